@@ -1,0 +1,292 @@
+//! A bounded cache of laid-out paragraphs, so a board of hundreds of names does not run bidi
+//! and measure every word each frame.
+//!
+//! For: remembering the [`LayoutJob`] built by [`build_rtl_layout_job`] per (text, style,
+//! width, max lines, pixels per point). The galley itself is still fetched from egui each
+//! frame through `FontsView::layout_job` (a hash lookup), so it always matches egui's current
+//! font atlas. Not for: anything that outlives the fonts installed at start-up.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+use egui::epaint::text::FontsView;
+use egui::text::{Galley, LayoutJob};
+
+use super::bidi::TextDirection;
+use super::layout::{TextStyleSpec, build_rtl_layout_job};
+
+/// Default number of entries kept before eviction; a wall shows a few hundred strings.
+pub const DEFAULT_CAPACITY: usize = 4096;
+
+/// What the cached job depends on. Floats are compared by bits.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Key {
+    text: String,
+    size: u32,
+    color: [u8; 4],
+    bold: bool,
+    direction: TextDirection,
+    max_width: u32,
+    max_lines: Option<usize>,
+    pixels_per_point: u32,
+}
+
+/// The same fields, borrowed, for allocation-free lookups.
+#[derive(Hash)]
+struct KeyRef<'a> {
+    text: &'a str,
+    size: u32,
+    color: [u8; 4],
+    bold: bool,
+    direction: TextDirection,
+    max_width: u32,
+    max_lines: Option<usize>,
+    pixels_per_point: u32,
+}
+
+impl KeyRef<'_> {
+    fn matches(&self, key: &Key) -> bool {
+        self.text == key.text
+            && self.size == key.size
+            && self.color == key.color
+            && self.bold == key.bold
+            && self.direction == key.direction
+            && self.max_width == key.max_width
+            && self.max_lines == key.max_lines
+            && self.pixels_per_point == key.pixels_per_point
+    }
+
+    fn to_key(&self) -> Key {
+        Key {
+            text: self.text.to_owned(),
+            size: self.size,
+            color: self.color,
+            bold: self.bold,
+            direction: self.direction,
+            max_width: self.max_width,
+            max_lines: self.max_lines,
+            pixels_per_point: self.pixels_per_point,
+        }
+    }
+
+    fn hash_u64(&self) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        self.hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    key: Key,
+    job: Arc<LayoutJob>,
+    last_used: u64,
+}
+
+/// Cache of laid-out paragraphs, bounded to `capacity` entries.
+///
+/// Eviction: when an insertion would exceed the capacity, entries not used in the current or
+/// previous generation (frame) are dropped; if that is not enough, everything is dropped. So
+/// memory stays bounded however long the wall runs and whatever text it is fed.
+#[derive(Clone, Debug)]
+pub struct TextCache {
+    entries: HashMap<u64, Entry>,
+    capacity: usize,
+    hits: u64,
+    misses: u64,
+}
+
+impl Default for TextCache {
+    fn default() -> Self {
+        Self::new(DEFAULT_CAPACITY)
+    }
+}
+
+impl TextCache {
+    /// An empty cache holding at most `capacity` entries (at least 1).
+    pub fn new(capacity: usize) -> Self {
+        Self {
+            entries: HashMap::new(),
+            capacity: capacity.max(1),
+            hits: 0,
+            misses: 0,
+        }
+    }
+
+    /// Number of cached paragraphs (never more than the capacity).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether nothing is cached.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Lookups answered from the cache, and lookups that had to lay out.
+    pub fn hits_and_misses(&self) -> (u64, u64) {
+        (self.hits, self.misses)
+    }
+
+    /// Drops every entry (e.g. after changing fonts).
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    /// The layout job of [`super::layout_rtl_paragraph`] for these arguments, built on a miss.
+    ///
+    /// `generation` is a frame counter (e.g. `ctx.cumulative_pass_nr()`) used for eviction;
+    /// `pixels_per_point` must be the one `fonts` lays out with.
+    #[expect(clippy::too_many_arguments)] // Mirrors `layout_rtl_paragraph`, plus cache inputs.
+    pub fn job(
+        &mut self,
+        fonts: &mut FontsView<'_>,
+        generation: u64,
+        pixels_per_point: f32,
+        text: &str,
+        style: &TextStyleSpec,
+        max_width: f32,
+        max_lines: Option<usize>,
+    ) -> Arc<LayoutJob> {
+        let key = KeyRef {
+            text,
+            size: style.size.to_bits(),
+            color: style.color.to_array(),
+            bold: style.bold,
+            direction: style.direction,
+            max_width: max_width.to_bits(),
+            max_lines,
+            pixels_per_point: pixels_per_point.to_bits(),
+        };
+        let hash = key.hash_u64();
+        if let Some(entry) = self.entries.get_mut(&hash)
+            && key.matches(&entry.key)
+        {
+            entry.last_used = generation;
+            self.hits += 1;
+            return Arc::clone(&entry.job);
+        }
+
+        self.misses += 1;
+        let job = Arc::new(build_rtl_layout_job(
+            fonts, text, style, max_width, max_lines,
+        ));
+        if self.entries.len() >= self.capacity && !self.entries.contains_key(&hash) {
+            self.evict(generation);
+        }
+        self.entries.insert(
+            hash,
+            Entry {
+                key: key.to_key(),
+                job: Arc::clone(&job),
+                last_used: generation,
+            },
+        );
+        job
+    }
+
+    fn evict(&mut self, generation: u64) {
+        let recent = generation.saturating_sub(1);
+        self.entries.retain(|_, entry| entry.last_used >= recent);
+        if self.entries.len() >= self.capacity {
+            self.entries.clear();
+        }
+    }
+}
+
+/// The [`TextCache`] kept in an egui context's temporary data.
+#[derive(Clone, Default)]
+struct SharedTextCache(Arc<Mutex<TextCache>>);
+
+/// Lays out `text` like [`super::layout_rtl_paragraph`], through a [`TextCache`] stored in
+/// `ctx` (created on first use with [`DEFAULT_CAPACITY`]).
+///
+/// Must not be called from inside a `ctx.fonts_mut` or `ctx.data_mut` closure (it takes both).
+pub fn layout_cached(
+    ctx: &egui::Context,
+    text: &str,
+    style: &TextStyleSpec,
+    max_width: f32,
+    max_lines: Option<usize>,
+) -> Arc<Galley> {
+    let shared = ctx.data_mut(|data| {
+        data.get_temp_mut_or_default::<SharedTextCache>(egui::Id::new("rasid_kiosk::TextCache"))
+            .clone()
+    });
+    let generation = ctx.cumulative_pass_nr();
+    let pixels_per_point = ctx.pixels_per_point();
+    // A panic while laying out cannot leave the cache half-updated, so a poisoned lock is fine.
+    let mut cache = shared.0.lock().unwrap_or_else(|poison| poison.into_inner());
+    ctx.fonts_mut(|fonts| {
+        let job = cache.job(
+            fonts,
+            generation,
+            pixels_per_point,
+            text,
+            style,
+            max_width,
+            max_lines,
+        );
+        fonts.layout_job(LayoutJob::clone(&job))
+    })
+}
+
+/// How many paragraphs the context's cache holds, and its hits and misses (for diagnostics
+/// and tests).
+pub fn context_cache_stats(ctx: &egui::Context) -> (usize, u64, u64) {
+    let shared = ctx.data_mut(|data| {
+        data.get_temp_mut_or_default::<SharedTextCache>(egui::Id::new("rasid_kiosk::TextCache"))
+            .clone()
+    });
+    let cache = shared.0.lock().unwrap_or_else(|poison| poison.into_inner());
+    let (hits, misses) = cache.hits_and_misses();
+    (cache.len(), hits, misses)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fonts::font_definitions;
+    use egui::Color32;
+    use egui::epaint::text::Fonts;
+
+    #[test]
+    fn second_lookup_is_a_hit_and_size_stays_bounded() {
+        let mut fonts = Fonts::new(Default::default(), font_definitions());
+        let mut view = fonts.with_pixels_per_point(1.0);
+        let style = TextStyleSpec::new(20.0, Color32::WHITE);
+        let mut cache = TextCache::new(8);
+
+        let first = cache.job(&mut view, 1, 1.0, "تم", &style, 100.0, None);
+        let again = cache.job(&mut view, 1, 1.0, "تم", &style, 100.0, None);
+        assert!(Arc::ptr_eq(&first, &again));
+        assert_eq!(cache.hits_and_misses(), (1, 1));
+
+        // Another width is another entry.
+        cache.job(&mut view, 1, 1.0, "تم", &style, 50.0, None);
+        assert_eq!(cache.len(), 2);
+
+        for generation in 2..100 {
+            let text = format!("مركز {generation}");
+            cache.job(&mut view, generation, 1.0, &text, &style, 100.0, None);
+            assert!(cache.len() <= 8);
+        }
+    }
+
+    #[test]
+    fn entries_used_this_frame_survive_eviction() {
+        let mut fonts = Fonts::new(Default::default(), font_definitions());
+        let mut view = fonts.with_pixels_per_point(1.0);
+        let style = TextStyleSpec::new(20.0, Color32::WHITE);
+        let mut cache = TextCache::new(3);
+        cache.job(&mut view, 1, 1.0, "a", &style, 100.0, None);
+        cache.job(&mut view, 1, 1.0, "b", &style, 100.0, None);
+        cache.job(&mut view, 5, 1.0, "c", &style, 100.0, None);
+        // Full: "a" and "b" are stale at generation 5 and go; "c" stays.
+        cache.job(&mut view, 5, 1.0, "d", &style, 100.0, None);
+        assert_eq!(cache.len(), 2);
+        cache.job(&mut view, 5, 1.0, "c", &style, 100.0, None);
+        assert_eq!(cache.hits_and_misses().0, 1);
+    }
+}

@@ -1,0 +1,174 @@
+//! Budget performance: allocation against spending by center, program, category and month.
+
+use super::{BoardFilter, Dataset, Stored, latest};
+use crate::model::*;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Allocation, commitments and spending of some set of budget lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct BudgetTotals {
+    pub allocated: i64,
+    pub committed: i64,
+    pub spent: i64,
+}
+
+impl BudgetTotals {
+    /// Spent as a percentage of allocated; `None` when nothing was allocated.
+    pub fn execution_pct(&self) -> Option<f64> {
+        (self.allocated > 0).then(|| 100.0 * self.spent as f64 / self.allocated as f64)
+    }
+
+    fn add(&mut self, o: &BudgetTotals) {
+        self.allocated += o.allocated;
+        self.committed += o.committed;
+        self.spent += o.spent;
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CenterBudgetRow {
+    pub center: CenterCode,
+    pub name_ar: String,
+    pub totals: BudgetTotals,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgramBudgetRow {
+    pub center: CenterCode,
+    pub program: String,
+    pub totals: BudgetTotals,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryBudgetRow {
+    pub category: BudgetCategory,
+    pub totals: BudgetTotals,
+}
+
+/// Spending of one month against the linear plan (a twelfth of the allocation a month).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthSpending {
+    pub month: u8,
+    pub spent: i64,
+    pub cumulative_spent: i64,
+    pub linear_plan: i64,
+}
+
+/// Board `budget`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BudgetBoard {
+    pub as_of: Option<NaiveDate>,
+    /// `None` when no budget line matches the filter.
+    pub year: Option<i32>,
+    /// The currency of every figure here; lines in other currencies are left out and named.
+    pub currency: String,
+    pub other_currencies: Vec<String>,
+    /// Latest month reported.
+    pub latest_month: u8,
+    pub total: BudgetTotals,
+    pub by_category: Vec<CategoryBudgetRow>,
+    /// Centers, highest allocation first.
+    pub by_center: Vec<CenterBudgetRow>,
+    /// Programs, highest allocation first.
+    pub by_program: Vec<ProgramBudgetRow>,
+    pub monthly: Vec<MonthSpending>,
+}
+
+pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
+    let lines: Vec<&Stored<BudgetLine>> = data
+        .budget
+        .values()
+        .filter(|s| f.center.as_ref().is_none_or(|c| data.is_within(&s.center, c)))
+        .collect();
+    let year = f.year.or_else(|| lines.iter().map(|s| s.value.fiscal_year).max());
+    let in_year: Vec<&Stored<BudgetLine>> = lines.into_iter().filter(|s| Some(s.value.fiscal_year) == year).collect();
+    // The board's currency is the one with the largest allocation.
+    let mut by_currency: BTreeMap<&str, i64> = BTreeMap::new();
+    for s in &in_year {
+        *by_currency.entry(s.value.currency.as_str()).or_default() += s.value.allocation();
+    }
+    let currency = by_currency
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(c, _)| c.to_string())
+        .unwrap_or_default();
+    let other_currencies = by_currency.keys().filter(|c| **c != currency).map(|c| c.to_string()).collect();
+    let lines: Vec<&Stored<BudgetLine>> = in_year.into_iter().filter(|s| s.value.currency == currency).collect();
+
+    // Allocation per (center, program, category) is the one reported in the latest month.
+    let mut allocation: BTreeMap<(CenterCode, &str, BudgetCategory), (u8, i64)> = BTreeMap::new();
+    let mut monthly_spent = [0i64; 12];
+    let mut as_of = None;
+    let mut latest_month = 0u8;
+    for s in &lines {
+        let b = &s.value;
+        let slot = allocation.entry((s.center.clone(), b.program.as_str(), b.category)).or_insert((0, 0));
+        if b.month >= slot.0 {
+            *slot = (b.month, b.allocation());
+        }
+        if (1..=12).contains(&b.month) {
+            monthly_spent[b.month as usize - 1] += b.spent;
+        }
+        latest_month = latest_month.max(b.month);
+        as_of = latest(as_of, Some(s.as_of));
+    }
+    let mut per_line: BTreeMap<(CenterCode, String, BudgetCategory), BudgetTotals> = BTreeMap::new();
+    for s in &lines {
+        let b = &s.value;
+        let t = per_line.entry((s.center.clone(), b.program.clone(), b.category)).or_default();
+        t.committed += b.committed;
+        t.spent += b.spent;
+    }
+    for ((c, p, cat), (_, alloc)) in &allocation {
+        if let Some(t) = per_line.get_mut(&(c.clone(), p.to_string(), *cat)) {
+            t.allocated = *alloc;
+        }
+    }
+    let mut total = BudgetTotals::default();
+    let mut by_category: BTreeMap<BudgetCategory, BudgetTotals> = BTreeMap::new();
+    let mut by_center: BTreeMap<CenterCode, BudgetTotals> = BTreeMap::new();
+    let mut by_program: BTreeMap<(CenterCode, String), BudgetTotals> = BTreeMap::new();
+    for ((c, p, cat), t) in &per_line {
+        total.add(t);
+        by_category.entry(*cat).or_default().add(t);
+        by_center.entry(c.clone()).or_default().add(t);
+        by_program.entry((c.clone(), p.clone())).or_default().add(t);
+    }
+    let mut by_center: Vec<CenterBudgetRow> = by_center
+        .into_iter()
+        .map(|(center, totals)| CenterBudgetRow { name_ar: data.center_names(&center).0, center, totals })
+        .collect();
+    by_center.sort_by(|a, b| b.totals.allocated.cmp(&a.totals.allocated).then(a.center.cmp(&b.center)));
+    let mut by_program: Vec<ProgramBudgetRow> = by_program
+        .into_iter()
+        .map(|((center, program), totals)| ProgramBudgetRow { center, program, totals })
+        .collect();
+    by_program.sort_by(|a, b| b.totals.allocated.cmp(&a.totals.allocated).then(a.program.cmp(&b.program)));
+    let mut cumulative = 0;
+    let monthly = (1..=latest_month.min(12))
+        .map(|m| {
+            let spent = monthly_spent[m as usize - 1];
+            cumulative += spent;
+            MonthSpending {
+                month: m,
+                spent,
+                cumulative_spent: cumulative,
+                linear_plan: (total.allocated as i128 * m as i128 / 12) as i64,
+            }
+        })
+        .collect();
+    BudgetBoard {
+        as_of,
+        year: if total == BudgetTotals::default() && per_line.is_empty() { None } else { year },
+        currency,
+        other_currencies,
+        latest_month,
+        total,
+        by_category: by_category.into_iter().map(|(category, totals)| CategoryBudgetRow { category, totals }).collect(),
+        by_center,
+        by_program,
+        monthly,
+    }
+}

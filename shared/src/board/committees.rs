@@ -1,0 +1,100 @@
+//! Committees: formed, meetings, minutes, recommendations submitted and approved.
+
+use super::{BoardFilter, Dataset, latest};
+use crate::model::*;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommitteeRow {
+    pub committee: String,
+    pub name: String,
+    pub meetings: u32,
+    pub recommendations_submitted: u32,
+    pub recommendations_approved: u32,
+    pub status: CommitteeStatus,
+}
+
+/// Board `committees`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommitteesBoard {
+    pub as_of: Option<NaiveDate>,
+    pub year: Option<i32>,
+    /// Committees with activity reported for the year.
+    pub committees: u32,
+    /// Of those, formed during the year.
+    pub formed: u32,
+    pub active: u32,
+    pub finished: u32,
+    pub meetings: u32,
+    pub minutes: u32,
+    pub minutes_to_cabinet: u32,
+    pub recommendations_submitted: u32,
+    pub recommendations_approved: u32,
+    /// The busiest committees by meetings, at most `COMMITTEE_ROWS`.
+    pub busiest: Vec<CommitteeRow>,
+}
+
+pub const COMMITTEE_ROWS: usize = 10;
+
+impl CommitteesBoard {
+    /// Approved as a percentage of submitted recommendations.
+    pub fn approval_pct(&self) -> Option<f64> {
+        (self.recommendations_submitted > 0)
+            .then(|| 100.0 * self.recommendations_approved as f64 / self.recommendations_submitted as f64)
+    }
+}
+
+pub fn aggregate_committees(data: &Dataset, f: &BoardFilter) -> CommitteesBoard {
+    let all: Vec<_> = data
+        .committees
+        .values()
+        .filter(|s| f.center.as_ref().is_none_or(|c| data.is_within(&s.center, c)))
+        .collect();
+    let year = f.year.or_else(|| all.iter().map(|s| s.value.year).max());
+    let mut b = CommitteesBoard {
+        as_of: None,
+        year,
+        committees: 0,
+        formed: 0,
+        active: 0,
+        finished: 0,
+        meetings: 0,
+        minutes: 0,
+        minutes_to_cabinet: 0,
+        recommendations_submitted: 0,
+        recommendations_approved: 0,
+        busiest: Vec::new(),
+    };
+    for s in all.into_iter().filter(|s| Some(s.value.year) == year) {
+        let c = &s.value;
+        b.as_of = latest(b.as_of, Some(s.as_of));
+        b.committees += 1;
+        if c.formed.year() == c.year {
+            b.formed += 1;
+        }
+        match c.status {
+            CommitteeStatus::Active => b.active += 1,
+            CommitteeStatus::Finished => b.finished += 1,
+        }
+        b.meetings += c.meetings;
+        b.minutes += c.minutes;
+        b.minutes_to_cabinet += c.minutes_to_cabinet;
+        b.recommendations_submitted += c.recommendations_submitted;
+        b.recommendations_approved += c.recommendations_approved;
+        b.busiest.push(CommitteeRow {
+            committee: c.committee.clone(),
+            name: c.name.clone(),
+            meetings: c.meetings,
+            recommendations_submitted: c.recommendations_submitted,
+            recommendations_approved: c.recommendations_approved,
+            status: c.status,
+        });
+    }
+    b.busiest.sort_by(|a, b| b.meetings.cmp(&a.meetings).then(a.committee.cmp(&b.committee)));
+    b.busiest.truncate(COMMITTEE_ROWS);
+    if b.committees == 0 {
+        b.year = None;
+    }
+    b
+}

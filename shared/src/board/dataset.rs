@@ -1,0 +1,119 @@
+//! The current records held in memory, by kind: the input of every board.
+//!
+//! A collector keeps one `Dataset` updated per accepted record; tests and the demo build one
+//! from a list. Applying an envelope keeps the highest revision per key, so applying the same
+//! records in any order, any number of times, gives the same dataset.
+
+use crate::model::*;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// A record with who reported it, as of when, and its revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored<T> {
+    pub center: CenterCode,
+    pub as_of: NaiveDate,
+    pub revision: u64,
+    pub value: T,
+}
+
+/// Every current record, indexed for aggregation, plus the registry of centers.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub centers: BTreeMap<CenterCode, Center>,
+    pub sessions: BTreeMap<(u16, u32), Stored<Session>>,
+    pub decisions: BTreeMap<DecisionNumber, Stored<Decision>>,
+    /// Status per decision and reporting center.
+    pub statuses: BTreeMap<(DecisionNumber, CenterCode), Stored<DecisionStatus>>,
+    pub budget: BTreeMap<RecordKey, Stored<BudgetLine>>,
+    pub kpis: BTreeMap<RecordKey, Stored<KpiAchievement>>,
+    pub committees: BTreeMap<(String, i32), Stored<CommitteeActivity>>,
+    revisions: BTreeMap<RecordKey, u64>,
+}
+
+impl Dataset {
+    pub fn new(centers: impl IntoIterator<Item = Center>) -> Dataset {
+        Dataset { centers: centers.into_iter().map(|c| (c.code.clone(), c)).collect(), ..Default::default() }
+    }
+
+    /// Builds a dataset from envelopes (any order; the newest revision per key wins).
+    pub fn from_envelopes(centers: impl IntoIterator<Item = Center>, envs: impl IntoIterator<Item = RecordEnvelope>) -> Dataset {
+        let mut d = Dataset::new(centers);
+        for e in envs {
+            d.apply(e);
+        }
+        d
+    }
+
+    /// The stored revision of `key`, if any.
+    pub fn revision(&self, key: &RecordKey) -> Option<u64> {
+        self.revisions.get(key).copied()
+    }
+
+    pub fn record_count(&self) -> usize {
+        self.revisions.len()
+    }
+
+    /// Applies one envelope; returns false (and changes nothing) when a revision as new or newer
+    /// is already held for its key.
+    pub fn apply(&mut self, env: RecordEnvelope) -> bool {
+        let key = env.key();
+        if self.revisions.get(&key).is_some_and(|r| *r >= env.revision) {
+            return false;
+        }
+        self.revisions.insert(key.clone(), env.revision);
+        let RecordEnvelope { center, as_of, revision, record } = env;
+        macro_rules! stored {
+            ($v:expr) => {
+                Stored { center: center.clone(), as_of, revision, value: $v }
+            };
+        }
+        match record {
+            Record::Session(s) => {
+                self.sessions.insert((s.government, s.number), stored!(s));
+            }
+            Record::Decision(d) => {
+                self.decisions.insert(d.number, stored!(d));
+            }
+            Record::DecisionStatus(s) => {
+                self.statuses.insert((s.decision, center.clone()), stored!(s));
+            }
+            Record::Budget(b) => {
+                self.budget.insert(key, stored!(b));
+            }
+            Record::Kpi(k) => {
+                self.kpis.insert(key, stored!(k));
+            }
+            Record::Committee(c) => {
+                self.committees.insert((c.committee.clone(), c.year), stored!(c));
+            }
+        }
+        true
+    }
+
+    /// The Arabic and English names of `code`, or the code itself when it is not registered.
+    pub fn center_names(&self, code: &CenterCode) -> (String, String) {
+        match self.centers.get(code) {
+            Some(c) => (c.name_ar.clone(), c.name_en.clone()),
+            None => (code.to_string(), code.to_string()),
+        }
+    }
+
+    /// True when `code` is `ancestor` or reports through it (directly or not).
+    pub fn is_within(&self, code: &CenterCode, ancestor: &CenterCode) -> bool {
+        let mut cur = Some(code);
+        for _ in 0..32 {
+            match cur {
+                Some(c) if c == ancestor => return true,
+                Some(c) => cur = self.centers.get(c).and_then(|x| x.parent.as_ref()),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The status `center` last reported for `decision`.
+    pub fn status_of(&self, decision: &DecisionNumber, center: &CenterCode) -> Option<&Stored<DecisionStatus>> {
+        self.statuses.get(&(*decision, center.clone()))
+    }
+}

@@ -1,0 +1,311 @@
+//! Decision boards: execution counts, centers ranked by execution, overdue decisions.
+
+use super::{BoardFilter, Dataset, latest};
+use crate::model::*;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A decision's execution as the wall shows it: reported statuses combined, or none yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Execution {
+    NotStarted,
+    InProgress,
+    Executed,
+    Blocked,
+    /// No responsible center has reported yet: unknown, never shown as "not started".
+    Unreported,
+}
+
+/// Counts of decisions (or assignments) by execution.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExecutionCounts {
+    pub executed: u32,
+    pub in_progress: u32,
+    pub not_started: u32,
+    pub blocked: u32,
+    pub unreported: u32,
+}
+
+impl ExecutionCounts {
+    pub fn add(&mut self, e: Execution) {
+        match e {
+            Execution::Executed => self.executed += 1,
+            Execution::InProgress => self.in_progress += 1,
+            Execution::NotStarted => self.not_started += 1,
+            Execution::Blocked => self.blocked += 1,
+            Execution::Unreported => self.unreported += 1,
+        }
+    }
+
+    /// Those with a reported status: the base of every percentage.
+    pub fn analysed(&self) -> u32 {
+        self.executed + self.in_progress + self.not_started + self.blocked
+    }
+
+    pub fn total(&self) -> u32 {
+        self.analysed() + self.unreported
+    }
+
+    /// `n` as a percentage of the analysed ones; `None` when nothing was analysed.
+    pub fn percent(&self, n: u32) -> Option<f64> {
+        let base = self.analysed();
+        (base > 0).then(|| 100.0 * n as f64 / base as f64)
+    }
+}
+
+/// Combines the statuses of a decision's responsible centers.
+///
+/// All executed → executed; none reported → unreported; any blocked → blocked; any progress
+/// (in progress, or some centers executed) → in progress; otherwise not started. A center that
+/// has not reported counts as not started once another has.
+pub fn combine_statuses(statuses: &[Option<ExecutionStatus>]) -> Execution {
+    if statuses.is_empty() || statuses.iter().all(Option::is_none) {
+        return Execution::Unreported;
+    }
+    let s: Vec<ExecutionStatus> = statuses.iter().map(|s| s.unwrap_or(ExecutionStatus::NotStarted)).collect();
+    if s.iter().all(|x| *x == ExecutionStatus::Executed) {
+        Execution::Executed
+    } else if s.contains(&ExecutionStatus::Blocked) {
+        Execution::Blocked
+    } else if s.iter().any(|x| matches!(x, ExecutionStatus::InProgress | ExecutionStatus::Executed)) {
+        Execution::InProgress
+    } else {
+        Execution::NotStarted
+    }
+}
+
+/// The execution of `d` as the board sees it: for one center when filtered, else combined.
+pub(super) fn execution_of(data: &Dataset, d: &Decision, center: Option<&CenterCode>) -> (Execution, Option<NaiveDate>, u8) {
+    let centers: Vec<&CenterCode> = match center {
+        Some(c) => d.centers.iter().filter(|x| data.is_within(x, c)).collect(),
+        None => d.centers.iter().collect(),
+    };
+    let mut statuses = Vec::with_capacity(centers.len());
+    let mut as_of = None;
+    let mut progress_sum = 0u32;
+    for c in &centers {
+        let s = data.status_of(&d.number, c);
+        as_of = latest(as_of, s.map(|x| x.as_of));
+        progress_sum += s.map(|x| x.value.progress as u32).unwrap_or(0);
+        statuses.push(s.map(|x| x.value.status));
+    }
+    let progress = if centers.is_empty() { 0 } else { (progress_sum / centers.len() as u32) as u8 };
+    (combine_statuses(&statuses), as_of, progress)
+}
+
+/// Decisions that pass the filter: issued in the filter's year, assigned to its center.
+pub(super) fn filtered<'a>(data: &'a Dataset, f: &'a BoardFilter) -> impl Iterator<Item = &'a Decision> + 'a {
+    data.decisions.values().map(|s| &s.value).filter(move |d| {
+        f.year.is_none_or(|y| d.date.year() == y)
+            && f.center.as_ref().is_none_or(|c| d.centers.iter().any(|x| data.is_within(x, c)))
+    })
+}
+
+/// One month of issuance in the execution trend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthExecution {
+    pub year: i32,
+    pub month: u8,
+    pub counts: ExecutionCounts,
+}
+
+/// Board `decision-execution`: decisions and assignments by execution, routine excluded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionExecutionBoard {
+    pub as_of: Option<NaiveDate>,
+    /// Decisions issued (all, routine included).
+    pub issued_decisions: u32,
+    pub issued_assignments: u32,
+    /// Sessions held in the period.
+    pub sessions: u32,
+    /// Non-routine decisions by execution.
+    pub decisions: ExecutionCounts,
+    /// Non-routine assignments by execution.
+    pub assignments: ExecutionCounts,
+    /// Routine decisions and assignments left out of the counts above.
+    pub routine_excluded: u32,
+    /// Non-routine decisions and assignments by month of issuance.
+    pub trend: Vec<MonthExecution>,
+    /// Follow-up actions recorded on the counted decisions and assignments.
+    pub follow_ups: FollowUpCounts,
+}
+
+/// Follow-up effort: calls, letters, text messages, requests for explanatory memoranda.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpCounts {
+    pub calls: u32,
+    pub letters: u32,
+    pub messages: u32,
+    pub memos: u32,
+}
+
+impl FollowUpCounts {
+    pub fn add(&mut self, kind: FollowUpKind) {
+        match kind {
+            FollowUpKind::Call => self.calls += 1,
+            FollowUpKind::Letter => self.letters += 1,
+            FollowUpKind::Message => self.messages += 1,
+            FollowUpKind::Memo => self.memos += 1,
+        }
+    }
+}
+
+pub fn aggregate_decision_execution(data: &Dataset, f: &BoardFilter) -> DecisionExecutionBoard {
+    let mut b = DecisionExecutionBoard {
+        as_of: None,
+        issued_decisions: 0,
+        issued_assignments: 0,
+        sessions: 0,
+        decisions: ExecutionCounts::default(),
+        assignments: ExecutionCounts::default(),
+        routine_excluded: 0,
+        trend: Vec::new(),
+        follow_ups: FollowUpCounts::default(),
+    };
+    let mut trend: BTreeMap<(i32, u8), ExecutionCounts> = BTreeMap::new();
+    for d in filtered(data, f) {
+        match d.kind {
+            DecisionKind::Decision => b.issued_decisions += 1,
+            DecisionKind::Assignment => b.issued_assignments += 1,
+        }
+        if d.routine {
+            b.routine_excluded += 1;
+            continue;
+        }
+        let (e, as_of, _) = execution_of(data, d, f.center.as_ref());
+        b.as_of = latest(b.as_of, as_of);
+        match d.kind {
+            DecisionKind::Decision => b.decisions.add(e),
+            DecisionKind::Assignment => b.assignments.add(e),
+        }
+        trend.entry((d.date.year(), d.date.month() as u8)).or_default().add(e);
+        for c in d.centers.iter().filter(|c| f.center.as_ref().is_none_or(|fc| data.is_within(c, fc))) {
+            if let Some(s) = data.status_of(&d.number, c) {
+                for fu in &s.value.follow_ups {
+                    b.follow_ups.add(fu.kind);
+                }
+            }
+        }
+    }
+    b.sessions = data
+        .sessions
+        .values()
+        .filter(|s| f.year.is_none_or(|y| s.value.date.year() == y))
+        .count() as u32;
+    b.trend = trend.into_iter().map(|((year, month), counts)| MonthExecution { year, month, counts }).collect();
+    b
+}
+
+/// One responsible center's execution record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CenterExecutionRow {
+    pub center: CenterCode,
+    pub name_ar: String,
+    pub name_en: String,
+    pub counts: ExecutionCounts,
+    /// Executed as a percentage of analysed; `None` when the center reported nothing.
+    pub rate: Option<f64>,
+    pub as_of: Option<NaiveDate>,
+}
+
+/// Board `centers`: responsible centers ranked by execution rate, best first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CenterRankingBoard {
+    pub as_of: Option<NaiveDate>,
+    pub rows: Vec<CenterExecutionRow>,
+}
+
+pub fn aggregate_center_ranking(data: &Dataset, f: &BoardFilter) -> CenterRankingBoard {
+    let mut per: BTreeMap<CenterCode, (ExecutionCounts, Option<NaiveDate>)> = BTreeMap::new();
+    for d in filtered(data, f).filter(|d| !d.routine) {
+        for c in &d.centers {
+            if let Some(fc) = &f.center
+                && !data.is_within(c, fc)
+            {
+                continue;
+            }
+            let s = data.status_of(&d.number, c);
+            let e = combine_statuses(&[s.map(|x| x.value.status)]);
+            let entry = per.entry(c.clone()).or_default();
+            entry.0.add(e);
+            entry.1 = latest(entry.1, s.map(|x| x.as_of));
+        }
+    }
+    let mut rows: Vec<CenterExecutionRow> = per
+        .into_iter()
+        .map(|(center, (counts, as_of))| {
+            let (name_ar, name_en) = data.center_names(&center);
+            CenterExecutionRow { rate: counts.percent(counts.executed), center, name_ar, name_en, counts, as_of }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        let ra = a.rate.unwrap_or(-1.0);
+        let rb = b.rate.unwrap_or(-1.0);
+        rb.total_cmp(&ra).then(b.counts.total().cmp(&a.counts.total())).then(a.center.cmp(&b.center))
+    });
+    CenterRankingBoard { as_of: rows.iter().filter_map(|r| r.as_of).max(), rows }
+}
+
+/// One overdue decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OverdueRow {
+    pub number: DecisionNumber,
+    pub kind: DecisionKind,
+    pub date: NaiveDate,
+    pub title: String,
+    pub centers: Vec<CenterCode>,
+    /// Arabic name of the lead center.
+    pub lead_center_ar: String,
+    pub due: NaiveDate,
+    pub days_overdue: i64,
+    pub execution: Execution,
+    pub progress: u8,
+}
+
+/// Board `overdue`: non-routine decisions past their due date and not executed, most overdue first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OverdueBoard {
+    pub today: NaiveDate,
+    pub as_of: Option<NaiveDate>,
+    /// All overdue decisions; `rows` holds at most `OVERDUE_ROWS` of them.
+    pub total: u32,
+    pub rows: Vec<OverdueRow>,
+}
+
+/// Most rows the overdue board carries.
+pub const OVERDUE_ROWS: usize = 50;
+
+pub fn aggregate_overdue(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> OverdueBoard {
+    let mut rows = Vec::new();
+    let mut as_of = None;
+    for d in filtered(data, f).filter(|d| !d.routine) {
+        let Some(due) = d.due else { continue };
+        if due >= today {
+            continue;
+        }
+        let (execution, s_as_of, progress) = execution_of(data, d, f.center.as_ref());
+        if execution == Execution::Executed {
+            continue;
+        }
+        as_of = latest(as_of, s_as_of);
+        let lead_center_ar = d.centers.first().map(|c| data.center_names(c).0).unwrap_or_default();
+        rows.push(OverdueRow {
+            number: d.number,
+            kind: d.kind,
+            date: d.date,
+            title: d.title.clone(),
+            centers: d.centers.clone(),
+            lead_center_ar,
+            due,
+            days_overdue: (today - due).num_days(),
+            execution,
+            progress,
+        });
+    }
+    rows.sort_by(|a, b| b.days_overdue.cmp(&a.days_overdue).then(a.number.cmp(&b.number)));
+    let total = rows.len() as u32;
+    rows.truncate(OVERDUE_ROWS);
+    OverdueBoard { today, as_of, total, rows }
+}

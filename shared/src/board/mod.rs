@@ -1,0 +1,147 @@
+//! Board aggregation: pure functions from the current records to the view models the wall shows.
+//!
+//! No I/O and no drawing here. The collector serves these view models as JSON; the kiosk lays
+//! them out. Every board says `as_of`: the newest report date among the records it counts.
+
+mod budget;
+mod committees;
+mod dataset;
+mod decisions;
+mod kpi;
+
+pub use budget::*;
+pub use committees::*;
+pub use dataset::{Dataset, Stored};
+pub use decisions::*;
+pub use kpi::*;
+
+use crate::model::CenterCode;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The boards, by the name used in URLs, `boards.toml` and `--board`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BoardName {
+    DecisionExecution,
+    Centers,
+    Overdue,
+    Budget,
+    Kpi,
+    Committees,
+}
+
+impl BoardName {
+    pub const ALL: [BoardName; 6] = [
+        BoardName::DecisionExecution,
+        BoardName::Centers,
+        BoardName::Overdue,
+        BoardName::Budget,
+        BoardName::Kpi,
+        BoardName::Committees,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BoardName::DecisionExecution => "decision-execution",
+            BoardName::Centers => "centers",
+            BoardName::Overdue => "overdue",
+            BoardName::Budget => "budget",
+            BoardName::Kpi => "kpi",
+            BoardName::Committees => "committees",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<BoardName> {
+        Self::ALL.into_iter().find(|b| b.as_str() == s.trim())
+    }
+
+    /// Every board name, for error messages.
+    pub fn list() -> String {
+        Self::ALL.map(BoardName::as_str).join(", ")
+    }
+}
+
+impl fmt::Display for BoardName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a board is narrowed to: one center (and the centers reporting through it), one year.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardFilter {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub center: Option<CenterCode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+}
+
+/// Any board's view model, tagged with its name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "board", rename_all = "kebab-case")]
+pub enum BoardView {
+    DecisionExecution(DecisionExecutionBoard),
+    Centers(CenterRankingBoard),
+    Overdue(OverdueBoard),
+    Budget(BudgetBoard),
+    Kpi(KpiBoard),
+    Committees(CommitteesBoard),
+}
+
+impl BoardView {
+    pub fn name(&self) -> BoardName {
+        match self {
+            BoardView::DecisionExecution(_) => BoardName::DecisionExecution,
+            BoardView::Centers(_) => BoardName::Centers,
+            BoardView::Overdue(_) => BoardName::Overdue,
+            BoardView::Budget(_) => BoardName::Budget,
+            BoardView::Kpi(_) => BoardName::Kpi,
+            BoardView::Committees(_) => BoardName::Committees,
+        }
+    }
+
+    /// The newest report date among the records this board counts.
+    pub fn as_of(&self) -> Option<NaiveDate> {
+        match self {
+            BoardView::DecisionExecution(b) => b.as_of,
+            BoardView::Centers(b) => b.as_of,
+            BoardView::Overdue(b) => b.as_of,
+            BoardView::Budget(b) => b.as_of,
+            BoardView::Kpi(b) => b.as_of,
+            BoardView::Committees(b) => b.as_of,
+        }
+    }
+}
+
+/// Settings a board's computation depends on besides the records.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BoardContext {
+    /// The day against which overdue is counted.
+    pub today: NaiveDate,
+    pub kpi: KpiThresholds,
+}
+
+/// Computes board `name` over `data`.
+pub fn build_board(name: BoardName, data: &Dataset, filter: &BoardFilter, ctx: &BoardContext) -> BoardView {
+    match name {
+        BoardName::DecisionExecution => BoardView::DecisionExecution(aggregate_decision_execution(data, filter)),
+        BoardName::Centers => BoardView::Centers(aggregate_center_ranking(data, filter)),
+        BoardName::Overdue => BoardView::Overdue(aggregate_overdue(data, filter, ctx.today)),
+        BoardName::Budget => BoardView::Budget(aggregate_budget(data, filter)),
+        BoardName::Kpi => BoardView::Kpi(aggregate_kpi(data, filter, ctx.kpi)),
+        BoardName::Committees => BoardView::Committees(aggregate_committees(data, filter)),
+    }
+}
+
+pub(crate) fn latest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,257 @@
+use super::*;
+use crate::demo::{self, figures};
+use crate::model::*;
+use chrono::NaiveDate;
+
+fn demo_dataset() -> Dataset {
+    let d = demo::generate();
+    Dataset::from_envelopes(d.centers, d.records)
+}
+
+fn ctx() -> BoardContext {
+    BoardContext { today: demo::demo_today(), kpi: KpiThresholds::default() }
+}
+
+fn pct(n: u32, c: &ExecutionCounts) -> i64 {
+    c.percent(n).map(|p| p.round() as i64).unwrap_or(-1)
+}
+
+#[test]
+fn demo_reproduces_the_2023_decision_figures() {
+    let data = demo_dataset();
+    let b = aggregate_decision_execution(&data, &BoardFilter::default());
+    assert_eq!(b.issued_decisions, figures::DECISIONS);
+    assert_eq!(b.issued_assignments, figures::ASSIGNMENTS);
+    assert_eq!(b.routine_excluded, figures::ROUTINE_DECISIONS);
+    // Analysed decisions: the non-routine ones with a status plus the routine analysed ones.
+    assert_eq!(b.decisions.analysed() + 291, figures::ANALYSED_DECISIONS);
+    assert_eq!(
+        (pct(b.decisions.executed, &b.decisions), pct(b.decisions.in_progress, &b.decisions), pct(b.decisions.not_started, &b.decisions)),
+        (45, 37, 18)
+    );
+    assert_eq!(
+        (
+            pct(b.assignments.executed, &b.assignments),
+            pct(b.assignments.in_progress, &b.assignments),
+            pct(b.assignments.not_started, &b.assignments)
+        ),
+        (50, 37, 13)
+    );
+    assert_eq!(b.decisions.unreported, 30, "decisions of the last sessions await their first report");
+    assert_eq!(b.assignments.unreported, 0);
+    assert_eq!(b.sessions, 49);
+    assert_eq!(
+        (b.follow_ups.calls, b.follow_ups.letters, b.follow_ups.messages, b.follow_ups.memos),
+        (figures::CALLS, figures::LETTERS, figures::MESSAGES, figures::MEMOS)
+    );
+    let trend_total: u32 = b.trend.iter().map(|m| m.counts.total()).sum();
+    assert_eq!(trend_total, b.decisions.total() + b.assignments.total());
+}
+
+#[test]
+fn demo_reproduces_the_committee_figures() {
+    let b = aggregate_committees(&demo_dataset(), &BoardFilter::default());
+    assert_eq!(b.committees, figures::COMMITTEES);
+    assert_eq!(b.formed, figures::COMMITTEES);
+    assert_eq!(b.meetings, figures::COMMITTEE_MEETINGS);
+    assert_eq!(b.minutes, figures::COMMITTEE_MINUTES);
+    assert_eq!(b.minutes_to_cabinet, figures::MINUTES_TO_CABINET);
+    assert_eq!(b.recommendations_submitted, figures::RECOMMENDATIONS);
+    assert_eq!(b.recommendations_approved, figures::RECOMMENDATIONS_APPROVED);
+    assert_eq!(b.finished, figures::COMMITTEES_FINISHED);
+    assert_eq!(b.approval_pct().map(|p| p.round() as i64), Some(91));
+}
+
+#[test]
+fn demo_reproduces_the_secretariat_budget() {
+    let f = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: Some(2023) };
+    let b = aggregate_budget(&demo_dataset(), &f);
+    assert_eq!(b.total.allocated, figures::SECRETARIAT_BUDGET_PLANNED);
+    assert_eq!(b.total.spent, figures::SECRETARIAT_BUDGET_SPENT);
+    assert_eq!(b.total.execution_pct().map(|p| p.round() as i64), Some(67));
+    assert_eq!(b.currency, "ILS");
+    let dev = b.by_category.iter().find(|c| c.category == BudgetCategory::Development).unwrap();
+    let op = b.by_category.iter().find(|c| c.category == BudgetCategory::Operating).unwrap();
+    assert_eq!(dev.totals.spent, figures::SECRETARIAT_DEVELOPMENT_SPENT);
+    assert_eq!(op.totals.spent, figures::SECRETARIAT_OPERATING_SPENT);
+    assert_eq!((100.0 * dev.totals.spent as f64 / b.total.spent as f64).round() as i64, 62);
+    assert_eq!(b.monthly.len(), 12);
+    assert_eq!(b.monthly[11].cumulative_spent, figures::SECRETARIAT_BUDGET_SPENT);
+    assert_eq!(b.monthly[11].linear_plan, figures::SECRETARIAT_BUDGET_PLANNED);
+}
+
+#[test]
+fn demo_has_the_operational_plan_and_every_board_builds() {
+    let data = demo_dataset();
+    let f = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: None };
+    let k = aggregate_kpi(&data, &f, KpiThresholds::default());
+    assert_eq!(k.rows.len() as u32, figures::OPERATIONAL_PLAN_ACTIVITIES);
+    assert_eq!(k.quarters.len(), 4);
+    for name in BoardName::ALL {
+        let v = build_board(name, &data, &BoardFilter::default(), &ctx());
+        assert_eq!(v.name(), name);
+        assert!(v.as_of().is_some(), "{name} has an as-of date");
+        let json = serde_json::to_string(&v).unwrap();
+        assert_eq!(serde_json::from_str::<BoardView>(&json).unwrap(), v, "{name} round-trips");
+    }
+}
+
+#[test]
+fn ranking_and_overdue_are_ordered() {
+    let data = demo_dataset();
+    let r = aggregate_center_ranking(&data, &BoardFilter::default());
+    assert!(r.rows.len() >= 15);
+    assert!(r.rows.windows(2).all(|w| w[0].rate.unwrap_or(-1.0) >= w[1].rate.unwrap_or(-1.0)));
+    let o = aggregate_overdue(&data, &BoardFilter::default(), demo::demo_today());
+    assert!(o.total > 0 && o.rows.len() <= OVERDUE_ROWS);
+    assert!(o.rows.windows(2).all(|w| w[0].days_overdue >= w[1].days_overdue));
+    assert!(o.rows.iter().all(|r| r.execution != Execution::Executed && r.due < o.today));
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn env(center: &str, revision: u64, record: Record) -> RecordEnvelope {
+    RecordEnvelope { center: CenterCode::new(center).unwrap(), as_of: d(2023, 6, 1), revision, record }
+}
+
+fn decision(item: u16, centers: &[&str], routine: bool) -> Record {
+    Record::Decision(Decision {
+        number: DecisionNumber::new(18, 200, item),
+        date: d(2023, 3, 1),
+        kind: DecisionKind::Decision,
+        title: "قرار".into(),
+        routine,
+        classification: Classification::default(),
+        centers: centers.iter().map(|c| CenterCode::new(c).unwrap()).collect(),
+        due: Some(d(2023, 4, 1)),
+        links: vec![],
+    })
+}
+
+fn status(item: u16, s: ExecutionStatus) -> Record {
+    Record::DecisionStatus(DecisionStatus {
+        decision: DecisionNumber::new(18, 200, item),
+        status: s,
+        progress: if s == ExecutionStatus::Executed { 100 } else { 0 },
+        note: String::new(),
+        follow_ups: vec![],
+    })
+}
+
+#[test]
+fn combined_status_follows_the_weakest_center_and_unreported_is_not_zero() {
+    use ExecutionStatus::*;
+    assert_eq!(combine_statuses(&[]), Execution::Unreported);
+    assert_eq!(combine_statuses(&[None, None]), Execution::Unreported);
+    assert_eq!(combine_statuses(&[Some(Executed), None]), Execution::InProgress);
+    assert_eq!(combine_statuses(&[Some(Executed), Some(Executed)]), Execution::Executed);
+    assert_eq!(combine_statuses(&[Some(Executed), Some(Blocked)]), Execution::Blocked);
+    assert_eq!(combine_statuses(&[Some(NotStarted), None]), Execution::NotStarted);
+}
+
+#[test]
+fn newer_revisions_win_and_older_ones_change_nothing() {
+    let mut data = Dataset::default();
+    assert!(data.apply(env("GSC", 1, decision(1, &["MOH"], false))));
+    assert!(data.apply(env("MOH", 2, status(1, ExecutionStatus::Executed))));
+    assert!(!data.apply(env("MOH", 1, status(1, ExecutionStatus::NotStarted))));
+    assert!(!data.apply(env("MOH", 2, status(1, ExecutionStatus::NotStarted))));
+    let b = aggregate_decision_execution(&data, &BoardFilter::default());
+    assert_eq!(b.decisions.executed, 1);
+    assert_eq!(b.decisions.not_started, 0);
+}
+
+#[test]
+fn center_filter_counts_only_that_centers_part() {
+    let mut data = Dataset::default();
+    data.apply(env("GSC", 1, decision(1, &["MOH", "MOF"], false)));
+    data.apply(env("GSC", 1, decision(2, &["MOF"], false)));
+    data.apply(env("GSC", 1, decision(3, &["MOH"], true)));
+    data.apply(env("MOH", 1, status(1, ExecutionStatus::Executed)));
+    let moh = BoardFilter { center: Some(CenterCode::new("MOH").unwrap()), year: None };
+    let b = aggregate_decision_execution(&data, &moh);
+    assert_eq!((b.decisions.executed, b.decisions.total(), b.routine_excluded), (1, 1, 1));
+    let all = aggregate_decision_execution(&data, &BoardFilter::default());
+    // Decision 1 is half done (MOF has not reported); decision 2 has no report at all.
+    assert_eq!((all.decisions.in_progress, all.decisions.unreported), (1, 1));
+    let overdue = aggregate_overdue(&data, &BoardFilter::default(), d(2023, 5, 1));
+    assert_eq!(overdue.total, 2);
+    assert_eq!(overdue.rows[0].days_overdue, 30);
+}
+
+#[test]
+fn empty_dataset_gives_empty_boards_without_panicking() {
+    let data = Dataset::default();
+    for name in BoardName::ALL {
+        let v = build_board(name, &data, &BoardFilter::default(), &ctx());
+        assert_eq!(v.as_of(), None, "{name}");
+    }
+}
+
+mod laws {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn arb_status() -> impl Strategy<Value = ExecutionStatus> {
+        prop_oneof![
+            Just(ExecutionStatus::NotStarted),
+            Just(ExecutionStatus::InProgress),
+            Just(ExecutionStatus::Executed),
+            Just(ExecutionStatus::Blocked)
+        ]
+    }
+
+    proptest! {
+        /// Aggregating the union of two disjoint sets of decisions equals the sum of each.
+        #[test]
+        fn execution_counts_of_a_union_are_the_sum(
+            a in proptest::collection::vec(proptest::option::of(arb_status()), 0..40),
+            b in proptest::collection::vec(proptest::option::of(arb_status()), 0..40),
+        ) {
+            let build = |xs: &[Option<ExecutionStatus>], offset: u16| {
+                let mut envs = Vec::new();
+                for (i, s) in xs.iter().enumerate() {
+                    let item = offset + i as u16 + 1;
+                    envs.push(env("GSC", 1, decision(item, &["MOH"], false)));
+                    if let Some(s) = s {
+                        envs.push(env("MOH", 1, status(item, *s)));
+                    }
+                }
+                envs
+            };
+            let ea = build(&a, 0);
+            let eb = build(&b, 100);
+            let count = |envs: Vec<RecordEnvelope>| {
+                aggregate_decision_execution(&Dataset::from_envelopes(vec![], envs), &BoardFilter::default()).decisions
+            };
+            let ca = count(ea.clone());
+            let cb = count(eb.clone());
+            let cu = count(ea.into_iter().chain(eb).collect());
+            prop_assert_eq!(cu.executed, ca.executed + cb.executed);
+            prop_assert_eq!(cu.in_progress, ca.in_progress + cb.in_progress);
+            prop_assert_eq!(cu.not_started, ca.not_started + cb.not_started);
+            prop_assert_eq!(cu.blocked, ca.blocked + cb.blocked);
+            prop_assert_eq!(cu.unreported, ca.unreported + cb.unreported);
+        }
+
+        /// Applying the same envelopes in any order gives the same boards.
+        #[test]
+        fn dataset_is_independent_of_arrival_order(seed in any::<u64>()) {
+            let mut envs = vec![
+                env("GSC", 1, decision(1, &["MOH"], false)),
+                env("MOH", 1, status(1, ExecutionStatus::NotStarted)),
+                env("MOH", 2, status(1, ExecutionStatus::InProgress)),
+                env("MOH", 3, status(1, ExecutionStatus::Executed)),
+            ];
+            let base = aggregate_decision_execution(&Dataset::from_envelopes(vec![], envs.clone()), &BoardFilter::default());
+            let n = envs.len();
+            for i in 0..n {
+                envs.swap(i, (seed as usize >> i) % n);
+            }
+            let again = aggregate_decision_execution(&Dataset::from_envelopes(vec![], envs), &BoardFilter::default());
+            prop_assert_eq!(base, again);
+        }
+    }
+}

@@ -1,0 +1,597 @@
+//! The deterministic demo dataset: the cabinet secretariat's year 2023 as its annual report
+//! tells it (shared/seeds `001_…`), spread over the real centers the report names.
+//!
+//! The totals reproduce the report: 776 decisions and 647 assignments from sessions 188–236;
+//! of the analysed non-routine decisions 45% executed, 37% in progress, 18% not started
+//! (assignments 50/37/13); 72 committees, 300 meetings, 214 recommendations, 195 approved;
+//! the secretariat's budget 3,222,036 ILS planned and 2,161,594 spent. The same seed gives the
+//! same records on every machine, so demo boards and snapshots never drift.
+
+use crate::model::*;
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// The year the dataset describes.
+pub const DEMO_YEAR: i32 = 2023;
+/// The day the annual report was signed; the demo's boards are "as of" this day.
+pub fn demo_today() -> NaiveDate {
+    date(2024, 2, 12)
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// The secretariat's own code: the only center that may report decisions and sessions.
+pub const SECRETARIAT: &str = "GSC";
+
+/// Figures the dataset reproduces, for tests and documentation.
+pub mod figures {
+    pub const DECISIONS: u32 = 776;
+    pub const ASSIGNMENTS: u32 = 647;
+    pub const ANALYSED_DECISIONS: u32 = 727;
+    pub const ROUTINE_DECISIONS: u32 = 310;
+    pub const DECISIONS_EXECUTED: u32 = 196;
+    pub const DECISIONS_IN_PROGRESS: u32 = 161;
+    pub const DECISIONS_NOT_STARTED: u32 = 79;
+    pub const ASSIGNMENTS_EXECUTED: u32 = 324;
+    pub const ASSIGNMENTS_IN_PROGRESS: u32 = 239;
+    pub const ASSIGNMENTS_NOT_STARTED: u32 = 84;
+    pub const COMMITTEES: u32 = 72;
+    pub const COMMITTEE_MEETINGS: u32 = 300;
+    pub const COMMITTEE_MINUTES: u32 = 157;
+    pub const MINUTES_TO_CABINET: u32 = 68;
+    pub const RECOMMENDATIONS: u32 = 214;
+    pub const RECOMMENDATIONS_APPROVED: u32 = 195;
+    pub const COMMITTEES_FINISHED: u32 = 35;
+    pub const SECRETARIAT_BUDGET_PLANNED: i64 = 3_222_036;
+    pub const SECRETARIAT_BUDGET_SPENT: i64 = 2_161_594;
+    pub const SECRETARIAT_DEVELOPMENT_SPENT: i64 = 1_332_891;
+    pub const SECRETARIAT_OPERATING_SPENT: i64 = 828_703;
+    pub const CALLS: u32 = 2_237;
+    pub const LETTERS: u32 = 680;
+    pub const MESSAGES: u32 = 1_008;
+    pub const MEMOS: u32 = 23;
+    pub const OPERATIONAL_PLAN_ACTIVITIES: u32 = 129;
+}
+
+/// The demo's centers and records (revision 1 each, reported by the center named in each).
+#[derive(Debug, Clone)]
+pub struct DemoData {
+    pub centers: Vec<Center>,
+    pub records: Vec<RecordEnvelope>,
+}
+
+/// SplitMix64: tiny, and value-stable forever (unlike general-purpose generators whose streams
+/// may change between releases), which keeps the demo identical across upgrades.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+    }
+    fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        lo + (self.next() % ((hi - lo + 1).max(1) as u64)) as i64
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = self.below(i + 1);
+            v.swap(i, j);
+        }
+    }
+}
+
+const CENTERS: &[(&str, &str, &str, Option<&str>)] = &[
+    ("GSC", "الأمانة العامة لمجلس الوزراء", "General Secretariat of the Council of Ministers", None),
+    ("GSC-LEGAL", "الإدارة العامة للشؤون القانونية", "General Directorate of Legal Affairs", Some("GSC")),
+    ("MOF", "وزارة المالية", "Ministry of Finance", None),
+    ("MOF-BPD", "الإدارة العامة للتنسيق ومتابعة أداء الموازنة", "Budget Performance Directorate", Some("MOF")),
+    ("MOH", "وزارة الصحة", "Ministry of Health", None),
+    ("MOI", "وزارة الداخلية", "Ministry of Interior", None),
+    ("MOE", "وزارة التربية والتعليم", "Ministry of Education", None),
+    ("MOHE", "وزارة التعليم العالي والبحث العلمي", "Ministry of Higher Education and Scientific Research", None),
+    ("MOLG", "وزارة الحكم المحلي", "Ministry of Local Government", None),
+    ("MOT", "وزارة النقل والمواصلات", "Ministry of Transport", None),
+    ("MOJ", "وزارة العدل", "Ministry of Justice", None),
+    ("MOA", "وزارة الزراعة", "Ministry of Agriculture", None),
+    ("MOSD", "وزارة التنمية الاجتماعية", "Ministry of Social Development", None),
+    ("MONE", "وزارة الاقتصاد الوطني", "Ministry of National Economy", None),
+    ("MPWH", "وزارة الأشغال العامة والإسكان", "Ministry of Public Works and Housing", None),
+    ("MTIT", "وزارة الاتصالات وتكنولوجيا المعلومات", "Ministry of Telecommunications and IT", None),
+    ("MOAWQ", "وزارة الأوقاف والشؤون الدينية", "Ministry of Awqaf and Religious Affairs", None),
+    ("MOWA", "وزارة شؤون المرأة", "Ministry of Women's Affairs", None),
+    ("GPC", "ديوان الموظفين العام", "General Personnel Council", None),
+];
+
+/// Centers that receive decisions, with a weight for how many.
+const RESPONSIBLE: &[(&str, usize)] = &[
+    ("MOF", 14), ("MOH", 10), ("MOI", 9), ("MOE", 8), ("MOHE", 5), ("MOLG", 8), ("MOT", 5), ("MOJ", 5),
+    ("MOA", 6), ("MOSD", 7), ("MONE", 6), ("MPWH", 6), ("MTIT", 4), ("MOAWQ", 2), ("MOWA", 3), ("GPC", 4),
+    ("GSC-LEGAL", 3),
+];
+
+const TITLES: &[&str] = &[
+    "إعداد خطة وطنية لتطوير الخدمات الحكومية الإلكترونية",
+    "المصادقة على نظام الأراضي الحكومية المعدل",
+    "إحالة مشروع قرار بقانون بشأن الشركات غير الربحية إلى الجهات المختصة",
+    "اعتماد الهيكل التنظيمي المعدل وتسكين الموظفين عليه",
+    "تخصيص قطعة أرض حكومية لإقامة مدرسة ثانوية",
+    "إعداد تقرير حول تنفيذ خطة الطوارئ الصحية في المحافظات",
+    "متابعة تنفيذ مشاريع قطاع المياه العادمة",
+    "تعزيز الرقابة على الأسعار في الأسواق المحلية",
+    "توفير الدعم العاجل للمزارعين المتضررين من الأحوال الجوية",
+    "المصادقة على اتفاقية تعاون فني مع الاتحاد الأوروبي",
+    "إعداد دراسة حول ترشيد النفقات التشغيلية للدوائر الحكومية",
+    "تطوير منظومة الشكاوى الحكومية وربطها إلكترونياً",
+    "رفع مذكرة تفسيرية حول تعديل اللائحة التنفيذية",
+    "استمرار تقديم الخدمات الأساسية لأبناء شعبنا في قطاع غزة",
+    "تشكيل فريق فني لمراجعة رسوم الخدمات الحكومية",
+    "إعداد مشروع موازنة البرامج للعام القادم",
+    "تنظيم عمل المعابر وتسهيل حركة البضائع",
+    "إطلاق برنامج وطني لتشغيل الخريجين",
+    "تحديث الخطة التشريعية وفق أولويات الحكومة",
+    "صيانة الطرق الرئيسية بين المحافظات",
+];
+
+const SECTORS: &[&str] = &["الحوكمة والإصلاح الإداري", "الاقتصاد", "الاجتماعي", "البنية التحتية", "الأمن وسيادة القانون"];
+const PROGRAMS: &[&str] = &["الانفكاك الاقتصادي", "تعزيز صمود المواطنين", "الإصلاح المالي والإداري", "تحسين الخدمات العامة"];
+const LEVELS: &[&str] = &["وطني", "قطاعي", "مؤسسي"];
+const TYPES: &[&str] = &["تنظيمي", "مالي", "تشريعي", "إداري"];
+
+/// Builds the demo dataset. Pure and deterministic.
+pub fn generate() -> DemoData {
+    let mut rng = Rng(0x5241_5349_4432_3032); // "RASID2023"
+    let centers: Vec<Center> = CENTERS
+        .iter()
+        .map(|(code, ar, en, parent)| Center {
+            code: code_of(code),
+            name_ar: ar.to_string(),
+            name_en: en.to_string(),
+            parent: parent.map(code_of),
+        })
+        .collect();
+    let mut out = Vec::new();
+    let sessions = sessions(&mut out);
+    decisions(&mut rng, &sessions, &mut out);
+    secretariat_budget(&mut rng, &mut out);
+    center_budgets(&mut rng, &mut out);
+    kpis(&mut rng, &mut out);
+    committees(&mut rng, &mut out);
+    DemoData { centers, records: out }
+}
+
+fn code_of(s: &str) -> CenterCode {
+    CenterCode::new(s).unwrap_or_else(|_| unreachable!("demo center codes are valid"))
+}
+
+fn push(out: &mut Vec<RecordEnvelope>, center: &str, as_of: NaiveDate, record: Record) {
+    out.push(RecordEnvelope { center: code_of(center), as_of, revision: 1, record });
+}
+
+/// Sessions 188–236, weekly from the first Monday of 2023; two emergency sessions in October.
+fn sessions(out: &mut Vec<RecordEnvelope>) -> Vec<(u32, NaiveDate)> {
+    let first = date(DEMO_YEAR, 1, 2);
+    (188u32..=236)
+        .enumerate()
+        .map(|(i, number)| {
+            let d = first + Duration::weeks(i as i64) + Duration::days((i as i64 % 3) - 1).max(Duration::zero());
+            let kind = if matches!(number, 228 | 229) { SessionKind::Emergency } else { SessionKind::Ordinary };
+            push(out, SECRETARIAT, d, Record::Session(Session { government: 18, number, date: d, kind }));
+            (number, d)
+        })
+        .collect()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Target {
+    Executed,
+    InProgress,
+    NotStarted,
+    Unreported,
+}
+
+fn labels(counts: &[(Target, u32)], rng: &mut Rng) -> Vec<Target> {
+    let mut v: Vec<Target> = counts.iter().flat_map(|(t, n)| std::iter::repeat_n(*t, *n as usize)).collect();
+    rng.shuffle(&mut v);
+    v
+}
+
+fn weighted_center(rng: &mut Rng) -> &'static str {
+    let total: usize = RESPONSIBLE.iter().map(|(_, w)| w).sum();
+    let mut x = rng.below(total);
+    for (c, w) in RESPONSIBLE {
+        if x < *w {
+            return c;
+        }
+        x -= w;
+    }
+    RESPONSIBLE[0].0
+}
+
+fn decisions(rng: &mut Rng, sessions: &[(u32, NaiveDate)], out: &mut Vec<RecordEnvelope>) {
+    use figures::*;
+    let total = (DECISIONS + ASSIGNMENTS) as usize;
+    let mut kinds: Vec<DecisionKind> = std::iter::repeat_n(DecisionKind::Decision, DECISIONS as usize)
+        .chain(std::iter::repeat_n(DecisionKind::Assignment, ASSIGNMENTS as usize))
+        .collect();
+    rng.shuffle(&mut kinds);
+    // The last 49 decisions (sessions at the year's end) are not yet analysed: 19 routine, 30 not.
+    let unanalysed = DECISIONS - ANALYSED_DECISIONS;
+    let routine_analysed = 291;
+    let nonroutine_analysed = ANALYSED_DECISIONS - routine_analysed;
+    debug_assert_eq!(nonroutine_analysed, DECISIONS_EXECUTED + DECISIONS_IN_PROGRESS + DECISIONS_NOT_STARTED);
+    let mut analysed_routine = labels(&[(Target::Executed, routine_analysed), (Target::Unreported, nonroutine_analysed)], rng);
+    let mut analysed_targets = labels(
+        &[
+            (Target::Executed, DECISIONS_EXECUTED),
+            (Target::InProgress, DECISIONS_IN_PROGRESS),
+            (Target::NotStarted, DECISIONS_NOT_STARTED),
+        ],
+        rng,
+    );
+    let mut late_routine = labels(&[(Target::Executed, 19), (Target::Unreported, unanalysed - 19)], rng);
+    let mut assignment_targets = labels(
+        &[
+            (Target::Executed, ASSIGNMENTS_EXECUTED),
+            (Target::InProgress, ASSIGNMENTS_IN_PROGRESS),
+            (Target::NotStarted, ASSIGNMENTS_NOT_STARTED),
+        ],
+        rng,
+    );
+    // Follow-up actions are dealt afterwards to non-routine statuses, unfinished work four
+    // times as likely as finished: `chase` lists each status once per chance.
+    let mut chase: Vec<usize> = Vec::new();
+
+    let mut decision_index = 0u32;
+    let mut item_in_session = vec![0u16; sessions.len()];
+    for (i, kind) in kinds.into_iter().enumerate() {
+        let s = i * sessions.len() / total;
+        let (session, session_date) = sessions[s];
+        item_in_session[s] += 1;
+        let number = DecisionNumber::new(18, session, item_in_session[s]);
+        let (routine, target) = match kind {
+            DecisionKind::Decision => {
+                let idx = decision_index;
+                decision_index += 1;
+                if idx < ANALYSED_DECISIONS {
+                    let routine = analysed_routine.pop() == Some(Target::Executed);
+                    if routine {
+                        (true, Target::Executed)
+                    } else {
+                        (false, analysed_targets.pop().unwrap_or(Target::Unreported))
+                    }
+                } else {
+                    let routine = late_routine.pop() == Some(Target::Executed);
+                    (routine, Target::Unreported)
+                }
+            }
+            DecisionKind::Assignment => (false, assignment_targets.pop().unwrap_or(Target::Unreported)),
+        };
+        let lead = weighted_center(rng);
+        let mut centers = vec![code_of(lead)];
+        if !routine && rng.below(100) < 15 {
+            let second = weighted_center(rng);
+            if second != lead {
+                centers.push(code_of(second));
+            }
+        }
+        let due = session_date + Duration::days(rng.range(30, 200));
+        let decision = Decision {
+            number,
+            date: session_date,
+            kind,
+            title: TITLES[rng.below(TITLES.len())].to_string(),
+            routine,
+            classification: Classification {
+                program: Some(PROGRAMS[rng.below(PROGRAMS.len())].to_string()),
+                sector: Some(SECTORS[rng.below(SECTORS.len())].to_string()),
+                level: Some(LEVELS[rng.below(LEVELS.len())].to_string()),
+                decision_type: Some(TYPES[rng.below(TYPES.len())].to_string()),
+            },
+            centers: centers.clone(),
+            due: (!routine).then_some(due),
+            links: Vec::new(),
+        };
+        push(out, SECRETARIAT, session_date, Record::Decision(decision));
+        if target == Target::Unreported {
+            continue;
+        }
+        for (ci, center) in centers.iter().enumerate() {
+            let status = match target {
+                Target::Executed => ExecutionStatus::Executed,
+                Target::NotStarted => ExecutionStatus::NotStarted,
+                // With two centers, one may have finished its part already.
+                Target::InProgress if ci > 0 && rng.below(2) == 0 => ExecutionStatus::Executed,
+                _ => ExecutionStatus::InProgress,
+            };
+            let progress = match status {
+                ExecutionStatus::Executed => 100,
+                ExecutionStatus::InProgress => rng.range(10, 90) as u8,
+                _ => 0,
+            };
+            let as_of = (session_date + Duration::days(rng.range(14, 120))).min(date(DEMO_YEAR, 12, 31));
+            if !routine {
+                let weight = if status == ExecutionStatus::Executed { 1 } else { 4 };
+                for _ in 0..weight {
+                    chase.push(out.len());
+                }
+            }
+            let note = match status {
+                ExecutionStatus::InProgress => "بانتظار استكمال الإجراءات مع الجهات الشريكة".to_string(),
+                ExecutionStatus::NotStarted => "لم تتوفر المخصصات المالية بعد".to_string(),
+                _ => String::new(),
+            };
+            push(
+                out,
+                center.as_str(),
+                as_of,
+                Record::DecisionStatus(DecisionStatus { decision: number, status, progress, note, follow_ups: Vec::new() }),
+            );
+        }
+    }
+    for kind in labels_fu(rng) {
+        let i = chase[rng.below(chase.len())];
+        let date = out[i].as_of - Duration::days(rng.range(1, 10));
+        if let Record::DecisionStatus(st) = &mut out[i].record {
+            st.follow_ups.push(FollowUp { kind, date });
+        }
+    }
+}
+
+fn labels_fu(rng: &mut Rng) -> Vec<FollowUpKind> {
+    use figures::*;
+    let mut v: Vec<FollowUpKind> = std::iter::repeat_n(FollowUpKind::Call, CALLS as usize)
+        .chain(std::iter::repeat_n(FollowUpKind::Letter, LETTERS as usize))
+        .chain(std::iter::repeat_n(FollowUpKind::Message, MESSAGES as usize))
+        .chain(std::iter::repeat_n(FollowUpKind::Memo, MEMOS as usize))
+        .collect();
+    rng.shuffle(&mut v);
+    v
+}
+
+/// Splits `total` over `weights` exactly (largest remainders go to the first parts).
+fn split_by(total: i64, weights: &[i64]) -> Vec<i64> {
+    let sum: i64 = weights.iter().sum::<i64>().max(1);
+    let mut parts: Vec<i64> = weights.iter().map(|w| total * w / sum).collect();
+    let mut rest = total - parts.iter().sum::<i64>();
+    let n = parts.len();
+    let mut i = 0;
+    while rest > 0 && n > 0 {
+        if weights[i % n] > 0 {
+            parts[i % n] += 1;
+            rest -= 1;
+        }
+        i += 1;
+    }
+    parts
+}
+
+fn budget_lines(
+    out: &mut Vec<RecordEnvelope>,
+    center: &str,
+    program: &str,
+    category: BudgetCategory,
+    allocated: i64,
+    spent: i64,
+    monthly_weights: &[i64; 12],
+) {
+    let months = split_by(spent, monthly_weights);
+    for (m, s) in months.into_iter().enumerate() {
+        let month = m as u8 + 1;
+        let as_of = date(DEMO_YEAR, month as u32, 1) + Duration::days(40);
+        push(
+            out,
+            center,
+            as_of,
+            Record::Budget(BudgetLine {
+                fiscal_year: DEMO_YEAR,
+                month,
+                program: program.to_string(),
+                category,
+                allocated,
+                revised: None,
+                committed: s + s / 10,
+                spent: s,
+                currency: "ILS".into(),
+            }),
+        );
+    }
+}
+
+/// The secretariat's 2023 budget (salaries excluded), as in the annual report: IT projects
+/// 707,048 and the 78 kW solar plant 495,036 of development spending; the M&E project and the
+/// building rehabilitation postponed, which is why only 67% was spent.
+fn secretariat_budget(rng: &mut Rng, out: &mut Vec<RecordEnvelope>) {
+    let even = [8, 8, 9, 8, 8, 9, 8, 8, 9, 8, 8, 9];
+    let summer = [0, 0, 0, 0, 0, 3, 4, 4, 2, 0, 0, 0];
+    let late = [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4];
+    let mut varied = [0i64; 12];
+    for v in &mut varied {
+        *v = rng.range(6, 12);
+    }
+    use BudgetCategory::*;
+    budget_lines(out, SECRETARIAT, "التحول الرقمي", Development, 850_000, 707_048, &varied);
+    budget_lines(out, SECRETARIAT, "الطاقة المتجددة", Development, 500_000, 495_036, &summer);
+    budget_lines(out, SECRETARIAT, "المتابعة والتقييم", Development, 380_000, 40_807, &late);
+    budget_lines(out, SECRETARIAT, "تأهيل المبنى", Development, 410_000, 90_000, &late);
+    budget_lines(out, SECRETARIAT, "دعم أعمال مجلس الوزراء", Operating, 600_000, 472_103, &even);
+    budget_lines(out, SECRETARIAT, "الخدمات الحكومية والشكاوى", Operating, 482_036, 356_600, &even);
+}
+
+fn center_budgets(rng: &mut Rng, out: &mut Vec<RecordEnvelope>) {
+    use BudgetCategory::*;
+    for (code, _, _, _) in CENTERS.iter().filter(|c| !c.0.starts_with("GSC")) {
+        for p in 0..3 {
+            let program = ["البرنامج الإداري والمالي", "برنامج الخدمات الرئيسية", "برنامج التطوير المؤسسي"][p];
+            for category in [Salaries, Operating, Development] {
+                let base = match category {
+                    Salaries => 4_000_000,
+                    Operating => 1_500_000,
+                    Development => 2_500_000,
+                };
+                let allocated = rng.range(base / 2, base * 3);
+                let rate = match category {
+                    Salaries => rng.range(88, 99),
+                    Operating => rng.range(55, 95),
+                    Development => rng.range(25, 85),
+                };
+                let mut w = [0i64; 12];
+                for v in &mut w {
+                    *v = rng.range(5, 12);
+                }
+                budget_lines(out, code, program, category, allocated, allocated * rate / 100, &w);
+            }
+        }
+    }
+}
+
+const KPI_NAMES: &[(&str, &str)] = &[
+    ("نسبة القرارات التي تمت متابعتها مع الجهات المسؤولة", "%"),
+    ("عدد الزيارات الميدانية للدوائر الحكومية", "زيارة"),
+    ("عدد الورش التدريبية المنفذة", "ورشة"),
+    ("نسبة الشكاوى المعالجة ضمن المدة المحددة", "%"),
+    ("عدد التقارير الدورية المرفوعة لمجلس الوزراء", "تقرير"),
+    ("عدد الخدمات الحكومية المحوسبة", "خدمة"),
+    ("عدد مشاريع القوانين المنجزة", "مشروع"),
+    ("نسبة الموظفين الذين تلقوا تدريباً", "%"),
+];
+
+fn kpis(rng: &mut Rng, out: &mut Vec<RecordEnvelope>) {
+    // The secretariat's operational plan: 129 activities with quarterly targets.
+    for a in 1..=figures::OPERATIONAL_PLAN_ACTIVITIES {
+        let (name, unit) = KPI_NAMES[(a as usize) % KPI_NAMES.len()];
+        let program = PROGRAMS[(a as usize) % PROGRAMS.len()];
+        kpi_year(rng, out, SECRETARIAT, program, &format!("A{a:03}"), &format!("{name} ({a})"), unit);
+    }
+    for (code, _, _, _) in CENTERS.iter().filter(|c| !c.0.starts_with("GSC")) {
+        for i in 1..=4 {
+            let (name, unit) = KPI_NAMES[rng.below(KPI_NAMES.len())];
+            kpi_year(rng, out, code, "برنامج الخدمات الرئيسية", &format!("K{i:02}"), name, unit);
+        }
+    }
+}
+
+fn kpi_year(rng: &mut Rng, out: &mut Vec<RecordEnvelope>, center: &str, program: &str, code: &str, name: &str, unit: &str) {
+    let annual = if unit == "%" { 100.0 } else { rng.range(8, 120) as f64 };
+    let skill = rng.range(45, 115) as f64 / 100.0;
+    for q in 1..=4u8 {
+        let quarter_target = if unit == "%" { annual } else { (annual / 4.0).ceil() };
+        let achieved = (quarter_target * skill * rng.range(85, 110) as f64 / 100.0).round();
+        let actual = if unit == "%" { achieved.min(100.0) } else { achieved };
+        let cost_planned = (center != SECRETARIAT).then(|| rng.range(20, 80) as f64 * 1000.0);
+        let cost_actual = cost_planned.map(|c| (c * rng.range(80, 130) as f64 / 100.0).round());
+        let as_of = date(DEMO_YEAR, q as u32 * 3, 1) + Duration::days(45);
+        push(
+            out,
+            center,
+            as_of,
+            Record::Kpi(KpiAchievement {
+                program: program.to_string(),
+                indicator: code.to_string(),
+                name: name.to_string(),
+                unit: unit.to_string(),
+                year: DEMO_YEAR,
+                quarter: q,
+                annual_target: annual,
+                quarter_target,
+                actual,
+                cost_planned,
+                cost_actual,
+            }),
+        );
+    }
+}
+
+const COMMITTEE_TOPICS: &[&str] = &[
+    "اللجنة الوزارية لمتابعة أوضاع قطاع غزة",
+    "لجنة الإصلاح الإداري",
+    "اللجنة الفنية للأراضي الحكومية",
+    "لجنة مراجعة رسوم الخدمات",
+    "اللجنة الوطنية للتحول الرقمي",
+    "لجنة الطوارئ الصحية",
+    "لجنة ترشيد النفقات",
+    "اللجنة الوطنية لأمن المعلومات",
+    "لجنة متابعة قطاع المياه",
+];
+
+/// Deals `total` units one at a time to parts whose cap is not reached.
+fn deal(rng: &mut Rng, total: u32, caps: &[u32]) -> Vec<u32> {
+    let mut parts = vec![0u32; caps.len()];
+    let mut left = total;
+    while left > 0 {
+        let open: Vec<usize> = (0..caps.len()).filter(|i| parts[*i] < caps[*i]).collect();
+        if open.is_empty() {
+            break;
+        }
+        parts[open[rng.below(open.len())]] += 1;
+        left -= 1;
+    }
+    parts
+}
+
+fn committees(rng: &mut Rng, out: &mut Vec<RecordEnvelope>) {
+    use figures::*;
+    let n = COMMITTEES as usize;
+    let mut meetings = vec![1u32; n];
+    for (i, extra) in deal(rng, COMMITTEE_MEETINGS - COMMITTEES, &vec![20; n]).into_iter().enumerate() {
+        meetings[i] += extra;
+    }
+    let minutes = deal(rng, COMMITTEE_MINUTES, &meetings);
+    let to_cabinet = deal(rng, MINUTES_TO_CABINET, &minutes);
+    // Every minute put before the cabinet holds at least one recommendation.
+    let mut submitted = to_cabinet.clone();
+    let caps: Vec<u32> = to_cabinet.iter().map(|m| if *m > 0 { m * 6 } else { 0 }).collect();
+    for (i, extra) in deal(rng, RECOMMENDATIONS - MINUTES_TO_CABINET, &caps).into_iter().enumerate() {
+        submitted[i] += extra;
+    }
+    let approved = deal(rng, RECOMMENDATIONS_APPROVED, &submitted);
+    let mut finished = labels(&[(Target::Executed, COMMITTEES_FINISHED), (Target::InProgress, COMMITTEES - COMMITTEES_FINISHED)], rng);
+    for i in 0..n {
+        let formed = date(DEMO_YEAR, 1, 8) + Duration::days((i as i64 * 350) / n as i64);
+        let topic = COMMITTEE_TOPICS[i % COMMITTEE_TOPICS.len()];
+        let status = if finished.pop() == Some(Target::Executed) { CommitteeStatus::Finished } else { CommitteeStatus::Active };
+        push(
+            out,
+            SECRETARIAT,
+            date(DEMO_YEAR, 12, 31).min(formed + Duration::days(300)).max(formed),
+            Record::Committee(CommitteeActivity {
+                committee: format!("C{}-{:02}", DEMO_YEAR, i + 1),
+                name: format!("{topic} ({})", i / COMMITTEE_TOPICS.len() + 1),
+                year: DEMO_YEAR,
+                forming_decision: Some(DecisionNumber::new(18, 188 + (formed.ordinal() / 7).min(48), 1)),
+                formed,
+                meetings: meetings[i],
+                minutes: minutes[i],
+                minutes_to_cabinet: to_cabinet[i],
+                recommendations_submitted: submitted[i],
+                recommendations_approved: approved[i],
+                status,
+            }),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::validate::validate_envelope;
+
+    #[test]
+    fn demo_is_deterministic_and_valid() {
+        let a = generate();
+        let b = generate();
+        assert_eq!(a.records, b.records);
+        for env in &a.records {
+            let p = validate_envelope(env);
+            assert!(p.is_empty(), "{}: {:?}", env.key(), p);
+        }
+        let keys: std::collections::HashSet<_> = a.records.iter().map(|e| e.key()).collect();
+        assert_eq!(keys.len(), a.records.len(), "every demo record has its own key");
+    }
+}

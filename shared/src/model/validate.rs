@@ -1,0 +1,361 @@
+//! Validation of records: every problem at once, each naming the field and what is wrong.
+//!
+//! These checks need nothing but the record itself. Checks that need the store (is this
+//! decision assigned to that center?) belong to the collector.
+
+use super::*;
+use std::fmt;
+
+/// One thing wrong with a record, in words a clerk understands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// The field, as named in import files and the wire (`progress`, `spent`).
+    pub field: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(field: &str, message: impl Into<String>) -> Problem {
+        Problem { field: field.to_string(), message: message.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// Longest title or note accepted, in characters.
+pub const MAX_TEXT_CHARS: usize = 2000;
+/// Longest name, program or indicator, in characters.
+pub const MAX_NAME_CHARS: usize = 300;
+
+/// Checks an envelope and its record; returns every problem found (empty when valid).
+pub fn validate_envelope(env: &RecordEnvelope) -> Vec<Problem> {
+    let mut p = validate_record(&env.record);
+    if env.revision == 0 {
+        p.push(Problem::new("revision", "revisions start at 1"));
+    }
+    p
+}
+
+/// Checks one record; returns every problem found (empty when valid).
+pub fn validate_record(record: &Record) -> Vec<Problem> {
+    let mut p = Vec::new();
+    match record {
+        Record::Session(s) => {
+            if s.number == 0 {
+                p.push(Problem::new("number", "a session number starts at 1"));
+            }
+            if s.government == 0 {
+                p.push(Problem::new("government", "a government number starts at 1"));
+            }
+        }
+        Record::Decision(d) => validate_decision(d, &mut p),
+        Record::DecisionStatus(s) => validate_status(s, &mut p),
+        Record::Budget(b) => validate_budget(b, &mut p),
+        Record::Kpi(k) => validate_kpi(k, &mut p),
+        Record::Committee(c) => validate_committee(c, &mut p),
+    }
+    p
+}
+
+fn text(p: &mut Vec<Problem>, field: &str, value: &str, required: bool, max: usize) {
+    let n = value.chars().count();
+    if required && value.trim().is_empty() {
+        p.push(Problem::new(field, "is empty; write it in"));
+    } else if n > max {
+        p.push(Problem::new(field, format!("is {n} characters long; shorten it to at most {max}")));
+    }
+    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        p.push(Problem::new(field, "contains control characters; retype it as plain text"));
+    }
+}
+
+fn validate_decision(d: &Decision, p: &mut Vec<Problem>) {
+    text(p, "title", &d.title, true, MAX_TEXT_CHARS);
+    if d.centers.is_empty() && !d.routine {
+        p.push(Problem::new(
+            "centers",
+            "names no responsible center; a non-routine decision needs at least one",
+        ));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for c in &d.centers {
+        if !seen.insert(c) {
+            p.push(Problem::new("centers", format!("names {c} twice; list each center once")));
+        }
+    }
+    if let Some(due) = d.due
+        && due < d.date
+    {
+        p.push(Problem::new(
+            "due",
+            format!("{due} is before the decision's date {}; a due date comes after it", d.date),
+        ));
+    }
+    if d.number.session == 0 || d.number.item == 0 {
+        p.push(Problem::new("number", format!("{} has a zero session or item", d.number)));
+    }
+    if d.links.contains(&d.number) {
+        p.push(Problem::new("links", "links the decision to itself"));
+    }
+}
+
+fn validate_status(s: &DecisionStatus, p: &mut Vec<Problem>) {
+    if s.progress > 100 {
+        p.push(Problem::new("progress", format!("{}% is over 100%; use 0 to 100", s.progress)));
+    }
+    match s.status {
+        ExecutionStatus::Executed if s.progress < 100 && s.progress != 0 => p.push(Problem::new(
+            "progress",
+            format!(
+                "{}% with status executed; an executed decision is at 100% (or leave progress empty)",
+                s.progress
+            ),
+        )),
+        ExecutionStatus::NotStarted if s.progress > 0 => p.push(Problem::new(
+            "progress",
+            format!("{}% with status not started; use in progress, or set progress to 0", s.progress),
+        )),
+        _ => {}
+    }
+    text(p, "note", &s.note, false, MAX_TEXT_CHARS);
+}
+
+fn validate_budget(b: &BudgetLine, p: &mut Vec<Problem>) {
+    if !(1..=12).contains(&b.month) {
+        p.push(Problem::new("month", format!("{} is not a month; use 1 to 12", b.month)));
+    }
+    if !(1900..=2200).contains(&b.fiscal_year) {
+        p.push(Problem::new("fiscal_year", format!("{} is not a plausible fiscal year", b.fiscal_year)));
+    }
+    text(p, "program", &b.program, true, MAX_NAME_CHARS);
+    for (field, v) in [("allocated", b.allocated), ("committed", b.committed), ("spent", b.spent)] {
+        if v < 0 {
+            p.push(Problem::new(field, format!("{v} is negative; amounts are 0 or more")));
+        }
+    }
+    if let Some(r) = b.revised
+        && r < 0
+    {
+        p.push(Problem::new("revised", format!("{r} is negative; amounts are 0 or more")));
+    }
+    if b.currency.len() != 3 || !b.currency.chars().all(|c| c.is_ascii_uppercase()) {
+        p.push(Problem::new(
+            "currency",
+            format!("'{}' is not a currency code; use three capital letters such as ILS, USD, JOD", b.currency),
+        ));
+    }
+}
+
+fn validate_kpi(k: &KpiAchievement, p: &mut Vec<Problem>) {
+    if !(1..=4).contains(&k.quarter) {
+        p.push(Problem::new("quarter", format!("{} is not a quarter; use 1 to 4", k.quarter)));
+    }
+    if !(1900..=2200).contains(&k.year) {
+        p.push(Problem::new("year", format!("{} is not a plausible year", k.year)));
+    }
+    text(p, "program", &k.program, true, MAX_NAME_CHARS);
+    text(p, "indicator", &k.indicator, true, MAX_NAME_CHARS);
+    text(p, "name", &k.name, true, MAX_NAME_CHARS);
+    text(p, "unit", &k.unit, false, MAX_NAME_CHARS);
+    let nums = [
+        ("annual_target", Some(k.annual_target)),
+        ("quarter_target", Some(k.quarter_target)),
+        ("actual", Some(k.actual)),
+        ("cost_planned", k.cost_planned),
+        ("cost_actual", k.cost_actual),
+    ];
+    for (field, v) in nums {
+        if let Some(v) = v {
+            if !v.is_finite() {
+                p.push(Problem::new(field, "is not a number"));
+            } else if v < 0.0 {
+                p.push(Problem::new(field, format!("{v} is negative; use 0 or more")));
+            }
+        }
+    }
+    if k.quarter_target.is_finite()
+        && k.annual_target.is_finite()
+        && k.quarter_target > k.annual_target
+        && k.annual_target > 0.0
+    {
+        p.push(Problem::new(
+            "quarter_target",
+            format!(
+                "{} is more than the annual target {}; a quarter's target is part of the year's",
+                k.quarter_target, k.annual_target
+            ),
+        ));
+    }
+}
+
+fn validate_committee(c: &CommitteeActivity, p: &mut Vec<Problem>) {
+    text(p, "committee", &c.committee, true, MAX_NAME_CHARS);
+    text(p, "name", &c.name, true, MAX_NAME_CHARS);
+    if c.recommendations_approved > c.recommendations_submitted {
+        p.push(Problem::new(
+            "recommendations_approved",
+            format!(
+                "{} approved is more than the {} submitted",
+                c.recommendations_approved, c.recommendations_submitted
+            ),
+        ));
+    }
+    if c.minutes_to_cabinet > c.minutes {
+        p.push(Problem::new(
+            "minutes_to_cabinet",
+            format!("{} put before the cabinet is more than the {} minutes written", c.minutes_to_cabinet, c.minutes),
+        ));
+    }
+    if c.minutes > c.meetings {
+        p.push(Problem::new(
+            "minutes",
+            format!("{} minutes for {} meetings; a meeting has at most one minute", c.minutes, c.meetings),
+        ));
+    }
+    use chrono::Datelike;
+    if c.formed.year() > c.year {
+        p.push(Problem::new(
+            "formed",
+            format!("{} is after the reported year {}", c.formed, c.year),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn fields(p: &[Problem]) -> Vec<&str> {
+        p.iter().map(|x| x.field.as_str()).collect()
+    }
+
+    #[test]
+    fn decision_problems_are_all_reported() {
+        let r = Record::Decision(Decision {
+            number: DecisionNumber::new(18, 212, 2),
+            date: d(2023, 5, 1),
+            kind: DecisionKind::Decision,
+            title: "  ".into(),
+            routine: false,
+            classification: Classification::default(),
+            centers: vec![],
+            due: Some(d(2023, 4, 1)),
+            links: vec![DecisionNumber::new(18, 212, 2)],
+        });
+        let p = validate_record(&r);
+        assert_eq!(fields(&p), ["title", "centers", "due", "links"]);
+        assert!(p[2].message.contains("before the decision's date"), "{}", p[2]);
+    }
+
+    #[test]
+    fn status_with_impossible_progress_is_refused() {
+        let r = Record::DecisionStatus(DecisionStatus {
+            decision: DecisionNumber::new(18, 212, 2),
+            status: ExecutionStatus::NotStarted,
+            progress: 140,
+            note: "x\u{0007}".into(),
+            follow_ups: vec![],
+        });
+        let p = validate_record(&r);
+        assert_eq!(fields(&p), ["progress", "progress", "note"]);
+        assert!(p[0].message.contains("140% is over 100%"));
+    }
+
+    #[test]
+    fn budget_line_problems_name_each_field() {
+        let r = Record::Budget(BudgetLine {
+            fiscal_year: 23,
+            month: 13,
+            program: String::new(),
+            category: BudgetCategory::Operating,
+            allocated: -5,
+            revised: Some(-1),
+            committed: 0,
+            spent: -2,
+            currency: "shekel".into(),
+        });
+        let p = validate_record(&r);
+        assert_eq!(
+            fields(&p),
+            ["month", "fiscal_year", "program", "allocated", "spent", "revised", "currency"]
+        );
+    }
+
+    #[test]
+    fn kpi_problems_include_non_numbers_and_targets() {
+        let r = Record::Kpi(KpiAchievement {
+            program: "P1".into(),
+            indicator: "I1".into(),
+            name: "مؤشر".into(),
+            unit: "%".into(),
+            year: 2023,
+            quarter: 5,
+            annual_target: 10.0,
+            quarter_target: 20.0,
+            actual: f64::NAN,
+            cost_planned: Some(-3.0),
+            cost_actual: None,
+        });
+        let p = validate_record(&r);
+        assert_eq!(fields(&p), ["quarter", "actual", "cost_planned", "quarter_target"]);
+    }
+
+    #[test]
+    fn committee_cannot_approve_more_than_it_submitted() {
+        let r = Record::Committee(CommitteeActivity {
+            committee: "C1".into(),
+            name: "لجنة".into(),
+            year: 2023,
+            forming_decision: None,
+            formed: d(2024, 1, 1),
+            meetings: 2,
+            minutes: 3,
+            minutes_to_cabinet: 4,
+            recommendations_submitted: 1,
+            recommendations_approved: 2,
+            status: CommitteeStatus::Active,
+        });
+        let p = validate_record(&r);
+        assert_eq!(
+            fields(&p),
+            ["recommendations_approved", "minutes_to_cabinet", "minutes", "formed"]
+        );
+    }
+
+    #[test]
+    fn session_and_revision_problems() {
+        let env = RecordEnvelope {
+            center: CenterCode::new("GSC").unwrap(),
+            as_of: d(2023, 1, 1),
+            revision: 0,
+            record: Record::Session(Session {
+                government: 0,
+                number: 0,
+                date: d(2023, 1, 1),
+                kind: SessionKind::Ordinary,
+            }),
+        };
+        assert_eq!(fields(&validate_envelope(&env)), ["number", "government", "revision"]);
+    }
+
+    #[test]
+    fn valid_records_have_no_problems() {
+        let r = Record::DecisionStatus(DecisionStatus {
+            decision: DecisionNumber::new(18, 212, 2),
+            status: ExecutionStatus::InProgress,
+            progress: 40,
+            note: "بانتظار المصادقة".into(),
+            follow_ups: vec![],
+        });
+        assert!(validate_record(&r).is_empty());
+    }
+}

@@ -1,0 +1,325 @@
+//! The sled-backed store used by agents, collectors and kiosks.
+//!
+//! Trees: `records` (newest revision per key), `history` (every revision), `outbox` (records
+//! waiting to be pushed, in order), `seen` (answers given per received batch), `rejected`
+//! (records the collector refused, with its reason) and `meta` (small named values).
+//! Every multi-tree change is one sled transaction, so a crash shows all of it or none of it.
+
+mod outbox;
+
+pub use outbox::{InflightBatch, OutboxCounts};
+
+use crate::model::{CenterCode, Record, RecordEnvelope, RecordKey};
+use crate::wire::{BatchAck, Rejection};
+use chrono::NaiveDate;
+use serde::{Serialize, de::DeserializeOwned};
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+use std::path::{Path, PathBuf};
+
+/// Why a store operation failed, with what to do about it.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "cannot open the data store at {path}: {detail}. If another rasid process uses this folder, stop it first; if the store is damaged, run `rasid-agent doctor`"
+    )]
+    Open { path: PathBuf, detail: String },
+    #[error("the disk holding the data store is full; free some space and try again (nothing was stored)")]
+    DiskFull,
+    #[error("the data store failed: {0}")]
+    Sled(String),
+    #[error("the data store holds an unreadable entry in '{tree}' at '{key}': {detail}; run `rasid-agent doctor`")]
+    Corrupt { tree: &'static str, key: String, detail: String },
+}
+
+impl From<sled::Error> for StoreError {
+    fn from(e: sled::Error) -> Self {
+        if let sled::Error::Io(io) = &e
+            && is_disk_full(io)
+        {
+            return StoreError::DiskFull;
+        }
+        StoreError::Sled(e.to_string())
+    }
+}
+
+fn is_disk_full(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(28) || e.kind() == std::io::ErrorKind::StorageFull
+}
+
+impl From<TransactionError<StoreError>> for StoreError {
+    fn from(e: TransactionError<StoreError>) -> Self {
+        match e {
+            TransactionError::Abort(inner) => inner,
+            TransactionError::Storage(s) => s.into(),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// What an import did to the store.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct ImportSummary {
+    /// Keys seen for the first time.
+    pub new: usize,
+    /// Keys whose content changed: a new revision was queued.
+    pub changed: usize,
+    /// Records identical to what is stored: nothing queued.
+    pub unchanged: usize,
+}
+
+/// A record the collector rejected, kept at the agent until corrected.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct RejectedRecord {
+    pub envelope: RecordEnvelope,
+    pub rejection: Rejection,
+}
+
+/// An open store. Cheap to clone; clones share the same database.
+#[derive(Clone)]
+pub struct Store {
+    db: sled::Db,
+    records: sled::Tree,
+    history: sled::Tree,
+    outbox: sled::Tree,
+    seen: sled::Tree,
+    rejected: sled::Tree,
+    meta: sled::Tree,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in `dir`.
+    pub fn open(dir: &Path) -> Result<Store> {
+        let db = sled::Config::new()
+            .path(dir)
+            .cache_capacity(32 * 1024 * 1024)
+            .open()
+            .map_err(|e| match &e {
+                sled::Error::Io(io) if is_disk_full(io) => StoreError::DiskFull,
+                _ => StoreError::Open { path: dir.to_path_buf(), detail: e.to_string() },
+            })?;
+        Self::from_db(db)
+    }
+
+    /// A store that lives only in memory, for tests and the kiosk demo.
+    pub fn temporary() -> Result<Store> {
+        Self::from_db(sled::Config::new().temporary(true).open()?)
+    }
+
+    fn from_db(db: sled::Db) -> Result<Store> {
+        Ok(Store {
+            records: db.open_tree("records")?,
+            history: db.open_tree("history")?,
+            outbox: db.open_tree("outbox")?,
+            seen: db.open_tree("seen")?,
+            rejected: db.open_tree("rejected")?,
+            meta: db.open_tree("meta")?,
+            db,
+        })
+    }
+
+    /// Waits until everything written so far is on disk.
+    pub fn flush(&self) -> Result<()> {
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// The newest stored revision of `key`.
+    pub fn current(&self, key: &RecordKey) -> Result<Option<RecordEnvelope>> {
+        match self.records.get(key.as_str())? {
+            Some(v) => Ok(Some(decode("records", key.as_str(), &v)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Every current record, in key order. Stops at the first unreadable entry.
+    pub fn records(&self) -> impl Iterator<Item = Result<RecordEnvelope>> + '_ {
+        self.records.iter().map(|item| {
+            let (k, v) = item?;
+            decode("records", &String::from_utf8_lossy(&k), &v)
+        })
+    }
+
+    /// Current records whose key starts with `prefix` (e.g. `decision/`).
+    pub fn records_with_prefix(&self, prefix: &str) -> impl Iterator<Item = Result<RecordEnvelope>> + '_ {
+        self.records.scan_prefix(prefix).map(|item| {
+            let (k, v) = item?;
+            decode("records", &String::from_utf8_lossy(&k), &v)
+        })
+    }
+
+    pub fn record_count(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Every stored revision of `key`, oldest first.
+    pub fn history(&self, key: &RecordKey) -> Result<Vec<RecordEnvelope>> {
+        let mut prefix = key.as_str().as_bytes().to_vec();
+        prefix.push(0);
+        self.history
+            .scan_prefix(prefix)
+            .map(|item| {
+                let (k, v) = item?;
+                decode("history", &String::from_utf8_lossy(&k), &v)
+            })
+            .collect()
+    }
+
+    /// Stores `records` reported by `center` as of `as_of`, all or none.
+    ///
+    /// A record identical to the stored one is left alone; a new or changed one gets the next
+    /// revision, goes into the history and is queued in the outbox. A corrected record replaces
+    /// any rejection of the same key. Importing the same records twice changes nothing.
+    pub fn import(&self, center: &CenterCode, as_of: NaiveDate, records: Vec<Record>) -> Result<ImportSummary> {
+        let prepared: Vec<(RecordKey, Record)> = records.into_iter().map(|r| (r.key(center), r)).collect();
+        let summary = (&self.records, &self.history, &self.outbox, &self.rejected, &self.meta).transaction(
+            |(records, history, outbox, rejected, meta)| {
+                let mut summary = ImportSummary::default();
+                let mut next = read_u64(meta.get(outbox::NEXT_OUTBOX)?);
+                for (key, record) in &prepared {
+                    let current: Option<RecordEnvelope> = match records.get(key.as_str())? {
+                        Some(v) => Some(decode("records", key.as_str(), &v).map_err(ConflictableTransactionError::Abort)?),
+                        None => None,
+                    };
+                    let revision = match &current {
+                        Some(cur) if &cur.record == record => {
+                            summary.unchanged += 1;
+                            continue;
+                        }
+                        Some(cur) => {
+                            summary.changed += 1;
+                            cur.revision + 1
+                        }
+                        None => {
+                            summary.new += 1;
+                            1
+                        }
+                    };
+                    let env = RecordEnvelope { center: center.clone(), as_of, revision, record: record.clone() };
+                    let bytes = encode(&env);
+                    records.insert(key.as_str(), bytes.clone())?;
+                    history.insert(history_key(key, revision), bytes.clone())?;
+                    next += 1;
+                    outbox.insert(&next.to_be_bytes(), bytes)?;
+                    rejected.remove(key.as_str())?;
+                }
+                meta.insert(outbox::NEXT_OUTBOX, &next.to_be_bytes())?;
+                Ok(summary)
+            },
+        )?;
+        Ok(summary)
+    }
+
+    /// The answer given to the batch `batch_id`, if it was received before.
+    pub fn seen_batch(&self, batch_id: &str) -> Result<Option<BatchAck>> {
+        match self.seen.get(batch_id)? {
+            Some(v) => Ok(Some(decode("seen", batch_id, &v)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Collector side: stores the accepted envelopes of a batch and the answer given to it,
+    /// all or none, then flushes to disk. An envelope not newer than what is stored is skipped
+    /// (the caller already counted it as a duplicate).
+    pub fn commit_batch(&self, batch_id: &str, accepted: &[RecordEnvelope], ack: &BatchAck) -> Result<()> {
+        let ack_bytes = encode(ack);
+        (&self.records, &self.history, &self.seen).transaction(|(records, history, seen)| {
+            for env in accepted {
+                let key = env.key();
+                if let Some(v) = records.get(key.as_str())? {
+                    let cur: RecordEnvelope =
+                        decode("records", key.as_str(), &v).map_err(ConflictableTransactionError::Abort)?;
+                    if cur.revision >= env.revision {
+                        continue;
+                    }
+                }
+                let bytes = encode(env);
+                records.insert(key.as_str(), bytes.clone())?;
+                history.insert(history_key(&key, env.revision), bytes)?;
+            }
+            seen.insert(batch_id, ack_bytes.clone())?;
+            Ok(())
+        })?;
+        self.flush()
+    }
+
+    /// Records the collector rejected, oldest key first.
+    pub fn rejected(&self) -> Result<Vec<RejectedRecord>> {
+        self.rejected
+            .iter()
+            .map(|item| {
+                let (k, v) = item?;
+                decode("rejected", &String::from_utf8_lossy(&k), &v)
+            })
+            .collect()
+    }
+
+    pub fn rejected_count(&self) -> usize {
+        self.rejected.len()
+    }
+
+    /// A small named value, stored as JSON.
+    pub fn meta<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>> {
+        match self.meta.get(name)? {
+            Some(v) => Ok(Some(decode("meta", name, &v)?)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn set_meta<T: Serialize>(&self, name: &str, value: &T) -> Result<()> {
+        self.meta.insert(name, encode(value))?;
+        Ok(())
+    }
+
+    pub fn remove_meta(&self, name: &str) -> Result<()> {
+        self.meta.remove(name)?;
+        Ok(())
+    }
+
+    /// Reads every entry of every tree; returns the unreadable ones (tree, key, detail).
+    pub fn check(&self) -> Result<Vec<(String, String, String)>> {
+        let mut bad = Vec::new();
+        let trees: [(&'static str, &sled::Tree); 5] = [
+            ("records", &self.records),
+            ("history", &self.history),
+            ("outbox", &self.outbox),
+            ("seen", &self.seen),
+            ("rejected", &self.rejected),
+        ];
+        for (name, tree) in trees {
+            for item in tree.iter() {
+                let (k, v) = item?;
+                let key = String::from_utf8_lossy(&k).to_string();
+                let parsed: std::result::Result<serde_json::Value, _> = serde_json::from_slice(&v);
+                if let Err(e) = parsed {
+                    bad.push((name.to_string(), key, e.to_string()));
+                }
+            }
+        }
+        Ok(bad)
+    }
+}
+
+fn history_key(key: &RecordKey, revision: u64) -> Vec<u8> {
+    let mut k = key.as_str().as_bytes().to_vec();
+    k.push(0);
+    k.extend_from_slice(&revision.to_be_bytes());
+    k
+}
+
+fn read_u64(v: Option<sled::IVec>) -> u64 {
+    v.and_then(|b| <[u8; 8]>::try_from(b.as_ref()).ok()).map(u64::from_be_bytes).unwrap_or(0)
+}
+
+pub(crate) fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    // Serialising our own plain data types to JSON cannot fail (no maps with non-string keys).
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+pub(crate) fn decode<T: DeserializeOwned>(tree: &'static str, key: &str, bytes: &[u8]) -> Result<T> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt { tree, key: key.to_string(), detail: e.to_string() })
+}
+
+#[cfg(test)]
+mod tests;
