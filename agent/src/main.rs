@@ -1,1 +1,247 @@
-fn main() {}
+//! `rasid-agent`: the command line of the center agent and of the collector (`serve`).
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use rasid_agent::config::{AgentConfig, CONFIG_FILE, KEY_FILE, load_key};
+use rasid_agent::import::{ImportOptions, read_file};
+use rasid_shared::model::{CenterCode, RecordKind};
+use rasid_shared::sign::KeyPair;
+use rasid_shared::store::Store;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "rasid-agent", version, about = "Rasid agent: import, keep and push a center's reports; or run the collector")]
+struct Cli {
+    /// The agent's data directory (configuration, key and store).
+    #[arg(long, global = true, env = "RASID_DATA", default_value = "rasid-data")]
+    data: PathBuf,
+    /// Print results as JSON, for scripts.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the configuration and a key pair; prints the public key to register at the collector.
+    Init {
+        /// This center's code, as registered at the collector (e.g. MOH).
+        #[arg(long)]
+        center: String,
+        /// The collector's address, e.g. https://collector.example:8443
+        #[arg(long)]
+        upstream: String,
+        /// Replace an existing configuration and key (the old key stops working).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import files (.json, .csv, .xlsx, .xls, .ods): each file is stored whole or not at all.
+    Import {
+        files: Vec<PathBuf>,
+        /// The record kind, when neither the file name nor a `kind` column says it.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Text encoding of CSV files: utf-8 or windows-1256 (detected when left out).
+        #[arg(long)]
+        encoding: Option<String>,
+        /// Calendar of dates without a marker: gregorian, hijri or solar-hijri.
+        #[arg(long)]
+        calendar: Option<String>,
+        /// The as-of date for rows without one (default: today), as 2023-06-30.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// What is stored, what waits in the outbox, the last push and pull, the last error.
+    Status,
+    /// Write the demo dataset (the secretariat's 2023 as its annual report tells it) as files.
+    DemoData {
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Init { center, upstream, force } => init(&cli.data, &center, &upstream, force, cli.json),
+        Command::Import { files, kind, encoding, calendar, as_of } => {
+            import(&cli.data, files, kind, encoding, calendar, as_of, cli.json)
+        }
+        Command::Status => status(&cli.data, cli.json),
+        Command::DemoData { out } => {
+            let s = rasid_agent::demo_files::write_demo(&out)?;
+            if cli.json {
+                println!("{}", json!({ "out": out, "files": s.files, "records": s.records }));
+            } else {
+                println!("wrote {} records in {} files under {}", s.records, s.files, out.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn init(data: &Path, center: &str, upstream: &str, force: bool, as_json: bool) -> Result<ExitCode> {
+    let center = CenterCode::new(center)?;
+    let cfg = AgentConfig::new(center, upstream.trim_end_matches('/').to_string());
+    AgentConfig::parse(&cfg.to_toml())?;
+    let cfg_path = data.join(CONFIG_FILE);
+    if cfg_path.exists() && !force {
+        bail!(
+            "{} already exists; this agent is set up. Use --force to start over with a new key (it must then be registered again)",
+            cfg_path.display()
+        );
+    }
+    std::fs::create_dir_all(data.join(&cfg.drop_folder)).with_context(|| format!("creating {}", data.display()))?;
+    let key = KeyPair::generate()?;
+    write_private(&data.join(KEY_FILE), &key.secret_base64())?;
+    std::fs::write(&cfg_path, cfg.to_toml()).with_context(|| format!("writing {}", cfg_path.display()))?;
+    Store::open(&data.join("store"))?;
+    if as_json {
+        println!("{}", json!({ "center": cfg.center, "public_key": key.public_base64(), "config": cfg_path }));
+    } else {
+        println!("Agent for {} set up in {}.", cfg.center, data.display());
+        println!("Register this public key for {} in the collector's centers.toml:", cfg.center);
+        println!("  {}", key.public_base64());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_private(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .with_context(|| format!("protecting {}", path.display()))?;
+    }
+    Ok(())
+}
+
+fn open_agent(data: &Path) -> Result<(AgentConfig, Store)> {
+    let cfg = AgentConfig::load(data)?;
+    let store = Store::open(&data.join("store"))?;
+    Ok((cfg, store))
+}
+
+fn import(
+    data: &Path,
+    files: Vec<PathBuf>,
+    kind: Option<String>,
+    encoding: Option<String>,
+    calendar: Option<String>,
+    as_of: Option<String>,
+    as_json: bool,
+) -> Result<ExitCode> {
+    if files.is_empty() {
+        bail!("name at least one file to import");
+    }
+    let (cfg, store) = open_agent(data)?;
+    let kind = match kind {
+        Some(k) => Some(RecordKind::parse(&k).with_context(|| {
+            format!("--kind '{k}' is not a record kind; use one of: {}", RecordKind::ALL.map(|k| k.as_str()).join(", "))
+        })?),
+        None => None,
+    };
+    let calendar = match calendar {
+        Some(c) => Some(
+            rasid_shared::format::CalendarKind::parse(&c)
+                .with_context(|| format!("--calendar '{c}' is not a calendar; use gregorian, hijri or solar-hijri"))?,
+        ),
+        None => None,
+    };
+    let as_of = match as_of {
+        Some(s) => chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .with_context(|| format!("--as-of '{s}' is not a date; write it as 2023-06-30"))?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let opts = ImportOptions { center: cfg.center.clone(), as_of, kind, encoding, calendar };
+    let mut failed = 0;
+    let mut results = Vec::new();
+    for file in &files {
+        let bar = indicatif::ProgressBar::hidden();
+        if !as_json && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {msg} {pos} rows ({per_sec})")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar.set_message(file.display().to_string());
+        }
+        let outcome = read_file(file, &opts, &mut |n| bar.set_position(n as u64));
+        bar.finish_and_clear();
+        match outcome {
+            Ok(rows) => {
+                let n = rows.len();
+                let summary = store
+                    .import(&cfg.center, rows.into_iter().map(|r| (r.as_of, r.record)).collect())
+                    .with_context(|| format!("{}: storing failed; nothing from this file was stored", file.display()))?;
+                store.flush()?;
+                if as_json {
+                    results.push(json!({ "file": file, "ok": true, "rows": n, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged }));
+                } else {
+                    println!(
+                        "{}: {n} rows stored ({} new, {} changed, {} unchanged)",
+                        file.display(),
+                        summary.new,
+                        summary.changed,
+                        summary.unchanged
+                    );
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                if as_json {
+                    results.push(json!({ "file": file, "ok": false, "error": e.to_string() }));
+                } else {
+                    eprintln!("{e}");
+                }
+            }
+        }
+    }
+    if as_json {
+        println!("{}", serde_json::Value::Array(results));
+    }
+    Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn status(data: &Path, as_json: bool) -> Result<ExitCode> {
+    let (cfg, store) = open_agent(data)?;
+    let outbox = store.outbox_counts()?;
+    let last_push: Option<String> = store.meta("agent.last_push")?;
+    let last_pull: Option<String> = store.meta("agent.last_pull")?;
+    let last_error: Option<String> = store.meta("agent.last_error")?;
+    let key = load_key(data)?;
+    if as_json {
+        println!(
+            "{}",
+            json!({
+                "center": cfg.center, "upstream": cfg.upstream, "public_key": key.public_base64(),
+                "records": store.record_count(), "outbox": outbox.waiting, "inflight_batch": outbox.inflight_batch,
+                "rejected": store.rejected_count(), "last_push": last_push, "last_pull": last_pull, "last_error": last_error,
+            })
+        );
+    } else {
+        println!("center:        {}", cfg.center);
+        println!("upstream:      {}", cfg.upstream);
+        println!("records:       {}", store.record_count());
+        println!("outbox:        {} waiting{}", outbox.waiting, outbox.inflight_batch.map(|b| format!(" (batch {b} in flight)")).unwrap_or_default());
+        println!("rejected:      {}", store.rejected_count());
+        println!("last push:     {}", last_push.as_deref().unwrap_or("never"));
+        println!("last pull:     {}", last_pull.as_deref().unwrap_or("never"));
+        println!("last error:    {}", last_error.as_deref().unwrap_or("none"));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -26,6 +26,7 @@ pub struct Center {
 
 /// A cabinet session (جلسة).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Session {
     pub government: u16,
     pub number: u32,
@@ -64,6 +65,7 @@ pub struct Classification {
 
 /// A decision or assignment issued by the cabinet. Only the secretariat reports these.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Decision {
     pub number: DecisionNumber,
     pub date: NaiveDate,
@@ -103,6 +105,7 @@ pub enum FollowUpKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FollowUp {
     pub kind: FollowUpKind,
     pub date: NaiveDate,
@@ -110,6 +113,7 @@ pub struct FollowUp {
 
 /// A responsible center's report on one decision assigned to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DecisionStatus {
     pub decision: DecisionNumber,
     pub status: ExecutionStatus,
@@ -136,6 +140,7 @@ pub enum BudgetCategory {
 /// changed during the year) is the annual allocation as known that month; `committed` and
 /// `spent` are what was committed and spent *in that month*.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BudgetLine {
     pub fiscal_year: i32,
     pub month: u8,
@@ -159,6 +164,7 @@ impl BudgetLine {
 
 /// Quarterly achievement of an output or performance indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct KpiAchievement {
     pub program: String,
     /// The indicator's code within the program.
@@ -178,6 +184,7 @@ pub struct KpiAchievement {
 
 /// A committee's activity over one year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CommitteeActivity {
     pub committee: String,
     pub name: String,

@@ -166,18 +166,20 @@ impl Store {
             .collect()
     }
 
-    /// Stores `records` reported by `center` as of `as_of`, all or none.
+    /// Stores `records` (each with its as-of date) reported by `center`, all or none.
     ///
     /// A record identical to the stored one is left alone; a new or changed one gets the next
     /// revision, goes into the history and is queued in the outbox. A corrected record replaces
     /// any rejection of the same key. Importing the same records twice changes nothing.
-    pub fn import(&self, center: &CenterCode, as_of: NaiveDate, records: Vec<Record>) -> Result<ImportSummary> {
-        let prepared: Vec<(RecordKey, Record)> = records.into_iter().map(|r| (r.key(center), r)).collect();
+    pub fn import(&self, center: &CenterCode, records: Vec<(NaiveDate, Record)>) -> Result<ImportSummary> {
+        let prepared: Vec<(RecordKey, NaiveDate, Record)> =
+            records.into_iter().map(|(as_of, r)| (r.key(center), as_of, r)).collect();
         let summary = (&self.records, &self.history, &self.outbox, &self.rejected, &self.meta).transaction(
             |(records, history, outbox, rejected, meta)| {
                 let mut summary = ImportSummary::default();
                 let mut next = read_u64(meta.get(outbox::NEXT_OUTBOX)?);
-                for (key, record) in &prepared {
+                for (key, as_of, record) in &prepared {
+                    let as_of = *as_of;
                     let current: Option<RecordEnvelope> = match records.get(key.as_str())? {
                         Some(v) => Some(decode("records", key.as_str(), &v).map_err(ConflictableTransactionError::Abort)?),
                         None => None,

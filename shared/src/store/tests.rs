@@ -21,6 +21,10 @@ fn status(item: u16, progress: u8) -> Record {
     })
 }
 
+fn at(as_of: NaiveDate, records: Vec<Record>) -> Vec<(NaiveDate, Record)> {
+    records.into_iter().map(|r| (as_of, r)).collect()
+}
+
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2023, 6, 1, 12, 0, 0).unwrap()
 }
@@ -28,9 +32,9 @@ fn now() -> chrono::DateTime<Utc> {
 #[test]
 fn importing_the_same_records_twice_changes_nothing() {
     let s = Store::temporary().unwrap();
-    let first = s.import(&moh(), d(2023, 6, 1), vec![status(1, 10), status(2, 20)]).unwrap();
+    let first = s.import(&moh(), at(d(2023, 6, 1), vec![status(1, 10), status(2, 20)])).unwrap();
     assert_eq!(first, ImportSummary { new: 2, changed: 0, unchanged: 0 });
-    let again = s.import(&moh(), d(2023, 6, 2), vec![status(1, 10), status(2, 20)]).unwrap();
+    let again = s.import(&moh(), at(d(2023, 6, 2), vec![status(1, 10), status(2, 20)])).unwrap();
     assert_eq!(again, ImportSummary { new: 0, changed: 0, unchanged: 2 });
     assert_eq!(s.outbox_counts().unwrap().waiting, 2);
 }
@@ -38,8 +42,8 @@ fn importing_the_same_records_twice_changes_nothing() {
 #[test]
 fn a_changed_record_gets_the_next_revision_and_keeps_history() {
     let s = Store::temporary().unwrap();
-    s.import(&moh(), d(2023, 6, 1), vec![status(1, 10)]).unwrap();
-    let sum = s.import(&moh(), d(2023, 7, 1), vec![status(1, 50)]).unwrap();
+    s.import(&moh(), at(d(2023, 6, 1), vec![status(1, 10)])).unwrap();
+    let sum = s.import(&moh(), at(d(2023, 7, 1), vec![status(1, 50)])).unwrap();
     assert_eq!(sum.changed, 1);
     let key = status(1, 0).key(&moh());
     let cur = s.current(&key).unwrap().unwrap();
@@ -51,7 +55,7 @@ fn a_changed_record_gets_the_next_revision_and_keeps_history() {
 #[test]
 fn outbox_resends_the_same_batch_until_acknowledged() {
     let s = Store::temporary().unwrap();
-    s.import(&moh(), d(2023, 6, 1), (1..=5).map(|i| status(i, 10)).collect()).unwrap();
+    s.import(&moh(), at(d(2023, 6, 1), (1..=5).map(|i| status(i, 10)).collect())).unwrap();
     let b1 = s.outbox_next_batch(&moh(), "agent", 3, now()).unwrap().unwrap();
     assert_eq!((b1.seq, b1.records), (1, 3));
     // A later call (after a crash, or a lost answer) gets the very same bytes.
@@ -76,7 +80,7 @@ fn outbox_resends_the_same_batch_until_acknowledged() {
     let b2 = s.outbox_next_batch(&moh(), "agent", 3, now()).unwrap().unwrap();
     assert_eq!((b2.seq, b2.records), (2, 2));
     // Correcting the rejected record replaces the rejection and queues it again.
-    s.import(&moh(), d(2023, 6, 3), vec![status(1, 11)]).unwrap();
+    s.import(&moh(), at(d(2023, 6, 3), vec![status(1, 11)])).unwrap();
     assert_eq!(s.rejected_count(), 0);
     assert_eq!(s.outbox_counts().unwrap().waiting, 3);
 }

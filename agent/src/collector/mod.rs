@@ -1,0 +1,1 @@
+//! The collector (`rasid-agent serve`): verifies, dedupes, stores and aggregates pushed batches.

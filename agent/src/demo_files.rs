@@ -1,0 +1,84 @@
+//! Writes the demo dataset as files: the registry, demo keys, and one import file per center
+//! and record kind, in the formats the agent reads.
+
+use crate::registry::{CentersFile, CenterEntry};
+use anyhow::{Context, Result};
+use rasid_shared::demo::{self, DemoData};
+use rasid_shared::model::{CenterCode, RecordEnvelope, RecordKind};
+use rasid_shared::sign::KeyPair;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The demo key of a center: derived from its code, so every demo run has the same keys.
+/// Never use these outside the demo: anyone can derive them.
+pub fn demo_key(center: &CenterCode) -> KeyPair {
+    let seed: [u8; 32] = Sha256::digest(format!("rasid-demo-key:{center}").as_bytes()).into();
+    KeyPair::from_seed(seed)
+}
+
+/// The registry of the demo's centers, each with its demo key.
+pub fn demo_registry(data: &DemoData) -> CentersFile {
+    CentersFile {
+        secretariat: CenterCode::new(demo::SECRETARIAT).unwrap_or_else(|_| unreachable!()),
+        centers: data
+            .centers
+            .iter()
+            .map(|c| CenterEntry {
+                code: c.code.clone(),
+                name_ar: c.name_ar.clone(),
+                name_en: c.name_en.clone(),
+                parent: c.parent.clone(),
+                keys: vec![demo_key(&c.code).public_base64()],
+            })
+            .collect(),
+    }
+}
+
+/// What `write_demo` wrote.
+#[derive(Debug, Default)]
+pub struct DemoSummary {
+    pub files: usize,
+    pub records: usize,
+}
+
+/// Writes `out/centers.toml`, `out/keys/CODE.key` and `out/CODE/KIND.json` for every center.
+pub fn write_demo(out: &Path) -> Result<DemoSummary> {
+    let data = demo::generate();
+    std::fs::create_dir_all(out.join("keys")).with_context(|| format!("creating {}", out.display()))?;
+    let registry = toml::to_string_pretty(&demo_registry(&data)).context("writing the demo registry")?;
+    std::fs::write(out.join("centers.toml"), format!("# Demo registry written by `rasid-agent demo-data`.\n{registry}"))
+        .with_context(|| format!("writing {}", out.join("centers.toml").display()))?;
+    for c in &data.centers {
+        std::fs::write(out.join("keys").join(format!("{}.key", c.code)), demo_key(&c.code).secret_base64())
+            .context("writing demo keys")?;
+    }
+    let mut groups: BTreeMap<(CenterCode, RecordKind), Vec<&RecordEnvelope>> = BTreeMap::new();
+    for e in &data.records {
+        groups.entry((e.center.clone(), e.record.kind())).or_default().push(e);
+    }
+    let mut summary = DemoSummary::default();
+    for ((center, kind), envs) in groups {
+        let dir = out.join(center.as_str());
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        let rows: Vec<Value> = envs
+            .iter()
+            .map(|e| {
+                let mut v = serde_json::to_value(&e.record).unwrap_or(Value::Null);
+                if let Value::Object(o) = &mut v {
+                    o.remove("kind");
+                    o.insert("as_of".into(), json!(e.as_of));
+                }
+                v
+            })
+            .collect();
+        summary.records += rows.len();
+        let doc = json!({ "center": center, "records": rows });
+        let path = dir.join(format!("{}.json", kind.as_str()));
+        let text = serde_json::to_string_pretty(&doc).context("encoding demo records")?;
+        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+        summary.files += 1;
+    }
+    Ok(summary)
+}

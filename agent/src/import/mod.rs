@@ -1,0 +1,182 @@
+//! Import: rows out of a file, validated, stored whole or not at all.
+//!
+//! Every format implements [`Format`]: it turns a file's bytes into [`ImportedRow`]s, or into
+//! every [`FileProblem`] it found, each naming the file, sheet, row and column. Adding a format
+//! is one new file and one line in [`format_for`].
+
+mod json;
+
+use chrono::NaiveDate;
+use rasid_shared::format::CalendarKind;
+use rasid_shared::model::{CenterCode, Record, RecordKind};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Most problems listed for one file; the rest are counted.
+pub const MAX_PROBLEMS_SHOWN: usize = 50;
+
+/// How to read a file.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The agent's own center: rows are reported by it.
+    pub center: CenterCode,
+    /// The as-of date for rows that do not give one (usually today).
+    pub as_of: NaiveDate,
+    /// The record kind, when the file does not say (column `kind`, file name or `--kind`).
+    pub kind: Option<RecordKind>,
+    /// Text encoding of CSV files (`utf-8`, `windows-1256`); detected when `None`.
+    pub encoding: Option<String>,
+    /// Calendar of dates written without a marker; Gregorian when `None`.
+    pub calendar: Option<CalendarKind>,
+}
+
+/// Where in a file something is: the file, the sheet, the row as the clerk sees it, the column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: PathBuf,
+    pub sheet: Option<String>,
+    /// 1-based, as shown by a spreadsheet program (the header is row 1); `None` for the file.
+    pub row: Option<usize>,
+    pub column: Option<String>,
+}
+
+impl Location {
+    pub fn file(file: &Path) -> Location {
+        Location { file: file.to_path_buf(), sheet: None, row: None, column: None }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(s) = &self.sheet {
+            write!(f, ", sheet '{s}'")?;
+        }
+        if let Some(r) = self.row {
+            write!(f, ", row {r}")?;
+        }
+        if let Some(c) = &self.column {
+            write!(f, ", column '{c}'")?;
+        }
+        Ok(())
+    }
+}
+
+/// One thing wrong in a file, in a clerk's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub location: Location,
+    pub message: String,
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// A row read and validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedRow {
+    pub location: Location,
+    pub as_of: NaiveDate,
+    pub record: Record,
+}
+
+/// Why a file was not imported. Nothing of it was stored.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}: cannot read the file: {detail}")]
+    Unreadable { file: PathBuf, detail: String },
+    #[error("{file}: {detail}")]
+    Unsupported { file: PathBuf, detail: String },
+    #[error("{}", problems_text(file, problems, *total))]
+    Problems { file: PathBuf, problems: Vec<FileProblem>, total: usize },
+}
+
+fn problems_text(file: &Path, problems: &[FileProblem], total: usize) -> String {
+    let mut s = format!(
+        "{}: {total} problem{} found; nothing from this file was stored. Correct the file and import it again.",
+        file.display(),
+        if total == 1 { "" } else { "s" }
+    );
+    for p in problems {
+        s.push_str("\n  ");
+        s.push_str(&p.to_string());
+    }
+    if total > problems.len() {
+        s.push_str(&format!("\n  … and {} more", total - problems.len()));
+    }
+    s
+}
+
+/// Collects problems up to [`MAX_PROBLEMS_SHOWN`] while counting all of them.
+#[derive(Debug, Default)]
+pub struct Problems {
+    pub list: Vec<FileProblem>,
+    pub total: usize,
+}
+
+impl Problems {
+    pub fn push(&mut self, location: Location, message: impl Into<String>) {
+        self.total += 1;
+        if self.list.len() < MAX_PROBLEMS_SHOWN {
+            self.list.push(FileProblem { location, message: message.into() });
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    pub fn into_error(self, file: &Path) -> ImportError {
+        ImportError::Problems { file: file.to_path_buf(), problems: self.list, total: self.total }
+    }
+}
+
+/// A file format: rows out of a file.
+pub trait Format {
+    /// Reads every row of `bytes` (the content of `path`), validating each; all problems at once.
+    /// `progress` is called now and then with the number of rows read so far.
+    fn read(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        opts: &ImportOptions,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Vec<ImportedRow>, ImportError>;
+}
+
+/// The format of `path`, by its extension.
+pub fn format_for(path: &Path) -> Result<Box<dyn Format>, ImportError> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    match ext.as_str() {
+        "json" => Ok(Box::new(json::JsonFormat)),
+        _ => Err(ImportError::Unsupported {
+            file: path.to_path_buf(),
+            detail: format!(
+                "files ending in '.{ext}' cannot be imported; save it as .xlsx, .xls, .ods, .csv or .json"
+            ),
+        }),
+    }
+}
+
+/// Reads and validates one file. Stores nothing.
+pub fn read_file(path: &Path, opts: &ImportOptions, progress: &mut dyn FnMut(usize)) -> Result<Vec<ImportedRow>, ImportError> {
+    let format = format_for(path)?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| ImportError::Unreadable { file: path.to_path_buf(), detail: e.to_string() })?;
+    format.read(path, &bytes, opts, progress)
+}
+
+/// The record kind a file name announces (`decision-status.csv`, `budget_2023.xlsx`).
+pub fn kind_from_file_name(path: &Path) -> Option<RecordKind> {
+    let stem = path.file_stem()?.to_str()?.to_ascii_lowercase().replace('_', "-");
+    let mut kinds = RecordKind::ALL.to_vec();
+    // Longest names first, so `decision-status` is not read as `decision`.
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.as_str().len()));
+    kinds.into_iter().find(|k| stem == k.as_str() || stem.starts_with(&format!("{}-", k.as_str())))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+//! Pushing the outbox to the collector and pulling assignments.
