@@ -67,7 +67,7 @@ pub fn write_demo(out: &Path) -> Result<DemoSummary> {
             .map(|e| {
                 let mut v = serde_json::to_value(&e.record).unwrap_or(Value::Null);
                 if let Value::Object(o) = &mut v {
-                    o.remove("kind");
+                    o.remove("record");
                     o.insert("as_of".into(), json!(e.as_of));
                 }
                 v

@@ -11,6 +11,8 @@ use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod commands;
+
 #[derive(Parser)]
 #[command(name = "rasid-agent", version, about = "Rasid agent: import, keep and push a center's reports; or run the collector")]
 struct Cli {
@@ -56,6 +58,39 @@ enum Command {
     },
     /// What is stored, what waits in the outbox, the last push and pull, the last error.
     Status,
+    /// Send everything waiting in the outbox to the collector now.
+    Push,
+    /// The decisions and assignments assigned to this center (kept for offline use).
+    Decisions {
+        /// Only those not yet executed.
+        #[arg(long)]
+        open: bool,
+        /// Do not contact the collector; show the list as last pulled.
+        #[arg(long)]
+        offline: bool,
+    },
+    /// Report a decision's status by hand, e.g. `update 18/212/02 --status in-progress --progress 40`.
+    Update {
+        /// The decision number, e.g. 18/212/02.
+        number: String,
+        /// not-started, in-progress, executed or blocked (Arabic words accepted).
+        #[arg(long)]
+        status: Option<String>,
+        /// Percent complete, 0 to 100.
+        #[arg(long)]
+        progress: Option<u8>,
+        #[arg(long)]
+        note: Option<String>,
+        /// Record a follow-up action taken today: call, letter, message or memo (repeatable).
+        #[arg(long = "follow-up")]
+        follow_up: Vec<String>,
+    },
+    /// Records the collector rejected, with its reasons.
+    Rejected,
+    /// Run as a daemon: import dropped files, push, pull assignments; stop with SIGTERM or Ctrl-C.
+    Run,
+    /// Check the store; a damaged one is set aside and replaced by an empty one.
+    Doctor,
     /// Write the demo dataset (the secretariat's 2023 as its annual report tells it) as files.
     DemoData {
         #[arg(long)]
@@ -81,6 +116,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             import(&cli.data, files, kind, encoding, calendar, as_of, cli.json)
         }
         Command::Status => status(&cli.data, cli.json),
+        Command::Push => commands::push(&cli.data, cli.json),
+        Command::Decisions { open, offline } => commands::decisions(&cli.data, open, offline, cli.json),
+        Command::Update { number, status, progress, note, follow_up } => {
+            commands::update(&cli.data, &number, status.as_deref(), progress, note, &follow_up, cli.json)
+        }
+        Command::Rejected => commands::rejected(&cli.data, cli.json),
+        Command::Run => {
+            init_tracing();
+            commands::run_daemon(&cli.data)
+        }
+        Command::Doctor => commands::doctor(&cli.data, cli.json),
         Command::DemoData { out } => {
             let s = rasid_agent::demo_files::write_demo(&out)?;
             if cli.json {
@@ -91,6 +137,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("RASID_LOG").unwrap_or_else(|_| "info".into());
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }
 
 fn init(data: &Path, center: &str, upstream: &str, force: bool, as_json: bool) -> Result<ExitCode> {
@@ -130,12 +181,6 @@ fn write_private(path: &Path, text: &str) -> Result<()> {
     Ok(())
 }
 
-fn open_agent(data: &Path) -> Result<(AgentConfig, Store)> {
-    let cfg = AgentConfig::load(data)?;
-    let store = Store::open(&data.join("store"))?;
-    Ok((cfg, store))
-}
-
 fn import(
     data: &Path,
     files: Vec<PathBuf>,
@@ -148,7 +193,7 @@ fn import(
     if files.is_empty() {
         bail!("name at least one file to import");
     }
-    let (cfg, store) = open_agent(data)?;
+    let (cfg, store) = commands::open_agent(data)?;
     let kind = match kind {
         Some(k) => Some(RecordKind::parse(&k).with_context(|| {
             format!("--kind '{k}' is not a record kind; use one of: {}", RecordKind::ALL.map(|k| k.as_str()).join(", "))
@@ -218,7 +263,7 @@ fn import(
 }
 
 fn status(data: &Path, as_json: bool) -> Result<ExitCode> {
-    let (cfg, store) = open_agent(data)?;
+    let (cfg, store) = commands::open_agent(data)?;
     let outbox = store.outbox_counts()?;
     let last_push: Option<String> = store.meta("agent.last_push")?;
     let last_pull: Option<String> = store.meta("agent.last_pull")?;

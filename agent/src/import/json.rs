@@ -1,7 +1,7 @@
 //! JSON import files: an array of rows, or `{"center": "MOH", "records": [...]}`.
 //!
-//! A row is a record as on the wire (`kind` plus the record's fields) with an optional `as_of`.
-//! `kind` may be left out when the file name or `--kind` gives it.
+//! A row is a record as on the wire (`record` plus the record's fields) with an optional `as_of`.
+//! `record` may be left out when the file name or `--kind` gives it.
 
 use super::{Format, ImportError, ImportOptions, ImportedRow, Location, Problems, kind_from_file_name};
 use chrono::NaiveDate;
@@ -88,15 +88,15 @@ impl Format for JsonFormat {
                     continue;
                 }
             };
-            if !obj.contains_key("kind") {
+            if !obj.contains_key("record") {
                 match default_kind {
                     Some(k) => {
-                        obj.insert("kind".into(), Value::String(k.as_str().into()));
+                        obj.insert("record".into(), Value::String(k.as_str().into()));
                     }
                     None => {
                         problems.push(
-                            at(Some("kind")),
-                            "does not say what it is; add \"kind\" (decision-status, budget, kpi, committee, decision, session) or name the file after the kind",
+                            at(Some("record")),
+                            "does not say what it is; add \"record\" (decision-status, budget, kpi, committee, decision, session) or name the file after the kind",
                         );
                         continue;
                     }

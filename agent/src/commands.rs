@@ -1,0 +1,402 @@
+//! The agent's commands that talk to the collector or run as a daemon: push, decisions,
+//! update, rejected, run, doctor. Each prints for people, or JSON with `--json`.
+
+use anyhow::{Context, Result, bail};
+use chrono::Local;
+use rasid_agent::config::{AgentConfig, load_key};
+use rasid_agent::import::{ImportOptions, read_file};
+use rasid_agent::push::{self, META_ASSIGNMENTS, Upstream};
+use rasid_shared::model::{DecisionNumber, DecisionStatus, ExecutionStatus, FollowUp, FollowUpKind, Record};
+use rasid_shared::store::Store;
+use rasid_shared::wire::AssignmentList;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+pub fn open_agent(data: &Path) -> Result<(AgentConfig, Store)> {
+    let cfg = AgentConfig::load(data)?;
+    let store = Store::open(&data.join("store"))?;
+    Ok((cfg, store))
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().context("starting the async runtime")
+}
+
+/// `push`: send everything waiting, retrying a few times.
+pub fn push(data: &Path, as_json: bool) -> Result<ExitCode> {
+    let (cfg, store) = open_agent(data)?;
+    let up = Upstream::from_config(&cfg, load_key(data)?)?;
+    let report = runtime()?.block_on(push::push_with_retries(&store, &up, &cfg, 4));
+    match report {
+        Ok(r) => {
+            if as_json {
+                println!("{}", serde_json::to_string(&r)?);
+            } else if r.batches == 0 {
+                println!("nothing to push: the outbox is empty");
+            } else {
+                println!(
+                    "pushed {} batch(es): {} accepted, {} already there, {} rejected{}",
+                    r.batches,
+                    r.accepted,
+                    r.duplicates,
+                    r.rejected,
+                    if r.rejected > 0 { " (see `rasid-agent rejected`)" } else { "" }
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            let waiting = store.outbox_counts()?.waiting;
+            bail!("{e}\n{waiting} record(s) stay in the outbox and will be sent by the next push")
+        }
+    }
+}
+
+/// `decisions`: the decisions assigned to this center, pulled now or, offline, as last pulled.
+pub fn decisions(data: &Path, open_only: bool, offline: bool, as_json: bool) -> Result<ExitCode> {
+    let (cfg, store) = open_agent(data)?;
+    let mut note = None;
+    let list: Option<AssignmentList> = if offline {
+        store.meta(META_ASSIGNMENTS)?
+    } else {
+        let up = Upstream::from_config(&cfg, load_key(data)?)?;
+        match runtime()?.block_on(push::pull_assignments(&store, &up)) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                note = Some(format!("could not refresh from the collector ({e}); showing the list as last pulled"));
+                store.meta(META_ASSIGNMENTS)?
+            }
+        }
+    };
+    let Some(list) = list else {
+        bail!(
+            "{}no list of assigned decisions yet: connect to the collector and run `rasid-agent decisions` once",
+            note.map(|n| format!("{n}\n")).unwrap_or_default()
+        );
+    };
+    // The center's own latest reports take precedence over what the collector last saw.
+    let rows: Vec<_> = list
+        .assignments
+        .iter()
+        .map(|a| {
+            let key = Record::DecisionStatus(DecisionStatus {
+                decision: a.decision.number,
+                status: ExecutionStatus::NotStarted,
+                progress: 0,
+                note: String::new(),
+                follow_ups: vec![],
+            })
+            .key(&cfg.center);
+            let local = store.current(&key).ok().flatten().and_then(|e| match e.record {
+                Record::DecisionStatus(s) => Some(s),
+                _ => None,
+            });
+            (a, local.or_else(|| a.status.clone()))
+        })
+        .filter(|(_, s)| !open_only || s.as_ref().is_none_or(|s| s.status != ExecutionStatus::Executed))
+        .collect();
+    if let Some(n) = &note {
+        eprintln!("{n}");
+    }
+    if as_json {
+        let out: Vec<_> = rows
+            .iter()
+            .map(|(a, s)| json!({ "decision": a.decision, "status": s }))
+            .collect();
+        println!("{}", json!({ "center": list.center, "generated": list.generated, "assignments": out }));
+    } else {
+        println!("{} decision(s) assigned to {} (list of {}):", rows.len(), list.center, list.generated.format("%Y-%m-%d %H:%M"));
+        for (a, s) in rows {
+            let d = &a.decision;
+            let state = s.map(|s| format!("{} {}%", s.status.as_str(), s.progress)).unwrap_or_else(|| "no report".into());
+            let due = d.due.map(|x| format!(" due {x}")).unwrap_or_default();
+            println!("  {:<10} {:<18} {}{due}  {}", d.number, state, d.date, d.title);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `update`: report a decision's status by hand; queued for the next push.
+pub fn update(
+    data: &Path,
+    number: &str,
+    status: Option<&str>,
+    progress: Option<u8>,
+    note: Option<String>,
+    follow_ups: &[String],
+    as_json: bool,
+) -> Result<ExitCode> {
+    let (cfg, store) = open_agent(data)?;
+    let number: DecisionNumber = number.parse()?;
+    let assigned: Option<AssignmentList> = store.meta(META_ASSIGNMENTS)?;
+    if let Some(list) = &assigned
+        && !list.assignments.iter().any(|a| a.decision.number == number)
+    {
+        bail!(
+            "decision {number} is not among the decisions assigned to {} (as last pulled); check the number, or run `rasid-agent decisions` to refresh the list",
+            cfg.center
+        );
+    }
+    let key = Record::DecisionStatus(DecisionStatus {
+        decision: number,
+        status: ExecutionStatus::NotStarted,
+        progress: 0,
+        note: String::new(),
+        follow_ups: vec![],
+    })
+    .key(&cfg.center);
+    let previous = match store.current(&key)?.map(|e| e.record) {
+        Some(Record::DecisionStatus(s)) => Some(s),
+        _ => None,
+    };
+    let status = match status {
+        Some(s) => ExecutionStatus::parse(s)
+            .with_context(|| format!("--status '{s}' is not a status; use one of: {}", ExecutionStatus::ACCEPTED_WORDS))?,
+        None => match &previous {
+            Some(p) => p.status,
+            None => bail!("no status reported yet for {number}: give --status"),
+        },
+    };
+    let today = Local::now().date_naive();
+    let mut fus = previous.as_ref().map(|p| p.follow_ups.clone()).unwrap_or_default();
+    for f in follow_ups {
+        let kind = FollowUpKind::parse(f)
+            .with_context(|| format!("--follow-up '{f}' is not a follow-up; use call, letter, message or memo"))?;
+        fus.push(FollowUp { kind, date: today });
+    }
+    let progress = progress.unwrap_or(match status {
+        ExecutionStatus::Executed => 100,
+        ExecutionStatus::NotStarted => 0,
+        _ => previous.as_ref().map(|p| p.progress).unwrap_or(0),
+    });
+    let record = Record::DecisionStatus(DecisionStatus {
+        decision: number,
+        status,
+        progress,
+        note: note.or_else(|| previous.as_ref().map(|p| p.note.clone())).unwrap_or_default(),
+        follow_ups: fus,
+    });
+    let problems = rasid_shared::model::validate::validate_record(&record);
+    if !problems.is_empty() {
+        bail!(
+            "decision {number}: {}",
+            problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; ")
+        );
+    }
+    let summary = store.import(&cfg.center, vec![(today, record)])?;
+    store.flush()?;
+    let queued = summary.new + summary.changed > 0;
+    if as_json {
+        println!("{}", json!({ "decision": number, "status": status.as_str(), "progress": progress, "queued": queued }));
+    } else if queued {
+        println!("{number}: {} {progress}% recorded; it will be sent with the next push", status.as_str());
+    } else {
+        println!("{number}: unchanged, nothing to send");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rejected`: records the collector refused, with its reason.
+pub fn rejected(data: &Path, as_json: bool) -> Result<ExitCode> {
+    let (_cfg, store) = open_agent(data)?;
+    let rows = store.rejected()?;
+    if as_json {
+        let out: Vec<_> = rows
+            .iter()
+            .map(|r| json!({ "key": r.rejection.key, "reason": r.rejection.reason, "problems": r.rejection.problems, "record": r.envelope }))
+            .collect();
+        println!("{}", serde_json::Value::Array(out));
+    } else if rows.is_empty() {
+        println!("no rejected records");
+    } else {
+        println!("{} record(s) rejected by the collector; correct them in the source file and import it again:", rows.len());
+        for r in rows {
+            println!("  {} (revision {}): {}", r.rejection.key, r.envelope.revision, r.rejection.reason);
+            for p in &r.rejection.problems {
+                println!("      {p}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `doctor`: reads every entry of the store and reports what cannot be read.
+pub fn doctor(data: &Path, as_json: bool) -> Result<ExitCode> {
+    let store_dir = data.join("store");
+    match Store::open(&store_dir) {
+        Ok(store) => {
+            let bad = store.check()?;
+            if as_json {
+                println!("{}", json!({ "ok": bad.is_empty(), "records": store.record_count(), "unreadable": bad }));
+            } else if bad.is_empty() {
+                println!("store OK: {} records, {} waiting in the outbox", store.record_count(), store.outbox_counts()?.waiting);
+            } else {
+                println!("{} unreadable entr(ies):", bad.len());
+                for (tree, key, detail) in &bad {
+                    println!("  {tree} / {key}: {detail}");
+                }
+            }
+            Ok(if bad.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Err(e) => {
+            let aside = data.join(format!("store.damaged-{}", Local::now().format("%Y%m%d-%H%M%S")));
+            std::fs::rename(&store_dir, &aside)
+                .with_context(|| format!("{e}\nsetting the damaged store aside as {} failed too", aside.display()))?;
+            Store::open(&store_dir)?;
+            bail!(
+                "{e}\nThe damaged store was moved to {} and a new empty store was created.\nImport your source files again (`rasid-agent import …`): records already sent are recognised by the collector and not counted twice.",
+                aside.display()
+            )
+        }
+    }
+}
+
+/// `run`: the daemon. Imports files dropped into the drop folder, pushes as soon as there is
+/// something, pulls assignments periodically, stops cleanly on SIGTERM or Ctrl-C.
+pub fn run_daemon(data: &Path) -> Result<ExitCode> {
+    let (cfg, store) = open_agent(data)?;
+    let up = Upstream::from_config(&cfg, load_key(data)?)?;
+    let drop = data.join(&cfg.drop_folder);
+    for sub in ["", "done", "failed"] {
+        std::fs::create_dir_all(drop.join(sub)).with_context(|| format!("creating {}", drop.join(sub).display()))?;
+    }
+    tracing::info!(center = %cfg.center, upstream = %cfg.upstream, drop = %drop.display(), "agent running");
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    rt.block_on(async move {
+        let mut stop = Box::pin(shutdown_signal());
+        let mut backoff = push::Backoff::new(Duration::from_secs(cfg.max_backoff_secs));
+        let mut next_push = Instant::now();
+        let mut next_pull = Instant::now();
+        let mut seen_sizes: std::collections::HashMap<PathBuf, u64> = Default::default();
+        loop {
+            // Files are imported once their size has stayed the same for one tick (copy done).
+            let mut imported = false;
+            for path in ready_files(&drop, &mut seen_sizes) {
+                imported |= import_dropped(&store, &cfg, &drop, &path);
+            }
+            if imported {
+                // Coalesce a burst of files into one push.
+                next_push = next_push.min(Instant::now() + Duration::from_millis(300));
+            }
+            let waiting = store.outbox_counts().map(|c| c.waiting > 0 || c.inflight_batch.is_some()).unwrap_or(false);
+            if waiting && Instant::now() >= next_push {
+                match push::push_outbox(&store, &up, cfg.batch_records).await {
+                    Ok(r) => {
+                        backoff.reset();
+                        if r.batches > 0 {
+                            tracing::info!(batches = r.batches, accepted = r.accepted, duplicates = r.duplicates, rejected = r.rejected, "pushed");
+                        }
+                    }
+                    Err(e) => {
+                        let wait = if e.is_retryable() { backoff.next_delay() } else { Duration::from_secs(cfg.max_backoff_secs) };
+                        tracing::warn!("push failed: {e}; next try in {:.0} s", wait.as_secs_f64());
+                        next_push = Instant::now() + wait;
+                    }
+                }
+            }
+            if Instant::now() >= next_pull {
+                match push::pull_assignments(&store, &up).await {
+                    Ok(l) => tracing::info!(assignments = l.assignments.len(), "pulled assignments"),
+                    Err(e) => tracing::warn!("pull failed: {e}"),
+                }
+                next_pull = Instant::now() + Duration::from_secs(cfg.pull_interval_secs.max(5));
+            }
+            tokio::select! {
+                _ = &mut stop => break,
+                _ = tokio::time::sleep(Duration::from_millis(500)) => {}
+            }
+        }
+        tracing::info!("stopping: everything imported is on disk");
+        store.flush()?;
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(s) => s,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+fn ready_files(drop: &Path, seen: &mut std::collections::HashMap<PathBuf, u64>) -> Vec<PathBuf> {
+    let mut ready = Vec::new();
+    let Ok(entries) = std::fs::read_dir(drop) else { return ready };
+    let mut present = std::collections::HashSet::new();
+    for e in entries.flatten() {
+        let path = e.path();
+        let Ok(meta) = e.metadata() else { continue };
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if !meta.is_file() || name.starts_with('.') || name.starts_with("~$") || name.ends_with(".errors.txt") {
+            continue;
+        }
+        present.insert(path.clone());
+        if seen.get(&path) == Some(&meta.len()) {
+            ready.push(path.clone());
+            seen.remove(&path);
+        } else {
+            seen.insert(path, meta.len());
+        }
+    }
+    seen.retain(|p, _| present.contains(p));
+    ready.sort();
+    ready
+}
+
+/// Imports one dropped file and moves it to `done/` or `failed/` (with its errors beside it).
+fn import_dropped(store: &Store, cfg: &AgentConfig, drop: &Path, path: &Path) -> bool {
+    let opts = ImportOptions {
+        center: cfg.center.clone(),
+        as_of: Local::now().date_naive(),
+        kind: None,
+        encoding: None,
+        calendar: None,
+    };
+    let name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let stamp = Local::now().format("%Y%m%d-%H%M%S").to_string();
+    let target = |sub: &str| drop.join(sub).join(format!("{stamp}-{}", name.to_string_lossy()));
+    match read_file(path, &opts, &mut |_| {}) {
+        Ok(rows) => {
+            let n = rows.len();
+            match store.import(&cfg.center, rows.into_iter().map(|r| (r.as_of, r.record)).collect()).and_then(|s| {
+                store.flush()?;
+                Ok(s)
+            }) {
+                Ok(s) => {
+                    tracing::info!(file = %path.display(), rows = n, new = s.new, changed = s.changed, "imported");
+                    let _ = std::fs::rename(path, target("done"));
+                    true
+                }
+                // Storage failed (disk full …): leave the file where it is to be retried.
+                Err(e) => {
+                    tracing::error!(file = %path.display(), "import not stored: {e}");
+                    false
+                }
+            }
+        }
+        Err(e) => {
+            tracing::warn!(file = %path.display(), "import refused: {e}");
+            let t = target("failed");
+            let _ = std::fs::rename(path, &t);
+            let _ = std::fs::write(t.with_extension("errors.txt"), e.to_string());
+            false
+        }
+    }
+}
