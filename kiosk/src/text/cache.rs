@@ -137,7 +137,9 @@ impl TextCache {
     /// The layout job of [`super::layout_rtl_paragraph`] for these arguments, built on a miss.
     ///
     /// `generation` is a frame counter (e.g. `ctx.cumulative_pass_nr()`) used for eviction;
-    /// `pixels_per_point` must be the one `fonts` lays out with.
+    /// `pixels_per_point` must be the one `fonts` lays out with. A finite `max_width` is
+    /// rounded down to whole points first, so a width that jitters by a fraction of a point
+    /// between frames (as `Ui::available_width` can) does not lay out again.
     #[expect(clippy::too_many_arguments)] // Mirrors `layout_rtl_paragraph`, plus cache inputs.
     pub fn job(
         &mut self,
@@ -149,6 +151,11 @@ impl TextCache {
         max_width: f32,
         max_lines: Option<usize>,
     ) -> Arc<LayoutJob> {
+        let max_width = if max_width.is_finite() {
+            max_width.floor()
+        } else {
+            max_width
+        };
         let key = KeyRef {
             text,
             size: style.size.to_bits(),
@@ -199,6 +206,16 @@ impl TextCache {
 #[derive(Clone, Default)]
 struct SharedTextCache(Arc<Mutex<TextCache>>);
 
+impl SharedTextCache {
+    /// The context's cache, created on first use.
+    fn of(ctx: &egui::Context) -> Self {
+        ctx.data_mut(|data| {
+            data.get_temp_mut_or_default::<Self>(egui::Id::unique("rasid_kiosk::text::TextCache"))
+                .clone()
+        })
+    }
+}
+
 /// Lays out `text` like [`super::layout_rtl_paragraph`], through a [`TextCache`] stored in
 /// `ctx` (created on first use with [`DEFAULT_CAPACITY`]).
 ///
@@ -210,10 +227,7 @@ pub fn layout_cached(
     max_width: f32,
     max_lines: Option<usize>,
 ) -> Arc<Galley> {
-    let shared = ctx.data_mut(|data| {
-        data.get_temp_mut_or_default::<SharedTextCache>(egui::Id::new("rasid_kiosk::TextCache"))
-            .clone()
-    });
+    let shared = SharedTextCache::of(ctx);
     let generation = ctx.cumulative_pass_nr();
     let pixels_per_point = ctx.pixels_per_point();
     // A panic while laying out cannot leave the cache half-updated, so a poisoned lock is fine.
@@ -235,10 +249,7 @@ pub fn layout_cached(
 /// How many paragraphs the context's cache holds, and its hits and misses (for diagnostics
 /// and tests).
 pub fn context_cache_stats(ctx: &egui::Context) -> (usize, u64, u64) {
-    let shared = ctx.data_mut(|data| {
-        data.get_temp_mut_or_default::<SharedTextCache>(egui::Id::new("rasid_kiosk::TextCache"))
-            .clone()
-    });
+    let shared = SharedTextCache::of(ctx);
     let cache = shared.0.lock().unwrap_or_else(|poison| poison.into_inner());
     let (hits, misses) = cache.hits_and_misses();
     (cache.len(), hits, misses)

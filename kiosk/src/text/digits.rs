@@ -80,7 +80,7 @@ fn grouped(ascii_digits: &str, digits: Digits) -> String {
     let converted: Vec<char> = digits.convert(ascii_digits).chars().collect();
     let mut out = String::with_capacity(ascii_digits.len() * 3);
     for (i, c) in converted.iter().enumerate() {
-        if i > 0 && (converted.len() - i) % 3 == 0 {
+        if i > 0 && (converted.len() - i).is_multiple_of(3) {
             out.push(digits.group_separator());
         }
         out.push(*c);

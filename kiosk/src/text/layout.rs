@@ -185,7 +185,7 @@ fn job_from_rows(rows: &[Vec<VisualPiece>], rtl: bool, style: &TextStyleSpec) ->
 
     // `LayoutJob::append` would merge equal-format sections into one shaping run; pieces must
     // stay separate runs, so sections are pushed by hand.
-    let mut push = |job: &mut LayoutJob, piece: &str| {
+    let push = |job: &mut LayoutJob, piece: &str| {
         let start = job.text.len();
         job.text.push_str(piece);
         job.sections.push(LayoutSection {

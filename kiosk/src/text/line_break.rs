@@ -201,7 +201,7 @@ mod tests {
         s.chars().count() as f32
     }
 
-    fn rows<'a>(text: &'a str, max_width: f32) -> Vec<&'a str> {
+    fn rows(text: &str, max_width: f32) -> Vec<&str> {
         break_lines(text, max_width, &mut chars)
             .into_iter()
             .map(|r| &text[r])

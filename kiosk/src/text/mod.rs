@@ -2,8 +2,9 @@
 //! and number formatting.
 //!
 //! For: everything that turns a logical string into correctly ordered, joined, aligned and
-//! accessible text in egui 0.37, which has no bidi algorithm of its own (see
-//! `/work/shared/RTL-FACTS.md`). Not for: dates (in `shared`), colours and sizes (theme).
+//! accessible text in egui 0.37, which has no bidi algorithm of its own: it shapes each
+//! layout section as one run and places sections left to right (see `bidi` for how we feed
+//! it). Not for: dates (in `shared`), colours and sizes (theme).
 //!
 //! Board code: `text::rtl_label(ui, &center.name, TextStyleSpec::new(48.0, colour))`, or
 //! `text::layout_cached(ctx, ..)` + `text::paint_galley` when it owns the rect.
