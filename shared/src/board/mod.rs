@@ -70,7 +70,7 @@ impl fmt::Display for BoardName {
 }
 
 /// What a board is narrowed to: one center (and the centers reporting through it), one year.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct BoardFilter {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub center: Option<CenterCode>,

@@ -1,0 +1,267 @@
+//! The wall: header, the current board, footer; the playlist's rotation; operator keys.
+//!
+//! [`Wall::ui`] draws one frame into any `Ui`, so the eframe window, `--screenshot` and the
+//! kittest tests all draw the same thing. Repaints are requested only when the clock's minute,
+//! a rotation or new data is due, so an idle wall costs next to nothing.
+
+use crate::boards;
+use crate::feed::{BoardSource, SourceStatus};
+use crate::theme::{CANVAS, Theme, size, space};
+use crate::widgets::{Env, RIGHT, rtl, text};
+use chrono::{DateTime, Local, Timelike};
+use egui::{Align2, Color32, CornerRadius, Key, Rect, Stroke, Ui, pos2, vec2};
+use rasid_shared::board::{BoardFilter, BoardName};
+use std::time::{Duration, Instant};
+
+/// One entry of a screen's rotation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaylistItem {
+    pub board: BoardName,
+    pub seconds: u64,
+    pub filter: BoardFilter,
+}
+
+/// The rotation used when no configuration says otherwise: every board, 20 seconds each.
+pub fn default_playlist() -> Vec<PlaylistItem> {
+    BoardName::ALL.iter().map(|b| PlaylistItem { board: *b, seconds: 20, filter: BoardFilter::default() }).collect()
+}
+
+/// The wall's clock: the system's, or a fixed instant (screenshots and tests).
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    System,
+    Fixed(DateTime<Local>),
+}
+
+impl Clock {
+    pub fn now(&self) -> DateTime<Local> {
+        match self {
+            Clock::System => Local::now(),
+            Clock::Fixed(t) => *t,
+        }
+    }
+}
+
+pub struct Wall {
+    pub env: Env,
+    pub source: Box<dyn BoardSource>,
+    pub playlist: Vec<PlaylistItem>,
+    pub index: usize,
+    pub paused: bool,
+    pub show_help: bool,
+    /// Board shown until when (None: rotation stopped, e.g. a single-board screenshot).
+    shown_since: Instant,
+    pub clock: Clock,
+    /// Shown on the operator line (a configuration error, a key hint).
+    pub operator_note: Option<String>,
+    pub subtitle: String,
+}
+
+impl Wall {
+    pub fn new(env: Env, source: Box<dyn BoardSource>, playlist: Vec<PlaylistItem>) -> Wall {
+        Wall {
+            env,
+            source,
+            playlist: if playlist.is_empty() { default_playlist() } else { playlist },
+            index: 0,
+            paused: false,
+            show_help: false,
+            shown_since: Instant::now(),
+            clock: Clock::System,
+            operator_note: None,
+            subtitle: "الأمانة العامة لمجلس الوزراء — متابعة الأداء الحكومي".into(),
+        }
+    }
+
+    pub fn current(&self) -> &PlaylistItem {
+        &self.playlist[self.index.min(self.playlist.len() - 1)]
+    }
+
+    pub fn go_to(&mut self, index: usize) {
+        self.index = index % self.playlist.len();
+        self.shown_since = Instant::now();
+    }
+
+    pub fn next(&mut self) {
+        self.go_to(self.index + 1);
+    }
+
+    pub fn previous(&mut self) {
+        self.go_to(self.index + self.playlist.len() - 1);
+    }
+
+    fn handle_keys(&mut self, ui: &Ui) {
+        let pressed = |k: Key| ui.input(|i| i.key_pressed(k));
+        if pressed(Key::Space) {
+            self.paused = !self.paused;
+            self.shown_since = Instant::now();
+        }
+        // Reading goes right to left: the next board is to the left.
+        if pressed(Key::ArrowLeft) || pressed(Key::PageDown) {
+            self.next();
+        }
+        if pressed(Key::ArrowRight) || pressed(Key::PageUp) {
+            self.previous();
+        }
+        let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+        for (i, k) in digits.iter().enumerate() {
+            if pressed(*k) && i < self.playlist.len() {
+                self.go_to(i);
+            }
+        }
+        if pressed(Key::F1) || pressed(Key::H) || pressed(Key::Questionmark) {
+            self.show_help = !self.show_help;
+        }
+        if pressed(Key::Escape) {
+            self.show_help = false;
+        }
+    }
+
+    /// Draws one frame into `ui` and schedules the next repaint.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        self.handle_keys(ui);
+        if self.source.poll() {
+            ui.ctx().request_repaint();
+        }
+        let item = self.current().clone();
+        let dwell = Duration::from_secs(item.seconds.max(3));
+        let elapsed = self.shown_since.elapsed();
+        if !self.paused && elapsed >= dwell && self.playlist.len() > 1 {
+            self.next();
+        }
+        let item = self.current().clone();
+        let rect = ui.max_rect();
+        ui.painter().rect_filled(rect, CornerRadius::ZERO, self.env.theme.background);
+        let header = Rect::from_min_size(rect.min, vec2(rect.width(), space::HEADER_HEIGHT));
+        let footer = Rect::from_min_max(pos2(rect.left(), rect.bottom() - space::FOOTER_HEIGHT), rect.max);
+        let body = Rect::from_min_max(pos2(rect.left(), header.bottom()), pos2(rect.right(), footer.top()))
+            .shrink2(vec2(space::MARGIN, space::GAP * 0.8));
+        let state = self.source.board(item.board, &item.filter);
+        self.draw_header(ui, header, &item);
+        match (&state.view, &state.error) {
+            (Some(v), _) => boards::show(ui, body, v, &self.env),
+            (None, Some(e)) => error_box(ui, body, &self.env, e),
+            (None, None) => crate::widgets::no_data(ui, body, &self.env, "بانتظار البيانات…"),
+        }
+        if let (Some(_), Some(e)) = (&state.view, &state.error) {
+            self.operator_note.get_or_insert_with(|| e.clone());
+        }
+        let as_of = state.view.as_ref().and_then(|v| v.as_of());
+        self.draw_footer(ui, footer, as_of, state.from_cache);
+        if self.show_help {
+            self.draw_help(ui, rect);
+        }
+        // Next repaint: the next minute of the clock, or the next rotation, whichever is sooner.
+        let now = self.clock.now();
+        let to_minute = Duration::from_secs(60 - now.second() as u64);
+        let to_rotation = if self.paused { to_minute } else { dwell.saturating_sub(self.shown_since.elapsed()) };
+        ui.ctx().request_repaint_after(to_minute.min(to_rotation).max(Duration::from_millis(50)));
+    }
+
+    fn draw_header(&self, ui: &Ui, rect: Rect, item: &PlaylistItem) {
+        let t = &self.env.theme;
+        let inner = rect.shrink2(vec2(space::MARGIN, 12.0));
+        let cols = crate::widgets::columns_rtl(inner, &[3.0, 1.0], space::GAP);
+        let r = crate::widgets::rows(cols[0], &[1.5, 0.8], 0.0);
+        text(ui, r[0], boards::title(item.board), rtl(size::HEADER_TITLE, t.text).bold(), RIGHT, Some(1));
+        let mut sub = self.subtitle.clone();
+        if let Some(c) = &item.filter.center {
+            sub = format!("{sub} — {c}");
+        }
+        if let Some(y) = item.filter.year {
+            sub = format!("{sub} — {}", self.env.digits_of(&y.to_string()));
+        }
+        text(ui, r[1], &sub, rtl(size::HEADER_SUB, t.muted), RIGHT, Some(1));
+        let now = self.clock.now();
+        let l = crate::widgets::rows(cols[1], &[1.5, 0.8], 0.0);
+        let time = self.env.digits_of(&now.format("%H:%M").to_string());
+        text(ui, l[0], &time, rtl(size::CLOCK, t.text).bold(), Align2::LEFT_CENTER, Some(1));
+        text(ui, l[1], &self.env.date(now.date_naive()), rtl(size::HEADER_SUB, t.muted), Align2::LEFT_CENTER, Some(1));
+        ui.painter().line_segment(
+            [pos2(rect.left() + space::MARGIN, rect.bottom() - 2.0), pos2(rect.right() - space::MARGIN, rect.bottom() - 2.0)],
+            Stroke::new(3.0, t.rule),
+        );
+    }
+
+    fn draw_footer(&self, ui: &Ui, rect: Rect, as_of: Option<chrono::NaiveDate>, from_cache: bool) {
+        let t = &self.env.theme;
+        let inner = rect.shrink2(vec2(space::MARGIN, 6.0));
+        let source = match self.source.status() {
+            SourceStatus::Demo => format!("المصدر: بيانات العرض التجريبي (تقرير الأداء السنوي {})", self.env.digits_of("2023")),
+            SourceStatus::Live { .. } => "المصدر: مجمّع راصد — الأمانة العامة لمجلس الوزراء".to_string(),
+            SourceStatus::Offline { since, .. } => format!("تعذّر الاتصال بالمجمّع منذ {since} — تُعرض آخر بيانات محفوظة"),
+        };
+        let as_of_text = match as_of {
+            Some(d) => format!("البيانات حتى {}", self.env.date(d)),
+            None => "لا توجد بيانات بعد".to_string(),
+        };
+        let offline = from_cache || matches!(self.source.status(), SourceStatus::Offline { .. });
+        let color = if offline { t.stale } else { t.muted };
+        text(ui, inner, &format!("{source} · {as_of_text}"), rtl(size::FOOTER, color), RIGHT, Some(1));
+        // Page dots at the left: the current board filled; a pause sign when paused.
+        let n = self.playlist.len();
+        let mut x = inner.left() + 10.0;
+        if self.paused {
+            let r = Rect::from_center_size(pos2(x + 6.0, inner.center().y), vec2(14.0, 18.0));
+            ui.painter().rect_filled(Rect::from_min_size(r.min, vec2(5.0, 18.0)), CornerRadius::ZERO, t.text);
+            ui.painter().rect_filled(Rect::from_min_size(r.min + vec2(9.0, 0.0), vec2(5.0, 18.0)), CornerRadius::ZERO, t.text);
+            x += 28.0;
+        }
+        for i in 0..n {
+            let c = pos2(x + i as f32 * 24.0, inner.center().y);
+            if i == self.index {
+                ui.painter().circle_filled(c, 7.0, t.text);
+            } else {
+                ui.painter().circle_stroke(c, 7.0, Stroke::new(1.5, t.muted));
+            }
+        }
+        if let Some(note) = &self.operator_note {
+            let r = Rect::from_min_max(pos2(x + n as f32 * 24.0 + 20.0, inner.top()), pos2(inner.center().x, inner.bottom()));
+            text(ui, r, note, rtl(size::SMALL, t.error), Align2::LEFT_CENTER, Some(1));
+        }
+    }
+
+    fn draw_help(&self, ui: &Ui, rect: Rect) {
+        let t = &self.env.theme;
+        ui.painter().rect_filled(rect, CornerRadius::ZERO, Color32::from_black_alpha(170));
+        let card = Rect::from_center_size(rect.center(), vec2(900.0, 560.0));
+        ui.painter().rect(card, CornerRadius::same(16), t.panel, Stroke::new(2.0, t.rule), egui::StrokeKind::Inside);
+        let lines = [
+            "مفاتيح المشغّل",
+            "مسافة: إيقاف التدوير أو استئنافه",
+            "السهم الأيسر أو Page Down: اللوحة التالية",
+            "السهم الأيمن أو Page Up: اللوحة السابقة",
+            "1 إلى 9: الانتقال إلى لوحة بعينها",
+            "H أو F1: إظهار هذه المساعدة أو إخفاؤها",
+        ];
+        let r = crate::widgets::rows(card.shrink(36.0), &[1.3, 1.0, 1.0, 1.0, 1.0, 1.0], 8.0);
+        for (i, l) in lines.iter().enumerate() {
+            let spec = if i == 0 { rtl(size::HEADER_TITLE * 0.8, t.title).bold() } else { rtl(size::BODY, t.text) };
+            text(ui, r[i], l, spec, RIGHT, Some(1));
+        }
+    }
+}
+
+fn error_box(ui: &Ui, rect: Rect, env: &Env, message: &str) {
+    let t = &env.theme;
+    ui.painter().rect_stroke(rect.shrink(8.0), CornerRadius::same(12), Stroke::new(2.0, t.error), egui::StrokeKind::Inside);
+    let r = crate::widgets::rows(rect.shrink(60.0), &[1.0, 1.0], 10.0);
+    text(ui, r[0], "تعذّر عرض هذه اللوحة", rtl(size::HEADER_TITLE, t.error).bold(), Align2::CENTER_BOTTOM, Some(1));
+    text(ui, r[1], message, rtl(size::BODY, t.muted), Align2::CENTER_TOP, Some(3));
+}
+
+/// The zoom that shows the 1920×1080-point canvas on a screen of `physical_height` pixels.
+pub fn wall_zoom(physical_height: f32, native_pixels_per_point: f32) -> f32 {
+    let ppp = (physical_height / CANVAS.y).max(0.25);
+    ppp / native_pixels_per_point.max(0.25)
+}
+
+pub fn default_env(theme: Theme, today: chrono::NaiveDate) -> Env {
+    Env {
+        theme,
+        digits: crate::text::Digits::ArabicIndic,
+        calendar: rasid_shared::format::CalendarKind::Gregorian,
+        language: rasid_shared::format::Language::Arabic,
+        today,
+    }
+}

@@ -1,0 +1,100 @@
+//! Where the wall's boards come from: a [`BoardSource`] gives the current view model of a board
+//! and says how current it is.
+//!
+//! [`DatasetSource`] computes boards from records held in this process (the demo, tests);
+//! the live source reading a collector lives in `hub`. Sources never panic on bad data: a board
+//! that cannot be had is an error the wall shows in that board's place.
+
+use rasid_shared::board::{BoardContext, BoardFilter, BoardName, BoardView, Dataset, build_board};
+use rasid_shared::model::RecordEnvelope;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A board as the wall has it.
+#[derive(Debug, Clone, Default)]
+pub struct BoardState {
+    pub view: Option<Arc<BoardView>>,
+    /// Why the board could not be had (shown in its place); the last good view is kept.
+    pub error: Option<String>,
+    /// Shown from the local cache because the collector cannot be reached.
+    pub from_cache: bool,
+}
+
+/// Where the data comes from, for the footer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SourceStatus {
+    /// Embedded demo data.
+    Demo,
+    /// Connected to a collector.
+    Live { url: String },
+    /// The collector cannot be reached: last data shown, with since when.
+    Offline { url: String, since: String, detail: String },
+}
+
+pub trait BoardSource {
+    /// The current state of board `name` filtered by `filter`.
+    fn board(&mut self, name: BoardName, filter: &BoardFilter) -> BoardState;
+    /// Takes in whatever arrived since the last call; true when any board may have changed.
+    fn poll(&mut self) -> bool;
+    fn status(&self) -> SourceStatus;
+}
+
+/// Boards computed from an in-memory dataset, cached until the data changes.
+pub struct DatasetSource {
+    data: Dataset,
+    ctx: BoardContext,
+    cache: HashMap<(BoardName, BoardFilter), Arc<BoardView>>,
+    incoming: Option<std::sync::mpsc::Receiver<Vec<RecordEnvelope>>>,
+}
+
+impl DatasetSource {
+    pub fn new(data: Dataset, ctx: BoardContext) -> DatasetSource {
+        DatasetSource { data, ctx, cache: HashMap::new(), incoming: None }
+    }
+
+    /// Records sent on the channel are applied on the next [`BoardSource::poll`].
+    pub fn with_updates(mut self, rx: std::sync::mpsc::Receiver<Vec<RecordEnvelope>>) -> DatasetSource {
+        self.incoming = Some(rx);
+        self
+    }
+
+    pub fn apply(&mut self, envs: impl IntoIterator<Item = RecordEnvelope>) -> bool {
+        let mut changed = false;
+        for e in envs {
+            changed |= self.data.apply(e);
+        }
+        if changed {
+            self.cache.clear();
+        }
+        changed
+    }
+}
+
+impl BoardSource for DatasetSource {
+    fn board(&mut self, name: BoardName, filter: &BoardFilter) -> BoardState {
+        let view = self
+            .cache
+            .entry((name, filter.clone()))
+            .or_insert_with(|| Arc::new(build_board(name, &self.data, filter, &self.ctx)))
+            .clone();
+        BoardState { view: Some(view), error: None, from_cache: false }
+    }
+
+    fn poll(&mut self) -> bool {
+        let mut batches = Vec::new();
+        if let Some(rx) = &self.incoming {
+            while let Ok(b) = rx.try_recv() {
+                batches.push(b);
+            }
+        }
+        let mut changed = false;
+        for b in batches {
+            changed |= self.apply(b);
+        }
+        changed
+    }
+
+    fn status(&self) -> SourceStatus {
+        SourceStatus::Demo
+    }
+}

@@ -1,0 +1,179 @@
+//! Drawing parts shared by every board: text placed in a rect, panels, number cards, donuts,
+//! bars, columns and lines, all laid out from the right for right-to-left reading.
+//!
+//! Widgets take a rect and paint into it; they hold no state. Every piece of text they paint is
+//! also given to the accessibility tree under its logical text, so tests can read the wall.
+
+mod charts;
+
+pub use charts::*;
+
+use crate::text::{self, Digits, TextDirection, TextStyleSpec};
+use crate::theme::{Theme, size, space};
+use chrono::NaiveDate;
+use egui::{Align, Align2, Color32, CornerRadius, Rect, Stroke, StrokeKind, Ui, pos2, vec2};
+use rasid_shared::format::{CalendarKind, Language, format_long_date};
+
+/// What every board and widget needs besides its data: colours, digits, calendar, language.
+#[derive(Debug, Clone)]
+pub struct Env {
+    pub theme: Theme,
+    pub digits: Digits,
+    pub calendar: CalendarKind,
+    pub language: Language,
+    /// The wall's current day (for staleness and "days overdue").
+    pub today: NaiveDate,
+}
+
+impl Env {
+    pub fn int(&self, n: impl Into<i64>) -> String {
+        text::format_integer(n.into(), self.digits)
+    }
+
+    pub fn pct(&self, p: f64) -> String {
+        text::format_percent(p, 0, self.digits)
+    }
+
+    /// A long date in the wall's calendar and digits: `31 ديسمبر 2023`.
+    pub fn date(&self, d: NaiveDate) -> String {
+        self.digits.convert(&format_long_date(d, self.calendar, self.language))
+    }
+
+    /// A number given as a Western-digit string (e.g. a decision number) in the wall's digits.
+    pub fn digits_of(&self, s: &str) -> String {
+        self.digits.convert(s)
+    }
+}
+
+/// Paints `s` inside `rect` at `align` (horizontal and vertical), wrapping to the rect's width
+/// and keeping at most `max_lines` rows (an ellipsis ends cut text). Returns the painted rect.
+pub fn text(ui: &Ui, rect: Rect, s: &str, spec: TextStyleSpec, align: Align2, max_lines: Option<usize>) -> Rect {
+    if s.is_empty() || rect.width() <= 1.0 {
+        return Rect::NOTHING;
+    }
+    let galley = text::layout_cached(ui.ctx(), s, &spec, rect.width(), max_lines);
+    let sz = galley.size();
+    let left = match align.x() {
+        Align::Min => rect.left(),
+        Align::Center => rect.center().x - sz.x / 2.0,
+        Align::Max => rect.right() - sz.x,
+    };
+    let top = match align.y() {
+        Align::Min => rect.top(),
+        Align::Center => rect.center().y - sz.y / 2.0,
+        Align::Max => rect.bottom() - sz.y,
+    };
+    // A right-aligned galley's rows end at x = 0 relative to where it is painted.
+    let anchor_x = if galley.job.halign == Align::RIGHT { left + sz.x } else { left };
+    let painted = Rect::from_min_size(pos2(left, top), sz);
+    ui.painter().galley(pos2(anchor_x, top), galley, spec.color);
+    let id = ui.scope_id().with(("text", painted.min.x as i32, painted.min.y as i32, s));
+    let response = ui.interact(painted, id, egui::Sense::hover());
+    let label = s.to_string();
+    response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+    painted
+}
+
+/// A style of `size` in `color`, right to left.
+pub fn rtl(size: f32, color: Color32) -> TextStyleSpec {
+    TextStyleSpec::new(size, color).with_direction(TextDirection::Rtl)
+}
+
+/// Right-aligned in its rect, vertically centred: the usual place of Arabic text.
+pub const RIGHT: Align2 = Align2::RIGHT_CENTER;
+
+/// Splits `rect` into columns of the given relative `weights`, the first column at the RIGHT.
+pub fn columns_rtl(rect: Rect, weights: &[f32], gap: f32) -> Vec<Rect> {
+    let total: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
+    let usable = rect.width() - gap * (weights.len().saturating_sub(1)) as f32;
+    let mut right = rect.right();
+    weights
+        .iter()
+        .map(|w| {
+            let width = usable * w / total;
+            let r = Rect::from_min_max(pos2(right - width, rect.top()), pos2(right, rect.bottom()));
+            right -= width + gap;
+            r
+        })
+        .collect()
+}
+
+/// Splits `rect` into rows of the given relative `weights`, top first.
+pub fn rows(rect: Rect, weights: &[f32], gap: f32) -> Vec<Rect> {
+    let total: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
+    let usable = rect.height() - gap * (weights.len().saturating_sub(1)) as f32;
+    let mut top = rect.top();
+    weights
+        .iter()
+        .map(|w| {
+            let h = usable * w / total;
+            let r = Rect::from_min_max(pos2(rect.left(), top), pos2(rect.right(), top + h));
+            top += h + gap;
+            r
+        })
+        .collect()
+}
+
+/// How current a tile's data is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Freshness {
+    Current,
+    /// Older than its reporting cycle allows.
+    Stale,
+    /// Nothing reported yet.
+    NoData,
+}
+
+/// A panel with a title at its top right; returns the rect left for content.
+pub fn panel(ui: &Ui, rect: Rect, title: &str, env: &Env) -> Rect {
+    let t = &env.theme;
+    ui.painter().rect(rect, CornerRadius::same(space::RADIUS), t.panel, Stroke::new(1.0, t.panel_stroke), StrokeKind::Inside);
+    let inner = rect.shrink(space::PAD);
+    let title_rect = Rect::from_min_size(inner.min, vec2(inner.width(), size::TILE_TITLE * 1.5));
+    text(ui, title_rect, title, rtl(size::TILE_TITLE, t.title).bold(), RIGHT, Some(1));
+    Rect::from_min_max(pos2(inner.left(), title_rect.bottom() + 8.0), inner.max)
+}
+
+/// The message shown in place of a chart when there is nothing to draw; never a zero.
+pub fn no_data(ui: &Ui, rect: Rect, env: &Env, message: &str) {
+    let t = &env.theme;
+    ui.painter().rect_stroke(rect.shrink(4.0), CornerRadius::same(8), Stroke::new(1.5, t.unreported), StrokeKind::Inside);
+    text(ui, rect, message, rtl(size::BODY, t.muted), Align2::CENTER_CENTER, Some(2));
+}
+
+/// A headline number card: caption at the top right, the value large, an accent bar at the
+/// right edge, an optional note under the value.
+pub fn number_card(ui: &Ui, rect: Rect, caption: &str, value: &str, accent: Color32, note: Option<&str>, env: &Env) {
+    let t = &env.theme;
+    ui.painter().rect(rect, CornerRadius::same(space::RADIUS), t.panel, Stroke::new(1.0, t.panel_stroke), StrokeKind::Inside);
+    let bar = Rect::from_min_max(pos2(rect.right() - space::ACCENT_BAR, rect.top()), rect.right_bottom());
+    ui.painter().rect_filled(
+        bar,
+        CornerRadius { nw: 0, sw: 0, ne: space::RADIUS, se: space::RADIUS },
+        accent,
+    );
+    let inner = rect.shrink2(vec2(space::PAD + space::ACCENT_BAR, space::PAD * 0.8));
+    let parts = rows(inner, &[0.9, 1.6, if note.is_some() { 0.6 } else { 0.0001 }], 0.0);
+    text(ui, parts[0], caption, rtl(size::BODY, t.muted), RIGHT, Some(1));
+    text(ui, parts[1], value, rtl(size::BIG_NUMBER, t.text).bold(), RIGHT, Some(1));
+    if let Some(n) = note {
+        text(ui, parts[2], n, rtl(size::SMALL, t.muted), RIGHT, Some(1));
+    }
+}
+
+/// A legend: one row per item, a colour swatch at the right, label, then the value at the left.
+pub fn legend(ui: &Ui, rect: Rect, items: &[(Color32, String, String)], env: &Env) {
+    if items.is_empty() {
+        return;
+    }
+    let row_h = (rect.height() / items.len() as f32).min(size::BODY * 2.1);
+    let top = rect.center().y - row_h * items.len() as f32 / 2.0;
+    for (i, (color, label, value)) in items.iter().enumerate() {
+        let r = Rect::from_min_size(pos2(rect.left(), top + i as f32 * row_h), vec2(rect.width(), row_h));
+        let sw = Rect::from_center_size(pos2(r.right() - 14.0, r.center().y), vec2(26.0, 26.0));
+        ui.painter().rect_filled(sw, CornerRadius::same(5), *color);
+        let label_rect = Rect::from_min_max(r.min, pos2(sw.left() - 12.0, r.bottom()));
+        text(ui, label_rect, label, rtl(size::BODY, env.theme.text), RIGHT, Some(1));
+        text(ui, label_rect, value, rtl(size::BODY, env.theme.text).bold(), Align2::LEFT_CENTER, Some(1));
+    }
+}
