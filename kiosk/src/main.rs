@@ -102,6 +102,9 @@ impl eframe::App for KioskApp {
             ctx.set_zoom_factor(zoom);
         }
         ctx.set_cursor_icon(egui::CursorIcon::None);
+        if ctx.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Q)) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         self.wall.ui(ui);
     }
 }
