@@ -96,6 +96,8 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Run the collector: receive, verify and store batches; serve boards to kiosks.
+    Serve(rasid_agent::collector::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -116,6 +118,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             import(&cli.data, files, kind, encoding, calendar, as_of, cli.json)
         }
         Command::Status => status(&cli.data, cli.json),
+        Command::Serve(args) => rasid_agent::collector::run_serve(args, &cli.data),
         Command::Push => commands::push(&cli.data, cli.json),
         Command::Decisions { open, offline } => commands::decisions(&cli.data, open, offline, cli.json),
         Command::Update { number, status, progress, note, follow_up } => {

@@ -8,12 +8,14 @@ mod committees;
 mod dataset;
 mod decisions;
 mod kpi;
+mod reporting;
 
 pub use budget::*;
 pub use committees::*;
 pub use dataset::{Dataset, Stored};
 pub use decisions::*;
 pub use kpi::*;
+pub use reporting::*;
 
 use crate::model::CenterCode;
 use chrono::NaiveDate;
@@ -30,16 +32,18 @@ pub enum BoardName {
     Budget,
     Kpi,
     Committees,
+    Reporting,
 }
 
 impl BoardName {
-    pub const ALL: [BoardName; 6] = [
+    pub const ALL: [BoardName; 7] = [
         BoardName::DecisionExecution,
         BoardName::Centers,
         BoardName::Overdue,
         BoardName::Budget,
         BoardName::Kpi,
         BoardName::Committees,
+        BoardName::Reporting,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -50,6 +54,7 @@ impl BoardName {
             BoardName::Budget => "budget",
             BoardName::Kpi => "kpi",
             BoardName::Committees => "committees",
+            BoardName::Reporting => "reporting",
         }
     }
 
@@ -88,6 +93,7 @@ pub enum BoardView {
     Budget(BudgetBoard),
     Kpi(KpiBoard),
     Committees(CommitteesBoard),
+    Reporting(ReportingBoard),
 }
 
 impl BoardView {
@@ -99,6 +105,7 @@ impl BoardView {
             BoardView::Budget(_) => BoardName::Budget,
             BoardView::Kpi(_) => BoardName::Kpi,
             BoardView::Committees(_) => BoardName::Committees,
+            BoardView::Reporting(_) => BoardName::Reporting,
         }
     }
 
@@ -111,6 +118,7 @@ impl BoardView {
             BoardView::Budget(b) => b.as_of,
             BoardView::Kpi(b) => b.as_of,
             BoardView::Committees(b) => b.as_of,
+            BoardView::Reporting(b) => b.as_of,
         }
     }
 }
@@ -132,6 +140,10 @@ pub fn build_board(name: BoardName, data: &Dataset, filter: &BoardFilter, ctx: &
         BoardName::Budget => BoardView::Budget(aggregate_budget(data, filter)),
         BoardName::Kpi => BoardView::Kpi(aggregate_kpi(data, filter, ctx.kpi)),
         BoardName::Committees => BoardView::Committees(aggregate_committees(data, filter)),
+        // Without the collector's activity: who was heard from when is left empty.
+        BoardName::Reporting => {
+            BoardView::Reporting(aggregate_reporting(data, filter, ctx.today, &Activity::default()))
+        }
     }
 }
 

@@ -225,24 +225,45 @@ impl Store {
     /// all or none, then flushes to disk. An envelope not newer than what is stored is skipped
     /// (the caller already counted it as a duplicate).
     pub fn commit_batch(&self, batch_id: &str, accepted: &[RecordEnvelope], ack: &BatchAck) -> Result<()> {
+        self.commit_batch_inner(batch_id, accepted, ack, false)
+    }
+
+    /// A relaying collector's [`Store::commit_batch`]: in the same transaction, the envelopes it
+    /// stores are also queued in the outbox (unchanged: same center, as-of and revision), to be
+    /// sent upstream with [`Store::outbox_next_batch`] and [`Store::outbox_acknowledge`].
+    pub fn commit_batch_relayed(&self, batch_id: &str, accepted: &[RecordEnvelope], ack: &BatchAck) -> Result<()> {
+        self.commit_batch_inner(batch_id, accepted, ack, true)
+    }
+
+    fn commit_batch_inner(&self, batch_id: &str, accepted: &[RecordEnvelope], ack: &BatchAck, relay: bool) -> Result<()> {
         let ack_bytes = encode(ack);
-        (&self.records, &self.history, &self.seen).transaction(|(records, history, seen)| {
-            for env in accepted {
-                let key = env.key();
-                if let Some(v) = records.get(key.as_str())? {
-                    let cur: RecordEnvelope =
-                        decode("records", key.as_str(), &v).map_err(ConflictableTransactionError::Abort)?;
-                    if cur.revision >= env.revision {
-                        continue;
+        (&self.records, &self.history, &self.seen, &self.outbox, &self.meta).transaction(
+            |(records, history, seen, outbox, meta)| {
+                let mut next = if relay { read_u64(meta.get(outbox::NEXT_OUTBOX)?) } else { 0 };
+                for env in accepted {
+                    let key = env.key();
+                    if let Some(v) = records.get(key.as_str())? {
+                        let cur: RecordEnvelope =
+                            decode("records", key.as_str(), &v).map_err(ConflictableTransactionError::Abort)?;
+                        if cur.revision >= env.revision {
+                            continue;
+                        }
+                    }
+                    let bytes = encode(env);
+                    records.insert(key.as_str(), bytes.clone())?;
+                    history.insert(history_key(&key, env.revision), bytes.clone())?;
+                    if relay {
+                        next += 1;
+                        outbox.insert(&next.to_be_bytes(), bytes)?;
                     }
                 }
-                let bytes = encode(env);
-                records.insert(key.as_str(), bytes.clone())?;
-                history.insert(history_key(&key, env.revision), bytes)?;
-            }
-            seen.insert(batch_id, ack_bytes.clone())?;
-            Ok(())
-        })?;
+                if relay {
+                    meta.insert(outbox::NEXT_OUTBOX, &next.to_be_bytes())?;
+                }
+                seen.insert(batch_id, ack_bytes.clone())?;
+                Ok(())
+            },
+        )?;
         self.flush()
     }
 

@@ -113,6 +113,34 @@ fn committed_batches_survive_reopening_and_are_remembered() {
 }
 
 #[test]
+fn a_relaying_collector_queues_what_it_stores_unchanged() {
+    let s = Store::temporary().unwrap();
+    let phc = CenterCode::new("MOH-PHC").unwrap();
+    let env = RecordEnvelope { center: phc.clone(), as_of: d(2023, 6, 1), revision: 4, record: status(1, 30) };
+    let ack = BatchAck {
+        center: phc,
+        agent: "a".into(),
+        seq: 1,
+        replay: false,
+        accepted: vec![env.key()],
+        duplicates: vec![],
+        rejected: vec![],
+    };
+    s.commit_batch_relayed("MOH-PHC/a/1", std::slice::from_ref(&env), &ack).unwrap();
+    // Not newer than what is stored: neither stored again nor queued again.
+    s.commit_batch_relayed("MOH-PHC/a/2", std::slice::from_ref(&env), &ack).unwrap();
+    assert_eq!(s.outbox_counts().unwrap().waiting, 1);
+    let b = s.outbox_next_batch(&moh(), "relay", 10, now()).unwrap().unwrap();
+    let batch: crate::wire::Batch = serde_json::from_slice(&b.body).unwrap();
+    assert_eq!(batch.center, moh());
+    assert_eq!(batch.records, vec![env]);
+    // A plain collector queues nothing.
+    let plain = Store::temporary().unwrap();
+    plain.commit_batch("x/a/1", &batch.records, &ack).unwrap();
+    assert_eq!(plain.outbox_counts().unwrap().waiting, 0);
+}
+
+#[test]
 fn meta_values_round_trip() {
     let s = Store::temporary().unwrap();
     s.set_meta("last_push", &"2023-06-01").unwrap();

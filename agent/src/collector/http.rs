@@ -1,0 +1,610 @@
+//! The collector's HTTP API (`/v1/…`, `/healthz`, `/metrics`): thin handlers over [`Collector`].
+//!
+//! Each handler parses, calls the core, and maps the outcome; every refusal is an [`ApiError`],
+//! answered as JSON [`ErrorBody`]. The contract is docs/API.md.
+
+use super::directory::{AuthError, printable};
+use super::metrics::Metrics;
+use super::state::{BoardsChanged, Collector, IngestError};
+use axum::Json;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, MatchedPath, Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::middleware::{self, Next};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use chrono::{NaiveDate, Utc};
+use futures_util::Stream;
+use rasid_shared::board::{BoardFilter, BoardName};
+use rasid_shared::model::CenterCode;
+use rasid_shared::store::StoreError;
+use rasid_shared::wire::{
+    self, AssignmentList, Batch, BatchAck, ErrorBody, MAX_BATCH_BYTES, PROTOCOL_VERSION,
+};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::{broadcast, watch};
+use tower_http::timeout::TimeoutLayer;
+
+/// Header a kiosk names itself with on its GETs, for the reporting board.
+pub const HEADER_KIOSK: &str = "x-rasid-kiosk";
+
+/// What the router needs besides the collector.
+#[derive(Clone)]
+pub struct RouterOptions {
+    /// The boards.toml served to kiosks, if any.
+    pub boards_file: Option<PathBuf>,
+    /// Longest time to answer a request (live streams excepted).
+    pub request_timeout: Duration,
+    /// Interval of keep-alive comments on `/v1/stream`.
+    pub keep_alive: Duration,
+    /// Becomes true when the collector shuts down: live streams end. A dropped sender means
+    /// "never".
+    pub closing: watch::Receiver<bool>,
+}
+
+impl RouterOptions {
+    /// Defaults for tests: no boards file, 30 s timeout, 15 s keep-alive, never closing.
+    pub fn new() -> RouterOptions {
+        let (_, closing) = watch::channel(false);
+        RouterOptions {
+            boards_file: None,
+            request_timeout: Duration::from_secs(30),
+            keep_alive: Duration::from_secs(15),
+            closing,
+        }
+    }
+}
+
+impl Default for RouterOptions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[derive(Clone)]
+struct AppState {
+    collector: Arc<Collector>,
+    opts: RouterOptions,
+}
+
+/// A refused request: the status, a stable error word and a message for a person.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error(transparent)]
+    Auth(#[from] AuthError),
+    #[error("{0}")]
+    Malformed(String),
+    #[error(
+        "batch format version {0} is not supported; this collector reads version {PROTOCOL_VERSION}. Upgrade the agent or the collector"
+    )]
+    WrongVersion(u32),
+    #[error(
+        "the batch says it is from {batch} but is signed by {signed_by}: a center may not write as another"
+    )]
+    CenterMismatch {
+        signed_by: CenterCode,
+        batch: CenterCode,
+    },
+    #[error(
+        "the batch names agent '{batch}' but was signed by key {signed}; the agent field must be the signing key's id"
+    )]
+    WrongAgent { batch: String, signed: String },
+    #[error(
+        "{signed_by} may read only its own assignments and those of centers reporting through it, not {path}'s"
+    )]
+    OtherCenter { signed_by: CenterCode, path: String },
+    #[error(
+        "the request body is larger than {MAX_BATCH_BYTES} bytes; send fewer records per batch"
+    )]
+    TooLarge,
+    #[error("{0}")]
+    BadQuery(String),
+    #[error("there is no board '{0}'; the boards are: {list}", list = BoardName::list())]
+    UnknownBoard(String),
+    #[error(
+        "this collector was started without --boards, so it has no screen configuration to serve"
+    )]
+    NoScreenConfig,
+    #[error("no such endpoint: {0} {1}; see docs/API.md")]
+    NotFound(Method, String),
+    #[error("{0} is not allowed on {1}; see docs/API.md")]
+    MethodNotAllowed(Method, String),
+    #[error("the collector's store failed: {0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Unavailable(String),
+}
+
+impl From<IngestError> for ApiError {
+    fn from(e: IngestError) -> Self {
+        match e {
+            IngestError::WrongVersion(v) => ApiError::WrongVersion(v),
+            IngestError::CenterMismatch { signed_by, batch } => {
+                ApiError::CenterMismatch { signed_by, batch }
+            }
+            IngestError::Store(s) => ApiError::Store(s),
+        }
+    }
+}
+
+/// The error word of a refused response, read by the metrics middleware.
+#[derive(Debug, Clone, Copy)]
+struct ErrorWord(&'static str);
+
+impl ApiError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::Auth(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Malformed(_) | ApiError::WrongVersion(_) | ApiError::BadQuery(_) => {
+                StatusCode::BAD_REQUEST
+            }
+            ApiError::CenterMismatch { .. }
+            | ApiError::WrongAgent { .. }
+            | ApiError::OtherCenter { .. } => StatusCode::FORBIDDEN,
+            ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnknownBoard(_) | ApiError::NoScreenConfig | ApiError::NotFound(..) => {
+                StatusCode::NOT_FOUND
+            }
+            ApiError::MethodNotAllowed(..) => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Store(StoreError::DiskFull) => StatusCode::INSUFFICIENT_STORAGE,
+            ApiError::Store(_) | ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    /// The stable machine word of [`ErrorBody::error`].
+    pub fn word(&self) -> &'static str {
+        match self {
+            ApiError::Auth(AuthError::UnknownCenter(_)) => "unknown-center",
+            ApiError::Auth(AuthError::BadSignature(_)) => "bad-signature",
+            ApiError::Auth(AuthError::MissingHeader(_)) => "missing-signature",
+            ApiError::Auth(AuthError::StaleTimestamp(..)) => "stale-timestamp",
+            ApiError::Malformed(_) => "malformed",
+            ApiError::WrongVersion(_) => "unsupported-version",
+            ApiError::CenterMismatch { .. } => "center-mismatch",
+            ApiError::WrongAgent { .. } => "agent-mismatch",
+            ApiError::OtherCenter { .. } => "other-center",
+            ApiError::TooLarge => "too-large",
+            ApiError::BadQuery(_) => "bad-query",
+            ApiError::UnknownBoard(_) => "unknown-board",
+            ApiError::NoScreenConfig => "no-screen-config",
+            ApiError::NotFound(..) => "not-found",
+            ApiError::MethodNotAllowed(..) => "method-not-allowed",
+            ApiError::Store(StoreError::DiskFull) => "disk-full",
+            ApiError::Store(_) => "store-failed",
+            ApiError::Unavailable(_) => "unavailable",
+        }
+    }
+
+    fn from_body(e: BytesRejection) -> ApiError {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::TooLarge
+        } else {
+            ApiError::Malformed(format!(
+                "the request body could not be read: {}",
+                e.body_text()
+            ))
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if matches!(self, ApiError::Store(_) | ApiError::Unavailable(_)) {
+            tracing::error!("{self}");
+        }
+        let body = ErrorBody {
+            error: self.word().to_string(),
+            message: self.to_string(),
+        };
+        let mut resp = (self.status(), Json(body)).into_response();
+        resp.extensions_mut().insert(ErrorWord(self.word()));
+        resp
+    }
+}
+
+/// The collector's router. Tests call it with `tower::ServiceExt::oneshot`, no port needed.
+pub fn router(collector: Arc<Collector>, opts: RouterOptions) -> Router {
+    let timeout = opts.request_timeout;
+    let state = AppState { collector, opts };
+    Router::new()
+        .route(
+            "/v1/batches",
+            post(post_batch).layer(DefaultBodyLimit::max(MAX_BATCH_BYTES)),
+        )
+        .route("/v1/centers/{code}/assignments", get(get_assignments))
+        .route("/v1/boards", get(list_boards))
+        .route("/v1/boards/{name}", get(get_board))
+        .route("/v1/stream", get(stream))
+        .route("/v1/screens/{name}/config", get(screen_config))
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(state.clone(), observe))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ))
+        .with_state(state)
+}
+
+/// Records latency and refusals per route, and which kiosk asked.
+async fn observe(State(s): State<AppState>, req: Request, next: Next) -> Response {
+    let start = Instant::now();
+    let method = match *req.method() {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        Method::HEAD => "HEAD",
+        _ => "OTHER",
+    };
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_string());
+    if req.method() == Method::GET
+        && let Some(kiosk) = req
+            .headers()
+            .get(HEADER_KIOSK)
+            .and_then(|v| v.to_str().ok())
+    {
+        s.collector.heard_from_kiosk(kiosk);
+    }
+    let resp = next.run(req).await;
+    let metrics = &s.collector.metrics;
+    metrics.observe(
+        method,
+        route.as_deref().unwrap_or("unmatched"),
+        start.elapsed(),
+    );
+    if let Some(ErrorWord(w)) = resp.extensions().get::<ErrorWord>() {
+        metrics.refusal(w);
+    }
+    resp
+}
+
+fn header<'a>(headers: &'a HeaderMap, name: &'static str) -> Result<&'a str, ApiError> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .ok_or(ApiError::Auth(AuthError::MissingHeader(name)))
+}
+
+/// Reads a batch; a version this collector does not know is named as such, not as malformed.
+fn parse_batch(body: &[u8]) -> Result<Batch, ApiError> {
+    serde_json::from_slice::<Batch>(body).map_err(|e| {
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            version: u32,
+        }
+        match serde_json::from_slice::<VersionOnly>(body) {
+            Ok(v) if v.version != PROTOCOL_VERSION => ApiError::WrongVersion(v.version),
+            _ => ApiError::Malformed(format!(
+                "the batch is not valid JSON of batch format version {PROTOCOL_VERSION}: {e}"
+            )),
+        }
+    })
+}
+
+/// `POST /v1/batches`.
+async fn post_batch(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<BatchAck>, ApiError> {
+    Metrics::add(&s.collector.metrics.batches_received, 1);
+    let body = body.map_err(ApiError::from_body)?;
+    let center = header(&headers, wire::HEADER_CENTER)?.to_string();
+    let signature = header(&headers, wire::HEADER_SIGNATURE)?.to_string();
+    // Verifying and parsing up to 8 MiB is CPU work: off the async workers, like the commit.
+    let c = s.collector.clone();
+    tokio::task::spawn_blocking(move || receive_batch(&c, &center, &signature, &body))
+        .await
+        .map_err(|e| {
+            ApiError::Unavailable(format!(
+                "the batch could not be processed ({e}); send it again"
+            ))
+        })?
+        .map(Json)
+}
+
+/// Checks a pushed body's signature and envelope, then ingests it.
+fn receive_batch(
+    c: &Collector,
+    center: &str,
+    signature: &str,
+    body: &[u8],
+) -> Result<BatchAck, ApiError> {
+    let (signed_by, key_id) = c.directory().verify(center, body, signature)?;
+    c.heard_from_center(&signed_by);
+    let batch = parse_batch(body)?;
+    if batch.version != PROTOCOL_VERSION {
+        return Err(ApiError::WrongVersion(batch.version));
+    }
+    if batch.center != signed_by {
+        return Err(ApiError::CenterMismatch {
+            signed_by,
+            batch: batch.center,
+        });
+    }
+    if batch.agent != key_id {
+        return Err(ApiError::WrongAgent {
+            batch: printable(&batch.agent),
+            signed: key_id,
+        });
+    }
+    Ok(c.ingest(&signed_by, batch)?)
+}
+
+fn query_map(
+    q: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<HashMap<String, String>, ApiError> {
+    q.map(|Query(m)| m).map_err(|e| {
+        ApiError::BadQuery(format!(
+            "the query string could not be read: {}",
+            e.body_text()
+        ))
+    })
+}
+
+fn path_text(p: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
+    p.map(|Path(s)| s)
+        .map_err(|e| ApiError::BadQuery(format!("the path could not be read: {}", e.body_text())))
+}
+
+/// `GET /v1/centers/{code}/assignments?since=YYYY-MM-DD` (signed).
+async fn get_assignments(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    uri: Uri,
+    code: Result<Path<String>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<Json<AssignmentList>, ApiError> {
+    let path_and_query = uri
+        .path_and_query()
+        .map(|p| p.as_str())
+        .unwrap_or_else(|| uri.path());
+    let (signed_by, _) = s.collector.directory().verify_request(
+        header(&headers, wire::HEADER_CENTER)?,
+        "GET",
+        path_and_query,
+        header(&headers, wire::HEADER_TIMESTAMP)?,
+        header(&headers, wire::HEADER_SIGNATURE)?,
+        Utc::now(),
+    )?;
+    s.collector.heard_from_center(&signed_by);
+    let code = path_text(code)?;
+    let center = CenterCode::new(&code)
+        .ok()
+        .filter(|c| s.collector.directory().is_within(c, &signed_by))
+        .ok_or_else(|| ApiError::OtherCenter {
+            signed_by: signed_by.clone(),
+            path: printable(&code),
+        })?;
+    let since = match query_map(query)?.get("since") {
+        Some(t) => Some(
+            NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| {
+                ApiError::BadQuery(format!(
+                    "since='{}' is not a date; write it as 2023-06-30",
+                    printable(t)
+                ))
+            })?,
+        ),
+        None => None,
+    };
+    Ok(Json(s.collector.assignments(&center, since)))
+}
+
+/// `GET /v1/boards`: every board's name and as-of date.
+async fn list_boards(State(s): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
+    let c = s.collector.clone();
+    tokio::task::spawn_blocking(move || list_boards_of(&c))
+        .await
+        .map(Json)
+        .map_err(|e| ApiError::Unavailable(format!("the boards could not be listed ({e})")))
+}
+
+fn list_boards_of(c: &Collector) -> serde_json::Value {
+    let version = c.version();
+    let boards: Vec<serde_json::Value> = BoardName::ALL
+        .iter()
+        .map(|n| serde_json::json!({ "name": n, "as_of": c.board(*n, &BoardFilter::default()).as_of() }))
+        .collect();
+    serde_json::json!({ "version": version, "today": c.today(), "boards": boards })
+}
+
+/// Reads `center` and `year` of a board query; both optional, both checked.
+fn board_filter(s: &AppState, q: &HashMap<String, String>) -> Result<BoardFilter, ApiError> {
+    let center = match q.get("center").map(|c| c.trim()).filter(|c| !c.is_empty()) {
+        Some(text) => {
+            let code =
+                CenterCode::new(text).map_err(|e| ApiError::BadQuery(format!("center: {e}")))?;
+            if !s.collector.directory().is_registered(&code) {
+                return Err(ApiError::BadQuery(format!(
+                    "center {code} is not registered at this collector"
+                )));
+            }
+            Some(code)
+        }
+        None => None,
+    };
+    let year = match q.get("year").map(|y| y.trim()).filter(|y| !y.is_empty()) {
+        Some(text) => Some(
+            text.parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y))
+                .ok_or_else(|| {
+                    ApiError::BadQuery(format!(
+                        "year='{}' is not a year; write it as 2023",
+                        printable(text)
+                    ))
+                })?,
+        ),
+        None => None,
+    };
+    Ok(BoardFilter { center, year })
+}
+
+/// `GET /v1/boards/{name}?center=…&year=…`: a board's view model.
+async fn get_board(
+    State(s): State<AppState>,
+    name: Result<Path<String>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let name = path_text(name)?;
+    let board = BoardName::parse(&name).ok_or_else(|| ApiError::UnknownBoard(printable(&name)))?;
+    let filter = board_filter(&s, &query_map(query)?)?;
+    let c = s.collector.clone();
+    let json = tokio::task::spawn_blocking(move || c.board_json(board, &filter))
+        .await
+        .map_err(|e| ApiError::Unavailable(format!("the board could not be computed ({e})")))?;
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        json,
+    )
+        .into_response())
+}
+
+/// `GET /v1/stream`: server-sent events announcing board changes.
+///
+/// A kiosk naming itself in `x-rasid-kiosk` counts as heard from as long as its stream is open.
+async fn stream(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    struct Feed {
+        rx: broadcast::Receiver<BoardsChanged>,
+        closing: watch::Receiver<bool>,
+        collector: std::sync::Weak<Collector>,
+        ready: Option<u64>,
+        kiosk: Option<String>,
+        every: Duration,
+    }
+    impl Drop for Feed {
+        fn drop(&mut self) {
+            if let Some(c) = self.collector.upgrade() {
+                c.metrics
+                    .stream_clients
+                    .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+    }
+    fn boards_event(ch: &BoardsChanged) -> Event {
+        Event::default()
+            .event("boards")
+            .data(serde_json::to_string(ch).unwrap_or_default())
+    }
+    let c = &s.collector;
+    Metrics::add(&c.metrics.stream_clients, 1);
+    let feed = Feed {
+        rx: c.subscribe(),
+        closing: s.opts.closing.clone(),
+        collector: Arc::downgrade(c),
+        ready: Some(c.version()),
+        kiosk: headers
+            .get(HEADER_KIOSK)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string),
+        every: s.opts.keep_alive,
+    };
+    let events = futures_util::stream::unfold(feed, |mut f| async move {
+        if let Some(version) = f.ready.take() {
+            let ev = Event::default()
+                .event("ready")
+                .data(serde_json::json!({ "version": version }).to_string());
+            return Some((Ok(ev), f));
+        }
+        loop {
+            let ev = tokio::select! {
+                r = f.rx.recv() => match r {
+                    Ok(ch) => boards_event(&ch),
+                    // Fell behind: say everything changed, at the newest version.
+                    Err(broadcast::error::RecvError::Lagged(_)) => {
+                        let version = f.collector.upgrade().map(|c| c.version()).unwrap_or_default();
+                        boards_event(&BoardsChanged { version, changed: BoardName::ALL.to_vec() })
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return None,
+                },
+                _ = closed(&mut f.closing) => return None,
+                _ = tokio::time::sleep(f.every), if f.kiosk.is_some() => {
+                    if let (Some(c), Some(k)) = (f.collector.upgrade(), &f.kiosk) {
+                        c.heard_from_kiosk(k);
+                    }
+                    continue;
+                }
+            };
+            return Some((Ok(ev), f));
+        }
+    });
+    Sse::new(events).keep_alive(KeepAlive::new().interval(s.opts.keep_alive))
+}
+
+/// Resolves when `closing` becomes true; never when its sender is gone.
+async fn closed(closing: &mut watch::Receiver<bool>) {
+    loop {
+        if *closing.borrow_and_update() {
+            return;
+        }
+        if closing.changed().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }
+}
+
+/// `GET /v1/screens/{name}/config`: the boards.toml text, for kiosks to parse.
+async fn screen_config(State(s): State<AppState>) -> Result<Response, ApiError> {
+    let path = s.opts.boards_file.clone().ok_or(ApiError::NoScreenConfig)?;
+    let text = tokio::fs::read_to_string(&path).await.map_err(|e| {
+        ApiError::Unavailable(format!(
+            "the boards file {} cannot be read: {e}",
+            path.display()
+        ))
+    })?;
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/toml; charset=utf-8"),
+        )],
+        text,
+    )
+        .into_response())
+}
+
+/// `GET /healthz`: 200 `ok` when the store answers.
+async fn healthz(State(s): State<AppState>) -> Response {
+    let c = s.collector.clone();
+    match tokio::task::spawn_blocking(move || c.store_readable()).await {
+        Ok(true) => (StatusCode::OK, "ok\n").into_response(),
+        _ => (StatusCode::SERVICE_UNAVAILABLE, "store unreadable\n").into_response(),
+    }
+}
+
+/// `GET /metrics`: Prometheus text format.
+async fn metrics(State(s): State<AppState>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+        )],
+        s.collector.render_metrics(),
+    )
+        .into_response()
+}
+
+async fn not_found(method: Method, uri: Uri) -> ApiError {
+    ApiError::NotFound(method, printable(uri.path()))
+}
+
+async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
+    ApiError::MethodNotAllowed(method, printable(uri.path()))
+}

@@ -1,0 +1,287 @@
+//! Deciding, record by record, what of a batch the collector accepts: pure, no I/O.
+//!
+//! The caller has already checked the signature, the batch's center and version, and that the
+//! batch is new; it stores what is accepted and answers with the [`BatchAck`] built here.
+
+use super::directory::Directory;
+use rasid_shared::board::Dataset;
+use rasid_shared::model::validate::validate_envelope;
+use rasid_shared::model::{Decision, DecisionNumber, Record, RecordEnvelope, RecordKey};
+use rasid_shared::wire::{Batch, BatchAck, Rejection};
+use std::collections::HashMap;
+
+/// Why a record was rejected, as a stable word (the `reason` label of `/metrics`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RejectReason {
+    /// The record fails validation (`problems` say where).
+    Invalid,
+    /// The record's center is neither the batch's center nor one reporting through it.
+    OutsideCenter,
+    /// A decision or session from a center other than the secretariat.
+    SecretariatOnly,
+    /// A status for a decision the collector does not know.
+    UnknownDecision,
+    /// A status for a decision not assigned to the reporting center.
+    NotAssigned,
+}
+
+impl RejectReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RejectReason::Invalid => "invalid",
+            RejectReason::OutsideCenter => "outside-center",
+            RejectReason::SecretariatOnly => "secretariat-only",
+            RejectReason::UnknownDecision => "unknown-decision",
+            RejectReason::NotAssigned => "not-assigned",
+        }
+    }
+}
+
+/// The outcome of checking a batch.
+#[derive(Debug)]
+pub struct Verdict {
+    /// Envelopes to store, in batch order.
+    pub accepted: Vec<RecordEnvelope>,
+    pub ack: BatchAck,
+    /// One entry per rejection, in the order of `ack.rejected`.
+    pub reasons: Vec<RejectReason>,
+}
+
+/// Checks every record of `batch` against the registry and what is already stored.
+///
+/// A record is accepted when it is valid, belongs to the batch's center (or a center reporting
+/// through it), respects the secretariat's monopoly on decisions and sessions, reports only on
+/// decisions assigned to its center, and is newer than the stored revision (else it is a
+/// duplicate). Decisions earlier in the same batch count as known.
+pub fn check_batch(batch: Batch, dir: &Directory, data: &Dataset) -> Verdict {
+    let Batch {
+        center,
+        agent,
+        seq,
+        records,
+        ..
+    } = batch;
+    let mut verdict = Verdict {
+        accepted: Vec::with_capacity(records.len()),
+        ack: BatchAck {
+            center: center.clone(),
+            agent,
+            seq,
+            replay: false,
+            accepted: vec![],
+            duplicates: vec![],
+            rejected: vec![],
+        },
+        reasons: Vec::new(),
+    };
+    // Revisions and decisions accepted earlier in this batch.
+    let mut pending: HashMap<RecordKey, u64> = HashMap::new();
+    let mut pending_decisions: HashMap<DecisionNumber, Decision> = HashMap::new();
+    for env in records {
+        let key = env.key();
+        let mut reject = |reason: RejectReason, text: String, problems| {
+            verdict.ack.rejected.push(Rejection {
+                key: key.clone(),
+                reason: text,
+                problems,
+            });
+            verdict.reasons.push(reason);
+        };
+        let problems = validate_envelope(&env);
+        if !problems.is_empty() {
+            let text = problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ");
+            reject(
+                RejectReason::Invalid,
+                format!("the record is not valid: {text}"),
+                problems,
+            );
+            continue;
+        }
+        if !dir.is_within(&env.center, &center) {
+            reject(
+                RejectReason::OutsideCenter,
+                format!(
+                    "{} cannot report for {}: a batch signed by {center} may carry only records of {center} and of centers reporting through it",
+                    center, env.center
+                ),
+                vec![],
+            );
+            continue;
+        }
+        let kind = env.record.kind();
+        if kind.secretariat_only() && env.center != *dir.secretariat() {
+            reject(
+                RejectReason::SecretariatOnly,
+                format!(
+                    "only the secretariat ({}) may report {kind} records, not {}",
+                    dir.secretariat(),
+                    env.center
+                ),
+                vec![],
+            );
+            continue;
+        }
+        if let Record::DecisionStatus(s) = &env.record {
+            let decision = pending_decisions
+                .get(&s.decision)
+                .or_else(|| data.decisions.get(&s.decision).map(|d| &d.value));
+            match decision {
+                None => {
+                    reject(
+                        RejectReason::UnknownDecision,
+                        format!(
+                            "decision {} is not known to the collector; check the number",
+                            s.decision
+                        ),
+                        vec![],
+                    );
+                    continue;
+                }
+                Some(d) if !d.centers.contains(&env.center) => {
+                    reject(
+                        RejectReason::NotAssigned,
+                        format!("decision {} is not assigned to {}", s.decision, env.center),
+                        vec![],
+                    );
+                    continue;
+                }
+                Some(_) => {}
+            }
+        }
+        let stored = pending.get(&key).copied().or_else(|| data.revision(&key));
+        if stored.is_some_and(|r| r >= env.revision) {
+            verdict.ack.duplicates.push(key);
+            continue;
+        }
+        pending.insert(key.clone(), env.revision);
+        if let Record::Decision(d) = &env.record {
+            pending_decisions.insert(d.number, d.clone());
+        }
+        verdict.ack.accepted.push(key);
+        verdict.accepted.push(env);
+    }
+    verdict
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::Registry;
+    use chrono::{NaiveDate, Utc};
+    use rasid_shared::model::*;
+
+    fn code(c: &str) -> CenterCode {
+        CenterCode::new(c).unwrap()
+    }
+
+    fn directory() -> Directory {
+        let text = "secretariat = \"GSC\"\n\
+            [[center]]\ncode = \"GSC\"\nname_ar = \"أ\"\nname_en = \"G\"\n\
+            [[center]]\ncode = \"MOH\"\nname_ar = \"ب\"\nname_en = \"H\"\n\
+            [[center]]\ncode = \"MOH-PHC\"\nname_ar = \"ج\"\nname_en = \"P\"\nparent = \"MOH\"\n";
+        Directory::new(Registry::parse(text).unwrap())
+    }
+
+    fn env(center: &str, revision: u64, record: Record) -> RecordEnvelope {
+        RecordEnvelope {
+            center: code(center),
+            as_of: NaiveDate::from_ymd_opt(2023, 6, 1).unwrap(),
+            revision,
+            record,
+        }
+    }
+
+    fn decision(centers: &[&str]) -> Record {
+        Record::Decision(Decision {
+            number: DecisionNumber::new(18, 212, 2),
+            date: NaiveDate::from_ymd_opt(2023, 5, 1).unwrap(),
+            kind: DecisionKind::Decision,
+            title: "قرار".into(),
+            routine: false,
+            classification: Classification::default(),
+            centers: centers.iter().map(|c| code(c)).collect(),
+            due: None,
+            links: vec![],
+        })
+    }
+
+    fn status(progress: u8) -> Record {
+        Record::DecisionStatus(DecisionStatus {
+            decision: DecisionNumber::new(18, 212, 2),
+            status: ExecutionStatus::InProgress,
+            progress,
+            note: String::new(),
+            follow_ups: vec![],
+        })
+    }
+
+    fn batch(center: &str, records: Vec<RecordEnvelope>) -> Batch {
+        Batch {
+            version: 1,
+            center: code(center),
+            agent: "k".into(),
+            seq: 1,
+            created: Utc::now(),
+            records,
+        }
+    }
+
+    #[test]
+    fn a_decision_earlier_in_the_batch_is_known_to_the_statuses_after_it() {
+        let b = batch(
+            "GSC",
+            vec![env("GSC", 1, decision(&["GSC"])), env("GSC", 1, status(10))],
+        );
+        let v = check_batch(b, &directory(), &Dataset::default());
+        assert_eq!(v.ack.accepted.len(), 2, "{:?}", v.ack.rejected);
+    }
+
+    #[test]
+    fn a_ministry_carries_its_directorates_records_but_only_for_their_assignments() {
+        let mut data = Dataset::default();
+        data.apply(env("GSC", 1, decision(&["MOH-PHC"])));
+        let b = batch(
+            "MOH",
+            vec![env("MOH-PHC", 1, status(10)), env("MOH", 1, status(10))],
+        );
+        let v = check_batch(b, &directory(), &data);
+        assert_eq!(v.ack.accepted.len(), 1);
+        assert_eq!(v.reasons, [RejectReason::NotAssigned]);
+        assert_eq!(
+            v.ack.rejected[0].reason,
+            "decision 18/212/02 is not assigned to MOH"
+        );
+        // The directorate may not carry the ministry's records.
+        let up = batch("MOH-PHC", vec![env("MOH", 1, status(10))]);
+        assert_eq!(
+            check_batch(up, &directory(), &data).reasons,
+            [RejectReason::OutsideCenter]
+        );
+    }
+
+    #[test]
+    fn within_a_batch_and_against_the_store_only_newer_revisions_count() {
+        let mut data = Dataset::default();
+        data.apply(env("GSC", 1, decision(&["MOH"])));
+        data.apply(env("MOH", 2, status(20)));
+        let b = batch(
+            "MOH",
+            vec![
+                env("MOH", 2, status(30)),
+                env("MOH", 3, status(30)),
+                env("MOH", 3, status(40)),
+                env("MOH", 4, status(50)),
+            ],
+        );
+        let v = check_batch(b, &directory(), &data);
+        assert_eq!(
+            v.accepted.iter().map(|e| e.revision).collect::<Vec<_>>(),
+            [3, 4]
+        );
+        assert_eq!(v.ack.duplicates.len(), 2);
+    }
+}

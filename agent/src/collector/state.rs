@@ -1,0 +1,391 @@
+//! The collector's core, without HTTP: ingest batches, keep the dataset and board cache, announce
+//! changes, answer assignments. The HTTP layer ([`super::http`]) and the kiosk's demo call this.
+//!
+//! Ingest is serialized by one mutex: check, commit to sled (flushed), then apply to memory.
+//! Everything else reads the in-memory [`Dataset`], which always equals what sled holds.
+
+use super::directory::Directory;
+use super::ingest::check_batch;
+use super::metrics::{Gauges, Metrics};
+use crate::registry::Registry;
+use axum::body::Bytes;
+use chrono::{DateTime, NaiveDate, Utc};
+use rasid_shared::board::{
+    Activity, BoardContext, BoardFilter, BoardName, BoardView, Dataset, KpiThresholds,
+    aggregate_reporting, build_board,
+};
+use rasid_shared::model::{CenterCode, RecordKind};
+use rasid_shared::store::{Store, StoreError};
+use rasid_shared::wire::{Assignment, AssignmentList, Batch, BatchAck, PROTOCOL_VERSION};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use tokio::sync::{Notify, broadcast};
+
+/// Store meta name of the persisted [`Activity`].
+const META_ACTIVITY: &str = "collector.activity";
+/// Most distinct kiosk names remembered (names come from an unauthenticated header).
+const MAX_KIOSKS: usize = 256;
+
+/// Why a batch was refused as a whole.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error(
+        "batch format version {0} is not supported; this collector reads version {PROTOCOL_VERSION}. Upgrade the agent or the collector"
+    )]
+    WrongVersion(u32),
+    #[error(
+        "the batch says it is from {batch} but is signed by {signed_by}: a center may not write as another"
+    )]
+    CenterMismatch {
+        signed_by: CenterCode,
+        batch: CenterCode,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Announced on every change: which boards changed, and the new version of the boards.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardsChanged {
+    pub version: u64,
+    pub changed: Vec<BoardName>,
+}
+
+/// The boards a record kind feeds.
+pub fn boards_fed_by(kind: RecordKind) -> &'static [BoardName] {
+    use BoardName::*;
+    match kind {
+        RecordKind::Session => &[DecisionExecution, Reporting],
+        RecordKind::Decision | RecordKind::DecisionStatus => {
+            &[DecisionExecution, Centers, Overdue, Reporting]
+        }
+        RecordKind::Budget => &[Budget, Reporting],
+        RecordKind::Kpi => &[Kpi, Reporting],
+        RecordKind::Committee => &[Committees, Reporting],
+    }
+}
+
+/// A computed board, kept until one of its records changes.
+struct CachedBoard {
+    view: BoardView,
+    json: Bytes,
+}
+
+type CacheKey = (BoardName, BoardFilter, NaiveDate);
+
+/// The collector's state. Shared as `Arc<Collector>` by handlers, the kiosk demo and tasks.
+pub struct Collector {
+    store: Store,
+    dir: RwLock<Arc<Directory>>,
+    data: RwLock<Dataset>,
+    ingest: Mutex<()>,
+    cache: Mutex<HashMap<CacheKey, Arc<CachedBoard>>>,
+    version: AtomicU64,
+    changes: broadcast::Sender<BoardsChanged>,
+    activity: Mutex<Activity>,
+    today: Option<NaiveDate>,
+    kpi: KpiThresholds,
+    relay: bool,
+    relay_wake: Notify,
+    pub(crate) metrics: Metrics,
+}
+
+fn read<T>(l: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    l.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn write<T>(l: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    l.write().unwrap_or_else(|e| e.into_inner())
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Collector {
+    /// Builds the collector over `store`, rebuilding the dataset from every stored record.
+    ///
+    /// `today` fixes the clock (demo, tests); `None` uses the local date. With `relay`, every
+    /// accepted record is also queued in the store's outbox for an upstream collector.
+    pub fn open(
+        store: Store,
+        registry: Registry,
+        today: Option<NaiveDate>,
+        relay: bool,
+    ) -> Result<Collector, StoreError> {
+        let dir = Directory::new(registry);
+        let mut data = Dataset::new(dir.centers().cloned());
+        for env in store.records() {
+            data.apply(env?);
+        }
+        let activity: Activity = store.meta(META_ACTIVITY)?.unwrap_or_default();
+        let (changes, _) = broadcast::channel(256);
+        Ok(Collector {
+            store,
+            dir: RwLock::new(Arc::new(dir)),
+            data: RwLock::new(data),
+            ingest: Mutex::new(()),
+            cache: Mutex::new(HashMap::new()),
+            version: AtomicU64::new(1),
+            changes,
+            activity: Mutex::new(activity),
+            today,
+            kpi: KpiThresholds::default(),
+            relay,
+            relay_wake: Notify::new(),
+            metrics: Metrics::default(),
+        })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The registry in force.
+    pub fn directory(&self) -> Arc<Directory> {
+        read(&self.dir).clone()
+    }
+
+    /// The collector's date: the fixed one if set, else today's local date.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// The version of the boards: increases with every accepted change or registry reload.
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::SeqCst)
+    }
+
+    /// How many records are held (in memory, equal to the store).
+    pub fn record_count(&self) -> usize {
+        read(&self.data).record_count()
+    }
+
+    /// Receives a [`BoardsChanged`] for every change from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<BoardsChanged> {
+        self.changes.subscribe()
+    }
+
+    pub(crate) fn relay_wake(&self) -> &Notify {
+        &self.relay_wake
+    }
+
+    /// Ingests a batch whose signature the caller has verified as `signed_by`'s.
+    ///
+    /// Refuses the batch when its center is not `signed_by` or its version is unknown. A batch
+    /// seen before (same center, agent and number) gets the answer given then, with `replay`
+    /// set, and changes nothing. Otherwise every record is checked (see
+    /// [`check_batch`](super::ingest::check_batch)); what is accepted is on disk before this
+    /// returns, then in the boards, then announced.
+    pub fn ingest(&self, signed_by: &CenterCode, batch: Batch) -> Result<BatchAck, IngestError> {
+        if batch.version != PROTOCOL_VERSION {
+            return Err(IngestError::WrongVersion(batch.version));
+        }
+        if batch.center != *signed_by {
+            return Err(IngestError::CenterMismatch {
+                signed_by: signed_by.clone(),
+                batch: batch.center,
+            });
+        }
+        let batch_id = format!("{}/{}/{}", batch.center, batch.agent, batch.seq);
+        let _serial = lock(&self.ingest);
+        if let Some(mut ack) = self.store.seen_batch(&batch_id)? {
+            Metrics::add(&self.metrics.batches_replayed, 1);
+            ack.replay = true;
+            return Ok(ack);
+        }
+        let dir = self.directory();
+        let verdict = {
+            let data = read(&self.data);
+            check_batch(batch, &dir, &data)
+        };
+        if self.relay {
+            self.store
+                .commit_batch_relayed(&batch_id, &verdict.accepted, &verdict.ack)?;
+        } else {
+            self.store
+                .commit_batch(&batch_id, &verdict.accepted, &verdict.ack)?;
+        }
+        Metrics::add(&self.metrics.batches_accepted, 1);
+        Metrics::add(&self.metrics.records_accepted, verdict.accepted.len());
+        Metrics::add(
+            &self.metrics.records_duplicate,
+            verdict.ack.duplicates.len(),
+        );
+        Metrics::add(&self.metrics.records_rejected, verdict.ack.rejected.len());
+        for r in &verdict.reasons {
+            self.metrics.rejection(r.as_str());
+        }
+        if verdict.accepted.is_empty() {
+            return Ok(verdict.ack);
+        }
+        let now = Utc::now();
+        let mut changed = BTreeSet::new();
+        let mut centers = BTreeSet::new();
+        {
+            let mut data = write(&self.data);
+            for env in verdict.accepted {
+                changed.extend(boards_fed_by(env.record.kind()));
+                centers.insert(env.center.clone());
+                data.apply(env);
+            }
+        }
+        {
+            let mut act = lock(&self.activity);
+            for c in centers {
+                act.centers.entry(c).or_default().last_received = Some(now);
+            }
+            // Written without its own flush: the next commit's flush carries it to disk.
+            self.store.set_meta(META_ACTIVITY, &*act)?;
+        }
+        self.announce(changed.into_iter().collect());
+        if self.relay {
+            self.relay_wake.notify_one();
+        }
+        Ok(verdict.ack)
+    }
+
+    /// Drops the cached boards named in `changed`, bumps the version and tells subscribers.
+    fn announce(&self, changed: Vec<BoardName>) {
+        lock(&self.cache).retain(|(name, _, _), _| !changed.contains(name));
+        let version = self.version.fetch_add(1, Ordering::SeqCst) + 1;
+        // No subscriber is not an error.
+        let _ = self.changes.send(BoardsChanged { version, changed });
+    }
+
+    /// Replaces the registry (a reload): names and reporting chains change on every board.
+    pub fn set_registry(&self, registry: Registry) {
+        let dir = Arc::new(Directory::new(registry));
+        {
+            let mut data = write(&self.data);
+            data.centers = dir.centers().map(|c| (c.code.clone(), c.clone())).collect();
+        }
+        *write(&self.dir) = dir;
+        self.announce(BoardName::ALL.to_vec());
+    }
+
+    /// Notes an authenticated request from `center`.
+    pub fn heard_from_center(&self, center: &CenterCode) {
+        lock(&self.activity)
+            .centers
+            .entry(center.clone())
+            .or_default()
+            .last_heard = Some(Utc::now());
+    }
+
+    /// Notes a request from the kiosk calling itself `name`.
+    pub fn heard_from_kiosk(&self, name: &str) {
+        let name: String = name.chars().filter(|c| !c.is_control()).take(64).collect();
+        let mut act = lock(&self.activity);
+        if act.kiosks.len() >= MAX_KIOSKS && !act.kiosks.contains_key(&name) {
+            return;
+        }
+        act.kiosks.insert(name, Utc::now());
+    }
+
+    /// Saves what was heard from whom (at shutdown; batches save it as they come).
+    pub fn save_activity(&self) -> Result<(), StoreError> {
+        let act = lock(&self.activity).clone();
+        self.store.set_meta(META_ACTIVITY, &act)?;
+        self.store.flush()
+    }
+
+    /// Board `name` narrowed by `filter`, from the cache when nothing it counts has changed.
+    pub fn board(&self, name: BoardName, filter: &BoardFilter) -> BoardView {
+        self.board_cached(name, filter).0
+    }
+
+    /// Board `name` as JSON bytes, as served by `GET /v1/boards/{name}`.
+    pub fn board_json(&self, name: BoardName, filter: &BoardFilter) -> Bytes {
+        self.board_cached(name, filter).1
+    }
+
+    fn board_cached(&self, name: BoardName, filter: &BoardFilter) -> (BoardView, Bytes) {
+        if name == BoardName::Reporting {
+            // Depends on who was heard from when, which changes on every request: not cached.
+            let act = lock(&self.activity).clone();
+            let view = BoardView::Reporting(aggregate_reporting(
+                &read(&self.data),
+                filter,
+                self.today(),
+                &act,
+            ));
+            let json = Bytes::from(serde_json::to_vec(&view).unwrap_or_default());
+            return (view, json);
+        }
+        let ctx = BoardContext {
+            today: self.today(),
+            kpi: self.kpi,
+        };
+        let key = (name, filter.clone(), ctx.today);
+        if let Some(c) = lock(&self.cache).get(&key) {
+            return (c.view.clone(), c.json.clone());
+        }
+        // Computed under the dataset's read lock, so a concurrent ingest cannot slip a change in
+        // between computing and caching (it would invalidate after we insert).
+        let data = read(&self.data);
+        let view = build_board(name, &data, filter, &ctx);
+        let json = Bytes::from(serde_json::to_vec(&view).unwrap_or_default());
+        lock(&self.cache).insert(
+            key,
+            Arc::new(CachedBoard {
+                view: view.clone(),
+                json: json.clone(),
+            }),
+        );
+        (view, json)
+    }
+
+    /// Decisions assigned to `center` (issued on or after `since`), with its latest status.
+    pub fn assignments(&self, center: &CenterCode, since: Option<NaiveDate>) -> AssignmentList {
+        let data = read(&self.data);
+        let assignments = data
+            .decisions
+            .values()
+            .filter(|d| d.value.centers.contains(center) && since.is_none_or(|s| d.value.date >= s))
+            .map(|d| {
+                let status = data.status_of(&d.value.number, center);
+                Assignment {
+                    decision: d.value.clone(),
+                    status: status.map(|s| s.value.clone()),
+                    status_as_of: status.map(|s| s.as_of),
+                }
+            })
+            .collect();
+        AssignmentList {
+            center: center.clone(),
+            generated: Utc::now(),
+            assignments,
+        }
+    }
+
+    /// True when the store answers a read.
+    pub fn store_readable(&self) -> bool {
+        self.store.meta::<serde_json::Value>(META_ACTIVITY).is_ok()
+            && self.store.records().next().transpose().is_ok()
+    }
+
+    pub fn render_metrics(&self) -> String {
+        let relay_waiting = if self.relay {
+            self.store.outbox_counts().ok().map(|c| c.waiting)
+        } else {
+            None
+        };
+        self.metrics.render(&Gauges {
+            store_records: self.store.record_count(),
+            boards_version: self.version(),
+            relay_waiting,
+        })
+    }
+
+    /// When the collector last heard from `center`, for tests and the reporting board.
+    pub fn last_heard(&self, center: &CenterCode) -> Option<DateTime<Utc>> {
+        lock(&self.activity)
+            .centers
+            .get(center)
+            .and_then(|a| a.last_heard)
+    }
+}
