@@ -44,18 +44,11 @@ pub struct DatasetSource {
     data: Dataset,
     ctx: BoardContext,
     cache: HashMap<(BoardName, BoardFilter), Arc<BoardView>>,
-    incoming: Option<std::sync::mpsc::Receiver<Vec<RecordEnvelope>>>,
 }
 
 impl DatasetSource {
     pub fn new(data: Dataset, ctx: BoardContext) -> DatasetSource {
-        DatasetSource { data, ctx, cache: HashMap::new(), incoming: None }
-    }
-
-    /// Records sent on the channel are applied on the next [`BoardSource::poll`].
-    pub fn with_updates(mut self, rx: std::sync::mpsc::Receiver<Vec<RecordEnvelope>>) -> DatasetSource {
-        self.incoming = Some(rx);
-        self
+        DatasetSource { data, ctx, cache: HashMap::new() }
     }
 
     pub fn apply(&mut self, envs: impl IntoIterator<Item = RecordEnvelope>) -> bool {
@@ -81,17 +74,7 @@ impl BoardSource for DatasetSource {
     }
 
     fn poll(&mut self) -> bool {
-        let mut batches = Vec::new();
-        if let Some(rx) = &self.incoming {
-            while let Ok(b) = rx.try_recv() {
-                batches.push(b);
-            }
-        }
-        let mut changed = false;
-        for b in batches {
-            changed |= self.apply(b);
-        }
-        changed
+        false
     }
 
     fn status(&self) -> SourceStatus {

@@ -1,10 +1,13 @@
-//! `rasid-kiosk`: the wall display. `--demo` runs it on embedded data; `--screenshot` renders a
-//! board to PNG without a window.
+//! `rasid-kiosk`: the wall display. `--hub URL` follows a collector; `--demo` runs an embedded
+//! collector on the demo dataset; `--screenshot` renders a board to PNG without a window.
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use clap::Parser;
 use rasid_kiosk::app::{Clock, PlaylistItem, Wall, default_env, default_playlist, wall_zoom};
-use rasid_kiosk::feed::DatasetSource;
+use rasid_kiosk::hub::HubSource;
+use rasid_shared::store::Store;
+use std::sync::Arc;
+use rasid_kiosk::feed::{BoardSource, DatasetSource};
 use rasid_kiosk::theme::{Theme, ThemeName};
 use rasid_shared::board::{BoardContext, BoardFilter, BoardName, KpiThresholds};
 use std::path::PathBuf;
@@ -32,6 +35,15 @@ struct Cli {
     /// Open a normal window instead of full screen (for trying things out).
     #[arg(long)]
     windowed: bool,
+    /// Follow the collector at this address, e.g. http://collector.gsc.example:8440
+    #[arg(long, value_name = "URL")]
+    hub: Option<String>,
+    /// Where the last boards are kept for when the collector cannot be reached.
+    #[arg(long, default_value = "rasid-kiosk-cache")]
+    cache: PathBuf,
+    /// This wall's name, as the collector lists it among the kiosks it heard from.
+    #[arg(long, default_value = "wall")]
+    name: String,
 }
 
 fn main() -> ExitCode {
@@ -50,49 +62,91 @@ fn run(cli: Cli) -> Result<()> {
         "light" => ThemeName::Light,
         other => bail!("--theme '{other}': use dark or light"),
     };
-    if !cli.demo {
-        bail!("give --demo to run on the embedded demo dataset");
+    if cli.demo == cli.hub.is_some() {
+        bail!("give either --demo (embedded demo data) or --hub URL (a collector), not both or neither");
     }
-    let today = rasid_shared::demo::demo_today();
-    let ctx = BoardContext { today, kpi: KpiThresholds::default() };
+    let today = if cli.demo { rasid_shared::demo::demo_today() } else { chrono::Local::now().date_naive() };
     let env = default_env(Theme::new(theme), today);
-    if let Some(path) = cli.screenshot {
-        let board = BoardName::parse(&cli.board)
-            .ok_or_else(|| anyhow::anyhow!("--board '{}' is not a board; use one of: {}", cli.board, BoardName::list()))?;
-        let (w, h) = rasid_kiosk::render::parse_size(&cli.size)?;
-        let source = DatasetSource::new(rasid_kiosk::demo::demo_dataset(), ctx);
-        let mut wall = Wall::new(env, Box::new(source), vec![PlaylistItem { board, seconds: 3600, filter: BoardFilter::default() }]);
-        wall.clock = Clock::Fixed(chrono::Local::now());
-        rasid_kiosk::render::screenshot(wall, w, h, &path)?;
-        println!("wrote {}", path.display());
-        return Ok(());
+    if let Some(path) = &cli.screenshot {
+        return screenshot(&cli, env, path);
     }
-    let (tx, rx) = std::sync::mpsc::channel();
-    let source = DatasetSource::new(rasid_kiosk::demo::demo_dataset(), ctx).with_updates(rx);
-    let wall = Wall::new(env, Box::new(source), default_playlist());
+    let demo = if cli.demo { Some(rasid_kiosk::live_demo::start(Some(Duration::from_secs(3)))?) } else { None };
+    let url = match (&demo, &cli.hub) {
+        (Some(d), _) => d.url.clone(),
+        (None, Some(u)) => u.clone(),
+        (None, None) => unreachable!("checked above"),
+    };
+    let cache = if cli.demo {
+        None
+    } else {
+        Some(Store::open(&cli.cache).with_context(|| format!("opening the board cache {}", cli.cache.display()))?)
+    };
     let viewport = if cli.windowed {
         egui::ViewportBuilder::default().with_inner_size([1600.0, 900.0]).with_title("Rasid")
     } else {
         egui::ViewportBuilder::default().with_fullscreen(true).with_title("Rasid")
     };
     let options = eframe::NativeOptions { viewport, ..Default::default() };
+    let name = cli.name.clone();
     eframe::run_native(
         "rasid-kiosk",
         options,
         Box::new(move |cc| {
             rasid_kiosk::text::fonts::install(&cc.egui_ctx);
-            let wake = cc.egui_ctx.clone();
-            rasid_kiosk::demo::simulate_changes(tx, Duration::from_secs(3), move || wake.request_repaint());
-            Ok(Box::new(KioskApp { wall }))
+            let ctx = cc.egui_ctx.clone();
+            let source = HubSource::start(&url, &name, cache, Arc::new(move || ctx.request_repaint()));
+            let wall = Wall::new(env, Box::new(source), default_playlist());
+            Ok(Box::new(KioskApp { wall, _demo: demo }))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the wall's window: {e}"))
 }
 
-struct KioskApp {
-    wall: Wall,
+/// Renders one board to PNG: from the demo data computed in process, or fetched from a collector.
+fn screenshot(cli: &Cli, env: rasid_kiosk::widgets::Env, path: &std::path::Path) -> Result<()> {
+    let board = BoardName::parse(&cli.board)
+        .ok_or_else(|| anyhow::anyhow!("--board '{}' is not a board; use one of: {}", cli.board, BoardName::list()))?;
+    let (w, h) = rasid_kiosk::render::parse_size(&cli.size)?;
+    let item = PlaylistItem { board, seconds: 3600, filter: BoardFilter::default() };
+    let mut wall = match &cli.hub {
+        None => {
+            let ctx = BoardContext { today: env.today, kpi: KpiThresholds::default() };
+            let source = DatasetSource::new(rasid_kiosk::demo::demo_dataset(), ctx);
+            Wall::new(env, Box::new(source), vec![item])
+        }
+        Some(url) => {
+            let (tx, rx) = std::sync::mpsc::channel::<()>();
+            let mut source = HubSource::start(url, &cli.name, None, Arc::new(move || {
+                let _ = tx.send(());
+            }));
+            // Wait (at most 15 s) until the board has arrived or failed.
+            let deadline = std::time::Instant::now() + Duration::from_secs(15);
+            loop {
+                source.poll();
+                let state = source.board(board, &item.filter);
+                if state.view.is_some() || state.error.is_some() {
+                    break;
+                }
+                let left = deadline.saturating_duration_since(std::time::Instant::now());
+                if left.is_zero() {
+                    bail!("no answer from the collector at {url} within 15 s");
+                }
+                let _ = rx.recv_timeout(left);
+            }
+            Wall::new(env, Box::new(source), vec![item])
+        }
+    };
+    wall.clock = Clock::Fixed(chrono::Local::now());
+    rasid_kiosk::render::screenshot(wall, w, h, path)?;
+    println!("wrote {}", path.display());
+    Ok(())
 }
 
+struct KioskApp {
+    wall: Wall,
+    /// The embedded collector of `--demo`, kept running as long as the window.
+    _demo: Option<rasid_kiosk::live_demo::EmbeddedDemo>,
+}
 impl eframe::App for KioskApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();

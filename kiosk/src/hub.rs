@@ -1,0 +1,329 @@
+//! The live source: boards fetched from a collector, refreshed when its stream says they
+//! changed, and kept in a local sled cache so a wall started while the collector is down still
+//! shows the last data, marked with its date.
+//!
+//! A background thread owns the network (a small tokio runtime): it follows `GET /v1/stream`
+//! (server-sent events), fetches `GET /v1/boards/{name}` for the boards the wall wants, and
+//! hands results to the UI thread over a channel, waking it. It reconnects by itself with
+//! backoff. Nothing the collector sends can crash the wall: a board that cannot be read becomes
+//! an error shown in that board's place.
+
+use crate::feed::{BoardSource, BoardState, SourceStatus};
+use chrono::{DateTime, Local};
+use rasid_shared::board::{BoardFilter, BoardName, BoardView};
+use rasid_shared::store::Store;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+type Key = (BoardName, BoardFilter);
+
+/// Called from the network thread when something arrived for the UI.
+pub type Wake = Arc<dyn Fn() + Send + Sync>;
+
+/// Header a kiosk sends so the collector knows when each wall was last heard from.
+pub const HEADER_KIOSK: &str = "x-rasid-kiosk";
+
+enum Event {
+    Board(Key, Result<BoardView, String>),
+    Connected,
+    Disconnected(String),
+}
+
+#[derive(Serialize, Deserialize)]
+struct Cached {
+    fetched: DateTime<Local>,
+    view: BoardView,
+}
+
+pub struct HubSource {
+    url: String,
+    boards: HashMap<Key, BoardState>,
+    requested: HashSet<Key>,
+    want_tx: tokio::sync::mpsc::UnboundedSender<Key>,
+    events: mpsc::Receiver<Event>,
+    status: SourceStatus,
+    cache: Option<Store>,
+}
+
+impl HubSource {
+    /// Starts following the collector at `url`. `cache`: where the last boards are kept.
+    pub fn start(url: &str, kiosk_name: &str, cache: Option<Store>, wake: Wake) -> HubSource {
+        let url = url.trim_end_matches('/').to_string();
+        let (want_tx, want_rx) = tokio::sync::mpsc::unbounded_channel();
+        let (ev_tx, events) = mpsc::channel();
+        let net = Network { url: url.clone(), kiosk: kiosk_name.to_string(), events: ev_tx, wake };
+        std::thread::Builder::new()
+            .name("rasid-hub".into())
+            .spawn(move || net.run(want_rx))
+            .map_err(|e| tracing::error!("cannot start the network thread: {e}"))
+            .ok();
+        HubSource {
+            status: SourceStatus::Offline { url: url.clone(), since: Local::now().format("%H:%M").to_string(), detail: "connecting".into() },
+            url,
+            boards: HashMap::new(),
+            requested: HashSet::new(),
+            want_tx,
+            events,
+            cache,
+        }
+    }
+
+    fn cache_key(k: &Key) -> String {
+        format!(
+            "kiosk.board.{}.{}.{}",
+            k.0,
+            k.1.center.as_ref().map(|c| c.as_str()).unwrap_or("-"),
+            k.1.year.map(|y| y.to_string()).unwrap_or_else(|| "-".into())
+        )
+    }
+
+    fn from_cache(&self, k: &Key) -> Option<BoardState> {
+        let cached: Cached = self.cache.as_ref()?.meta(&Self::cache_key(k)).ok()??;
+        Some(BoardState { view: Some(Arc::new(cached.view)), error: None, from_cache: true })
+    }
+}
+
+impl BoardSource for HubSource {
+    fn board(&mut self, name: BoardName, filter: &BoardFilter) -> BoardState {
+        let k = (name, filter.clone());
+        if self.requested.insert(k.clone()) {
+            let _ = self.want_tx.send(k.clone());
+            if let Some(c) = self.from_cache(&k) {
+                self.boards.insert(k.clone(), c);
+            }
+        }
+        self.boards.get(&k).cloned().unwrap_or_default()
+    }
+
+    fn poll(&mut self) -> bool {
+        let mut changed = false;
+        while let Ok(ev) = self.events.try_recv() {
+            changed = true;
+            match ev {
+                Event::Connected => self.status = SourceStatus::Live { url: self.url.clone() },
+                Event::Disconnected(detail) => {
+                    if !matches!(self.status, SourceStatus::Offline { .. }) || detail != "connecting" {
+                        let since = match &self.status {
+                            SourceStatus::Offline { since, .. } => since.clone(),
+                            _ => Local::now().format("%H:%M").to_string(),
+                        };
+                        self.status = SourceStatus::Offline { url: self.url.clone(), since, detail };
+                    }
+                    for b in self.boards.values_mut() {
+                        b.from_cache = true;
+                    }
+                }
+                Event::Board(k, Ok(view)) => {
+                    if let Some(store) = &self.cache {
+                        let _ = store.set_meta(&Self::cache_key(&k), &Cached { fetched: Local::now(), view: view.clone() });
+                    }
+                    self.boards.insert(k, BoardState { view: Some(Arc::new(view)), error: None, from_cache: false });
+                }
+                Event::Board(k, Err(e)) => {
+                    let entry = self.boards.entry(k).or_default();
+                    entry.error = Some(e);
+                }
+            }
+        }
+        changed
+    }
+
+    fn status(&self) -> SourceStatus {
+        self.status.clone()
+    }
+}
+
+struct Network {
+    url: String,
+    kiosk: String,
+    events: mpsc::Sender<Event>,
+    wake: Wake,
+}
+
+impl Network {
+    fn send(&self, e: Event) {
+        let _ = self.events.send(e);
+        (self.wake)();
+    }
+
+    fn run(self, mut wants: tokio::sync::mpsc::UnboundedReceiver<Key>) {
+        let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+            Ok(rt) => rt,
+            Err(e) => {
+                self.send(Event::Disconnected(format!("cannot start networking: {e}")));
+                return;
+            }
+        };
+        let client = match reqwest::Client::builder().connect_timeout(Duration::from_secs(5)).build() {
+            Ok(c) => c,
+            Err(e) => {
+                self.send(Event::Disconnected(format!("cannot start networking: {e}")));
+                return;
+            }
+        };
+        let me = Arc::new(self);
+        let wanted: Arc<Mutex<HashSet<Key>>> = Arc::default();
+        rt.block_on(async move {
+            let (fetch_tx, mut fetch_rx) = tokio::sync::mpsc::unbounded_channel::<Key>();
+            // Fetcher: one board at a time, in the order asked.
+            let fetcher = {
+                let me = me.clone();
+                let client = client.clone();
+                tokio::spawn(async move {
+                    while let Some(k) = fetch_rx.recv().await {
+                        let r = me.fetch(&client, &k).await;
+                        me.send(Event::Board(k, r));
+                    }
+                })
+            };
+            // Wants from the UI: remember them and fetch each once now.
+            let wants_task = {
+                let wanted = wanted.clone();
+                let fetch_tx = fetch_tx.clone();
+                tokio::spawn(async move {
+                    while let Some(k) = wants.recv().await {
+                        if wanted.lock().map(|mut w| w.insert(k.clone())).unwrap_or(false) {
+                            let _ = fetch_tx.send(k);
+                        }
+                    }
+                })
+            };
+            me.follow_stream(&client, &wanted, &fetch_tx).await;
+            fetcher.abort();
+            wants_task.abort();
+        });
+    }
+
+    async fn fetch(&self, client: &reqwest::Client, k: &Key) -> Result<BoardView, String> {
+        let mut url = format!("{}/v1/boards/{}", self.url, k.0);
+        let mut q = Vec::new();
+        if let Some(c) = &k.1.center {
+            q.push(format!("center={c}"));
+        }
+        if let Some(y) = k.1.year {
+            q.push(format!("year={y}"));
+        }
+        if !q.is_empty() {
+            url.push('?');
+            url.push_str(&q.join("&"));
+        }
+        let resp = client
+            .get(&url)
+            .header(HEADER_KIOSK, &self.kiosk)
+            .timeout(Duration::from_secs(15))
+            .send()
+            .await
+            .map_err(|e| format!("cannot reach the collector: {e}"))?;
+        let status = resp.status();
+        let bytes = resp.bytes().await.map_err(|e| format!("the answer was cut: {e}"))?;
+        if !status.is_success() {
+            let msg: String = String::from_utf8_lossy(&bytes).chars().take(200).collect();
+            return Err(format!("the collector answered {status}: {msg}"));
+        }
+        let view: BoardView =
+            serde_json::from_slice(&bytes).map_err(|e| format!("the board sent by the collector cannot be read: {e}"))?;
+        if view.name() != k.0 {
+            return Err(format!("asked for board {}, received {}", k.0, view.name()));
+        }
+        Ok(view)
+    }
+
+    /// Follows the live stream forever, reconnecting with backoff; each `boards` event refetches
+    /// the wanted boards it names, and each (re)connection refetches all of them.
+    async fn follow_stream(
+        &self,
+        client: &reqwest::Client,
+        wanted: &Mutex<HashSet<Key>>,
+        fetch_tx: &tokio::sync::mpsc::UnboundedSender<Key>,
+    ) {
+        let mut wait = Duration::from_millis(500);
+        loop {
+            let resp = client
+                .get(format!("{}/v1/stream", self.url))
+                .header(HEADER_KIOSK, &self.kiosk)
+                .header(reqwest::header::ACCEPT, "text/event-stream")
+                .send()
+                .await;
+            match resp {
+                Ok(mut r) if r.status().is_success() => {
+                    wait = Duration::from_millis(500);
+                    self.send(Event::Connected);
+                    for k in wanted.lock().map(|w| w.iter().cloned().collect::<Vec<_>>()).unwrap_or_default() {
+                        let _ = fetch_tx.send(k);
+                    }
+                    let mut buf = String::new();
+                    let detail = loop {
+                        // A silent stream (keep-alives stop) means a dead connection.
+                        match tokio::time::timeout(Duration::from_secs(60), r.chunk()).await {
+                            Ok(Ok(Some(bytes))) => {
+                                buf.push_str(&String::from_utf8_lossy(&bytes));
+                                while let Some(end) = buf.find("\n\n") {
+                                    let event: String = buf.drain(..end + 2).collect();
+                                    for name in changed_boards(&event) {
+                                        for k in wanted.lock().map(|w| w.iter().cloned().collect::<Vec<_>>()).unwrap_or_default() {
+                                            if k.0 == name {
+                                                let _ = fetch_tx.send(k);
+                                            }
+                                        }
+                                    }
+                                }
+                                if buf.len() > 1 << 20 {
+                                    buf.clear();
+                                }
+                            }
+                            Ok(Ok(None)) => break "the collector closed the stream".to_string(),
+                            Ok(Err(e)) => break format!("the stream broke: {e}"),
+                            Err(_) => break "the collector went silent".to_string(),
+                        }
+                    };
+                    self.send(Event::Disconnected(detail));
+                }
+                Ok(r) => self.send(Event::Disconnected(format!("the collector answered {}", r.status()))),
+                Err(e) => self.send(Event::Disconnected(format!("cannot reach the collector: {e}"))),
+            }
+            tokio::time::sleep(wait).await;
+            wait = (wait * 2).min(Duration::from_secs(30));
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct BoardsChanged {
+    #[serde(default)]
+    changed: Vec<String>,
+}
+
+/// The boards named by one server-sent event of type `boards`; nothing for other events.
+fn changed_boards(event: &str) -> Vec<BoardName> {
+    let mut kind = "message";
+    let mut data = String::new();
+    for line in event.lines() {
+        if let Some(v) = line.strip_prefix("event:") {
+            kind = v.trim();
+        } else if let Some(v) = line.strip_prefix("data:") {
+            data.push_str(v.trim_start());
+        }
+    }
+    if kind != "boards" {
+        return Vec::new();
+    }
+    serde_json::from_str::<BoardsChanged>(&data)
+        .map(|c| c.changed.iter().filter_map(|n| BoardName::parse(n)).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boards_events_name_the_changed_boards_and_others_are_ignored() {
+        let e = "event: boards\ndata: {\"version\":3,\"changed\":[\"decision-execution\",\"nonsense\",\"overdue\"]}\n\n";
+        assert_eq!(changed_boards(e), vec![BoardName::DecisionExecution, BoardName::Overdue]);
+        assert!(changed_boards(": keep-alive\n\n").is_empty());
+        assert!(changed_boards("event: boards\ndata: {not json\n\n").is_empty());
+    }
+}
