@@ -5,6 +5,7 @@
 //! a rotation or new data is due, so an idle wall costs next to nothing.
 
 use crate::boards;
+use crate::config::WallConfig;
 use crate::feed::{BoardSource, SourceStatus};
 use crate::theme::{CANVAS, Theme, size, space};
 use crate::widgets::{Env, RIGHT, rtl, text};
@@ -55,6 +56,10 @@ pub struct Wall {
     /// Shown on the operator line (a configuration error, a key hint).
     pub operator_note: Option<String>,
     pub subtitle: String,
+    /// Configuration edits to apply, as they arrive (see `config::watch`).
+    config_updates: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
+    /// The screen this wall shows, in a multi-screen configuration.
+    screen: Option<String>,
 }
 
 impl Wall {
@@ -70,6 +75,52 @@ impl Wall {
             clock: Clock::System,
             operator_note: None,
             subtitle: "الأمانة العامة لمجلس الوزراء — متابعة الأداء الحكومي".into(),
+            config_updates: None,
+            screen: None,
+        }
+    }
+
+    /// Takes its configuration's screen `screen` (the first when `None`): playlist, theme,
+    /// digits, calendar, language. Keeps showing the current board when it is still listed.
+    pub fn apply_config(&mut self, cfg: &WallConfig, screen: Option<&str>) -> Result<(), String> {
+        let s = cfg.screen(screen)?;
+        let current = self.playlist.get(self.index).cloned();
+        self.env.theme = Theme::new(s.theme);
+        self.env.digits = cfg.digits;
+        self.env.calendar = cfg.calendar;
+        self.env.language = cfg.language;
+        self.playlist = if s.playlist.is_empty() { default_playlist() } else { s.playlist.clone() };
+        self.index = current.and_then(|c| self.playlist.iter().position(|p| *p == c)).unwrap_or(0);
+        self.screen = screen.map(str::to_string);
+        self.operator_note = None;
+        Ok(())
+    }
+
+    /// Applies configuration texts from `rx` as they come; a broken one is reported on the
+    /// operator line and the last good configuration stays.
+    pub fn follow_config(&mut self, rx: std::sync::mpsc::Receiver<Result<String, String>>, screen: Option<String>) {
+        self.config_updates = Some(rx);
+        self.screen = screen;
+    }
+
+    fn take_config_updates(&mut self) {
+        let Some(rx) = &self.config_updates else { return };
+        let mut latest = None;
+        while let Ok(u) = rx.try_recv() {
+            latest = Some(u);
+        }
+        let Some(update) = latest else { return };
+        let screen = self.screen.clone();
+        let outcome = update.and_then(|text| {
+            let cfg = crate::config::parse(&text).map_err(|p| {
+                let first = p.first().map(|x| x.to_string()).unwrap_or_default();
+                if p.len() > 1 { format!("boards.toml: {first} (+{} more)", p.len() - 1) } else { format!("boards.toml: {first}") }
+            })?;
+            self.apply_config(&cfg, screen.as_deref())
+        });
+        if let Err(e) = outcome {
+            tracing::warn!("configuration not applied: {e}");
+            self.operator_note = Some(format!("{e} — the previous configuration stays in force"));
         }
     }
 
@@ -119,6 +170,7 @@ impl Wall {
 
     /// Draws one frame into `ui` and schedules the next repaint.
     pub fn ui(&mut self, ui: &mut Ui) {
+        self.take_config_updates();
         self.handle_keys(ui);
         if self.source.poll() {
             ui.ctx().request_repaint();

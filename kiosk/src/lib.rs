@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod boards;
+pub mod config;
 pub mod demo;
 pub mod feed;
 pub mod hub;

@@ -4,6 +4,7 @@
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use rasid_kiosk::app::{Clock, PlaylistItem, Wall, default_env, default_playlist, wall_zoom};
+use rasid_kiosk::config::{self, ConfigOrigin};
 use rasid_kiosk::hub::HubSource;
 use rasid_shared::store::Store;
 use std::sync::Arc;
@@ -44,6 +45,16 @@ struct Cli {
     /// This wall's name, as the collector lists it among the kiosks it heard from.
     #[arg(long, default_value = "wall")]
     name: String,
+    /// The boards configuration file (screens, boards, durations, language, calendar, digits).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The screen of the configuration this wall shows; with --hub and no --config, its
+    /// configuration is fetched from the collector.
+    #[arg(long, value_name = "NAME")]
+    screen: Option<String>,
+    /// Check a boards configuration file, print every problem with its line, and exit.
+    #[arg(long, value_name = "FILE")]
+    check_config: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -62,6 +73,9 @@ fn run(cli: Cli) -> Result<()> {
         "light" => ThemeName::Light,
         other => bail!("--theme '{other}': use dark or light"),
     };
+    if let Some(path) = &cli.check_config {
+        return check_config(path);
+    }
     if cli.demo == cli.hub.is_some() {
         bail!("give either --demo (embedded demo data) or --hub URL (a collector), not both or neither");
     }
@@ -88,18 +102,58 @@ fn run(cli: Cli) -> Result<()> {
     };
     let options = eframe::NativeOptions { viewport, ..Default::default() };
     let name = cli.name.clone();
+    let origin = match (&cli.config, &cli.screen, &cli.hub) {
+        (Some(path), _, _) => Some(ConfigOrigin::File(path.clone())),
+        (None, Some(screen), Some(url)) => Some(ConfigOrigin::Hub { url: url.clone(), screen: screen.clone() }),
+        _ => None,
+    };
+    // The first configuration: a broken file stops here; a collector that cannot be asked yet
+    // leaves the default rotation until it answers.
+    let (config, first_text, note) = match &origin {
+        None => (config::default_config(), None, None),
+        Some(o) => match config::read_origin(o).map(|t| (config::parse(&t), t)) {
+            Ok((Ok(cfg), text)) => (cfg, Some(text), None),
+            Ok((Err(problems), _)) if matches!(o, ConfigOrigin::File(_)) => bail!("{}", config::problems_text(&problems)),
+            Ok((Err(problems), _)) => (config::default_config(), None, Some(config::problems_text(&problems))),
+            Err(e) if matches!(o, ConfigOrigin::File(_)) => bail!("{e}"),
+            Err(e) => (config::default_config(), None, Some(e)),
+        },
+    };
+    let screen = if cli.config.is_some() { cli.screen.clone() } else { None };
+    config.screen(screen.as_deref()).map_err(|e| anyhow::anyhow!(e))?;
     eframe::run_native(
         "rasid-kiosk",
         options,
         Box::new(move |cc| {
             rasid_kiosk::text::fonts::install(&cc.egui_ctx);
             let ctx = cc.egui_ctx.clone();
-            let source = HubSource::start(&url, &name, cache, Arc::new(move || ctx.request_repaint()));
-            let wall = Wall::new(env, Box::new(source), default_playlist());
+            let wake: rasid_kiosk::hub::Wake = Arc::new(move || ctx.request_repaint());
+            let source = HubSource::start(&url, &name, cache, wake.clone());
+            let mut wall = Wall::new(env, Box::new(source), default_playlist());
+            // Checked above: the screen exists.
+            let _ = wall.apply_config(&config, screen.as_deref());
+            wall.operator_note = note;
+            if let Some(o) = origin {
+                wall.follow_config(config::watch(o, first_text, wake), screen);
+            }
             Ok(Box::new(KioskApp { wall, _demo: demo }))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the wall's window: {e}"))
+}
+
+fn check_config(path: &std::path::Path) -> Result<()> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    match config::parse(&text) {
+        Ok(cfg) => {
+            for s in &cfg.screens {
+                println!("screen '{}': {} board(s)", s.name, s.playlist.len());
+            }
+            println!("{}: OK", path.display());
+            Ok(())
+        }
+        Err(problems) => bail!("{}", config::problems_text(&problems)),
+    }
 }
 
 /// Renders one board to PNG: from the demo data computed in process, or fetched from a collector.

@@ -1,0 +1,373 @@
+//! The wall's configuration (`boards.toml`): screens, the boards each rotates with durations and
+//! filters, and how the wall writes (language, calendar, digits, theme, thresholds).
+//!
+//! Parsing is pure: text in, a checked [`WallConfig`] or every problem with its line and key out.
+//! Watching the file or the collector for edits is `ConfigWatcher`'s job. The reference of every
+//! key is docs/BOARDS.md, with an example loaded by a test.
+
+use crate::app::PlaylistItem;
+use crate::text::Digits;
+use crate::theme::ThemeName;
+use rasid_shared::board::{BoardFilter, BoardName, KpiThresholds};
+use rasid_shared::format::{CalendarKind, Language};
+use rasid_shared::model::CenterCode;
+use serde::Deserialize;
+use std::fmt;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    wall: WallSection,
+    #[serde(default)]
+    thresholds: Option<Spanned<ThresholdSection>>,
+    #[serde(default, rename = "screen")]
+    screens: Vec<ScreenSection>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WallSection {
+    language: Option<Spanned<String>>,
+    calendar: Option<Spanned<String>>,
+    digits: Option<Spanned<String>>,
+    theme: Option<Spanned<String>>,
+    seconds: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThresholdSection {
+    kpi_met: Option<f64>,
+    kpi_partly: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScreenSection {
+    name: Spanned<String>,
+    theme: Option<Spanned<String>>,
+    #[serde(default)]
+    boards: Vec<BoardEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BoardEntry {
+    board: Spanned<String>,
+    seconds: Option<Spanned<i64>>,
+    center: Option<Spanned<String>>,
+    year: Option<Spanned<i64>>,
+}
+
+/// One screen's rotation and look.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Screen {
+    pub name: String,
+    pub theme: ThemeName,
+    pub playlist: Vec<PlaylistItem>,
+}
+
+/// A checked configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WallConfig {
+    pub language: Language,
+    pub calendar: CalendarKind,
+    pub digits: Digits,
+    pub kpi: KpiThresholds,
+    pub screens: Vec<Screen>,
+}
+
+impl WallConfig {
+    /// The screen named `name`, or the first when `name` is `None`.
+    pub fn screen(&self, name: Option<&str>) -> Result<&Screen, String> {
+        match name {
+            None => self.screens.first().ok_or_else(|| "boards.toml defines no [[screen]]".to_string()),
+            Some(n) => self.screens.iter().find(|s| s.name == n).ok_or_else(|| {
+                format!(
+                    "boards.toml has no screen named '{n}'; the screens are: {}",
+                    self.screens.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")
+                )
+            }),
+        }
+    }
+}
+
+/// One problem in boards.toml, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigProblem {
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    pub key: String,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "line {l}, {}: {}", self.key, self.message),
+            None => write!(f, "{}: {}", self.key, self.message),
+        }
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].bytes().filter(|b| *b == b'\n').count() + 1
+}
+
+/// Parses and checks `text`; on failure, every problem found (syntax errors stop at the first).
+pub fn parse(text: &str) -> Result<WallConfig, Vec<ConfigProblem>> {
+    let file: File = toml::from_str(text).map_err(|e| {
+        vec![ConfigProblem {
+            line: e.span().map(|s| line_of(text, s.start)),
+            key: "boards.toml".into(),
+            message: e.message().trim().to_string(),
+        }]
+    })?;
+    let mut problems = Vec::new();
+    let mut p = |span: std::ops::Range<usize>, key: &str, message: String| {
+        problems.push(ConfigProblem { line: Some(line_of(text, span.start)), key: key.to_string(), message })
+    };
+    fn pick<T: Copy>(v: &Option<Spanned<String>>, options: &[(&str, T)], default: T) -> Result<T, (std::ops::Range<usize>, String)> {
+        match v {
+            None => Ok(default),
+            Some(s) => options.iter().find(|(n, _)| *n == s.get_ref().trim()).map(|(_, t)| *t).ok_or_else(|| {
+                (s.span(), format!("'{}' is not allowed; use one of: {}", s.get_ref(), options.iter().map(|o| o.0).collect::<Vec<_>>().join(", ")))
+            }),
+        }
+    }
+    const LANGS: &[(&str, Language)] = &[("arabic", Language::Arabic), ("persian", Language::Persian)];
+    const CALS: &[(&str, CalendarKind)] =
+        &[("gregorian", CalendarKind::Gregorian), ("hijri", CalendarKind::Hijri), ("solar-hijri", CalendarKind::SolarHijri)];
+    const DIGITS: &[(&str, Digits)] =
+        &[("western", Digits::Western), ("arabic-indic", Digits::ArabicIndic), ("persian", Digits::Persian)];
+    const THEMES: &[(&str, ThemeName)] = &[("dark", ThemeName::Dark), ("light", ThemeName::Light)];
+    let w = &file.wall;
+    let language = pick(&w.language, LANGS, Language::Arabic).unwrap_or_else(|(s, m)| {
+        p(s, "wall.language", m);
+        Language::Arabic
+    });
+    let calendar = pick(&w.calendar, CALS, CalendarKind::Gregorian).unwrap_or_else(|(s, m)| {
+        p(s, "wall.calendar", m);
+        CalendarKind::Gregorian
+    });
+    let default_digits = if language == Language::Persian { Digits::Persian } else { Digits::ArabicIndic };
+    let digits = pick(&w.digits, DIGITS, default_digits).unwrap_or_else(|(s, m)| {
+        p(s, "wall.digits", m);
+        default_digits
+    });
+    let wall_theme = pick(&w.theme, THEMES, ThemeName::Dark).unwrap_or_else(|(s, m)| {
+        p(s, "wall.theme", m);
+        ThemeName::Dark
+    });
+    let check_seconds = |v: &Spanned<i64>, key: &str, p: &mut dyn FnMut(std::ops::Range<usize>, &str, String)| -> u64 {
+        let s = *v.get_ref();
+        if (5..=3600).contains(&s) {
+            s as u64
+        } else {
+            p(v.span(), key, format!("{s} seconds is out of range; use 5 to 3600"));
+            20
+        }
+    };
+    let default_seconds = w.seconds.as_ref().map(|v| check_seconds(v, "wall.seconds", &mut p)).unwrap_or(20);
+    let mut kpi = KpiThresholds::default();
+    if let Some(t) = &file.thresholds {
+        let span = t.span();
+        let t = t.get_ref();
+        kpi.met = t.kpi_met.unwrap_or(kpi.met);
+        kpi.partly = t.kpi_partly.unwrap_or(kpi.partly);
+        if !(0.0..=200.0).contains(&kpi.met) || !(0.0..=200.0).contains(&kpi.partly) || kpi.partly > kpi.met {
+            p(span, "thresholds", format!("kpi_partly ({}) and kpi_met ({}) must be percentages with kpi_partly ≤ kpi_met", kpi.partly, kpi.met));
+        }
+    }
+    let mut screens = Vec::new();
+    let no_screens = file.screens.is_empty();
+    let mut names = std::collections::HashSet::new();
+    for (i, s) in file.screens.iter().enumerate() {
+        let key = format!("screen[{}]", i + 1);
+        let name = s.name.get_ref().trim().to_string();
+        if name.is_empty() {
+            p(s.name.span(), &format!("{key}.name"), "is empty; give the screen a name such as \"main-hall\"".into());
+        } else if !names.insert(name.clone()) {
+            p(s.name.span(), &format!("{key}.name"), format!("'{name}' is used by another screen; names must differ"));
+        }
+        let theme = pick(&s.theme, THEMES, wall_theme).unwrap_or_else(|(sp, m)| {
+            p(sp, &format!("{key}.theme"), m);
+            wall_theme
+        });
+        if s.boards.is_empty() {
+            p(s.name.span(), &format!("{key}.boards"), "lists no boards; add at least one { board = \"decision-execution\" }".into());
+        }
+        let mut playlist = Vec::new();
+        for (j, b) in s.boards.iter().enumerate() {
+            let bkey = format!("{key}.boards[{}]", j + 1);
+            let Some(board) = BoardName::parse(b.board.get_ref()) else {
+                p(b.board.span(), &format!("{bkey}.board"), format!("'{}' is not a board; use one of: {}", b.board.get_ref(), BoardName::list()));
+                continue;
+            };
+            let seconds = b.seconds.as_ref().map(|v| check_seconds(v, &format!("{bkey}.seconds"), &mut p)).unwrap_or(default_seconds);
+            let mut filter = BoardFilter::default();
+            if let Some(c) = &b.center {
+                match CenterCode::new(c.get_ref()) {
+                    Ok(code) => filter.center = Some(code),
+                    Err(e) => p(c.span(), &format!("{bkey}.center"), e.to_string()),
+                }
+            }
+            if let Some(y) = &b.year {
+                let v = *y.get_ref();
+                if (1900..=2200).contains(&v) {
+                    filter.year = Some(v as i32);
+                } else {
+                    p(y.span(), &format!("{bkey}.year"), format!("{v} is not a plausible year"));
+                }
+            }
+            playlist.push(PlaylistItem { board, seconds, filter });
+        }
+        screens.push(Screen { name, theme, playlist });
+    }
+    if no_screens {
+        problems.push(ConfigProblem {
+            line: None,
+            key: "screen".into(),
+            message: "no [[screen]] is defined; add one with a name and its boards".into(),
+        });
+    }
+    if problems.is_empty() {
+        Ok(WallConfig { language, calendar, digits, kpi, screens })
+    } else {
+        Err(problems)
+    }
+}
+
+/// The configuration used when none is given: one screen rotating every board.
+pub fn default_config() -> WallConfig {
+    WallConfig {
+        language: Language::Arabic,
+        calendar: CalendarKind::Gregorian,
+        digits: Digits::ArabicIndic,
+        kpi: KpiThresholds::default(),
+        screens: vec![Screen { name: "wall".into(), theme: ThemeName::Dark, playlist: crate::app::default_playlist() }],
+    }
+}
+
+/// Problems as one text, one per line, for the operator line and `--check-config`.
+pub fn problems_text(problems: &[ConfigProblem]) -> String {
+    problems.iter().map(|p| format!("boards.toml: {p}")).collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_example_loads() {
+        let cfg = parse(include_str!("../../docs/examples/boards.toml")).unwrap_or_else(|p| panic!("{}", problems_text(&p)));
+        assert_eq!(cfg.screens.len(), 2);
+        let main = cfg.screen(Some("main-hall")).unwrap();
+        assert_eq!(main.playlist[0].board, BoardName::DecisionExecution);
+        assert_eq!(main.playlist[0].seconds, 30);
+        assert_eq!(cfg.calendar, CalendarKind::Hijri);
+        let second = cfg.screen(Some("minister-office")).unwrap();
+        assert_eq!(second.theme, ThemeName::Light);
+        assert_eq!(second.playlist[0].filter.center.as_ref().map(|c| c.as_str()), Some("GSC"));
+    }
+
+    #[test]
+    fn every_problem_names_its_line_and_key() {
+        let text = r#"[wall]
+calendar = "julian"
+seconds = 2
+
+[[screen]]
+name = "hall"
+boards = [
+  { board = "decisions" },
+  { board = "budget", center = "وزارة", year = 99 },
+]
+"#;
+        let p = parse(text).unwrap_err();
+        let shown: Vec<String> = p.iter().map(|x| x.to_string()).collect();
+        assert_eq!(p.len(), 5, "{shown:#?}");
+        assert!(shown[0].starts_with("line 2, wall.calendar: 'julian' is not allowed"), "{}", shown[0]);
+        assert!(shown[1].starts_with("line 3, wall.seconds: 2 seconds is out of range"), "{}", shown[1]);
+        assert!(shown[2].starts_with("line 8, screen[1].boards[1].board: 'decisions' is not a board"), "{}", shown[2]);
+        assert!(shown[3].starts_with("line 9, screen[1].boards[2].center"), "{}", shown[3]);
+        assert!(shown[4].starts_with("line 9, screen[1].boards[2].year: 99"), "{}", shown[4]);
+    }
+
+    #[test]
+    fn syntax_errors_and_unknown_keys_have_a_line() {
+        let p = parse("[wall]\ncalender = \"hijri\"\n").unwrap_err();
+        assert_eq!(p[0].line, Some(2), "{}", p[0]);
+        assert!(p[0].message.contains("unknown field `calender`"), "{}", p[0]);
+        let p = parse("[[screen]\nname = 1").unwrap_err();
+        assert_eq!(p[0].line, Some(1), "{}", p[0]);
+    }
+
+    #[test]
+    fn unknown_screen_names_the_known_ones() {
+        let cfg = parse(include_str!("../../docs/examples/boards.toml")).unwrap();
+        assert!(cfg.screen(Some("lobby")).unwrap_err().contains("main-hall, minister-office"));
+    }
+}
+
+/// Where the configuration comes from, for [`watch`].
+#[derive(Debug, Clone)]
+pub enum ConfigOrigin {
+    File(std::path::PathBuf),
+    /// `GET {url}/v1/screens/{screen}/config` of a collector.
+    Hub { url: String, screen: String },
+}
+
+/// Reads the configuration's text once, now.
+pub fn read_origin(origin: &ConfigOrigin) -> Result<String, String> {
+    match origin {
+        ConfigOrigin::File(path) => {
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+        }
+        ConfigOrigin::Hub { url, screen } => {
+            let u = format!("{}/v1/screens/{screen}/config", url.trim_end_matches('/'));
+            let resp = reqwest::blocking::Client::builder()
+                .timeout(std::time::Duration::from_secs(10))
+                .build()
+                .and_then(|c| c.get(&u).send())
+                .map_err(|e| format!("cannot fetch the configuration from {u}: {e}"))?;
+            let status = resp.status();
+            let text = resp.text().map_err(|e| format!("the configuration from {u} was cut: {e}"))?;
+            if status.is_success() {
+                Ok(text)
+            } else {
+                Err(format!("the collector answered {status} for {u}: {}", text.chars().take(200).collect::<String>()))
+            }
+        }
+    }
+}
+
+/// Watches `origin` and sends its text each time it changes (or the error, each time that
+/// changes), waking the wall. A file is checked every 2 s, a collector every 15 s.
+pub fn watch(origin: ConfigOrigin, first: Option<String>, wake: crate::hub::Wake) -> std::sync::mpsc::Receiver<Result<String, String>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let every = match origin {
+        ConfigOrigin::File(_) => std::time::Duration::from_secs(2),
+        ConfigOrigin::Hub { .. } => std::time::Duration::from_secs(15),
+    };
+    let spawned = std::thread::Builder::new().name("rasid-config".into()).spawn(move || {
+        let mut last: Option<Result<String, String>> = first.map(Ok);
+        loop {
+            std::thread::sleep(every);
+            let now = read_origin(&origin);
+            if last.as_ref() != Some(&now) {
+                last = Some(now.clone());
+                if tx.send(now).is_err() {
+                    return;
+                }
+                wake();
+            }
+        }
+    });
+    if let Err(e) = spawned {
+        tracing::error!("cannot watch the configuration: {e}");
+    }
+    rx
+}

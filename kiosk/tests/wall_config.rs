@@ -1,0 +1,53 @@
+//! Configuration changes reach a running wall without a restart; a broken edit is reported on
+//! the operator line and the last good configuration stays in force.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use rasid_kiosk::app::{Clock, Wall, default_env, default_playlist};
+use rasid_kiosk::feed::DatasetSource;
+use rasid_kiosk::theme::{Theme, ThemeName};
+use rasid_shared::board::{BoardContext, BoardName, KpiThresholds};
+use std::sync::mpsc;
+
+fn wall() -> Wall {
+    let today = rasid_shared::demo::demo_today();
+    let source = DatasetSource::new(rasid_kiosk::demo::demo_dataset(), BoardContext { today, kpi: KpiThresholds::default() });
+    let mut w = Wall::new(default_env(Theme::new(ThemeName::Dark), today), Box::new(source), default_playlist());
+    w.clock = Clock::Fixed(chrono::DateTime::parse_from_rfc3339("2024-02-12T10:30:00+02:00").unwrap().with_timezone(&chrono::Local));
+    w
+}
+
+fn harness(w: Wall) -> Harness<'static, Wall> {
+    Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_context_setup(rasid_kiosk::text::fonts::install)
+        .build_ui_state(|ui, w: &mut Wall| w.ui(ui), w)
+}
+
+#[test]
+fn edits_apply_live_and_a_broken_edit_keeps_the_last_good_configuration() {
+    let (tx, rx) = mpsc::channel();
+    let mut w = wall();
+    w.follow_config(rx, Some("hall".into()));
+    let mut h = harness(w);
+    h.run_steps(2);
+    assert_eq!(h.state().current().board, BoardName::DecisionExecution);
+
+    tx.send(Ok("[[screen]]\nname = \"hall\"\nboards = [{ board = \"committees\", seconds = 600 }]\n".into())).unwrap();
+    h.run_steps(2);
+    assert_eq!(h.state().playlist.len(), 1);
+    assert_eq!(h.state().current().board, BoardName::Committees);
+    h.get_by_label(rasid_kiosk::boards::title(BoardName::Committees));
+
+    tx.send(Ok("[[screen]]\nname = \"hall\"\nboards = [{ board = \"comittees\" }]\n".into())).unwrap();
+    h.run_steps(2);
+    assert_eq!(h.state().current().board, BoardName::Committees, "the last good configuration stays");
+    let note = h.state().operator_note.clone().unwrap_or_default();
+    assert!(note.contains("line 3") && note.contains("'comittees' is not a board"), "{note}");
+    h.query_by_label_contains("'comittees' is not a board").expect("the error is on the wall");
+
+    tx.send(Ok("[[screen]]\nname = \"lobby\"\nboards = [{ board = \"kpi\" }]\n".into())).unwrap();
+    h.run_steps(2);
+    assert!(h.state().operator_note.clone().unwrap_or_default().contains("no screen named 'hall'"));
+    assert_eq!(h.state().current().board, BoardName::Committees);
+}
