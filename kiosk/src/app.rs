@@ -12,6 +12,7 @@ use crate::widgets::{Env, RIGHT, rtl, text};
 use chrono::{DateTime, Local, Timelike};
 use egui::{Align2, Color32, CornerRadius, Key, Rect, Stroke, Ui, pos2, vec2};
 use rasid_shared::board::{BoardFilter, BoardName};
+use rasid_shared::model::CenterCode;
 use std::time::{Duration, Instant};
 
 /// One entry of a screen's rotation.
@@ -60,6 +61,12 @@ pub struct Wall {
     config_updates: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
     /// The screen this wall shows, in a multi-screen configuration.
     screen: Option<String>,
+    /// The operator's type-ahead query for a center, while the filter box is open.
+    pub filter_query: Option<String>,
+    /// The center the operator narrowed the wall to (rotation pauses until Escape).
+    pub center_override: Option<CenterCode>,
+    /// Arabic names of centers the wall has shown a filter for.
+    center_names: std::collections::HashMap<CenterCode, String>,
 }
 
 impl Wall {
@@ -77,6 +84,64 @@ impl Wall {
             subtitle: "الأمانة العامة لمجلس الوزراء — متابعة الأداء الحكومي".into(),
             config_updates: None,
             screen: None,
+            filter_query: None,
+            center_override: None,
+            center_names: Default::default(),
+        }
+    }
+
+    /// The board shown now: the playlist's, narrowed to the operator's center if one is chosen.
+    pub fn shown(&self) -> PlaylistItem {
+        let mut item = self.current().clone();
+        if let Some(c) = &self.center_override {
+            item.filter.center = Some(c.clone());
+        }
+        item
+    }
+
+    /// Centers matching the operator's query, best first (at most `limit`).
+    pub fn filter_matches(&mut self, limit: usize) -> Vec<(CenterCode, String)> {
+        let q = fold_for_search(self.filter_query.as_deref().unwrap_or(""));
+        let mut found: Vec<(usize, CenterCode, String)> = self
+            .source
+            .centers()
+            .into_iter()
+            .filter_map(|(code, ar, en)| {
+                let hay = [fold_for_search(code.as_str()), fold_for_search(&ar), fold_for_search(&en)];
+                let rank = hay.iter().filter_map(|h| h.find(&q)).min()?;
+                Some((rank, code, ar))
+            })
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
+        found.into_iter().take(limit).map(|(_, c, n)| (c, n)).collect()
+    }
+
+    /// Keys while the filter box is open: typing, Backspace, Enter (first match), Escape.
+    fn handle_filter_keys(&mut self, ui: &Ui) {
+        let events = ui.input(|i| i.events.clone());
+        for e in events {
+            match e {
+                egui::Event::Text(t) => {
+                    if let Some(q) = &mut self.filter_query {
+                        q.push_str(&t);
+                    }
+                }
+                egui::Event::Key { key: Key::Backspace, pressed: true, .. } => {
+                    if let Some(q) = &mut self.filter_query {
+                        q.pop();
+                    }
+                }
+                egui::Event::Key { key: Key::Enter, pressed: true, .. } => {
+                    if let Some((code, name)) = self.filter_matches(1).into_iter().next() {
+                        self.center_names.insert(code.clone(), name);
+                        self.center_override = Some(code);
+                        self.paused = true;
+                    }
+                    self.filter_query = None;
+                }
+                egui::Event::Key { key: Key::Escape, pressed: true, .. } => self.filter_query = None,
+                _ => {}
+            }
         }
     }
 
@@ -142,7 +207,17 @@ impl Wall {
     }
 
     fn handle_keys(&mut self, ui: &Ui) {
+        if self.filter_query.is_some() {
+            self.handle_filter_keys(ui);
+            return;
+        }
         let pressed = |k: Key| ui.input(|i| i.key_pressed(k));
+        if pressed(Key::F) || pressed(Key::Slash) {
+            self.filter_query = Some(String::new());
+            // The key that opened the box is not part of the query.
+            ui.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Text(_))));
+            return;
+        }
         if pressed(Key::Space) {
             self.paused = !self.paused;
             self.shown_since = Instant::now();
@@ -164,7 +239,12 @@ impl Wall {
             self.show_help = !self.show_help;
         }
         if pressed(Key::Escape) {
+            // Back to the playlist: no help, no center filter, rotation on.
             self.show_help = false;
+            if self.center_override.take().is_some() {
+                self.paused = false;
+                self.shown_since = Instant::now();
+            }
         }
     }
 
@@ -181,7 +261,7 @@ impl Wall {
         if !self.paused && elapsed >= dwell && self.playlist.len() > 1 {
             self.next();
         }
-        let item = self.current().clone();
+        let item = self.shown();
         let rect = ui.max_rect();
         ui.painter().rect_filled(rect, CornerRadius::ZERO, self.env.theme.background);
         let header = Rect::from_min_size(rect.min, vec2(rect.width(), space::HEADER_HEIGHT));
@@ -203,6 +283,9 @@ impl Wall {
         if self.show_help {
             self.draw_help(ui, rect);
         }
+        if self.filter_query.is_some() {
+            self.draw_filter(ui, rect);
+        }
         // Next repaint: the next minute of the clock, or the next rotation, whichever is sooner.
         let now = self.clock.now();
         let to_minute = Duration::from_secs(60 - now.second() as u64);
@@ -218,7 +301,8 @@ impl Wall {
         text(ui, r[0], boards::title(item.board), rtl(size::HEADER_TITLE, t.text).bold(), RIGHT, Some(1));
         let mut sub = self.subtitle.clone();
         if let Some(c) = &item.filter.center {
-            sub = format!("{sub} — {c}");
+            let name = self.center_name(c);
+            sub = format!("{sub} — {name}");
         }
         if let Some(y) = item.filter.year {
             sub = format!("{sub} — {}", self.env.digits_of(&y.to_string()));
@@ -273,10 +357,36 @@ impl Wall {
         }
     }
 
+    fn center_name(&self, c: &CenterCode) -> String {
+        self.center_names.get(c).cloned().unwrap_or_else(|| c.to_string())
+    }
+
+    fn draw_filter(&mut self, ui: &Ui, rect: Rect) {
+        let matches = self.filter_matches(6);
+        let t = &self.env.theme;
+        let card = Rect::from_min_size(pos2(rect.center().x - 450.0, rect.top() + 140.0), vec2(900.0, 130.0 + 56.0 * matches.len().max(1) as f32));
+        ui.painter().rect(card, CornerRadius::same(16), t.panel, Stroke::new(2.0, t.rule), egui::StrokeKind::Inside);
+        let inner = card.shrink(28.0);
+        let head = Rect::from_min_size(inner.min, vec2(inner.width(), 44.0));
+        let query = self.filter_query.clone().unwrap_or_default();
+        let shown = if query.is_empty() { "اكتب اسم الجهة أو رمزها…".to_string() } else { query };
+        text(ui, head, &format!("تصفية حسب الجهة: {shown}"), rtl(size::BODY * 1.15, t.title).bold(), RIGHT, Some(1));
+        if matches.is_empty() {
+            let r = Rect::from_min_size(pos2(inner.left(), head.bottom() + 20.0), vec2(inner.width(), 44.0));
+            text(ui, r, "لا جهة تطابق ما كُتب", rtl(size::BODY, t.muted), RIGHT, Some(1));
+        }
+        for (i, (code, name)) in matches.iter().enumerate() {
+            let r = Rect::from_min_size(pos2(inner.left(), head.bottom() + 20.0 + 56.0 * i as f32), vec2(inner.width(), 48.0));
+            let color = if i == 0 { t.text } else { t.muted };
+            text(ui, r, name, rtl(size::BODY, color), RIGHT, Some(1));
+            text(ui, r, code.as_str(), rtl(size::SMALL, t.muted), Align2::LEFT_CENTER, Some(1));
+        }
+    }
+
     fn draw_help(&self, ui: &Ui, rect: Rect) {
         let t = &self.env.theme;
         ui.painter().rect_filled(rect, CornerRadius::ZERO, Color32::from_black_alpha(170));
-        let card = Rect::from_center_size(rect.center(), vec2(900.0, 560.0));
+        let card = Rect::from_center_size(rect.center(), vec2(1000.0, 700.0));
         ui.painter().rect(card, CornerRadius::same(16), t.panel, Stroke::new(2.0, t.rule), egui::StrokeKind::Inside);
         let lines = [
             "مفاتيح المشغّل",
@@ -284,9 +394,11 @@ impl Wall {
             "السهم الأيسر أو Page Down: اللوحة التالية",
             "السهم الأيمن أو Page Up: اللوحة السابقة",
             "1 إلى 9: الانتقال إلى لوحة بعينها",
+            "F أو /: تصفية اللوحة حسب جهة (اكتب الاسم ثم Enter)",
+            "Esc: العودة إلى التدوير دون تصفية",
             "H أو F1: إظهار هذه المساعدة أو إخفاؤها",
         ];
-        let r = crate::widgets::rows(card.shrink(36.0), &[1.3, 1.0, 1.0, 1.0, 1.0, 1.0], 8.0);
+        let r = crate::widgets::rows(card.shrink(36.0), &[1.3, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0], 8.0);
         for (i, l) in lines.iter().enumerate() {
             let spec = if i == 0 { rtl(size::HEADER_TITLE * 0.8, t.title).bold() } else { rtl(size::BODY, t.text) };
             text(ui, r[i], l, spec, RIGHT, Some(1));
@@ -300,6 +412,21 @@ fn error_box(ui: &Ui, rect: Rect, env: &Env, message: &str) {
     let r = crate::widgets::rows(rect.shrink(60.0), &[1.0, 1.0], 10.0);
     text(ui, r[0], "تعذّر عرض هذه اللوحة", rtl(size::HEADER_TITLE, t.error).bold(), Align2::CENTER_BOTTOM, Some(1));
     text(ui, r[1], message, rtl(size::BODY, t.muted), Align2::CENTER_TOP, Some(3));
+}
+
+/// Folds text for matching what an operator types: lower case, Arabic letter variants unified
+/// (أ إ آ ٱ → ا, ة → ه, ى → ي), diacritics and tatweel dropped.
+pub fn fold_for_search(s: &str) -> String {
+    s.chars()
+        .filter(|c| !('\u{064B}'..='\u{065F}').contains(c) && *c != '\u{0670}' && *c != '\u{0640}')
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ة' => 'ه',
+            'ى' => 'ي',
+            other => other,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The zoom that shows the 1920×1080-point canvas on a screen of `physical_height` pixels.

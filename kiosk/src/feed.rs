@@ -6,7 +6,7 @@
 //! that cannot be had is an error the wall shows in that board's place.
 
 use rasid_shared::board::{BoardContext, BoardFilter, BoardName, BoardView, Dataset, build_board};
-use rasid_shared::model::RecordEnvelope;
+use rasid_shared::model::{CenterCode, RecordEnvelope};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -37,6 +37,16 @@ pub trait BoardSource {
     /// Takes in whatever arrived since the last call; true when any board may have changed.
     fn poll(&mut self) -> bool;
     fn status(&self) -> SourceStatus;
+    /// The registered centers (code, Arabic name, English name), for the operator's filter.
+    /// By default read from the reporting board, which lists every registered center.
+    fn centers(&mut self) -> Vec<(CenterCode, String, String)> {
+        match self.board(BoardName::Reporting, &BoardFilter::default()).view.as_deref() {
+            Some(BoardView::Reporting(r)) => {
+                r.centers.iter().map(|c| (c.center.clone(), c.name_ar.clone(), c.name_en.clone())).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// Boards computed from an in-memory dataset, cached until the data changes.
@@ -79,5 +89,9 @@ impl BoardSource for DatasetSource {
 
     fn status(&self) -> SourceStatus {
         SourceStatus::Demo
+    }
+
+    fn centers(&mut self) -> Vec<(CenterCode, String, String)> {
+        self.data.centers.values().map(|c| (c.code.clone(), c.name_ar.clone(), c.name_en.clone())).collect()
     }
 }
