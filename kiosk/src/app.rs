@@ -262,6 +262,12 @@ impl Wall {
             self.next();
         }
         let item = self.shown();
+        if let Some(c) = &item.filter.center
+            && !self.center_names.contains_key(c)
+        {
+            let name = self.source.centers().into_iter().find(|x| &x.0 == c).map(|x| x.1);
+            self.center_names.insert(c.clone(), name.unwrap_or_else(|| c.to_string()));
+        }
         let rect = ui.max_rect();
         ui.painter().rect_filled(rect, CornerRadius::ZERO, self.env.theme.background);
         let header = Rect::from_min_size(rect.min, vec2(rect.width(), space::HEADER_HEIGHT));

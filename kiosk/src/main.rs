@@ -24,10 +24,10 @@ struct Cli {
     /// Render one board to this PNG file and exit, without opening a window.
     #[arg(long, value_name = "FILE")]
     screenshot: Option<PathBuf>,
-    /// The board for --screenshot (decision-execution, centers, overdue, budget, kpi, committees).
+    /// The board for --screenshot (decision-execution, centers, overdue, budget, kpi, committees, reporting).
     #[arg(long, default_value = "decision-execution")]
     board: String,
-    /// Image size for --screenshot, in pixels.
+    /// Image size for --screenshot, or the window's size with --windowed, in pixels.
     #[arg(long, default_value = "1920x1080")]
     size: String,
     /// dark or light.
@@ -96,7 +96,8 @@ fn run(cli: Cli) -> Result<()> {
         Some(Store::open(&cli.cache).with_context(|| format!("opening the board cache {}", cli.cache.display()))?)
     };
     let viewport = if cli.windowed {
-        egui::ViewportBuilder::default().with_inner_size([1600.0, 900.0]).with_title("Rasid")
+        let (w, h) = rasid_kiosk::render::parse_size(&cli.size)?;
+        egui::ViewportBuilder::default().with_inner_size([w as f32, h as f32]).with_title("Rasid")
     } else {
         egui::ViewportBuilder::default().with_fullscreen(true).with_title("Rasid")
     };

@@ -39,6 +39,11 @@ pub struct Theme {
     pub stale: Color32,
     pub error: Color32,
     pub plan: Color32,
+    /// Colours of categories that have no status meaning (budget categories, committees),
+    /// in order; distinct from each other and from the status colours' reds.
+    pub series: [Color32; 4],
+    /// Alternate row background of lists drawn on a panel.
+    pub row_alt: Color32,
 }
 
 impl Theme {
@@ -63,6 +68,13 @@ impl Theme {
                 stale: Color32::from_rgb(0xF5, 0xA5, 0x24),
                 error: Color32::from_rgb(0xFF, 0x6B, 0x6B),
                 plan: Color32::from_rgb(0xA7, 0xB9, 0xCF),
+                series: [
+                    Color32::from_rgb(0x4C, 0x8D, 0xF6),
+                    Color32::from_rgb(0x26, 0xC6, 0xDA),
+                    Color32::from_rgb(0xB3, 0x7D, 0xF5),
+                    Color32::from_rgb(0xF4, 0xCE, 0x5C),
+                ],
+                row_alt: Color32::from_rgb(0x16, 0x2D, 0x50),
             },
             ThemeName::Light => Theme {
                 name,
@@ -83,6 +95,13 @@ impl Theme {
                 stale: Color32::from_rgb(0xC2, 0x6A, 0x00),
                 error: Color32::from_rgb(0xC6, 0x28, 0x28),
                 plan: Color32::from_rgb(0x4A, 0x5B, 0x72),
+                series: [
+                    Color32::from_rgb(0x1D, 0x5F, 0xD1),
+                    Color32::from_rgb(0x00, 0x8B, 0x9E),
+                    Color32::from_rgb(0x7E, 0x3F, 0xD1),
+                    Color32::from_rgb(0xB8, 0x8A, 0x1E),
+                ],
+                row_alt: Color32::from_rgb(0xF2, 0xF5, 0xF9),
             },
         }
     }
@@ -100,6 +119,10 @@ pub mod size {
     pub const LABEL: f32 = 23.0;
     pub const SMALL: f32 = 20.0;
     pub const FOOTER: f32 = 22.0;
+    /// Text of a list row (overdue decisions, weakest indicators): never below 24 at 1080p.
+    pub const ROW: f32 = 24.0;
+    /// A number that is the point of its row (days overdue, an achievement %).
+    pub const ROW_NUMBER: f32 = 34.0;
 }
 
 /// Spacing in points.
@@ -111,4 +134,18 @@ pub mod space {
     pub const FOOTER_HEIGHT: f32 = 52.0;
     pub const RADIUS: u8 = 12;
     pub const ACCENT_BAR: f32 = 7.0;
+    /// Height of one list row holding one line of [`super::size::ROW`] text.
+    pub const ROW_HEIGHT: f32 = 52.0;
+}
+
+/// Where a figure changes colour on the boards: one place, so every board agrees.
+pub mod threshold {
+    /// A center executing at least this share of its decisions (%) is shown as doing well.
+    pub const EXECUTION_GOOD: f64 = 60.0;
+    /// At least this (%) and below [`EXECUTION_GOOD`] is shown as middling; below, as weak.
+    pub const EXECUTION_FAIR: f64 = 40.0;
+    /// A decision this many days past its due date is severely overdue.
+    pub const OVERDUE_SEVERE_DAYS: i64 = 180;
+    /// This many days past due and below [`OVERDUE_SEVERE_DAYS`] is seriously overdue.
+    pub const OVERDUE_SERIOUS_DAYS: i64 = 90;
 }

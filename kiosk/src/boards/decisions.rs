@@ -8,19 +8,79 @@ use rasid_shared::board::{DecisionExecutionBoard, ExecutionCounts};
 use rasid_shared::format::{CalendarKind, month_name};
 
 pub fn show_execution(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env) {
+    if b.issued_decisions == 0
+        && b.issued_assignments == 0
+        && b.decisions.total() == 0
+        && b.assignments.total() == 0
+    {
+        no_data(ui, rect, env, super::NO_DATA);
+        return;
+    }
     let t = &env.theme;
     let r = rows(rect, &[1.0, 2.35, 1.75], space::GAP);
     let cards = columns_rtl(r[0], &[1.0, 1.0, 1.0, 1.0], space::GAP);
     let d = &b.decisions;
-    let pct = |n: u32, c: &ExecutionCounts| c.percent(n).map(|p| env.pct(p)).unwrap_or_else(|| "—".into());
-    number_card(ui, cards[0], "القرارات الصادرة", &env.int(b.issued_decisions), t.accent, Some(&format!("و{} تكليفاً", env.int(b.issued_assignments))), env);
-    number_card(ui, cards[1], "نسبة القرارات المنفذة", &pct(d.executed, d), t.executed, Some(&format!("{} قراراً منفذاً", env.int(d.executed))), env);
-    number_card(ui, cards[2], "قيد التنفيذ", &pct(d.in_progress, d), t.in_progress, Some(&format!("{} قراراً", env.int(d.in_progress))), env);
-    number_card(ui, cards[3], "لم يبدأ تنفيذها", &pct(d.not_started, d), t.not_started, Some(&format!("{} قراراً", env.int(d.not_started))), env);
+    let pct = |n: u32, c: &ExecutionCounts| {
+        c.percent(n)
+            .map(|p| env.pct(p))
+            .unwrap_or_else(|| "—".into())
+    };
+    number_card(
+        ui,
+        cards[0],
+        "القرارات الصادرة",
+        &env.int(b.issued_decisions),
+        t.accent,
+        Some(&format!("و{} تكليفاً", env.int(b.issued_assignments))),
+        env,
+    );
+    number_card(
+        ui,
+        cards[1],
+        "نسبة القرارات المنفذة",
+        &pct(d.executed, d),
+        t.executed,
+        Some(&format!("{} قراراً منفذاً", env.int(d.executed))),
+        env,
+    );
+    number_card(
+        ui,
+        cards[2],
+        "قيد التنفيذ",
+        &pct(d.in_progress, d),
+        t.in_progress,
+        Some(&format!("{} قراراً", env.int(d.in_progress))),
+        env,
+    );
+    number_card(
+        ui,
+        cards[3],
+        "لم يبدأ تنفيذها",
+        &pct(d.not_started, d),
+        t.not_started,
+        Some(&format!("{} قراراً", env.int(d.not_started))),
+        env,
+    );
 
     let mid = columns_rtl(r[1], &[1.25, 1.25, 0.9], space::GAP);
-    execution_donut(ui, mid[0], "حالة تنفيذ القرارات", "قراراً", d, b.routine_excluded, env);
-    execution_donut(ui, mid[1], "حالة تنفيذ التكليفات", "تكليفاً", &b.assignments, 0, env);
+    execution_donut(
+        ui,
+        mid[0],
+        "حالة تنفيذ القرارات",
+        "قراراً",
+        d,
+        b.routine_excluded,
+        env,
+    );
+    execution_donut(
+        ui,
+        mid[1],
+        "حالة تنفيذ التكليفات",
+        "تكليفاً",
+        &b.assignments,
+        0,
+        env,
+    );
     follow_up_panel(ui, mid[2], b, env);
 
     let body = panel(ui, r[2], "تنفيذ القرارات والتكليفات حسب شهر الصدور", env);
@@ -47,11 +107,26 @@ pub fn show_execution(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env
 fn status_segments(c: &ExecutionCounts, env: &Env) -> Vec<Segment> {
     let t = &env.theme;
     vec![
-        Segment { value: c.executed as f64, color: t.executed },
-        Segment { value: c.in_progress as f64, color: t.in_progress },
-        Segment { value: c.not_started as f64, color: t.not_started },
-        Segment { value: c.blocked as f64, color: t.blocked },
-        Segment { value: c.unreported as f64, color: t.unreported },
+        Segment {
+            value: c.executed as f64,
+            color: t.executed,
+        },
+        Segment {
+            value: c.in_progress as f64,
+            color: t.in_progress,
+        },
+        Segment {
+            value: c.not_started as f64,
+            color: t.not_started,
+        },
+        Segment {
+            value: c.blocked as f64,
+            color: t.blocked,
+        },
+        Segment {
+            value: c.unreported as f64,
+            color: t.unreported,
+        },
     ]
 }
 
@@ -62,12 +137,28 @@ fn status_legend(c: Option<&ExecutionCounts>, env: &Env) -> Vec<(egui::Color32, 
         None => String::new(),
     };
     let mut items = vec![
-        (t.executed, "منفذ".to_string(), c.map(|c| value(c.executed)).unwrap_or_default()),
-        (t.in_progress, "قيد التنفيذ".to_string(), c.map(|c| value(c.in_progress)).unwrap_or_default()),
-        (t.not_started, "لم يبدأ".to_string(), c.map(|c| value(c.not_started)).unwrap_or_default()),
+        (
+            t.executed,
+            "منفذ".to_string(),
+            c.map(|c| value(c.executed)).unwrap_or_default(),
+        ),
+        (
+            t.in_progress,
+            "قيد التنفيذ".to_string(),
+            c.map(|c| value(c.in_progress)).unwrap_or_default(),
+        ),
+        (
+            t.not_started,
+            "لم يبدأ".to_string(),
+            c.map(|c| value(c.not_started)).unwrap_or_default(),
+        ),
     ];
     if c.is_none_or(|c| c.blocked > 0) {
-        items.push((t.blocked, "متعثر".to_string(), c.map(|c| value(c.blocked)).unwrap_or_default()));
+        items.push((
+            t.blocked,
+            "متعثر".to_string(),
+            c.map(|c| value(c.blocked)).unwrap_or_default(),
+        ));
     }
     if c.is_none() {
         items.push((t.unreported, "بانتظار التقرير".to_string(), String::new()));
@@ -75,7 +166,15 @@ fn status_legend(c: Option<&ExecutionCounts>, env: &Env) -> Vec<(egui::Color32, 
     items
 }
 
-fn execution_donut(ui: &Ui, rect: Rect, title: &str, noun: &str, c: &ExecutionCounts, routine: u32, env: &Env) {
+fn execution_donut(
+    ui: &Ui,
+    rect: Rect,
+    title: &str,
+    noun: &str,
+    c: &ExecutionCounts,
+    routine: u32,
+    env: &Env,
+) {
     let body = panel(ui, rect, title, env);
     if c.analysed() == 0 {
         no_data(ui, body, env, "لم تصل تقارير بعد");
@@ -85,8 +184,18 @@ fn execution_donut(ui: &Ui, rect: Rect, title: &str, noun: &str, c: &ExecutionCo
     let main = Rect::from_min_max(body.min, egui::pos2(body.right(), body.bottom() - notes_h));
     let cols = columns_rtl(main, &[1.0, 1.0], space::GAP);
     // Percentages are of analysed items: those still awaiting a report are not in the ring.
-    let reported = ExecutionCounts { unreported: 0, ..*c };
-    donut(ui, cols[0], &status_segments(&reported, env), &env.int(c.analysed()), noun, env);
+    let reported = ExecutionCounts {
+        unreported: 0,
+        ..*c
+    };
+    donut(
+        ui,
+        cols[0],
+        &status_segments(&reported, env),
+        &env.int(c.analysed()),
+        noun,
+        env,
+    );
     legend(ui, cols[1], &status_legend(Some(c), env), env);
     let notes = Rect::from_min_max(egui::pos2(body.left(), main.bottom()), body.max);
     let mut lines = Vec::new();
@@ -98,7 +207,14 @@ fn execution_donut(ui: &Ui, rect: Rect, title: &str, noun: &str, c: &ExecutionCo
     }
     let r = rows(notes, &[1.0, 1.0], 0.0);
     for (i, l) in lines.iter().enumerate() {
-        text(ui, r[i], l, rtl(size::SMALL, env.theme.muted), RIGHT, Some(1));
+        text(
+            ui,
+            r[i],
+            l,
+            rtl(size::SMALL, env.theme.muted),
+            RIGHT,
+            Some(1),
+        );
     }
 }
 
@@ -114,7 +230,21 @@ fn follow_up_panel(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env) {
     let r = rows(body, &[1.0; 4], 6.0);
     for (i, (label, n)) in items.iter().enumerate() {
         let cols = columns_rtl(r[i], &[1.3, 1.0], 8.0);
-        text(ui, cols[0], label, rtl(size::BODY, env.theme.muted), RIGHT, Some(1));
-        text(ui, cols[1], &env.int(*n), rtl(size::MEDIUM_NUMBER, env.theme.text).bold(), Align2::LEFT_CENTER, Some(1));
+        text(
+            ui,
+            cols[0],
+            label,
+            rtl(size::BODY, env.theme.muted),
+            RIGHT,
+            Some(1),
+        );
+        text(
+            ui,
+            cols[1],
+            &env.int(*n),
+            rtl(size::MEDIUM_NUMBER, env.theme.text).bold(),
+            Align2::LEFT_CENTER,
+            Some(1),
+        );
     }
 }

@@ -5,8 +5,14 @@
 //! also given to the accessibility tree under its logical text, so tests can read the wall.
 
 mod charts;
+mod chip;
+mod flow;
+mod meters;
 
 pub use charts::*;
+pub use chip::*;
+pub use flow::*;
+pub use meters::*;
 
 use crate::text::{self, Digits, TextDirection, TextStyleSpec};
 use crate::theme::{Theme, size, space};
@@ -36,18 +42,79 @@ impl Env {
 
     /// A long date in the wall's calendar and digits: `31 ديسمبر 2023`.
     pub fn date(&self, d: NaiveDate) -> String {
-        self.digits.convert(&format_long_date(d, self.calendar, self.language))
+        self.digits
+            .convert(&format_long_date(d, self.calendar, self.language))
     }
 
     /// A number given as a Western-digit string (e.g. a decision number) in the wall's digits.
     pub fn digits_of(&self, s: &str) -> String {
         self.digits.convert(s)
     }
+
+    /// An amount of money as a wall is read: exact and grouped below ten thousand, otherwise
+    /// in thousands, millions or billions, with one decimal below 100 of the unit and none
+    /// above: 8,500 → "٨٬٥٠٠", 828,703 → "٨٢٩ ألف", 3,222,036 → "٣٫٢ مليون",
+    /// 712,400,000 → "٧١٢ مليون". Never rounds up to "1000 ألف": that is "١ مليون".
+    pub fn amount(&self, n: i64) -> String {
+        if n.unsigned_abs() < 10_000 {
+            return self.int(n);
+        }
+        let units: [(f64, &str, &str); 3] = [
+            (1e3, "ألف", "هزار"),
+            (1e6, "مليون", "میلیون"),
+            (1e9, "مليار", "میلیارد"),
+        ];
+        let x = n as f64;
+        let mut i = units.iter().rposition(|u| x.abs() >= u.0).unwrap_or(0);
+        loop {
+            let v = x / units[i].0;
+            if v.abs().round() >= 1000.0 && i + 1 < units.len() {
+                i += 1;
+                continue;
+            }
+            // One decimal only where it says something: "٣٫٢ مليون", not "٧١٢٫٤ مليون" or "٣٫٠".
+            let tenths = (v * 10.0).round() / 10.0;
+            let decimals = usize::from(tenths.abs() < 100.0 && tenths.fract() != 0.0);
+            // Halves round up, as people round money (format_decimal alone rounds 1.25 to 1.2).
+            let rounded = if decimals == 1 { tenths } else { v.round() };
+            let number = text::format_decimal(rounded, decimals, self.digits);
+            let word = match self.language {
+                Language::Arabic => units[i].1,
+                Language::Persian => units[i].2,
+            };
+            return format!("{number} {word}");
+        }
+    }
+
+    /// The name of a currency as the wall says it: `ILS` → "شيكل"; an unknown code as given.
+    pub fn currency(&self, code: &str) -> String {
+        let name = match (code.trim().to_ascii_uppercase().as_str(), self.language) {
+            ("ILS", Language::Arabic) => "شيكل",
+            ("ILS", Language::Persian) => "شِکِل",
+            ("USD", Language::Arabic) => "دولار أمريكي",
+            ("USD", Language::Persian) => "دلار آمریکا",
+            ("JOD", _) => "دينار أردني",
+            ("EUR", _) => "يورو",
+            ("SAR", _) => "ريال سعودي",
+            ("OMR", _) => "ريال عماني",
+            ("IRR", Language::Persian) => "ریال",
+            ("IRR", Language::Arabic) => "ريال إيراني",
+            _ => return code.trim().to_string(),
+        };
+        name.to_string()
+    }
 }
 
 /// Paints `s` inside `rect` at `align` (horizontal and vertical), wrapping to the rect's width
 /// and keeping at most `max_lines` rows (an ellipsis ends cut text). Returns the painted rect.
-pub fn text(ui: &Ui, rect: Rect, s: &str, spec: TextStyleSpec, align: Align2, max_lines: Option<usize>) -> Rect {
+pub fn text(
+    ui: &Ui,
+    rect: Rect,
+    s: &str,
+    spec: TextStyleSpec,
+    align: Align2,
+    max_lines: Option<usize>,
+) -> Rect {
     if s.is_empty() || rect.width() <= 1.0 {
         return Rect::NOTHING;
     }
@@ -64,10 +131,16 @@ pub fn text(ui: &Ui, rect: Rect, s: &str, spec: TextStyleSpec, align: Align2, ma
         Align::Max => rect.bottom() - sz.y,
     };
     // A right-aligned galley's rows end at x = 0 relative to where it is painted.
-    let anchor_x = if galley.job.halign == Align::RIGHT { left + sz.x } else { left };
+    let anchor_x = if galley.job.halign == Align::RIGHT {
+        left + sz.x
+    } else {
+        left
+    };
     let painted = Rect::from_min_size(pos2(left, top), sz);
     ui.painter().galley(pos2(anchor_x, top), galley, spec.color);
-    let id = ui.scope_id().with(("text", painted.min.x as i32, painted.min.y as i32, s));
+    let id = ui
+        .scope_id()
+        .with(("text", painted.min.x as i32, painted.min.y as i32, s));
     let response = ui.interact(painted, id, egui::Sense::hover());
     let label = s.to_string();
     response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
@@ -127,35 +200,100 @@ pub enum Freshness {
 /// A panel with a title at its top right; returns the rect left for content.
 pub fn panel(ui: &Ui, rect: Rect, title: &str, env: &Env) -> Rect {
     let t = &env.theme;
-    ui.painter().rect(rect, CornerRadius::same(space::RADIUS), t.panel, Stroke::new(1.0, t.panel_stroke), StrokeKind::Inside);
+    ui.painter().rect(
+        rect,
+        CornerRadius::same(space::RADIUS),
+        t.panel,
+        Stroke::new(1.0, t.panel_stroke),
+        StrokeKind::Inside,
+    );
     let inner = rect.shrink(space::PAD);
     let title_rect = Rect::from_min_size(inner.min, vec2(inner.width(), size::TILE_TITLE * 1.5));
-    text(ui, title_rect, title, rtl(size::TILE_TITLE, t.title).bold(), RIGHT, Some(1));
+    text(
+        ui,
+        title_rect,
+        title,
+        rtl(size::TILE_TITLE, t.title).bold(),
+        RIGHT,
+        Some(1),
+    );
     Rect::from_min_max(pos2(inner.left(), title_rect.bottom() + 8.0), inner.max)
 }
 
 /// The message shown in place of a chart when there is nothing to draw; never a zero.
 pub fn no_data(ui: &Ui, rect: Rect, env: &Env, message: &str) {
     let t = &env.theme;
-    ui.painter().rect_stroke(rect.shrink(4.0), CornerRadius::same(8), Stroke::new(1.5, t.unreported), StrokeKind::Inside);
-    text(ui, rect, message, rtl(size::BODY, t.muted), Align2::CENTER_CENTER, Some(2));
+    ui.painter().rect_stroke(
+        rect.shrink(4.0),
+        CornerRadius::same(8),
+        Stroke::new(1.5, t.unreported),
+        StrokeKind::Inside,
+    );
+    text(
+        ui,
+        rect,
+        message,
+        rtl(size::BODY, t.muted),
+        Align2::CENTER_CENTER,
+        Some(2),
+    );
 }
 
 /// A headline number card: caption at the top right, the value large, an accent bar at the
 /// right edge, an optional note under the value.
-pub fn number_card(ui: &Ui, rect: Rect, caption: &str, value: &str, accent: Color32, note: Option<&str>, env: &Env) {
+pub fn number_card(
+    ui: &Ui,
+    rect: Rect,
+    caption: &str,
+    value: &str,
+    accent: Color32,
+    note: Option<&str>,
+    env: &Env,
+) {
     let t = &env.theme;
-    ui.painter().rect(rect, CornerRadius::same(space::RADIUS), t.panel, Stroke::new(1.0, t.panel_stroke), StrokeKind::Inside);
-    let bar = Rect::from_min_max(pos2(rect.right() - space::ACCENT_BAR, rect.top()), rect.right_bottom());
+    ui.painter().rect(
+        rect,
+        CornerRadius::same(space::RADIUS),
+        t.panel,
+        Stroke::new(1.0, t.panel_stroke),
+        StrokeKind::Inside,
+    );
+    let bar = Rect::from_min_max(
+        pos2(rect.right() - space::ACCENT_BAR, rect.top()),
+        rect.right_bottom(),
+    );
     ui.painter().rect_filled(
         bar,
-        CornerRadius { nw: 0, sw: 0, ne: space::RADIUS, se: space::RADIUS },
+        CornerRadius {
+            nw: 0,
+            sw: 0,
+            ne: space::RADIUS,
+            se: space::RADIUS,
+        },
         accent,
     );
     let inner = rect.shrink2(vec2(space::PAD + space::ACCENT_BAR, space::PAD * 0.8));
-    let parts = rows(inner, &[0.9, 1.6, if note.is_some() { 0.6 } else { 0.0001 }], 0.0);
-    text(ui, parts[0], caption, rtl(size::BODY, t.muted), RIGHT, Some(1));
-    text(ui, parts[1], value, rtl(size::BIG_NUMBER, t.text).bold(), RIGHT, Some(1));
+    let parts = rows(
+        inner,
+        &[0.9, 1.6, if note.is_some() { 0.6 } else { 0.0001 }],
+        0.0,
+    );
+    text(
+        ui,
+        parts[0],
+        caption,
+        rtl(size::BODY, t.muted),
+        RIGHT,
+        Some(1),
+    );
+    text(
+        ui,
+        parts[1],
+        value,
+        rtl(size::BIG_NUMBER, t.text).bold(),
+        RIGHT,
+        Some(1),
+    );
     if let Some(n) = note {
         text(ui, parts[2], n, rtl(size::SMALL, t.muted), RIGHT, Some(1));
     }
@@ -169,11 +307,70 @@ pub fn legend(ui: &Ui, rect: Rect, items: &[(Color32, String, String)], env: &En
     let row_h = (rect.height() / items.len() as f32).min(size::BODY * 2.1);
     let top = rect.center().y - row_h * items.len() as f32 / 2.0;
     for (i, (color, label, value)) in items.iter().enumerate() {
-        let r = Rect::from_min_size(pos2(rect.left(), top + i as f32 * row_h), vec2(rect.width(), row_h));
+        let r = Rect::from_min_size(
+            pos2(rect.left(), top + i as f32 * row_h),
+            vec2(rect.width(), row_h),
+        );
         let sw = Rect::from_center_size(pos2(r.right() - 14.0, r.center().y), vec2(26.0, 26.0));
         ui.painter().rect_filled(sw, CornerRadius::same(5), *color);
         let label_rect = Rect::from_min_max(r.min, pos2(sw.left() - 12.0, r.bottom()));
-        text(ui, label_rect, label, rtl(size::BODY, env.theme.text), RIGHT, Some(1));
-        text(ui, label_rect, value, rtl(size::BODY, env.theme.text).bold(), Align2::LEFT_CENTER, Some(1));
+        text(
+            ui,
+            label_rect,
+            label,
+            rtl(size::BODY, env.theme.text),
+            RIGHT,
+            Some(1),
+        );
+        text(
+            ui,
+            label_rect,
+            value,
+            rtl(size::BODY, env.theme.text).bold(),
+            Align2::LEFT_CENTER,
+            Some(1),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::ThemeName;
+
+    fn env(digits: Digits) -> Env {
+        Env {
+            theme: Theme::new(ThemeName::Dark),
+            digits,
+            calendar: CalendarKind::Gregorian,
+            language: Language::Arabic,
+            today: NaiveDate::from_ymd_opt(2024, 2, 12).unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn amounts_are_abbreviated_for_the_wall() {
+        let e = env(Digits::ArabicIndic);
+        assert_eq!(e.amount(8_500), "٨٬٥٠٠");
+        assert_eq!(e.amount(828_703), "٨٢٩ ألف");
+        assert_eq!(e.amount(40_807), "٤٠٫٨ ألف");
+        assert_eq!(e.amount(3_222_036), "٣٫٢ مليون");
+        assert_eq!(e.amount(2_161_594), "٢٫٢ مليون");
+        assert_eq!(e.amount(3_000_000), "٣ مليون");
+        assert_eq!(e.amount(712_400_000), "٧١٢ مليون");
+        assert_eq!(e.amount(1_250_000_000), "١٫٣ مليار");
+        let w = env(Digits::Western);
+        assert_eq!(w.amount(999_960), "1 مليون", "never 1000 ألف");
+        assert_eq!(w.amount(999_400), "999 ألف");
+        assert_eq!(w.amount(-3_222_036), "\u{200E}-3.2 مليون");
+        assert_eq!(w.amount(0), "0");
+    }
+
+    #[test]
+    fn currencies_are_named_in_arabic() {
+        let e = env(Digits::ArabicIndic);
+        assert_eq!(e.currency("ILS"), "شيكل");
+        assert_eq!(e.currency("usd"), "دولار أمريكي");
+        assert_eq!(e.currency("XYZ"), "XYZ");
     }
 }

@@ -1,0 +1,340 @@
+//! Board `centers`: responsible centers ranked by the share of their decisions executed, so the
+//! weakest are seen, each with its counts by status; at the side, how many are doing well or
+//! badly, the best three and the weakest three. A center with no report yet says so: never 0%.
+
+use super::{NO_DATA, count_noun};
+use crate::theme::{size, space, threshold};
+use crate::widgets::*;
+use egui::{Align2, Color32, CornerRadius, Rect, Ui, pos2, vec2};
+use rasid_shared::board::{CenterExecutionRow, CenterRankingBoard, ExecutionCounts};
+
+/// Rows thinner than this would need labels under 22 points.
+const MIN_ROW_HEIGHT: f32 = 36.0;
+/// What a center without any report shows in place of a rate.
+const NO_REPORT: &str = "لم يرد تقرير";
+
+pub fn show(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
+    if b.rows.is_empty() {
+        no_data(ui, rect, env, NO_DATA);
+        return;
+    }
+    let cols = columns_rtl(rect, &[2.55, 1.0], space::GAP);
+    ranking(ui, cols[0], b, env);
+    side(ui, cols[1], b, env);
+}
+
+/// The colour of an execution rate: good, fair, weak, or not reported.
+pub(crate) fn rate_color(rate: Option<f64>, env: &Env) -> Color32 {
+    let t = &env.theme;
+    match rate {
+        Some(r) if r >= threshold::EXECUTION_GOOD => t.executed,
+        Some(r) if r >= threshold::EXECUTION_FAIR => t.in_progress,
+        Some(_) => t.not_started,
+        None => t.unreported,
+    }
+}
+
+fn rate_text(rate: Option<f64>, env: &Env) -> String {
+    rate.map(|r| env.pct(r))
+        .unwrap_or_else(|| NO_REPORT.to_string())
+}
+
+/// A count column: its heading, colour, and the count it shows.
+struct CountColumn {
+    heading: &'static str,
+    color: Color32,
+    count: fn(&ExecutionCounts) -> u32,
+}
+
+fn count_columns(rows: &[CenterExecutionRow], env: &Env) -> Vec<CountColumn> {
+    let t = &env.theme;
+    let mut cols = vec![
+        CountColumn {
+            heading: "منفذ",
+            color: t.executed,
+            count: |c| c.executed,
+        },
+        CountColumn {
+            heading: "قيد التنفيذ",
+            color: t.in_progress,
+            count: |c| c.in_progress,
+        },
+        CountColumn {
+            heading: "لم يبدأ",
+            color: t.not_started,
+            count: |c| c.not_started,
+        },
+    ];
+    if rows.iter().any(|r| r.counts.blocked > 0) {
+        cols.push(CountColumn {
+            heading: "متعثر",
+            color: t.blocked,
+            count: |c| c.blocked,
+        });
+    }
+    if rows.iter().any(|r| r.counts.unreported > 0) {
+        cols.push(CountColumn {
+            heading: "بانتظار التقرير",
+            color: t.unreported,
+            count: |c| c.unreported,
+        });
+    }
+    cols
+}
+
+fn ranking(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
+    let t = &env.theme;
+    let legend_h = size::SMALL * 1.8;
+    let head_h = size::SMALL * 1.9;
+    let capacity =
+        ((rect.height() - space::PAD * 2.0 - size::TILE_TITLE * 1.5 - 8.0 - legend_h - head_h)
+            / MIN_ROW_HEIGHT)
+            .floor()
+            .max(1.0) as usize;
+    // Too many to show legibly: the weakest are the point of the board (the best are at the side).
+    let first = b.rows.len().saturating_sub(capacity);
+    let title = if first > 0 {
+        format!(
+            "نسبة القرارات المنفذة: أضعف {} من {}",
+            env.int(capacity as i64),
+            count_noun(env, b.rows.len() as i64, ["جهة", "جهتين", "جهات", "جهة"])
+        )
+    } else {
+        "نسبة القرارات المنفذة لكل جهة".to_string()
+    };
+    let body = panel(ui, rect, &title, env);
+    let shown = &b.rows[first..];
+    let head = Rect::from_min_size(body.min, vec2(body.width(), head_h));
+    let legend_r = Rect::from_min_max(pos2(body.left(), body.bottom() - legend_h), body.max);
+    let list = Rect::from_min_max(
+        pos2(body.left(), head.bottom()),
+        pos2(body.right(), legend_r.top() - 6.0),
+    );
+
+    // Counts at the left, one column per status; the ranking (rank, name, bar) at the right.
+    let columns = count_columns(shown, env);
+    let head_spec = rtl(size::SMALL, t.muted);
+    let col_w: Vec<f32> = columns
+        .iter()
+        .map(|c| text_size(ui, c.heading, head_spec).x.max(size::BODY * 2.2) + 18.0)
+        .collect();
+    let counts_w: f32 = col_w.iter().sum();
+    let rank_w = size::BODY * 1.6;
+    let rank_col = Rect::from_min_max(pos2(list.right() - rank_w, list.top()), list.max);
+    let counts = Rect::from_min_max(list.min, pos2(list.left() + counts_w, list.bottom()));
+    let bars_rect = Rect::from_min_max(
+        pos2(counts.right() + space::GAP, list.top()),
+        pos2(rank_col.left() - 6.0, list.bottom()),
+    );
+
+    let row_h = list.height() / shown.len() as f32;
+    let label_size = (row_h * 0.62).clamp(12.0, size::BODY);
+    let name_w = label_width(
+        ui,
+        shown.iter().map(|r| r.name_ar.as_str()),
+        label_size,
+        bars_rect.width() * 0.5,
+        env,
+    );
+    for i in (0..shown.len()).filter(|i| i % 2 == 1) {
+        let r = Rect::from_min_size(
+            pos2(list.left() - 6.0, list.top() + row_h * i as f32),
+            vec2(list.width() + 12.0, row_h),
+        );
+        ui.painter()
+            .rect_filled(r, CornerRadius::same(6), t.row_alt);
+    }
+
+    // Headings over the name, the bar and each count.
+    let name_head = Rect::from_min_max(
+        pos2(bars_rect.right() - name_w, head.top()),
+        pos2(bars_rect.right(), head.bottom()),
+    );
+    text(ui, name_head, "الجهة", head_spec, RIGHT, Some(1));
+    let bar_head = Rect::from_min_max(
+        pos2(bars_rect.left(), head.top()),
+        pos2(name_head.left() - 12.0, head.bottom()),
+    );
+    text(
+        ui,
+        bar_head,
+        "نسبة المنفذ من القرارات التي وردت عنها تقارير",
+        head_spec,
+        RIGHT,
+        Some(1),
+    );
+
+    let bars: Vec<Bar> = shown
+        .iter()
+        .map(|r| Bar {
+            label: r.name_ar.clone(),
+            value: r.rate.filter(|v| v.is_finite()).unwrap_or(0.0),
+            color: rate_color(r.rate, env),
+            value_text: rate_text(r.rate, env),
+        })
+        .collect();
+    bars_rtl(ui, bars_rect, &bars, 100.0, name_w, env);
+
+    let mut right = counts.right();
+    for (c, w) in columns.iter().zip(&col_w) {
+        let col = Rect::from_min_max(pos2(right - w, list.top()), pos2(right, list.bottom()));
+        let h = Rect::from_min_max(
+            pos2(col.left(), head.top()),
+            pos2(col.right(), head.bottom()),
+        );
+        text(ui, h, c.heading, head_spec, Align2::CENTER_CENTER, Some(1));
+        for (i, r) in shown.iter().enumerate() {
+            let cell = Rect::from_min_size(
+                pos2(col.left(), list.top() + row_h * i as f32),
+                vec2(col.width(), row_h),
+            );
+            let n = (c.count)(&r.counts);
+            let color = if n == 0 { t.muted } else { c.color };
+            text(
+                ui,
+                cell,
+                &env.int(n),
+                rtl(label_size, color).bold(),
+                Align2::CENTER_CENTER,
+                Some(1),
+            );
+        }
+        right -= w;
+    }
+    for (i, _) in shown.iter().enumerate() {
+        let cell = Rect::from_min_size(
+            pos2(rank_col.left(), list.top() + row_h * i as f32),
+            vec2(rank_col.width(), row_h),
+        );
+        text(
+            ui,
+            cell,
+            &env.int((first + i + 1) as i64),
+            rtl(label_size, t.muted),
+            Align2::CENTER_CENTER,
+            Some(1),
+        );
+    }
+
+    let pct = |p: f64| env.pct(p);
+    legend_row(
+        ui,
+        legend_r,
+        &[
+            (
+                t.executed,
+                format!("{} فأكثر", pct(threshold::EXECUTION_GOOD)),
+            ),
+            (
+                t.in_progress,
+                format!(
+                    "{} إلى أقل من {}",
+                    pct(threshold::EXECUTION_FAIR),
+                    pct(threshold::EXECUTION_GOOD)
+                ),
+            ),
+            (
+                t.not_started,
+                format!("أقل من {}", pct(threshold::EXECUTION_FAIR)),
+            ),
+            (t.unreported, NO_REPORT.to_string()),
+        ],
+        env,
+    );
+}
+
+fn side(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
+    let t = &env.theme;
+    let reported: Vec<&CenterExecutionRow> = b
+        .rows
+        .iter()
+        .filter(|r| r.rate.is_some_and(f64::is_finite))
+        .collect();
+    let unreported: Vec<&CenterExecutionRow> = b
+        .rows
+        .iter()
+        .filter(|r| !r.rate.is_some_and(f64::is_finite))
+        .collect();
+    let good = reported
+        .iter()
+        .filter(|r| r.rate.unwrap_or(0.0) >= threshold::EXECUTION_GOOD)
+        .count();
+    let weak = reported
+        .iter()
+        .filter(|r| r.rate.unwrap_or(0.0) < threshold::EXECUTION_FAIR)
+        .count();
+    let r = rows(rect, &[1.0, 1.55, 1.55], space::GAP);
+    let note = format!(
+        "{} فأكثر: {} · دون {}: {}",
+        env.pct(threshold::EXECUTION_GOOD),
+        env.int(good as i64),
+        env.pct(threshold::EXECUTION_FAIR),
+        env.int(weak as i64)
+    );
+    number_card(
+        ui,
+        r[0],
+        "الجهات المسؤولة",
+        &env.int(b.rows.len() as i64),
+        t.accent,
+        Some(&note),
+        env,
+    );
+
+    let best: Vec<&CenterExecutionRow> = reported.iter().take(3).copied().collect();
+    // The weakest three, weakest first, never overlapping the best when there are few centers.
+    let weakest: Vec<&CenterExecutionRow> = reported
+        .iter()
+        .rev()
+        .take(3.min(reported.len().saturating_sub(best.len())))
+        .copied()
+        .collect();
+    top_list(ui, r[1], "الأعلى تنفيذاً", &best, env);
+    let body = top_list(ui, r[2], "الأضعف تنفيذاً", &weakest, env);
+    if !unreported.is_empty() {
+        let names: Vec<&str> = unreported.iter().map(|r| r.name_ar.as_str()).collect();
+        let line = format!("لم ترد تقارير بعد: {}", names.join("، "));
+        let note = Rect::from_min_max(
+            pos2(body.left(), body.bottom() - size::SMALL * 1.5),
+            body.max,
+        );
+        text(ui, note, &line, rtl(size::SMALL, t.muted), RIGHT, Some(1));
+    }
+}
+
+/// A panel listing `items` with their rates; returns the panel's body.
+fn top_list(ui: &Ui, rect: Rect, title: &str, items: &[&CenterExecutionRow], env: &Env) -> Rect {
+    let body = panel(ui, rect, title, env);
+    if items.is_empty() {
+        no_data(ui, body, env, NO_DATA);
+        return body;
+    }
+    let r = rows(
+        Rect::from_min_max(
+            body.min,
+            pos2(body.right(), body.bottom() - size::SMALL * 1.5),
+        ),
+        &[1.0; 3],
+        4.0,
+    );
+    for (item, row) in items.iter().zip(&r) {
+        let cols = columns_rtl(*row, &[3.0, 1.0], 10.0);
+        text(
+            ui,
+            cols[0],
+            &item.name_ar,
+            rtl(size::BODY, env.theme.text),
+            RIGHT,
+            Some(2),
+        );
+        text(
+            ui,
+            cols[1],
+            &rate_text(item.rate, env),
+            rtl(size::MEDIUM_NUMBER * 0.8, rate_color(item.rate, env)).bold(),
+            Align2::LEFT_CENTER,
+            Some(1),
+        );
+    }
+    body
+}

@@ -1,0 +1,231 @@
+//! Board `committees`: government committees of the year: how many were formed, are active or
+//! finished their mandate; the path from meetings to minutes, to minutes put before the
+//! cabinet, to recommendations submitted and approved (with the approval rate); and the
+//! busiest committees by meetings with their recommendations.
+
+use super::{NO_DATA, count_noun};
+use crate::theme::{size, space};
+use crate::widgets::*;
+use egui::{Align2, CornerRadius, Rect, Stroke, StrokeKind, Ui, pos2, vec2};
+use rasid_shared::board::{CommitteeRow, CommitteesBoard};
+use rasid_shared::model::CommitteeStatus;
+
+/// The approval rate as the board paints it ("٩١٪"), or a dash when nothing was submitted.
+pub(crate) fn approval_text(b: &CommitteesBoard, env: &Env) -> String {
+    b.approval_pct()
+        .filter(|p| p.is_finite())
+        .map(|p| env.pct(p))
+        .unwrap_or_else(|| "—".into())
+}
+
+pub fn show(ui: &Ui, rect: Rect, b: &CommitteesBoard, env: &Env) {
+    let Some(year) = b.year else {
+        no_data(ui, rect, env, NO_DATA);
+        return;
+    };
+    let t = &env.theme;
+    let r = rows(rect, &[1.0, 0.95, 3.2], space::GAP);
+    let cards = columns_rtl(r[0], &[1.0; 4], space::GAP);
+    let year_s = env.digits_of(&year.to_string());
+    let formed_note = if b.formed == b.committees {
+        format!("خلال عام {year_s}")
+    } else {
+        format!("خلال {year_s}، من {} عملت فيه", env.int(b.committees))
+    };
+    number_card(
+        ui,
+        cards[0],
+        "اللجان المشكّلة",
+        &env.int(b.formed),
+        t.accent,
+        Some(&formed_note),
+        env,
+    );
+    number_card(
+        ui,
+        cards[1],
+        "لجان عاملة",
+        &env.int(b.active),
+        t.in_progress,
+        Some("ما زالت تمارس مهامها"),
+        env,
+    );
+    number_card(
+        ui,
+        cards[2],
+        "لجان أنهت أعمالها",
+        &env.int(b.finished),
+        t.executed,
+        Some("أنجزت المهمة المكلفة بها"),
+        env,
+    );
+    let approved = count_noun(
+        env,
+        b.recommendations_approved as i64,
+        ["توصية", "توصيتان", "توصيات", "توصية"],
+    );
+    number_card(
+        ui,
+        cards[3],
+        "نسبة اعتماد التوصيات",
+        &approval_text(b, env),
+        t.executed,
+        Some(&format!(
+            "{approved} من {}",
+            env.int(b.recommendations_submitted)
+        )),
+        env,
+    );
+
+    // The path reads from right to left: its title at the right, then the steps.
+    ui.painter().rect(
+        r[1],
+        CornerRadius::same(space::RADIUS),
+        t.panel,
+        Stroke::new(1.0, t.panel_stroke),
+        StrokeKind::Inside,
+    );
+    let path = columns_rtl(r[1].shrink(space::PAD), &[1.0, 5.6], space::GAP);
+    text(
+        ui,
+        path[0],
+        "من الاجتماع إلى قرار المجلس",
+        rtl(size::TILE_TITLE, t.title).bold(),
+        RIGHT,
+        Some(2),
+    );
+    let body = path[1];
+    let steps = [
+        ("اجتماعات", b.meetings, t.text),
+        ("محاضر اجتماعات", b.minutes, t.text),
+        ("محاضر رُفعت لمجلس الوزراء", b.minutes_to_cabinet, t.text),
+        ("توصيات رُفعت للمجلس", b.recommendations_submitted, t.text),
+        (
+            "توصيات اعتمدها المجلس",
+            b.recommendations_approved,
+            t.executed,
+        ),
+    ];
+    let steps: Vec<FlowStep> = steps
+        .iter()
+        .map(|(c, v, color)| FlowStep {
+            caption: c.to_string(),
+            value: env.int(*v),
+            color: *color,
+        })
+        .collect();
+    flow_rtl(ui, body, &steps, env);
+
+    busiest(ui, r[2], &b.busiest, env);
+}
+
+fn busiest(ui: &Ui, rect: Rect, rows_in: &[CommitteeRow], env: &Env) {
+    let t = &env.theme;
+    let body = panel(ui, rect, "اللجان الأكثر اجتماعاً", env);
+    if rows_in.is_empty() {
+        no_data(ui, body, env, NO_DATA);
+        return;
+    }
+    let head_h = size::SMALL * 1.8;
+    let head = Rect::from_min_size(body.min, vec2(body.width(), head_h));
+    let list = Rect::from_min_max(pos2(body.left(), head.bottom()), body.max);
+    let row_h = list.height() / rows_in.len() as f32;
+    let label_size = (row_h * 0.62).clamp(12.0, size::BODY);
+    let head_spec = rtl(size::SMALL, t.muted);
+    // Recommendations and status at the left; bars of meetings at the right.
+    let side = columns_rtl(
+        Rect::from_min_max(list.min, pos2(list.left() + 560.0, list.bottom())),
+        &[1.0, 1.0, 1.0],
+        10.0,
+    );
+    let bars_rect = Rect::from_min_max(
+        pos2(list.left() + 560.0 + space::GAP * 2.0, list.top()),
+        list.max,
+    );
+    for i in (0..rows_in.len()).filter(|i| i % 2 == 1) {
+        let r = Rect::from_min_size(
+            pos2(list.left() - 6.0, list.top() + row_h * i as f32),
+            vec2(list.width() + 12.0, row_h),
+        );
+        ui.painter()
+            .rect_filled(r, CornerRadius::same(6), t.row_alt);
+    }
+    let name_w = label_width(
+        ui,
+        rows_in.iter().map(|r| env.digits_of(&r.name)),
+        label_size,
+        bars_rect.width() * 0.6,
+        env,
+    );
+    let name_head = Rect::from_min_max(
+        pos2(bars_rect.right() - name_w, head.top()),
+        pos2(bars_rect.right(), head.bottom()),
+    );
+    text(ui, name_head, "اللجنة", head_spec, RIGHT, Some(1));
+    let bar_head = Rect::from_min_max(
+        pos2(bars_rect.left(), head.top()),
+        pos2(name_head.left() - 12.0, head.bottom()),
+    );
+    text(ui, bar_head, "عدد الاجتماعات", head_spec, RIGHT, Some(1));
+    let max = rows_in.iter().map(|r| r.meetings).max().unwrap_or(0) as f64;
+    let bars: Vec<Bar> = rows_in
+        .iter()
+        .map(|r| Bar {
+            label: env.digits_of(&r.name),
+            value: r.meetings as f64,
+            color: t.accent,
+            value_text: env.int(r.meetings),
+        })
+        .collect();
+    bars_rtl(ui, bars_rect, &bars, nice_ceiling(max), name_w, env);
+
+    let heads = ["توصيات مرفوعة", "توصيات معتمدة", "الحالة"];
+    for (h, col) in heads.iter().zip(&side) {
+        let hr = Rect::from_min_max(
+            pos2(col.left(), head.top()),
+            pos2(col.right(), head.bottom()),
+        );
+        text(ui, hr, h, head_spec, Align2::CENTER_CENTER, Some(1));
+    }
+    for (i, r) in rows_in.iter().enumerate() {
+        let cell = |c: Rect| {
+            Rect::from_min_size(
+                pos2(c.left(), list.top() + row_h * i as f32),
+                vec2(c.width(), row_h),
+            )
+        };
+        text(
+            ui,
+            cell(side[0]),
+            &env.int(r.recommendations_submitted),
+            rtl(label_size, t.text).bold(),
+            Align2::CENTER_CENTER,
+            Some(1),
+        );
+        let approved_color = if r.recommendations_approved > 0 {
+            t.executed
+        } else {
+            t.muted
+        };
+        text(
+            ui,
+            cell(side[1]),
+            &env.int(r.recommendations_approved),
+            rtl(label_size, approved_color).bold(),
+            Align2::CENTER_CENTER,
+            Some(1),
+        );
+        let (status, color) = match r.status {
+            CommitteeStatus::Active => ("عاملة", t.in_progress),
+            CommitteeStatus::Finished => ("أنهت أعمالها", t.executed),
+        };
+        text(
+            ui,
+            cell(side[2]),
+            status,
+            rtl(label_size.min(size::ROW), color),
+            Align2::CENTER_CENTER,
+            Some(1),
+        );
+    }
+}

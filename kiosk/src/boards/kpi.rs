@@ -1,0 +1,377 @@
+//! Board `kpi`: performance indicators and outputs against their quarterly targets: in the
+//! latest quarter how many are met, partly met and missed (by the operator's thresholds, as
+//! the view model classifies them) and the mean achievement; the same split per quarter; the
+//! weakest indicators with target, actual and achievement; cost price planned against actual.
+
+use super::{NO_DATA, count_noun};
+use crate::theme::{size, space};
+use crate::widgets::*;
+use egui::{Align2, Color32, Rect, Ui, pos2};
+use rasid_shared::board::{Achievement, KpiBoard, KpiRow, QuarterSummary};
+
+pub fn show(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
+    let (Some(year), Some(latest)) = (
+        b.year,
+        b.quarters.iter().find(|q| q.quarter == b.latest_quarter),
+    ) else {
+        no_data(ui, rect, env, NO_DATA);
+        return;
+    };
+    let t = &env.theme;
+    let r = rows(rect, &[1.0, 3.4], space::GAP);
+    let cards = columns_rtl(r[0], &[1.0; 5], space::GAP);
+    let period = format!(
+        "{} {}",
+        quarter_name(latest.quarter),
+        env.digits_of(&year.to_string())
+    );
+    number_card(
+        ui,
+        cards[0],
+        "المؤشرات المقيسة",
+        &env.int(latest.indicators),
+        t.accent,
+        Some(&period),
+        env,
+    );
+    let mean = latest
+        .mean_achievement
+        .filter(|m| m.is_finite())
+        .map(|m| env.pct(m))
+        .unwrap_or_else(|| "—".into());
+    number_card(
+        ui,
+        cards[1],
+        "متوسط الإنجاز",
+        &mean,
+        t.series[1],
+        Some("الفعلي من المستهدف الربعي"),
+        env,
+    );
+    let measured = latest.met as u64 + latest.partly as u64 + latest.missed as u64;
+    let share = |n: u32| {
+        if measured > 0 {
+            env.pct(100.0 * n as f64 / measured as f64)
+        } else {
+            "—".into()
+        }
+    };
+    let th = &b.thresholds;
+    number_card(
+        ui,
+        cards[2],
+        "متحققة",
+        &share(latest.met),
+        t.executed,
+        Some(&format!(
+            "{} · {} فأكثر",
+            indicators(env, latest.met),
+            env.pct(th.met)
+        )),
+        env,
+    );
+    number_card(
+        ui,
+        cards[3],
+        "متحققة جزئياً",
+        &share(latest.partly),
+        t.in_progress,
+        Some(&format!(
+            "{} · {} إلى أقل من {}",
+            indicators(env, latest.partly),
+            env.pct(th.partly),
+            env.pct(th.met)
+        )),
+        env,
+    );
+    number_card(
+        ui,
+        cards[4],
+        "غير متحققة",
+        &share(latest.missed),
+        t.not_started,
+        Some(&format!(
+            "{} · أقل من {}",
+            indicators(env, latest.missed),
+            env.pct(th.partly)
+        )),
+        env,
+    );
+
+    let cols = columns_rtl(r[1], &[1.4, 0.95, 1.1], space::GAP);
+    weakest(ui, cols[0], b, env);
+    quarters(ui, cols[1], b, env);
+    cost(ui, cols[2], b, env);
+}
+
+fn indicators(env: &Env, n: u32) -> String {
+    count_noun(env, n as i64, ["مؤشر", "مؤشران", "مؤشرات", "مؤشراً"])
+}
+
+fn quarter_name(q: u8) -> &'static str {
+    match q {
+        1 => "الربع الأول",
+        2 => "الربع الثاني",
+        3 => "الربع الثالث",
+        4 => "الربع الرابع",
+        _ => "ربع غير معروف",
+    }
+}
+
+fn achievement_color(a: Achievement, env: &Env) -> Color32 {
+    let t = &env.theme;
+    match a {
+        Achievement::Met => t.executed,
+        Achievement::Partly => t.in_progress,
+        Achievement::Missed => t.not_started,
+        Achievement::NoTarget => t.unreported,
+    }
+}
+
+/// A measured value with its unit: "٨٥٪", "١٢ زيارة", "٢٫٥ ورشة".
+fn measure(v: f64, unit: &str, env: &Env) -> String {
+    let decimals = usize::from(v.fract() != 0.0);
+    if unit.trim() == "%" {
+        return crate::text::format_percent(v, decimals, env.digits);
+    }
+    let n = crate::text::format_decimal(v, decimals, env.digits);
+    match unit.trim() {
+        "" => n,
+        u => format!("{n} {u}"),
+    }
+}
+
+fn weakest(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
+    let t = &env.theme;
+    let row_h = size::ROW * 1.4 + size::SMALL * 1.4 + 10.0;
+    let capacity = ((rect.height() - space::PAD * 2.0 - size::TILE_TITLE * 1.5 - 8.0) / row_h)
+        .floor()
+        .max(1.0) as usize;
+    let measured: Vec<&KpiRow> = b
+        .rows
+        .iter()
+        .filter(|r| r.achievement_pct.is_some_and(f64::is_finite))
+        .collect();
+    let shown = &measured[..measured.len().min(capacity)];
+    let body = panel(ui, rect, "المؤشرات الأضعف إنجازاً في آخر ربع", env);
+    if shown.is_empty() {
+        no_data(ui, body, env, NO_DATA);
+        return;
+    }
+    let r = rows(body, &vec![1.0; capacity], 4.0);
+    for (i, (k, cell)) in shown.iter().zip(r).enumerate() {
+        if i % 2 == 1 {
+            ui.painter().rect_filled(
+                cell.expand2(egui::vec2(8.0, 2.0)),
+                egui::CornerRadius::same(8),
+                t.row_alt,
+            );
+        }
+        let cols = columns_rtl(cell, &[6.0, 1.0], 12.0);
+        let lines = rows(cols[0], &[1.4, 1.0], 0.0);
+        text(
+            ui,
+            lines[0],
+            &env.digits_of(&k.name),
+            rtl(size::ROW, t.text),
+            RIGHT,
+            Some(1),
+        );
+        let detail = format!(
+            "{} · المستهدف {} · الفعلي {}",
+            k.center_ar,
+            measure(k.quarter_target, &k.unit, env),
+            measure(k.actual, &k.unit, env)
+        );
+        text(
+            ui,
+            lines[1],
+            &detail,
+            rtl(size::SMALL, t.muted),
+            RIGHT,
+            Some(1),
+        );
+        let pct = k
+            .achievement_pct
+            .map(|p| env.pct(p))
+            .unwrap_or_else(|| "—".into());
+        text(
+            ui,
+            cols[1],
+            &pct,
+            rtl(size::ROW_NUMBER, achievement_color(k.achievement, env)).bold(),
+            Align2::LEFT_CENTER,
+            Some(1),
+        );
+    }
+}
+
+fn quarters(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
+    let t = &env.theme;
+    let body = panel(ui, rect, "الإنجاز حسب الربع (عدد المؤشرات)", env);
+    let columns: Vec<Column> = b
+        .quarters
+        .iter()
+        .map(|q: &QuarterSummary| Column {
+            label: quarter_name(q.quarter).to_string(),
+            parts: vec![
+                Segment {
+                    value: q.met as f64,
+                    color: t.executed,
+                },
+                Segment {
+                    value: q.partly as f64,
+                    color: t.in_progress,
+                },
+                Segment {
+                    value: q.missed as f64,
+                    color: t.not_started,
+                },
+            ],
+        })
+        .collect();
+    let parts = rows(body, &[3.0, 1.1], space::GAP * 0.5);
+    stacked_columns_rtl(ui, parts[0], &columns, env);
+    let th = &b.thresholds;
+    legend(
+        ui,
+        parts[1],
+        &[
+            (
+                t.executed,
+                "متحقق".into(),
+                format!("{} فأكثر", env.pct(th.met)),
+            ),
+            (
+                t.in_progress,
+                "متحقق جزئياً".into(),
+                format!("{} فأكثر", env.pct(th.partly)),
+            ),
+            (
+                t.not_started,
+                "غير متحقق".into(),
+                format!("أقل من {}", env.pct(th.partly)),
+            ),
+        ],
+        env,
+    );
+}
+
+fn cost(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
+    let t = &env.theme;
+    let body = panel(ui, rect, "سعر التكلفة: المخطط والفعلي", env);
+    let with_cost: Vec<(&KpiRow, f64, f64)> = b
+        .rows
+        .iter()
+        .filter_map(|k| match (k.cost_planned, k.cost_actual) {
+            (Some(p), Some(a)) if p.is_finite() && a.is_finite() && p > 0.0 => Some((k, p, a)),
+            _ => None,
+        })
+        .collect();
+    if with_cost.is_empty() {
+        no_data(ui, body, env, "لا تتوفر بيانات سعر التكلفة");
+        return;
+    }
+    let planned: f64 = with_cost.iter().map(|x| x.1).sum();
+    let actual: f64 = with_cost.iter().map(|x| x.2).sum();
+    let r = rows(body, &[1.25, 0.55, 0.5, 2.6], 6.0);
+    let top = columns_rtl(r[0], &[1.0, 1.0], space::GAP);
+    for (cell, caption, v, color) in [
+        (top[0], "المخطط", planned, t.plan),
+        (top[1], "الفعلي", actual, t.text),
+    ] {
+        let p = rows(cell, &[0.8, 1.2], 0.0);
+        text(ui, p[0], caption, rtl(size::BODY, t.muted), RIGHT, Some(1));
+        text(
+            ui,
+            p[1],
+            &env.amount(v.round() as i64),
+            rtl(size::MEDIUM_NUMBER * 0.85, color).bold(),
+            RIGHT,
+            Some(1),
+        );
+    }
+    let diff = 100.0 * (actual - planned) / planned;
+    let (line, color) = difference(diff, env);
+    text(
+        ui,
+        r[1],
+        &line,
+        rtl(size::BODY, color).bold(),
+        RIGHT,
+        Some(1),
+    );
+    text(
+        ui,
+        r[2],
+        &format!(
+            "في {} ذات سعر تكلفة",
+            indicators(env, with_cost.len() as u32)
+        ),
+        rtl(size::SMALL, t.muted),
+        RIGHT,
+        Some(1),
+    );
+
+    let mut over: Vec<&(&KpiRow, f64, f64)> = with_cost.iter().filter(|x| x.2 > x.1).collect();
+    over.sort_by(|a, b| (b.2 / b.1).total_cmp(&(a.2 / a.1)));
+    let list = r[3];
+    let n = 3;
+    let head = Rect::from_min_max(list.min, pos2(list.right(), list.top() + size::SMALL * 1.6));
+    text(
+        ui,
+        head,
+        "الأعلى تجاوزاً للتكلفة المخططة",
+        rtl(size::SMALL, t.title),
+        RIGHT,
+        Some(1),
+    );
+    let items = rows(
+        Rect::from_min_max(pos2(list.left(), head.bottom() + 4.0), list.max),
+        &vec![1.0; n],
+        6.0,
+    );
+    for ((k, p, a), cell) in over.iter().take(n).map(|x| **x).zip(items) {
+        let cols = columns_rtl(cell, &[5.0, 1.0], 8.0);
+        let lines = rows(cols[0], &[1.0, 1.0], 0.0);
+        text(
+            ui,
+            lines[0],
+            &env.digits_of(&k.name),
+            rtl(size::SMALL, t.text),
+            RIGHT,
+            Some(1),
+        );
+        text(
+            ui,
+            lines[1],
+            &k.center_ar,
+            rtl(size::SMALL, t.muted),
+            RIGHT,
+            Some(1),
+        );
+        text(
+            ui,
+            cols[1],
+            &env.pct(100.0 * (a - p) / p),
+            rtl(size::ROW, t.not_started).bold(),
+            Align2::LEFT_CENTER,
+            Some(1),
+        );
+    }
+}
+
+/// "أعلى من المخطط بـ ٨٪" or "أقل من المخطط بـ ٥٪", coloured by whether it is an overrun.
+fn difference(diff: f64, env: &Env) -> (String, Color32) {
+    let t = &env.theme;
+    if diff > 0.5 {
+        (
+            format!("أعلى من المخطط بـ {}", env.pct(diff)),
+            t.not_started,
+        )
+    } else if diff < -0.5 {
+        (format!("أقل من المخطط بـ {}", env.pct(-diff)), t.executed)
+    } else {
+        ("مطابق للمخطط".into(), t.executed)
+    }
+}

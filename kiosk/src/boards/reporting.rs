@@ -1,0 +1,285 @@
+//! Board `reporting`: whether the responsible centers report what is due: how many sent this
+//! month's budget and this quarter's indicators, which are late with what and since when (their
+//! last report), and which have never reported. One tile per center, the late ones first.
+
+use super::{NO_DATA, count_noun, days};
+use crate::theme::{size, space};
+use crate::widgets::*;
+use egui::{Color32, CornerRadius, Rect, Stroke, StrokeKind, Ui, pos2, vec2};
+use rasid_shared::board::{BUDGET_DUE_DAY, CenterReporting, KPI_DUE_DAYS, ReportingBoard};
+use rasid_shared::format::{CalendarKind, month_name};
+
+/// Tiles lower than this cannot hold their three lines.
+const MIN_TILE_HEIGHT: f32 = 100.0;
+const TILE_COLUMNS: usize = 4;
+
+fn quarter_name(q: u8) -> &'static str {
+    match q {
+        1 => "الربع الأول",
+        2 => "الربع الثاني",
+        3 => "الربع الثالث",
+        4 => "الربع الرابع",
+        _ => "الربع",
+    }
+}
+
+/// A missing item in the wall's words: `budget 2024-01` → "موازنة يناير ٢٠٢٤",
+/// `KPIs 2023 Q4` → "مؤشرات الربع الرابع ٢٠٢٣"; anything else as given.
+fn missing_in_words(item: &str, env: &Env) -> String {
+    let month = |s: &str| -> Option<String> {
+        let (y, m) = s.split_once('-')?;
+        let m: u8 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+        y.parse::<i32>().ok()?;
+        Some(format!(
+            "{} {}",
+            month_name(CalendarKind::Gregorian, m, env.language),
+            env.digits_of(y)
+        ))
+    };
+    let quarter = |s: &str| -> Option<String> {
+        let (y, q) = s.split_once(" Q")?;
+        let q: u8 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+        y.parse::<i32>().ok()?;
+        Some(format!("{} {}", quarter_name(q), env.digits_of(y)))
+    };
+    if let Some(rest) = item.strip_prefix("budget ")
+        && let Some(m) = month(rest)
+    {
+        return format!("موازنة {m}");
+    }
+    if let Some(rest) = item.strip_prefix("KPIs ")
+        && let Some(q) = quarter(rest)
+    {
+        return format!("مؤشرات {q}");
+    }
+    item.to_string()
+}
+
+pub fn show(ui: &Ui, rect: Rect, b: &ReportingBoard, env: &Env) {
+    if b.centers.is_empty() {
+        no_data(ui, rect, env, NO_DATA);
+        return;
+    }
+    let t = &env.theme;
+    let n = b.centers.len() as i64;
+    let r = rows(rect, &[1.0, 3.6], space::GAP);
+    let cards = columns_rtl(r[0], &[1.0; 4], space::GAP);
+    let month = month_name(CalendarKind::Gregorian, b.month.clamp(1, 12), env.language);
+    // When this period's reports fall due (the rules of `rasid_shared::board::reporting`).
+    let next_month = month_name(
+        CalendarKind::Gregorian,
+        b.month.clamp(1, 12) % 12 + 1,
+        env.language,
+    );
+    let budget_due = format!("تُستحق حتى {} {next_month}", env.int(BUDGET_DUE_DAY));
+    let kpi_due = format!("تُستحق خلال {} من نهاية الربع", days(env, KPI_DUE_DAYS));
+    let of_n = |k: u32| format!("{} من {}", env.int(k), env.int(n));
+    number_card(
+        ui,
+        cards[0],
+        &format!("أرسلت موازنة {month}"),
+        &of_n(b.budget_reported),
+        t.accent,
+        Some(&budget_due),
+        env,
+    );
+    number_card(
+        ui,
+        cards[1],
+        &format!("أرسلت مؤشرات {}", quarter_name(b.quarter)),
+        &of_n(b.kpi_reported),
+        t.accent,
+        Some(&kpi_due),
+        env,
+    );
+    number_card(
+        ui,
+        cards[2],
+        "جهات متأخرة",
+        &env.int(b.late),
+        t.not_started,
+        Some("عن تقرير حلّ موعده"),
+        env,
+    );
+    let never = b.centers.iter().filter(|c| c.last_as_of.is_none()).count() as i64;
+    number_card(
+        ui,
+        cards[3],
+        "لم ترسل أي تقرير",
+        &env.int(never),
+        t.unreported,
+        Some("منذ تسجيلها في راصد"),
+        env,
+    );
+
+    let mut order: Vec<&CenterReporting> = b.centers.iter().collect();
+    // Late first, then those never heard from, then the rest; the registry's order within.
+    order.sort_by_key(|c| (!c.late, c.last_as_of.is_some()));
+    let grid = r[1];
+    let tile_rows_fit = ((grid.height() + space::GAP) / (MIN_TILE_HEIGHT + space::GAP))
+        .floor()
+        .max(1.0) as usize;
+    let needed_rows = order.len().div_ceil(TILE_COLUMNS);
+    let tile_rows = needed_rows.min(tile_rows_fit).max(1);
+    let capacity = tile_rows * TILE_COLUMNS;
+    let hidden = order.len().saturating_sub(capacity);
+    // When not all fit, the last tile says how many (all on time, since late ones come first).
+    let shown = if hidden > 0 {
+        &order[..capacity - 1]
+    } else {
+        &order[..]
+    };
+    let grid_rows = rows(grid, &vec![1.0; tile_rows], space::GAP);
+    let cells: Vec<Rect> = grid_rows
+        .iter()
+        .flat_map(|row| columns_rtl(*row, &[1.0; TILE_COLUMNS], space::GAP))
+        .collect();
+    for (c, cell) in shown.iter().zip(&cells) {
+        tile(ui, *cell, c, b, env);
+    }
+    if hidden > 0
+        && let Some(cell) = cells.get(capacity - 1)
+    {
+        let more = count_noun(env, (hidden + 1) as i64, ["جهة", "جهتان", "جهات", "جهة"]);
+        ui.painter().rect_stroke(
+            *cell,
+            CornerRadius::same(space::RADIUS),
+            Stroke::new(1.5, t.panel_stroke),
+            StrokeKind::Inside,
+        );
+        text(
+            ui,
+            *cell,
+            &format!("و{more} أخرى"),
+            rtl(size::BODY, t.muted),
+            egui::Align2::CENTER_CENTER,
+            Some(2),
+        );
+    }
+}
+
+fn tile(ui: &Ui, rect: Rect, c: &CenterReporting, b: &ReportingBoard, env: &Env) {
+    let t = &env.theme;
+    let current = c.budget_this_month || c.kpi_this_quarter;
+    let accent: Color32 = if c.late {
+        t.not_started
+    } else if c.last_as_of.is_none() {
+        t.unreported
+    } else {
+        t.executed
+    };
+    ui.painter().rect(
+        rect,
+        CornerRadius::same(space::RADIUS),
+        t.panel,
+        Stroke::new(1.0, t.panel_stroke),
+        StrokeKind::Inside,
+    );
+    let bar = Rect::from_min_max(
+        pos2(rect.right() - space::ACCENT_BAR, rect.top()),
+        rect.right_bottom(),
+    );
+    ui.painter().rect_filled(
+        bar,
+        CornerRadius {
+            nw: 0,
+            sw: 0,
+            ne: space::RADIUS,
+            se: space::RADIUS,
+        },
+        accent,
+    );
+    let inner = rect.shrink2(vec2(space::PAD * 0.7, space::PAD * 0.45));
+    let inner = Rect::from_min_max(
+        inner.min,
+        pos2(inner.right() - space::ACCENT_BAR, inner.bottom()),
+    );
+    let lines = rows(inner, &[1.25, 1.0, 1.0], 0.0);
+    text(
+        ui,
+        lines[0],
+        &c.name_ar,
+        rtl(size::ROW, t.text).bold(),
+        RIGHT,
+        Some(1),
+    );
+    let last = match c.last_as_of {
+        Some(d) => format!("آخر تقرير {}", env.date(d)),
+        None => "لم ترسل أي تقرير بعد".to_string(),
+    };
+    let last = match c.last_heard {
+        Some(h) if c.last_as_of.is_none_or(|d| h.date_naive() > d) => {
+            format!("{last} · آخر اتصال {}", env.date(h.date_naive()))
+        }
+        _ => last,
+    };
+    text(
+        ui,
+        lines[1],
+        &last,
+        rtl(
+            size::SMALL,
+            if c.last_as_of.is_some() {
+                t.muted
+            } else {
+                t.not_started
+            },
+        ),
+        RIGHT,
+        Some(1),
+    );
+    let (status, color) = if c.late {
+        let items: Vec<String> = c.missing.iter().map(|m| missing_in_words(m, env)).collect();
+        (format!("متأخرة: {}", items.join("، ")), t.not_started)
+    } else if current {
+        let mut got = Vec::new();
+        if c.budget_this_month {
+            got.push(format!(
+                "موازنة {}",
+                month_name(CalendarKind::Gregorian, b.month.clamp(1, 12), env.language)
+            ));
+        }
+        if c.kpi_this_quarter {
+            got.push(format!("مؤشرات {}", quarter_name(b.quarter)));
+        }
+        (format!("وصلت: {}", got.join("، ")), t.executed)
+    } else {
+        ("لا تقارير متأخرة".to_string(), t.executed)
+    };
+    text(
+        ui,
+        lines[2],
+        &status,
+        rtl(size::SMALL, color).bold(),
+        RIGHT,
+        Some(1),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Digits;
+    use crate::theme::{Theme, ThemeName};
+    use rasid_shared::format::Language;
+
+    #[test]
+    fn missing_items_are_said_in_arabic() {
+        let env = Env {
+            theme: Theme::new(ThemeName::Dark),
+            digits: Digits::ArabicIndic,
+            calendar: CalendarKind::Gregorian,
+            language: Language::Arabic,
+            today: chrono::NaiveDate::from_ymd_opt(2024, 2, 12).unwrap_or_default(),
+        };
+        assert_eq!(
+            missing_in_words("budget 2024-01", &env),
+            "موازنة يناير ٢٠٢٤"
+        );
+        assert_eq!(
+            missing_in_words("KPIs 2023 Q4", &env),
+            "مؤشرات الربع الرابع ٢٠٢٣"
+        );
+        assert_eq!(missing_in_words("something else", &env), "something else");
+    }
+}

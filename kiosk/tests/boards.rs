@@ -1,0 +1,652 @@
+//! The boards on the wall as a cabinet member sees them: one snapshot per board at 1080p (and
+//! the decision board at 4K) from the demo data; what a person reads, through the accessibility
+//! tree; the operator's keys; and empty or malformed view models, which must never panic.
+//!
+//! Snapshots are made with `UPDATE_SNAPSHOTS=1 cargo test -p rasid-kiosk --test boards` and
+//! looked at before they are committed.
+
+use chrono::{Local, NaiveDate, TimeZone};
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use rasid_kiosk::app::{Clock, PlaylistItem, Wall, default_env};
+use rasid_kiosk::boards::{self, NO_DATA};
+use rasid_kiosk::feed::DatasetSource;
+use rasid_kiosk::text::{self, layout_rtl_paragraph};
+use rasid_kiosk::theme::{Theme, ThemeName};
+use rasid_kiosk::widgets::Env;
+use rasid_shared::board::*;
+use rasid_shared::demo::demo_today;
+use rasid_shared::model::{
+    BudgetCategory, CenterCode, CommitteeStatus, DecisionKind, DecisionNumber,
+};
+
+fn env() -> Env {
+    default_env(Theme::new(ThemeName::Dark), demo_today())
+}
+
+fn context() -> BoardContext {
+    BoardContext {
+        today: demo_today(),
+        kpi: KpiThresholds::default(),
+    }
+}
+
+fn demo() -> Dataset {
+    rasid_kiosk::demo::demo_dataset()
+}
+
+/// The view of `board` over the demo data, as the wall computes it.
+fn demo_view(board: BoardName) -> BoardView {
+    build_board(board, &demo(), &BoardFilter::default(), &context())
+}
+
+/// Every board in order, each shown for an hour: rotation never happens during a test.
+fn all_boards() -> Vec<PlaylistItem> {
+    BoardName::ALL
+        .iter()
+        .map(|b| PlaylistItem {
+            board: *b,
+            seconds: 3600,
+            filter: BoardFilter::default(),
+        })
+        .collect()
+}
+
+fn only(board: BoardName) -> Vec<PlaylistItem> {
+    vec![PlaylistItem {
+        board,
+        seconds: 3600,
+        filter: BoardFilter::default(),
+    }]
+}
+
+/// A wall on `data` with a fixed clock, so the header is the same on every run.
+fn wall(playlist: Vec<PlaylistItem>, data: Dataset) -> Wall {
+    let source = DatasetSource::new(data, context());
+    let mut wall = Wall::new(env(), Box::new(source), playlist);
+    let fixed = Local
+        .with_ymd_and_hms(2024, 2, 12, 10, 30, 0)
+        .single()
+        .expect("a plain local time");
+    wall.clock = Clock::Fixed(fixed);
+    wall
+}
+
+/// A wall in a harness without a renderer: for reading the accessibility tree and keys.
+fn harness(wall: Wall) -> Harness<'static, Wall> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_context_setup(text::fonts::install)
+        .build_ui_state(|ui, wall: &mut Wall| wall.ui(ui), wall);
+    h.run_steps(2);
+    h
+}
+
+/// A wall rendered through wgpu at `width`×`height` pixels (the 1080-point canvas scaled).
+fn rendered(wall: Wall, width: f32, height: f32) -> Harness<'static, Wall> {
+    let ppp = height / 1080.0;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(width / ppp, 1080.0))
+        .with_pixels_per_point(ppp)
+        .with_context_setup(text::fonts::install)
+        .wgpu()
+        .build_ui_state(|ui, wall: &mut Wall| wall.ui(ui), wall);
+    h.run_steps(3);
+    h
+}
+
+fn snapshot_1080p(board: BoardName) {
+    let mut h = rendered(wall(only(board), demo()), 1920.0, 1080.0);
+    h.snapshot(format!("board_{}_1080p", board.as_str()));
+}
+
+// ---- Snapshots -------------------------------------------------------------------------
+
+#[test]
+fn board_decision_execution_1080p() {
+    snapshot_1080p(BoardName::DecisionExecution);
+}
+
+#[test]
+fn board_centers_1080p() {
+    snapshot_1080p(BoardName::Centers);
+}
+
+#[test]
+fn board_overdue_1080p() {
+    snapshot_1080p(BoardName::Overdue);
+}
+
+#[test]
+fn board_budget_1080p() {
+    snapshot_1080p(BoardName::Budget);
+}
+
+#[test]
+fn board_kpi_1080p() {
+    snapshot_1080p(BoardName::Kpi);
+}
+
+#[test]
+fn board_committees_1080p() {
+    snapshot_1080p(BoardName::Committees);
+}
+
+#[test]
+fn board_reporting_1080p() {
+    snapshot_1080p(BoardName::Reporting);
+}
+
+/// The budget board narrowed to the secretariat: the annual report's own figures.
+#[test]
+fn board_budget_secretariat_1080p() {
+    let filter = BoardFilter {
+        center: Some(CenterCode::new("GSC").expect("a valid code")),
+        year: None,
+    };
+    let playlist = vec![PlaylistItem {
+        board: BoardName::Budget,
+        seconds: 3600,
+        filter,
+    }];
+    let mut h = rendered(wall(playlist, demo()), 1920.0, 1080.0);
+    h.snapshot("board_budget_secretariat_1080p");
+}
+
+#[test]
+fn board_decision_execution_4k() {
+    let mut h = rendered(
+        wall(only(BoardName::DecisionExecution), demo()),
+        3840.0,
+        2160.0,
+    );
+    h.snapshot("board_decision-execution_4k");
+}
+
+// ---- What a person reads ---------------------------------------------------------------
+
+#[test]
+fn decision_board_shows_the_executed_share() {
+    let h = harness(wall(only(BoardName::DecisionExecution), demo()));
+    // The headline card and the ring's legend both say it.
+    assert!(h.query_all_by_label("٤٥٪").count() >= 2);
+    h.get_by_label(boards::title(BoardName::DecisionExecution));
+}
+
+#[test]
+fn overdue_board_lists_the_most_overdue_decision_first_by_number() {
+    let BoardView::Overdue(view) = demo_view(BoardName::Overdue) else {
+        unreachable!()
+    };
+    let first = &view.rows[0];
+    let (number, _) = boards::decision_number(&first.number, &env());
+    let h = harness(wall(only(BoardName::Overdue), demo()));
+    let cell = h.get_by_label(&number);
+    // Its row is the top one: no other decision number of the list is painted above it.
+    let second = boards::decision_number(&view.rows[1].number, &env()).0;
+    let below = h.get_by_label(&second);
+    assert!(cell.rect().min.y < below.rect().min.y);
+    h.get_by_label(&format!("القرار {number}"));
+    h.get_by_label(&env().int(view.total));
+}
+
+#[test]
+fn decision_number_reads_as_written_in_its_cell_and_inside_arabic() {
+    let h = Harness::builder()
+        .with_context_setup(text::fonts::install)
+        .build_ui(|_ui| {});
+    let (number, spec) = boards::decision_number(&DecisionNumber::new(18, 212, 2), &env());
+    assert_eq!(number, "١٨/٢١٢/٠٢");
+    let read = |s: &str, spec: &text::TextStyleSpec| -> String {
+        let galley = h
+            .ctx
+            .fonts_mut(|f| layout_rtl_paragraph(f, s, spec, 2000.0, None));
+        // Visible glyphs only: egui 0.37 adds zero-width duplicates after right-to-left runs.
+        let mut glyphs: Vec<(f32, char)> = galley
+            .rows
+            .iter()
+            .flat_map(|r| {
+                r.row
+                    .glyphs
+                    .iter()
+                    .filter(|g| g.advance_width > 0.0)
+                    .map(move |g| (r.pos.x + g.pos.x, g.chr))
+            })
+            .filter(|(_, c)| c.is_numeric() || *c == '/')
+            .collect();
+        glyphs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        glyphs.into_iter().map(|(_, c)| c).collect()
+    };
+    assert_eq!(read(&number, &spec), "١٨/٢١٢/٠٢", "in its own cell");
+    let in_sentence = rasid_kiosk::widgets::rtl(24.0, egui::Color32::WHITE);
+    assert_eq!(
+        read(&format!("القرار {number}"), &in_sentence),
+        "١٨/٢١٢/٠٢",
+        "inside an Arabic note"
+    );
+}
+
+#[test]
+fn centers_board_names_the_weakest_center_in_the_ranking_and_at_the_side() {
+    let BoardView::Centers(view) = demo_view(BoardName::Centers) else {
+        unreachable!()
+    };
+    let weakest = view
+        .rows
+        .iter()
+        .rev()
+        .find(|r| r.rate.is_some())
+        .expect("demo centers report");
+    let h = harness(wall(only(BoardName::Centers), demo()));
+    assert_eq!(
+        h.query_all_by_label(&weakest.name_ar).count(),
+        2,
+        "its bar and the weakest list"
+    );
+    let rate = env().pct(weakest.rate.unwrap_or_default());
+    assert!(h.query_all_by_label(&rate).count() >= 1);
+    h.get_by_label("الأضعف تنفيذاً");
+}
+
+#[test]
+fn centers_without_a_report_say_so_and_never_zero_percent() {
+    let mut view = match demo_view(BoardName::Centers) {
+        BoardView::Centers(v) => v,
+        _ => unreachable!(),
+    };
+    let last = view.rows.last_mut().expect("demo centers");
+    last.rate = None;
+    last.counts = ExecutionCounts {
+        unreported: 4,
+        ..Default::default()
+    };
+    let name = last.name_ar.clone();
+    let view = BoardView::Centers(view);
+    let env = env();
+    let h = Harness::builder()
+        .with_size(egui::vec2(1920.0, 916.0))
+        .with_context_setup(text::fonts::install)
+        .build_ui(move |ui| boards::show(ui, ui.max_rect().shrink(20.0), &view, &env));
+    // In its row (and in the legend), and named among those without a report at the side.
+    assert!(h.query_all_by_label("لم يرد تقرير").count() >= 2);
+    assert!(h.query_all_by_label(&name).count() >= 1);
+    h.get_by_label_contains("لم ترد تقارير بعد");
+    assert!(
+        h.query_by_label("٠٪").is_none(),
+        "no 0% for a center that has not reported"
+    );
+}
+
+#[test]
+fn committees_board_shows_the_approval_rate() {
+    let h = harness(wall(only(BoardName::Committees), demo()));
+    h.get_by_label("٩١٪");
+    h.get_by_label("١٩٥ توصية من ٢١٤");
+    h.get_by_label("٣٠٠");
+}
+
+#[test]
+fn budget_board_says_amounts_with_their_currency() {
+    let BoardView::Budget(view) = demo_view(BoardName::Budget) else {
+        unreachable!()
+    };
+    let env = env();
+    let h = harness(wall(only(BoardName::Budget), demo()));
+    h.get_by_label(&format!("{} شيكل", env.int(view.total.allocated)));
+    h.get_by_label("المخصص (مليون شيكل)");
+    let short = env.amount(view.total.allocated);
+    h.get_by_label(short.rsplit_once(' ').map(|x| x.0).unwrap_or(&short));
+}
+
+#[test]
+fn budget_board_of_the_secretariat_shows_the_reports_figures() {
+    let filter = BoardFilter {
+        center: Some(CenterCode::new("GSC").expect("a valid code")),
+        year: None,
+    };
+    let playlist = vec![PlaylistItem {
+        board: BoardName::Budget,
+        seconds: 3600,
+        filter,
+    }];
+    let h = harness(wall(playlist, demo()));
+    h.get_by_label("٣٬٢٢٢٬٠٣٦ شيكل");
+    h.get_by_label("٢٬١٦١٬٥٩٤ شيكل");
+    assert!(
+        h.query_all_by_label("٦٧٪").count() >= 1,
+        "the execution rate"
+    );
+    h.get_by_label("٣٫٢");
+}
+
+#[test]
+fn kpi_board_lists_the_weakest_indicator() {
+    let BoardView::Kpi(view) = demo_view(BoardName::Kpi) else {
+        unreachable!()
+    };
+    let weakest = &view.rows[0];
+    let env = env();
+    let h = harness(wall(only(BoardName::Kpi), demo()));
+    assert!(h.query_all_by_label(&env.digits_of(&weakest.name)).count() >= 1);
+    h.get_by_label("المؤشرات الأضعف إنجازاً في آخر ربع");
+}
+
+#[test]
+fn reporting_board_names_what_a_late_center_owes() {
+    let BoardView::Reporting(view) = demo_view(BoardName::Reporting) else {
+        unreachable!()
+    };
+    assert!(view.late > 0, "the demo has a late center");
+    let h = harness(wall(only(BoardName::Reporting), demo()));
+    h.get_by_label("متأخرة: مؤشرات الربع الرابع ٢٠٢٣");
+    h.get_by_label("أرسلت موازنة فبراير");
+}
+
+// ---- Operator keys ----------------------------------------------------------------------
+
+fn shows(h: &Harness<'_, Wall>, board: BoardName) -> bool {
+    h.query_by_label(boards::title(board)).is_some()
+}
+
+fn press(h: &mut Harness<'_, Wall>, key: Key) {
+    h.key_press(key);
+    h.run_steps(2);
+}
+
+#[test]
+fn arrow_left_and_page_down_show_the_next_board() {
+    let mut h = harness(wall(all_boards(), demo()));
+    assert!(shows(&h, BoardName::DecisionExecution));
+    press(&mut h, Key::ArrowLeft);
+    assert!(shows(&h, BoardName::Centers) && !shows(&h, BoardName::DecisionExecution));
+    press(&mut h, Key::PageDown);
+    assert!(shows(&h, BoardName::Overdue));
+}
+
+#[test]
+fn arrow_right_and_page_up_show_the_previous_board_wrapping_around() {
+    let mut h = harness(wall(all_boards(), demo()));
+    press(&mut h, Key::ArrowRight);
+    assert!(
+        shows(&h, BoardName::Reporting),
+        "before the first comes the last"
+    );
+    press(&mut h, Key::PageUp);
+    assert!(shows(&h, BoardName::Committees));
+}
+
+#[test]
+fn a_digit_jumps_to_that_board() {
+    let mut h = harness(wall(all_boards(), demo()));
+    press(&mut h, Key::Num5);
+    assert!(shows(&h, BoardName::Kpi));
+    press(&mut h, Key::Num1);
+    assert!(shows(&h, BoardName::DecisionExecution));
+    press(&mut h, Key::Num9);
+    assert!(
+        shows(&h, BoardName::DecisionExecution),
+        "no ninth board: nothing happens"
+    );
+}
+
+#[test]
+fn h_and_f1_toggle_the_help_and_escape_closes_it() {
+    let mut h = harness(wall(all_boards(), demo()));
+    assert!(h.query_by_label("مفاتيح المشغّل").is_none());
+    press(&mut h, Key::H);
+    h.get_by_label("مفاتيح المشغّل");
+    press(&mut h, Key::H);
+    assert!(h.query_by_label("مفاتيح المشغّل").is_none());
+    press(&mut h, Key::F1);
+    h.get_by_label("مفاتيح المشغّل");
+    press(&mut h, Key::Escape);
+    assert!(h.query_by_label("مفاتيح المشغّل").is_none());
+}
+
+#[test]
+fn space_pauses_the_rotation_and_resumes_it() {
+    let mut h = harness(wall(all_boards(), demo()));
+    press(&mut h, Key::Space);
+    assert!(h.state().paused);
+    h.run_steps(5);
+    assert!(
+        shows(&h, BoardName::DecisionExecution),
+        "paused: the board stays"
+    );
+    // Paused, the operator still moves by hand.
+    press(&mut h, Key::ArrowLeft);
+    assert!(shows(&h, BoardName::Centers) && h.state().paused);
+    press(&mut h, Key::Space);
+    assert!(!h.state().paused);
+}
+
+// ---- Empty and malformed data -------------------------------------------------------------
+
+#[test]
+fn every_board_over_an_empty_dataset_says_there_is_no_data() {
+    for board in BoardName::ALL {
+        let h = harness(wall(only(board), Dataset::default()));
+        assert!(shows(&h, board));
+        assert_eq!(
+            h.query_all_by_label(NO_DATA).count(),
+            1,
+            "{board}: one no-data message, no zeros"
+        );
+    }
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// View models with every field at an edge: NaN, infinities, negatives, huge numbers, empty
+/// names, rows of one or of many.
+fn malformed_views() -> Vec<BoardView> {
+    let code = CenterCode::new("MOH").expect("a valid code");
+    // Large, but summing within u32: `ExecutionCounts::analysed` (shared) adds without saturating.
+    let counts = ExecutionCounts {
+        executed: 4_000_000_000,
+        in_progress: 0,
+        not_started: 7,
+        blocked: 3,
+        unreported: 1,
+    };
+    let centers = CenterRankingBoard {
+        as_of: None,
+        rows: (0..60)
+            .map(|i| CenterExecutionRow {
+                center: code.clone(),
+                name_ar: if i % 3 == 0 {
+                    String::new()
+                } else {
+                    "جهة باسم طويل جداً لا يتسع له أي عمود مهما اتسع ".repeat(3)
+                },
+                name_en: String::new(),
+                counts,
+                rate: [
+                    Some(f64::NAN),
+                    Some(-5.0),
+                    Some(250.0),
+                    None,
+                    Some(f64::INFINITY),
+                ][i % 5],
+                as_of: None,
+            })
+            .collect(),
+    };
+    let overdue = OverdueBoard {
+        today: day(2024, 2, 12),
+        as_of: None,
+        total: u32::MAX,
+        rows: vec![OverdueRow {
+            number: DecisionNumber::new(u16::MAX, u32::MAX, u16::MAX),
+            kind: DecisionKind::Assignment,
+            date: NaiveDate::MIN,
+            title: String::new(),
+            centers: vec![],
+            lead_center_ar: String::new(),
+            due: NaiveDate::MAX,
+            days_overdue: i64::MIN,
+            execution: Execution::InProgress,
+            progress: u8::MAX,
+        }],
+    };
+    let totals = BudgetTotals {
+        allocated: 0,
+        committed: i64::MIN,
+        spent: -1,
+    };
+    let budget = BudgetBoard {
+        as_of: None,
+        year: Some(i32::MAX),
+        currency: String::new(),
+        other_currencies: vec!["USD".into(), "???".into()],
+        latest_month: 0,
+        total: BudgetTotals {
+            allocated: i64::MAX,
+            committed: 0,
+            spent: i64::MIN,
+        },
+        by_category: vec![CategoryBudgetRow {
+            category: BudgetCategory::Salaries,
+            totals,
+        }],
+        by_center: vec![CenterBudgetRow {
+            center: code.clone(),
+            name_ar: String::new(),
+            totals,
+        }],
+        by_program: vec![],
+        monthly: vec![MonthSpending {
+            month: 13,
+            spent: i64::MAX,
+            cumulative_spent: i64::MIN,
+            linear_plan: i64::MAX,
+        }],
+    };
+    let kpi_row = KpiRow {
+        center: code.clone(),
+        center_ar: String::new(),
+        program: String::new(),
+        indicator: String::new(),
+        name: String::new(),
+        unit: "%".into(),
+        quarter: 9,
+        quarter_target: f64::NAN,
+        actual: f64::INFINITY,
+        achievement_pct: Some(f64::NAN),
+        achievement: Achievement::Missed,
+        annual_target: -1.0,
+        year_to_date: f64::NEG_INFINITY,
+        cost_planned: Some(0.0),
+        cost_actual: Some(f64::NAN),
+    };
+    let kpi = KpiBoard {
+        as_of: None,
+        year: Some(1),
+        thresholds: KpiThresholds {
+            met: f64::NAN,
+            partly: -1.0,
+        },
+        quarters: vec![QuarterSummary {
+            quarter: 9,
+            indicators: 0,
+            met: 0,
+            partly: 0,
+            missed: 0,
+            mean_achievement: Some(f64::NAN),
+        }],
+        latest_quarter: 9,
+        rows: vec![kpi_row; 3],
+    };
+    let committees = CommitteesBoard {
+        as_of: None,
+        year: Some(0),
+        committees: 0,
+        formed: u32::MAX,
+        active: 0,
+        finished: 0,
+        meetings: 0,
+        minutes: 0,
+        minutes_to_cabinet: 0,
+        recommendations_submitted: 0,
+        recommendations_approved: u32::MAX,
+        busiest: vec![CommitteeRow {
+            committee: String::new(),
+            name: String::new(),
+            meetings: 0,
+            recommendations_submitted: 0,
+            recommendations_approved: 0,
+            status: CommitteeStatus::Finished,
+        }],
+    };
+    let reporting = ReportingBoard {
+        as_of: None,
+        today: day(2024, 2, 12),
+        year: 2024,
+        month: 0,
+        quarter: 0,
+        centers: (0..80)
+            .map(|i| CenterReporting {
+                center: code.clone(),
+                name_ar: String::new(),
+                name_en: String::new(),
+                last_as_of: None,
+                last_received: None,
+                last_heard: None,
+                budget_this_month: i % 2 == 0,
+                kpi_this_quarter: false,
+                late: i % 3 == 0,
+                missing: vec!["budget 2024-99".into(), "KPIs x Q".into()],
+            })
+            .collect(),
+        kiosks: vec![],
+        budget_reported: 0,
+        kpi_reported: 0,
+        late: 0,
+    };
+    let decisions = DecisionExecutionBoard {
+        as_of: None,
+        issued_decisions: u32::MAX,
+        issued_assignments: 0,
+        sessions: 0,
+        decisions: counts,
+        assignments: ExecutionCounts::default(),
+        routine_excluded: u32::MAX,
+        trend: vec![MonthExecution {
+            year: 0,
+            month: 0,
+            counts,
+        }],
+        follow_ups: FollowUpCounts::default(),
+    };
+    vec![
+        BoardView::DecisionExecution(decisions),
+        BoardView::Centers(centers),
+        BoardView::Overdue(overdue),
+        BoardView::Budget(budget),
+        BoardView::Kpi(kpi),
+        BoardView::Committees(committees),
+        BoardView::Reporting(reporting),
+    ]
+}
+
+#[test]
+fn malformed_view_models_never_panic_at_any_size() {
+    for view in malformed_views() {
+        for size in [
+            egui::vec2(1920.0, 1080.0),
+            egui::vec2(640.0, 360.0),
+            egui::vec2(60.0, 40.0),
+        ] {
+            let env = env();
+            let v = view.clone();
+            let mut h = Harness::builder()
+                .with_size(size)
+                .with_context_setup(text::fonts::install)
+                .build_ui(move |ui| boards::show(ui, ui.max_rect(), &v, &env));
+            h.run_steps(2);
+        }
+    }
+}
