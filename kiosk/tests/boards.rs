@@ -478,6 +478,7 @@ fn malformed_views() -> Vec<BoardView> {
     let overdue = OverdueBoard {
         today: day(2024, 2, 12),
         as_of: None,
+        checked: u32::MAX,
         total: u32::MAX,
         rows: vec![OverdueRow {
             number: DecisionNumber::new(u16::MAX, u32::MAX, u16::MAX),
@@ -649,4 +650,31 @@ fn malformed_view_models_never_panic_at_any_size() {
             h.run_steps(2);
         }
     }
+}
+
+#[test]
+fn overdue_board_says_nothing_is_overdue_rather_than_no_data() {
+    use rasid_shared::model::*;
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let mut data = Dataset::default();
+    data.apply(RecordEnvelope {
+        center: CenterCode::new("GSC").unwrap(),
+        as_of: day(2024, 1, 1),
+        revision: 1,
+        record: Record::Decision(Decision {
+            number: DecisionNumber::new(18, 236, 1),
+            date: day(2024, 1, 1),
+            kind: DecisionKind::Decision,
+            title: "قرار".into(),
+            routine: false,
+            classification: Classification::default(),
+            centers: vec![CenterCode::new("MOH").unwrap()],
+            due: Some(day(2024, 6, 1)),
+            links: vec![],
+        }),
+    });
+    let mut h = harness(wall(only(BoardName::Overdue), data));
+    h.run_steps(2);
+    h.query_by_label_contains("لا توجد قرارات متأخرة").expect("good news is said, not hidden");
+    assert!(h.query_by_label(NO_DATA).is_none());
 }

@@ -43,9 +43,14 @@ fn execution_text(e: Execution, env: &Env) -> (&'static str, Color32) {
 }
 
 pub fn show(ui: &Ui, rect: Rect, b: &OverdueBoard, env: &Env) {
-    // An empty list cannot tell "nothing overdue" from "nothing reported": say neither as a zero.
+    // "Nothing overdue" is good news worth saying; "nothing checked" is no data, never a zero.
     if b.rows.is_empty() {
-        no_data(ui, rect, env, NO_DATA);
+        if b.checked > 0 {
+            let msg = format!("لا توجد قرارات متأخرة — جميع القرارات الـ{} في موعدها أو منفذة", env.int(b.checked));
+            no_data(ui, rect, env, &msg);
+        } else {
+            no_data(ui, rect, env, NO_DATA);
+        }
         return;
     }
     let t = &env.theme;

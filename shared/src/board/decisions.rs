@@ -41,11 +41,11 @@ impl ExecutionCounts {
 
     /// Those with a reported status: the base of every percentage.
     pub fn analysed(&self) -> u32 {
-        self.executed + self.in_progress + self.not_started + self.blocked
+        self.executed.saturating_add(self.in_progress).saturating_add(self.not_started).saturating_add(self.blocked)
     }
 
     pub fn total(&self) -> u32 {
-        self.analysed() + self.unreported
+        self.analysed().saturating_add(self.unreported)
     }
 
     /// `n` as a percentage of the analysed ones; `None` when nothing was analysed.
@@ -269,6 +269,10 @@ pub struct OverdueRow {
 pub struct OverdueBoard {
     pub today: NaiveDate,
     pub as_of: Option<NaiveDate>,
+    /// Non-routine decisions with a due date that were checked: with `total == 0`, a non-zero
+    /// `checked` means "nothing overdue", a zero means "no data".
+    #[serde(default)]
+    pub checked: u32,
     /// All overdue decisions; `rows` holds at most `OVERDUE_ROWS` of them.
     pub total: u32,
     pub rows: Vec<OverdueRow>,
@@ -280,8 +284,10 @@ pub const OVERDUE_ROWS: usize = 50;
 pub fn aggregate_overdue(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> OverdueBoard {
     let mut rows = Vec::new();
     let mut as_of = None;
+    let mut checked = 0u32;
     for d in filtered(data, f).filter(|d| !d.routine) {
         let Some(due) = d.due else { continue };
+        checked += 1;
         if due >= today {
             continue;
         }
@@ -307,5 +313,5 @@ pub fn aggregate_overdue(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> O
     rows.sort_by(|a, b| b.days_overdue.cmp(&a.days_overdue).then(a.number.cmp(&b.number)));
     let total = rows.len() as u32;
     rows.truncate(OVERDUE_ROWS);
-    OverdueBoard { today, as_of, total, rows }
+    OverdueBoard { today, as_of, checked, total, rows }
 }
