@@ -4,7 +4,10 @@
 //! every [`FileProblem`] it found, each naming the file, sheet, row and column. Adding a format
 //! is one new file and one line in [`format_for`].
 
+mod csv;
 mod json;
+mod sheet;
+mod table;
 
 use chrono::NaiveDate;
 use rasid_shared::format::CalendarKind;
@@ -152,6 +155,8 @@ pub fn format_for(path: &Path) -> Result<Box<dyn Format>, ImportError> {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     match ext.as_str() {
         "json" => Ok(Box::new(json::JsonFormat)),
+        "csv" => Ok(Box::new(csv::CsvFormat)),
+        "xlsx" | "xlsm" | "xls" | "ods" => Ok(Box::new(sheet::SheetFormat)),
         _ => Err(ImportError::Unsupported {
             file: path.to_path_buf(),
             detail: format!(

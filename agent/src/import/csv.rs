@@ -1,0 +1,439 @@
+//! CSV files as Excel and LibreOffice save them for Arabic users: UTF-8 with or without a byte
+//! order mark, UTF-16 with one, or Windows-1256 (Arabic Excel's "CSV"); separated by `,`, `;`,
+//! tab or the Arabic comma `،`, whichever the header line uses.
+//!
+//! The encoding is, in order: the byte order mark; `ImportOptions::encoding`; UTF-8 when the
+//! bytes are valid UTF-8; otherwise Windows-1256. Rows stream through [`TableReader`] without
+//! being collected into a [`super::table::Table`]. Row numbers are line numbers (header = 1).
+
+use super::table::{CellRef, Cells, TableReader, finish};
+use super::{Format, ImportError, ImportOptions, ImportedRow, Location, Problems};
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1256};
+use std::borrow::Cow;
+use std::path::Path;
+
+/// How often, in rows, `progress` is told.
+const PROGRESS_EVERY: usize = 4096;
+
+/// The byte the Arabic comma is replaced with when it separates fields: the csv crate splits on
+/// single bytes, and the ASCII unit separator never appears in a clerk's text.
+const ARABIC_COMMA_STAND_IN: u8 = 0x1F;
+
+pub struct CsvFormat;
+
+impl Format for CsvFormat {
+    fn read(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        opts: &ImportOptions,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Vec<ImportedRow>, ImportError> {
+        let text = decode(path, bytes, opts.encoding.as_deref())?;
+        let mut problems = Problems::default();
+        if text.trim().is_empty() {
+            problems.push(
+                Location::file(path),
+                "is empty; save the table with its header row and import it again",
+            );
+            return Err(problems.into_error(path));
+        }
+        let delimiter = detect_delimiter(first_line(&text));
+        let (text, delimiter) = if delimiter == '،' {
+            (
+                Cow::Owned(replace_unquoted(
+                    &text,
+                    '،',
+                    char::from(ARABIC_COMMA_STAND_IN),
+                )),
+                ARABIC_COMMA_STAND_IN,
+            )
+        } else {
+            (text, delimiter as u8)
+        };
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        let mut record = ::csv::StringRecord::new();
+        let mut lines = LineCounter::default();
+        let header_line = match reader.read_record(&mut record) {
+            Ok(true) => lines.line_of(text.as_bytes(), &record),
+            Ok(false) => {
+                problems.push(
+                    Location::file(path),
+                    "is empty; save the table with its header row and import it again",
+                );
+                return Err(problems.into_error(path));
+            }
+            Err(e) => return Err(unreadable(path, &e)),
+        };
+        let headers: Vec<String> = record.iter().map(str::to_string).collect();
+        let width = headers.len();
+        let mut table = TableReader::new(path, None, header_line, headers, opts, &mut problems);
+        let mut out = Vec::new();
+        let mut rows = 0usize;
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => return Err(unreadable(path, &e)),
+            }
+            rows += 1;
+            if rows.is_multiple_of(PROGRESS_EVERY) {
+                progress(rows);
+            }
+            let line = lines.line_of(text.as_bytes(), &record);
+            if let Some(extra) = (width..record.len()).find(|i| !record[*i].trim().is_empty()) {
+                let shown = if delimiter == ARABIC_COMMA_STAND_IN {
+                    '،'
+                } else {
+                    char::from(delimiter)
+                };
+                problems.push(
+                    Location { row: Some(line), ..Location::file(path) },
+                    format!(
+                        "has {} values but the header has {width} columns (the extra value is '{}'); \
+                         if a value contains '{shown}', put the value in double quotes",
+                        record.len(),
+                        record[extra].trim()
+                    ),
+                );
+                continue;
+            }
+            table.read_row(line, &Record(&record), &mut out, &mut problems);
+        }
+        progress(rows);
+        finish(path, table.rows_seen(), out, problems)
+    }
+}
+
+/// Line numbers of records, as an editor or a spreadsheet shows them (header = 1).
+///
+/// The csv crate's own line numbers are one short after a CRLF line end (Excel's), so lines
+/// are counted here from the records' byte offsets, in one pass over the text.
+#[derive(Default)]
+struct LineCounter {
+    byte: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    fn line_of(&mut self, text: &[u8], record: &::csv::StringRecord) -> usize {
+        let mut start = record
+            .position()
+            .map_or(self.byte, |p| p.byte() as usize)
+            .clamp(self.byte, text.len());
+        while matches!(text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        self.line += text[self.byte..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.byte = start;
+        self.line + 1
+    }
+}
+
+/// A CSV record as cells.
+struct Record<'r>(&'r ::csv::StringRecord);
+
+impl Cells for Record<'_> {
+    fn cell(&self, column: usize) -> CellRef<'_> {
+        self.0.get(column).map_or(CellRef::Empty, CellRef::text)
+    }
+}
+
+fn unreadable(path: &Path, e: &::csv::Error) -> ImportError {
+    ImportError::Unreadable {
+        file: path.to_path_buf(),
+        detail: format!("it is not a readable CSV file: {e}"),
+    }
+}
+
+/// The file's text: see the module documentation for how the encoding is chosen.
+fn decode<'b>(
+    path: &Path,
+    bytes: &'b [u8],
+    encoding: Option<&str>,
+) -> Result<Cow<'b, str>, ImportError> {
+    let not_utf8 = |e: std::str::Utf8Error, marked: bool| {
+        let mut p = Problems::default();
+        p.push(
+            Location::file(path),
+            format!(
+                "{} but is not UTF-8 text (byte {} is wrong); save it again as \"CSV UTF-8\", or import it with the encoding windows-1256",
+                if marked { "starts with a UTF-8 mark" } else { "was to be read as UTF-8" },
+                e.valid_up_to() + 1
+            ),
+        );
+        p.into_error(path)
+    };
+    if let Some((found, bom)) = Encoding::for_bom(bytes) {
+        let body = &bytes[bom..];
+        return if found == UTF_8 {
+            std::str::from_utf8(body)
+                .map(Cow::Borrowed)
+                .map_err(|e| not_utf8(e, true))
+        } else {
+            Ok(found.decode_without_bom_handling(body).0)
+        };
+    }
+    let chosen = match encoding {
+        None => None,
+        Some(label) => match Encoding::for_label(label.trim().as_bytes()) {
+            Some(e) if e != encoding_rs::REPLACEMENT => Some(e),
+            _ => {
+                return Err(ImportError::Unsupported {
+                    file: path.to_path_buf(),
+                    detail: format!(
+                        "'{label}' is not a text encoding this agent knows; use utf-8 or windows-1256"
+                    ),
+                });
+            }
+        },
+    };
+    match chosen {
+        Some(e) if e == UTF_8 => std::str::from_utf8(bytes)
+            .map(Cow::Borrowed)
+            .map_err(|e| not_utf8(e, false)),
+        Some(e) => Ok(e.decode_without_bom_handling(bytes).0),
+        None => match std::str::from_utf8(bytes) {
+            Ok(s) => Ok(Cow::Borrowed(s)),
+            Err(_) => Ok(WINDOWS_1256.decode_without_bom_handling(bytes).0),
+        },
+    }
+}
+
+/// The first line of the text that is not blank.
+fn first_line(text: &str) -> &str {
+    text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
+}
+
+/// The separator the header line uses most, outside double quotes; `,` when none.
+fn detect_delimiter(header: &str) -> char {
+    const CANDIDATES: [char; 4] = [',', ';', '\t', '،'];
+    let mut counts = [0usize; 4];
+    let mut quoted = false;
+    for c in header.chars() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(i) = CANDIDATES.iter().position(|d| *d == c) {
+            counts[i] += 1;
+        }
+    }
+    let best = (0..4)
+        .max_by_key(|i| (counts[*i], std::cmp::Reverse(*i)))
+        .unwrap_or(0);
+    if counts[best] == 0 {
+        ','
+    } else {
+        CANDIDATES[best]
+    }
+}
+
+/// `text` with `from` replaced by `to` wherever it is not inside double quotes.
+fn replace_unquoted(text: &str, from: char, to: char) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut quoted = false;
+    for c in text.chars() {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        out.push(if c == from && !quoted { to } else { c });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::ImportError;
+    use chrono::NaiveDate;
+    use rasid_shared::model::{CenterCode, ExecutionStatus, Record as R, RecordKind};
+
+    fn opts() -> ImportOptions {
+        ImportOptions {
+            center: CenterCode::new("MOH").unwrap(),
+            as_of: NaiveDate::from_ymd_opt(2023, 6, 30).unwrap(),
+            kind: None,
+            encoding: None,
+            calendar: None,
+        }
+    }
+
+    fn read(
+        name: &str,
+        bytes: &[u8],
+        opts: &ImportOptions,
+    ) -> Result<Vec<ImportedRow>, ImportError> {
+        CsvFormat.read(Path::new(name), bytes, opts, &mut |_| {})
+    }
+
+    fn problems(err: ImportError) -> (Vec<String>, usize) {
+        match err {
+            ImportError::Problems {
+                problems, total, ..
+            } => (problems.iter().map(|p| p.to_string()).collect(), total),
+            other => panic!("expected problems, got {other}"),
+        }
+    }
+
+    fn statuses(rows: &[ImportedRow]) -> Vec<(String, ExecutionStatus, u8)> {
+        rows.iter()
+            .map(|r| match &r.record {
+                R::DecisionStatus(s) => (s.decision.to_string(), s.status, s.progress),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    }
+
+    const ARABIC: &str =
+        "رقم القرار,الحالة,نسبة الإنجاز\n18/212/02,منفذ,100\n18/212/03,قيد التنفيذ,40\n";
+
+    #[test]
+    fn windows_1256_is_detected_when_the_bytes_are_not_utf8() {
+        let (bytes, _, _) = WINDOWS_1256.encode(ARABIC);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        let rows = read("decision-status.csv", &bytes, &opts()).unwrap();
+        assert_eq!(
+            statuses(&rows)[1],
+            ("18/212/03".into(), ExecutionStatus::InProgress, 40)
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_wins_over_the_chosen_encoding() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(ARABIC.as_bytes());
+        let o = ImportOptions {
+            encoding: Some("windows-1256".into()),
+            ..opts()
+        };
+        assert_eq!(read("decision-status.csv", &bytes, &o).unwrap().len(), 2);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(ARABIC.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(
+            read("decision-status.csv", &utf16, &opts()).unwrap().len(),
+            2
+        );
+    }
+
+    #[test]
+    fn the_chosen_encoding_is_used_and_a_wrong_name_is_refused() {
+        let (bytes, _, _) = WINDOWS_1256.encode(ARABIC);
+        let o = ImportOptions {
+            encoding: Some("cp1256".into()),
+            ..opts()
+        };
+        assert_eq!(read("decision-status.csv", &bytes, &o).unwrap().len(), 2);
+        let o = ImportOptions {
+            encoding: Some("utf-8".into()),
+            ..opts()
+        };
+        let (messages, _) = problems(read("decision-status.csv", &bytes, &o).unwrap_err());
+        assert!(messages[0].contains("is not UTF-8 text"), "{messages:?}");
+        let o = ImportOptions {
+            encoding: Some("arabic-dos".into()),
+            ..opts()
+        };
+        let err = read("decision-status.csv", ARABIC.as_bytes(), &o).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("'arabic-dos' is not a text encoding"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn separators_are_detected_from_the_header_line() {
+        for sep in [";", "\t", "،"] {
+            let text = ARABIC.replace(',', sep);
+            let rows = read("decision-status.csv", text.as_bytes(), &opts()).unwrap();
+            assert_eq!(statuses(&rows).len(), 2, "separator {sep:?}");
+        }
+        assert_eq!(detect_delimiter("\"a;b\",c,d"), ',');
+        assert_eq!(detect_delimiter("one column"), ',');
+    }
+
+    #[test]
+    fn an_arabic_comma_inside_quotes_is_text() {
+        let text = "رقم القرار،الحالة،ملاحظات\n18/212/02،منفذ،\"تم، بانتظار الصرف\"\n";
+        let rows = read("decision-status.csv", text.as_bytes(), &opts()).unwrap();
+        let R::DecisionStatus(s) = &rows[0].record else {
+            panic!()
+        };
+        assert_eq!(s.note, "تم، بانتظار الصرف");
+    }
+
+    #[test]
+    fn a_row_with_more_values_than_headers_is_a_problem() {
+        let text = "decision,status,progress\n18/212/02,executed,100\n18/212/03,in progress,1,5\n";
+        let (messages, total) =
+            problems(read("decision-status.csv", text.as_bytes(), &opts()).unwrap_err());
+        assert_eq!(total, 1);
+        assert!(
+            messages[0].contains("row 3: has 4 values but the header has 3 columns"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn rows_are_numbered_by_line_and_blank_lines_are_skipped() {
+        for newline in ["\n", "\r\n"] {
+            let text = "decision,status\n\n18/212/02,executed\n,\n18/212/03,finished\n\"18/212/04\",\"not\nsure\"\n18/2/1,x\n"
+                .replace('\n', newline);
+            let (messages, total) =
+                problems(read("decision-status.csv", text.as_bytes(), &opts()).unwrap_err());
+            assert_eq!(total, 3);
+            assert!(
+                messages[0].contains("row 5, column 'status': 'finished' is not a status"),
+                "{messages:?}"
+            );
+            assert!(
+                messages[1].contains("row 6, column 'status'"),
+                "{messages:?}"
+            );
+            assert!(
+                messages[2].contains("row 8, column 'status'"),
+                "{messages:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_and_header_only_files_say_so() {
+        for bytes in [&b""[..], b"\xEF\xBB\xBF", b"\n \n"] {
+            let (messages, _) = problems(read("budget.csv", bytes, &opts()).unwrap_err());
+            assert!(messages[0].contains("is empty"), "{messages:?}");
+        }
+        let (messages, _) =
+            problems(read("decision-status.csv", b"decision,status\n", &opts()).unwrap_err());
+        assert!(
+            messages[0].contains("has a header row but no rows"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn progress_is_told_while_reading_many_rows() {
+        let mut text = String::from("decision,status,progress\n");
+        for i in 1..=10_000 {
+            text.push_str(&format!("18/{i}/01,in progress,40\n"));
+        }
+        let mut told = Vec::new();
+        let o = ImportOptions {
+            kind: Some(RecordKind::DecisionStatus),
+            ..opts()
+        };
+        let rows = CsvFormat
+            .read(Path::new("x.csv"), text.as_bytes(), &o, &mut |n| {
+                told.push(n)
+            })
+            .unwrap();
+        assert_eq!(rows.len(), 10_000);
+        assert_eq!(told, [4096, 8192, 10_000]);
+    }
+}

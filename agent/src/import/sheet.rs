@@ -1,0 +1,293 @@
+//! Spreadsheets: .xlsx, .xlsm, .xls and .ods, through calamine. Each sheet is a [`Table`].
+//!
+//! Which sheets are read: the visible, non-empty worksheets. When there are several and some are
+//! named after a kind (`decision-status`, `budget`, `الموازنة` …), only those are read, so that
+//! instruction sheets and drop-down lists beside the data are left alone; otherwise every one is
+//! read, and a sheet that is not a table of records shows up as problems rather than being
+//! skipped in silence. Hidden sheets are never read.
+//!
+//! In a sheet, the header is the first row with two or more filled cells; title rows above it
+//! (one merged cell, say) are skipped. Row numbers are the sheet's own. Typed cells keep their
+//! type: numbers, dates (always Gregorian days), TRUE/FALSE; an error cell (`#REF!`) is a problem
+//! where a value is needed.
+
+use super::table::{Cell, Table, kind_from_name, rows_from_tables};
+use super::{Format, ImportError, ImportOptions, ImportedRow, Location, Problems};
+use calamine::{
+    Data, Reader, SheetType, SheetVisible, Sheets, open_workbook_auto_from_rs,
+    open_workbook_from_rs,
+};
+use chrono::NaiveDate;
+use std::io::Cursor;
+use std::path::Path;
+
+pub struct SheetFormat;
+
+impl Format for SheetFormat {
+    fn read(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        opts: &ImportOptions,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Vec<ImportedRow>, ImportError> {
+        let mut problems = Problems::default();
+        let tables = read_tables(path, bytes, &mut problems)?;
+        let tables = chosen_tables(tables);
+        if tables.is_empty() && problems.is_empty() {
+            problems.push(Location::file(path), "has no data: every sheet is empty");
+            return Err(problems.into_error(path));
+        }
+        if !problems.is_empty() {
+            return Err(problems.into_error(path));
+        }
+        rows_from_tables(path, &tables, opts, progress)
+    }
+}
+
+/// Every visible, non-empty worksheet as a table. A workbook that cannot be opened is an error;
+/// a sheet that cannot be read is a problem.
+fn read_tables(
+    path: &Path,
+    bytes: &[u8],
+    problems: &mut Problems,
+) -> Result<Vec<Table>, ImportError> {
+    // calamine parses untrusted bytes; should it ever panic on a damaged file, the clerk gets
+    // an error about the file rather than a crashed agent.
+    let read = std::panic::catch_unwind(|| read_sheets(bytes));
+    let unreadable = |detail: String| ImportError::Unreadable {
+        file: path.to_path_buf(),
+        detail,
+    };
+    let sheets = match read {
+        Ok(Ok(sheets)) => sheets,
+        Ok(Err(detail)) => return Err(unreadable(detail)),
+        Err(_) => return Err(unreadable(damaged().to_string())),
+    };
+    let mut tables = Vec::new();
+    for sheet in sheets {
+        match sheet {
+            Ok(t) => tables.push(t),
+            Err(SheetError { name, detail }) => problems.push(
+                Location { sheet: Some(name), ..Location::file(path) },
+                format!("cannot be read ({detail}); open the file in Excel or LibreOffice and save it again"),
+            ),
+        }
+    }
+    Ok(tables)
+}
+
+fn damaged() -> &'static str {
+    "it is not a spreadsheet this agent can read (.xlsx, .xls or .ods), or it is damaged; open it in Excel or LibreOffice and save it again"
+}
+
+/// A sheet that could not be read: its name and why.
+struct SheetError {
+    name: String,
+    detail: String,
+}
+
+/// The tables of the visible, non-empty worksheets; `Err` when the workbook cannot be opened.
+fn read_sheets(bytes: &[u8]) -> Result<Vec<Result<Table, SheetError>>, String> {
+    let mut workbook = open(bytes)?;
+    let names: Vec<String> = workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect();
+    Ok(names
+        .into_iter()
+        .filter_map(|name| match workbook.worksheet_range(&name) {
+            Ok(range) => table_from_range(&name, &range).map(Ok),
+            Err(e) => Some(Err(SheetError {
+                name,
+                detail: e.to_string(),
+            })),
+        })
+        .collect())
+}
+
+/// Opens the workbook whatever its extension says; says why when it cannot.
+fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, String> {
+    if let Ok(workbook) = open_workbook_auto_from_rs(Cursor::new(bytes)) {
+        return Ok(workbook);
+    }
+    let protected = matches!(
+        open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes)),
+        Err(calamine::XlsxError::Password)
+    ) || matches!(
+        open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes)),
+        Err(calamine::XlsError::Password)
+    ) || matches!(
+        open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(bytes)),
+        Err(calamine::OdsError::Password)
+    );
+    if protected {
+        return Err("the workbook is protected by a password; remove the password (File → Info → Protect Workbook) and import it again".into());
+    }
+    Err(damaged().into())
+}
+
+/// The tables to import: see the module documentation.
+fn chosen_tables(tables: Vec<Table>) -> Vec<Table> {
+    let named = |t: &Table| t.sheet.as_deref().and_then(kind_from_name).is_some();
+    if tables.len() > 1 && tables.iter().any(named) {
+        tables.into_iter().filter(named).collect()
+    } else {
+        tables
+    }
+}
+
+/// The sheet as a table; `None` when it has no filled cell.
+fn table_from_range(name: &str, range: &calamine::Range<Data>) -> Option<Table> {
+    let (first_row, _) = range.start()?;
+    let rows: Vec<Vec<Cell>> = range
+        .rows()
+        .map(|r| r.iter().map(cell_from).collect())
+        .collect();
+    let filled = |r: &[Cell]| r.iter().filter(|c| !is_blank(c)).count();
+    let header_at = rows
+        .iter()
+        .position(|r| filled(r) >= 2)
+        .or_else(|| rows.iter().position(|r| filled(r) > 0))?;
+    let mut rows = rows.into_iter().enumerate().skip(header_at);
+    let (_, header) = rows.next()?;
+    let number = |i: usize| first_row as usize + i + 1;
+    Some(Table {
+        sheet: Some(name.to_string()),
+        header_row: number(header_at),
+        headers: header.iter().map(header_text).collect(),
+        rows: rows.map(|(i, cells)| (number(i), cells)).collect(),
+    })
+}
+
+fn is_blank(c: &Cell) -> bool {
+    match c {
+        Cell::Empty => true,
+        Cell::Text(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+fn header_text(c: &Cell) -> String {
+    match c {
+        Cell::Text(s) => s.trim().to_string(),
+        Cell::Number(n) => n.to_string(),
+        Cell::Date(d) => d.to_string(),
+        Cell::Bool(b) => b.to_string(),
+        Cell::Error(e) => e.clone(),
+        Cell::Empty => String::new(),
+    }
+}
+
+fn cell_from(d: &Data) -> Cell {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::Error(e) => Cell::Error(e.to_string()),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, day, ..) = dt.to_ymd_hms_milli();
+            NaiveDate::from_ymd_opt(y.into(), m.into(), day.into())
+                .map_or(Cell::Number(dt.as_f64()), Cell::Date)
+        }
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTimeIso(s) => s
+            .get(..10)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map_or_else(|| Cell::Text(s.clone()), Cell::Date),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType, Range};
+
+    fn range(rows: &[&[Data]]) -> Range<Data> {
+        let mut r = Range::new(
+            (2, 0),
+            (2 + rows.len() as u32 - 1, rows[0].len() as u32 - 1),
+        );
+        for (i, row) in rows.iter().enumerate() {
+            for (j, v) in row.iter().enumerate() {
+                r.set_value((2 + i as u32, j as u32), v.clone());
+            }
+        }
+        r
+    }
+
+    fn s(x: &str) -> Data {
+        Data::String(x.into())
+    }
+
+    #[test]
+    fn title_rows_are_skipped_and_rows_keep_the_sheets_numbers() {
+        let r = range(&[
+            &[s("تقرير متابعة القرارات"), Data::Empty],
+            &[s("رقم القرار"), s("الحالة")],
+            &[s("18/212/02"), s("منفذ")],
+        ]);
+        let t = table_from_range("Sheet1", &r).unwrap();
+        assert_eq!(t.header_row, 4);
+        assert_eq!(t.headers, ["رقم القرار", "الحالة"]);
+        assert_eq!(t.rows[0].0, 5);
+    }
+
+    #[test]
+    fn typed_cells_keep_their_type() {
+        let date = ExcelDateTime::new(45107.0, ExcelDateTimeType::DateTime, false);
+        assert_eq!(
+            cell_from(&Data::DateTime(date)),
+            Cell::Date(NaiveDate::from_ymd_opt(2023, 6, 30).unwrap())
+        );
+        assert_eq!(
+            cell_from(&Data::DateTimeIso("2023-06-30T00:00:00".into())),
+            Cell::Date(NaiveDate::from_ymd_opt(2023, 6, 30).unwrap())
+        );
+        assert_eq!(cell_from(&Data::Int(7)), Cell::Number(7.0));
+        assert_eq!(
+            cell_from(&Data::Error(CellErrorType::Ref)),
+            Cell::Error("#REF!".into())
+        );
+    }
+
+    #[test]
+    fn sheets_named_after_kinds_are_chosen_over_the_others() {
+        let t = |name: &str| Table {
+            sheet: Some(name.into()),
+            header_row: 1,
+            headers: vec![],
+            rows: vec![],
+        };
+        let chosen = chosen_tables(vec![t("تعليمات"), t("budget"), t("kpi 2023"), t("lists")]);
+        assert_eq!(
+            chosen
+                .iter()
+                .map(|t| t.sheet.clone().unwrap())
+                .collect::<Vec<_>>(),
+            ["budget", "kpi 2023"]
+        );
+        assert_eq!(chosen_tables(vec![t("Sheet1"), t("Sheet2")]).len(), 2);
+    }
+
+    #[test]
+    fn garbage_is_a_clear_error() {
+        let mut p = Problems::default();
+        let err = read_tables(
+            Path::new("budget.xlsx"),
+            b"PK\x03\x04 this is not a workbook",
+            &mut p,
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("open it in Excel or LibreOffice and save it again"),
+            "{err}"
+        );
+    }
+}

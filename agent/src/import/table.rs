@@ -1,0 +1,1062 @@
+//! The tabular layer shared by CSV files and spreadsheet sheets: a header row and cells in,
+//! validated records out, with every problem named by row and by the header the clerk wrote.
+//!
+//! What kind of record a row is comes from, in order: a `kind` column (per row); the kind chosen
+//! when importing ([`ImportOptions::kind`]); the sheet's name; the file's name; and last, the
+//! headers themselves when they fit exactly one kind. Headers are matched in English, Arabic or
+//! Persian (see `columns.rs`); cells are read by `values.rs`. Not for bytes: `csv.rs` and
+//! `sheet.rs` turn files into rows and feed them here.
+
+mod columns;
+mod values;
+
+pub(crate) use columns::kind_from_name;
+
+use super::{ImportError, ImportOptions, ImportedRow, Location, Problems, kind_from_file_name};
+use chrono::NaiveDate;
+use columns::{AS_OF, Field, fields_of, is_one_of, normalize_header};
+use rasid_shared::format::CalendarKind;
+use rasid_shared::model::validate::validate_record;
+use rasid_shared::model::{
+    BudgetCategory, BudgetLine, CenterCode, Classification, CommitteeActivity, CommitteeStatus,
+    Decision, DecisionKind, DecisionNumber, DecisionStatus, ExecutionStatus, FollowUp,
+    FollowUpKind, KpiAchievement, Record, RecordKind, Session, SessionKind,
+};
+use std::path::Path;
+
+/// How often, in rows, `progress` is told.
+const PROGRESS_EVERY: usize = 4096;
+
+/// One cell as a spreadsheet or a CSV file gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    /// A spreadsheet date cell: a Gregorian day.
+    Date(NaiveDate),
+    Bool(bool),
+    /// A spreadsheet error value such as `#REF!`.
+    Error(String),
+}
+
+/// A cell borrowed from a [`Cell`] or straight from a CSV record; text is trimmed, and blank
+/// text is [`CellRef::Empty`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CellRef<'a> {
+    Empty,
+    Text(&'a str),
+    Number(f64),
+    Date(NaiveDate),
+    Bool(bool),
+    Error(&'a str),
+}
+
+impl<'a> CellRef<'a> {
+    /// A text cell, trimmed; blank text is empty.
+    pub fn text(s: &'a str) -> CellRef<'a> {
+        let t = s.trim();
+        if t.is_empty() {
+            CellRef::Empty
+        } else {
+            CellRef::Text(t)
+        }
+    }
+}
+
+impl Cell {
+    pub fn view(&self) -> CellRef<'_> {
+        match self {
+            Cell::Empty => CellRef::Empty,
+            Cell::Text(s) => CellRef::text(s),
+            Cell::Number(n) => CellRef::Number(*n),
+            Cell::Date(d) => CellRef::Date(*d),
+            Cell::Bool(b) => CellRef::Bool(*b),
+            Cell::Error(e) => CellRef::Error(e),
+        }
+    }
+}
+
+/// The cells of one row, by column (0-based, as the headers); missing cells are empty.
+pub trait Cells {
+    fn cell(&self, column: usize) -> CellRef<'_>;
+}
+
+impl Cells for [Cell] {
+    fn cell(&self, column: usize) -> CellRef<'_> {
+        self.get(column).map_or(CellRef::Empty, Cell::view)
+    }
+}
+
+/// What one CSV file or one sheet holds: a header row and the rows under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The sheet's name; `None` for a CSV file.
+    pub sheet: Option<String>,
+    /// The header's row number as the clerk sees it (1 unless title rows come first).
+    pub header_row: usize,
+    /// The headers as written.
+    pub headers: Vec<String>,
+    /// Each row's number as the clerk sees it, and its cells by column.
+    pub rows: Vec<(usize, Vec<Cell>)>,
+}
+
+/// Reads every row of `tables` (the sheets of one file): all of them, or every problem found
+/// in any table (and none of the rows). `progress` counts rows across the tables.
+pub fn rows_from_tables(
+    file: &Path,
+    tables: &[Table],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Vec<ImportedRow>, ImportError> {
+    let mut out = Vec::with_capacity(tables.iter().map(|t| t.rows.len()).sum());
+    let mut problems = Problems::default();
+    let mut seen = 0;
+    let mut done = 0;
+    for table in tables {
+        seen += collect_table_rows(file, table, opts, &mut out, &mut problems, &mut |n| {
+            progress(done + n)
+        });
+        done += table.rows.len();
+    }
+    finish(file, seen, out, problems)
+}
+
+/// Reads the rows of `table` into `out` and their problems into `problems`; returns how many
+/// non-blank rows the table has.
+fn collect_table_rows(
+    file: &Path,
+    table: &Table,
+    opts: &ImportOptions,
+    out: &mut Vec<ImportedRow>,
+    problems: &mut Problems,
+    progress: &mut dyn FnMut(usize),
+) -> usize {
+    let mut reader = TableReader::new(
+        file,
+        table.sheet.as_deref(),
+        table.header_row,
+        table.headers.clone(),
+        opts,
+        problems,
+    );
+    if let Some(col) = reader.progress_column() {
+        reader.progress_fractions =
+            is_percent_cell_column(table.rows.iter().map(|(_, cells)| cells.cell(col)));
+    }
+    for (i, (row, cells)) in table.rows.iter().enumerate() {
+        if i > 0 && i % PROGRESS_EVERY == 0 {
+            progress(i);
+        }
+        reader.read_row(*row, cells.as_slice(), out, problems);
+    }
+    progress(table.rows.len());
+    reader.rows_seen()
+}
+
+/// The end of a tabular file: its rows, or its problems; a file with headers but no rows is a
+/// problem too (the clerk most likely saved the wrong file or sheet).
+pub fn finish(
+    file: &Path,
+    rows_seen: usize,
+    out: Vec<ImportedRow>,
+    mut problems: Problems,
+) -> Result<Vec<ImportedRow>, ImportError> {
+    if problems.is_empty() && rows_seen == 0 {
+        problems.push(
+            Location::file(file),
+            "has a header row but no rows under it; fill in the rows, or check that this is the right file",
+        );
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems.into_error(file))
+    }
+}
+
+/// A spreadsheet column formatted as percentages stores 40% as 0.4: every number in it lies
+/// between 0 and 1, and one is above 0.
+fn is_percent_cell_column<'a>(cells: impl Iterator<Item = CellRef<'a>>) -> bool {
+    let mut any_above_zero = false;
+    for c in cells {
+        match c {
+            CellRef::Number(n) if (0.0..=1.0).contains(&n) => any_above_zero |= n > 0.0,
+            CellRef::Number(_) => return false,
+            _ => {}
+        }
+    }
+    any_above_zero
+}
+
+/// The columns of one kind found in a table's headers.
+#[derive(Debug)]
+struct Columns {
+    kind: RecordKind,
+    fields: &'static [Field],
+    /// The column of each field, by position in `fields`.
+    at: Vec<Option<usize>>,
+    /// Columns of other kinds: a row of this kind leaves them empty.
+    foreign: Vec<usize>,
+}
+
+impl Columns {
+    /// Resolves the `usable` columns of `norm` (normalized headers) for `kind`; also returns
+    /// pairs of columns naming the same field.
+    fn new(kind: RecordKind, norm: &[String], usable: &[bool]) -> (Columns, Vec<(usize, usize)>) {
+        let fields = fields_of(kind);
+        let mut at = vec![None; fields.len()];
+        let mut duplicates = Vec::new();
+        let mut foreign = Vec::new();
+        for (col, n) in norm.iter().enumerate().filter(|(c, _)| usable[*c]) {
+            match fields.iter().position(|f| f.matches(n)) {
+                Some(i) => match at[i] {
+                    Some(first) => duplicates.push((first, col)),
+                    None => at[i] = Some(col),
+                },
+                None => foreign.push(col),
+            }
+        }
+        (
+            Columns {
+                kind,
+                fields,
+                at,
+                foreign,
+            },
+            duplicates,
+        )
+    }
+
+    fn column(&self, field: &str) -> Option<usize> {
+        self.fields
+            .iter()
+            .position(|f| f.name == field)
+            .and_then(|i| self.at[i])
+    }
+
+    fn missing(&self) -> impl Iterator<Item = &'static Field> + '_ {
+        self.fields
+            .iter()
+            .zip(&self.at)
+            .filter(|(f, at)| f.required && at.is_none())
+            .map(|(f, _)| f)
+    }
+
+    fn list(&self) -> String {
+        self.fields
+            .iter()
+            .chain([&AS_OF])
+            .map(Field::both_names)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+enum Mode {
+    /// The kind is unknown; the problem was reported and rows are only counted.
+    Unknown,
+    Fixed(Columns),
+    PerRow {
+        kind_column: usize,
+        /// The kind of rows whose `kind` cell is empty.
+        default: Option<RecordKind>,
+        /// The columns of every kind, in [`RecordKind::ALL`] order.
+        kinds: Vec<Columns>,
+        /// Kinds whose missing columns were already reported.
+        announced: [bool; 6],
+        last: Option<(String, RecordKind)>,
+    },
+}
+
+/// Reads rows one at a time against headers resolved once; CSV files stream through it.
+pub struct TableReader<'a> {
+    file: &'a Path,
+    sheet: Option<String>,
+    headers: Vec<String>,
+    calendar: CalendarKind,
+    as_of_default: NaiveDate,
+    as_of: Option<usize>,
+    mode: Mode,
+    /// The progress column holds spreadsheet percent cells (0.4 for 40%).
+    pub progress_fractions: bool,
+    /// The columns that carry a record's data: not the serial number, an unnamed column, the
+    /// kind or the as-of date, which templates often fill in ahead on rows left blank.
+    data_columns: Vec<usize>,
+    rows_seen: usize,
+}
+
+impl<'a> TableReader<'a> {
+    /// Resolves `headers` (as written, on row `header_row`); header problems go to `problems`.
+    pub fn new(
+        file: &'a Path,
+        sheet: Option<&str>,
+        header_row: usize,
+        headers: Vec<String>,
+        opts: &ImportOptions,
+        problems: &mut Problems,
+    ) -> TableReader<'a> {
+        let headers: Vec<String> = headers.into_iter().map(|h| h.trim().to_string()).collect();
+        let norm: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
+        let at = |col: Option<usize>| Location {
+            file: file.to_path_buf(),
+            sheet: sheet.map(str::to_string),
+            row: Some(header_row),
+            column: col.map(|c| headers[c].clone()),
+        };
+        let mut usable: Vec<bool> = norm
+            .iter()
+            .map(|n| !n.is_empty() && !is_one_of(n, columns::SERIAL_HEADERS))
+            .collect();
+
+        let mut as_of = None;
+        let as_of_columns: Vec<usize> = (0..norm.len())
+            .filter(|c| usable[*c] && AS_OF.matches(&norm[*c]))
+            .collect();
+        for col in as_of_columns {
+            usable[col] = false;
+            match as_of {
+                None => as_of = Some(col),
+                Some(first) => {
+                    problems.push(at(Some(col)), duplicate_message(&headers[first], &AS_OF))
+                }
+            }
+        }
+
+        let named = opts
+            .kind
+            .or_else(|| sheet.and_then(kind_from_name))
+            .or_else(|| kind_from_file_name(file))
+            .or_else(|| {
+                file.file_stem()
+                    .and_then(|s| s.to_str())
+                    .and_then(kind_from_name)
+            });
+        let explicit = (0..norm.len())
+            .find(|c| usable[*c] && is_one_of(&norm[*c], columns::RECORD_KIND_HEADERS));
+        let plain = (0..norm.len())
+            .find(|c| usable[*c] && is_one_of(&norm[*c], columns::PLAIN_KIND_HEADERS));
+        let has_own_kind_field =
+            |k: RecordKind| matches!(k, RecordKind::Session | RecordKind::Decision);
+        let kind_column = explicit.or_else(|| {
+            plain.filter(|_| match named {
+                Some(k) => !has_own_kind_field(k),
+                None => !infer_kind(&norm, &usable).is_some_and(has_own_kind_field),
+            })
+        });
+
+        let mode = if let Some(kind_column) = kind_column {
+            usable[kind_column] = false;
+            let mut kinds = Vec::new();
+            let mut reported = std::collections::BTreeSet::new();
+            for kind in RecordKind::ALL {
+                let (cols, dups) = Columns::new(kind, &norm, &usable);
+                for (first, col) in dups {
+                    let field = cols
+                        .fields
+                        .iter()
+                        .find(|f| f.matches(&norm[col]))
+                        .unwrap_or(&AS_OF);
+                    if reported.insert((first, col)) {
+                        problems.push(at(Some(col)), duplicate_message(&headers[first], field));
+                    }
+                }
+                kinds.push(cols);
+            }
+            for col in (0..norm.len()).filter(|c| usable[*c]) {
+                if kinds.iter().all(|k| k.foreign.contains(&col)) {
+                    problems.push(
+                        at(Some(col)),
+                        "is not a column of any kind of record; correct the header, or delete the column",
+                    );
+                }
+            }
+            Mode::PerRow {
+                kind_column,
+                default: named,
+                kinds,
+                announced: [false; 6],
+                last: None,
+            }
+        } else if let Some(kind) = named.or_else(|| infer_kind(&norm, &usable)) {
+            let (cols, dups) = Columns::new(kind, &norm, &usable);
+            for (first, col) in dups {
+                let field = cols
+                    .fields
+                    .iter()
+                    .find(|f| f.matches(&norm[col]))
+                    .unwrap_or(&AS_OF);
+                problems.push(at(Some(col)), duplicate_message(&headers[first], field));
+            }
+            for &col in &cols.foreign {
+                let elsewhere = RecordKind::ALL
+                    .into_iter()
+                    .find(|k| fields_of(*k).iter().any(|f| f.matches(&norm[col])))
+                    .map(|k| format!(" (it is a column of {k} files: is this the right file?)"))
+                    .unwrap_or_default();
+                problems.push(
+                    at(Some(col)),
+                    format!(
+                        "is not a column of {kind} files{elsewhere}; correct the header, or delete the column. The columns are: {}",
+                        cols.list()
+                    ),
+                );
+            }
+            for field in cols.missing() {
+                problems.push(at(None), missing_message(kind, field, &headers));
+            }
+            Mode::Fixed(cols)
+        } else {
+            problems.push(
+                Location { row: None, column: None, ..at(None) },
+                format!(
+                    "does not say what kind of records it holds; name the file or the sheet after the kind \
+                     (decision-status.csv, budget-2023.xlsx), add a column 'kind', or choose the kind when \
+                     importing. The kinds are: {}",
+                    columns::KIND_ACCEPTED_WORDS
+                ),
+            );
+            Mode::Unknown
+        };
+
+        let data_columns = (0..norm.len()).filter(|c| usable[*c]).collect();
+        TableReader {
+            file,
+            sheet: sheet.map(str::to_string),
+            headers,
+            calendar: opts.calendar.unwrap_or_default(),
+            as_of_default: opts.as_of,
+            as_of,
+            mode,
+            progress_fractions: false,
+            data_columns,
+            rows_seen: 0,
+        }
+    }
+
+    /// How many non-blank rows were read so far.
+    pub fn rows_seen(&self) -> usize {
+        self.rows_seen
+    }
+
+    /// The column of decision-status progress, if the table has one.
+    pub fn progress_column(&self) -> Option<usize> {
+        match &self.mode {
+            Mode::Unknown => None,
+            Mode::Fixed(c) => c
+                .column("progress")
+                .filter(|_| c.kind == RecordKind::DecisionStatus),
+            Mode::PerRow { kinds, .. } => kinds
+                .iter()
+                .find(|c| c.kind == RecordKind::DecisionStatus)?
+                .column("progress"),
+        }
+    }
+
+    fn location(&self, row: usize, column: Option<usize>) -> Location {
+        Location {
+            file: self.file.to_path_buf(),
+            sheet: self.sheet.clone(),
+            row: Some(row),
+            column: column.map(|c| {
+                self.headers
+                    .get(c)
+                    .cloned()
+                    .unwrap_or_else(|| format!("{}", c + 1))
+            }),
+        }
+    }
+
+    /// Reads row number `row`: its record into `out`, or its problems into `problems`. Rows
+    /// with no data (perhaps a serial number or a date filled in ahead) are skipped.
+    pub fn read_row<C: Cells + ?Sized>(
+        &mut self,
+        row: usize,
+        cells: &C,
+        out: &mut Vec<ImportedRow>,
+        problems: &mut Problems,
+    ) {
+        if self
+            .data_columns
+            .iter()
+            .all(|c| cells.cell(*c) == CellRef::Empty)
+        {
+            return;
+        }
+        self.rows_seen += 1;
+        let kind_column = match &self.mode {
+            Mode::Unknown => return,
+            Mode::Fixed(_) => None,
+            Mode::PerRow { kind_column, .. } => Some(*kind_column),
+        };
+        let kind_index = match kind_column {
+            None => 0,
+            Some(col) => match self.row_kind(row, col, cells, problems) {
+                Some(i) => i,
+                None => return,
+            },
+        };
+        let columns = match &self.mode {
+            Mode::Fixed(c) => c,
+            Mode::PerRow { kinds, .. } => &kinds[kind_index],
+            Mode::Unknown => return,
+        };
+        let mut r = RowRead {
+            reader: self,
+            columns,
+            cells,
+            row,
+            problems,
+            failed: false,
+        };
+        if kind_column.is_some() {
+            for &col in &columns.foreign {
+                if r.cells.cell(col) != CellRef::Empty {
+                    r.fail(
+                        col,
+                        format!(
+                            "is not a column of {} rows; leave it empty in this row, or put the row in a file of its own kind",
+                            columns.kind
+                        ),
+                    );
+                }
+            }
+        }
+        let as_of = match self.as_of {
+            None => self.as_of_default,
+            Some(col) => r
+                .cell_value(col, false, |c| values::date(c, self.calendar))
+                .unwrap_or(self.as_of_default),
+        };
+        let record = build(columns.kind, &mut r);
+        let (Some(record), false) = (record, r.failed) else {
+            return;
+        };
+        let found = validate_record(&record);
+        if found.is_empty() {
+            out.push(ImportedRow {
+                location: self.location(row, None),
+                as_of,
+                record,
+            });
+        } else {
+            for p in found {
+                let mut at = self.location(row, columns.column(&p.field));
+                at.column.get_or_insert(p.field);
+                problems.push(at, p.message);
+            }
+        }
+    }
+
+    /// The kind of a row of a table with a `kind` column, as a position in [`RecordKind::ALL`];
+    /// the first row of each kind also reports the columns that kind misses.
+    fn row_kind<C: Cells + ?Sized>(
+        &mut self,
+        row: usize,
+        kind_column: usize,
+        cells: &C,
+        problems: &mut Problems,
+    ) -> Option<usize> {
+        let Mode::PerRow {
+            default,
+            kinds,
+            announced,
+            last,
+            ..
+        } = &mut self.mode
+        else {
+            return None;
+        };
+        let at = |column: usize| Location {
+            file: self.file.to_path_buf(),
+            sheet: self.sheet.clone(),
+            row: Some(row),
+            column: self.headers.get(column).cloned(),
+        };
+        let kind = match cells.cell(kind_column) {
+            CellRef::Empty => *default,
+            CellRef::Text(s) => match last.as_ref().filter(|(w, _)| w == s) {
+                Some((_, k)) => Some(*k),
+                None => {
+                    columns::parse_record_kind(s).inspect(|k| *last = Some((s.to_string(), *k)))
+                }
+            },
+            _ => None,
+        };
+        let Some(kind) = kind else {
+            let message = match cells.cell(kind_column) {
+                CellRef::Empty => format!(
+                    "is empty; write what the row is: {}",
+                    columns::KIND_ACCEPTED_WORDS
+                ),
+                other => format!(
+                    "'{}' is not a kind of record; use one of: {}",
+                    values::text_of(other),
+                    columns::KIND_ACCEPTED_WORDS
+                ),
+            };
+            problems.push(at(kind_column), message);
+            return None;
+        };
+        let i = RecordKind::ALL.iter().position(|k| *k == kind)?;
+        if !announced[i] {
+            announced[i] = true;
+            for field in kinds[i].missing() {
+                let message = format!(
+                    "is a {kind} row, but the file {}",
+                    missing_message(kind, field, &self.headers)
+                );
+                problems.push(at(kind_column), message);
+            }
+        }
+        Some(i)
+    }
+}
+
+fn duplicate_message(first: &str, field: &Field) -> String {
+    format!(
+        "gives the {} again, as column '{first}' does; keep one of the two columns",
+        field.both_names()
+    )
+}
+
+fn missing_message(kind: RecordKind, field: &Field, headers: &[String]) -> String {
+    let found: Vec<String> = headers
+        .iter()
+        .filter(|h| !h.is_empty())
+        .map(|h| format!("'{h}'"))
+        .collect();
+    format!(
+        "has no column for {}, which {kind} files need; add it. The headers found are: {}",
+        field.both_names(),
+        if found.is_empty() {
+            "none".to_string()
+        } else {
+            found.join(", ")
+        }
+    )
+}
+
+/// The one kind whose required columns are all present and which knows every usable column;
+/// `None` when no kind, or more than one, fits.
+fn infer_kind(norm: &[String], usable: &[bool]) -> Option<RecordKind> {
+    let fits = |kind: RecordKind| {
+        let fields = fields_of(kind);
+        let known = norm
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| usable[*c])
+            .all(|(_, n)| {
+                fields.iter().any(|f| f.matches(n)) || is_one_of(n, columns::PLAIN_KIND_HEADERS)
+            });
+        known
+            && fields.iter().filter(|f| f.required).all(|f| {
+                norm.iter()
+                    .enumerate()
+                    .any(|(c, n)| usable[c] && f.matches(n))
+            })
+    };
+    let mut fitting = RecordKind::ALL.into_iter().filter(|k| fits(*k));
+    match (fitting.next(), fitting.next()) {
+        (Some(k), None) => Some(k),
+        _ => None,
+    }
+}
+
+/// One row being read: problems go straight to the file's list; `failed` marks the row as
+/// unusable so that no half-read record is validated or kept.
+struct RowRead<'r, 'a, C: Cells + ?Sized> {
+    reader: &'r TableReader<'a>,
+    columns: &'r Columns,
+    cells: &'r C,
+    row: usize,
+    problems: &'r mut Problems,
+    failed: bool,
+}
+
+const SESSION_KIND_WORDS: &str = "ordinary / عادية، emergency / طارئة";
+const DECISION_KIND_WORDS: &str = "decision / قرار، assignment / تكليف";
+const CATEGORY_WORDS: &str = "operating / تشغيلية، development / تطويرية، salaries / رواتب";
+const COMMITTEE_STATUS_WORDS: &str = "active / نشطة، finished / منتهية";
+const FOLLOW_UP_WORDS: &str = "call / اتصال، letter / كتاب، message / رسالة نصية، memo / مذكرة";
+
+fn parse_session_kind(s: &str) -> Option<SessionKind> {
+    let n = normalize_header(s);
+    if is_one_of(&n, &["ordinary", "عادية", "عادي", "اعتيادية", "عادی"]) {
+        Some(SessionKind::Ordinary)
+    } else if is_one_of(
+        &n,
+        &["emergency", "طارئة", "طارئ", "استثنائية", "فوق‌العاده"],
+    ) {
+        Some(SessionKind::Emergency)
+    } else {
+        None
+    }
+}
+
+impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
+    fn fail(&mut self, col: usize, message: String) {
+        self.problems
+            .push(self.reader.location(self.row, Some(col)), message);
+        self.failed = true;
+    }
+
+    /// Reads column `col`: `None` when empty (a problem when `required`) or unreadable.
+    fn cell_value<T>(
+        &mut self,
+        col: usize,
+        required: bool,
+        read: impl FnOnce(CellRef<'r>) -> Result<T, String>,
+    ) -> Option<T> {
+        let cells: &'r C = self.cells;
+        match cells.cell(col) {
+            CellRef::Empty => {
+                if required {
+                    self.fail(col, "is empty; write it in".to_string());
+                }
+                None
+            }
+            CellRef::Error(e) => {
+                self.fail(
+                    col,
+                    format!("shows the error {e}; correct the formula, or type the value in"),
+                );
+                None
+            }
+            cell => match read(cell) {
+                Ok(v) => Some(v),
+                Err(m) => {
+                    self.fail(col, m);
+                    None
+                }
+            },
+        }
+    }
+
+    /// Reads `field`; a required field whose column is missing fails the row silently, the
+    /// missing column having been reported once for the file.
+    fn value<T>(
+        &mut self,
+        field: &str,
+        required: bool,
+        read: impl FnOnce(CellRef<'r>) -> Result<T, String>,
+    ) -> Option<T> {
+        match self.columns.column(field) {
+            Some(col) => self.cell_value(col, required, read),
+            None => {
+                self.failed |= required;
+                None
+            }
+        }
+    }
+
+    fn required<T>(
+        &mut self,
+        field: &str,
+        read: impl FnOnce(CellRef<'r>) -> Result<T, String>,
+    ) -> Option<T> {
+        self.value(field, true, read)
+    }
+
+    fn optional<T>(
+        &mut self,
+        field: &str,
+        read: impl FnOnce(CellRef<'r>) -> Result<T, String>,
+    ) -> Option<T> {
+        self.value(field, false, read)
+    }
+
+    /// Text as written; an empty required text is left to `validate_record` to report.
+    fn text(&mut self, field: &str, required: bool) -> String {
+        if required && self.columns.column(field).is_none() {
+            self.failed = true;
+        }
+        self.optional(field, |c| Ok(values::text_of(c).into_owned()))
+            .unwrap_or_default()
+    }
+
+    fn optional_text(&mut self, field: &str) -> Option<String> {
+        Some(self.text(field, false)).filter(|t| !t.is_empty())
+    }
+
+    fn word<T>(
+        &mut self,
+        field: &str,
+        required: bool,
+        parse: impl FnOnce(&str) -> Option<T>,
+        noun: &str,
+        accepted: &str,
+    ) -> Option<T> {
+        self.value(field, required, |c| {
+            let s = values::text_of(c);
+            parse(&s).ok_or_else(|| format!("'{s}' is not {noun}; use one of: {accepted}"))
+        })
+    }
+
+    fn date(&mut self, field: &str, required: bool) -> Option<NaiveDate> {
+        let calendar = self.reader.calendar;
+        self.value(field, required, |c| values::date(c, calendar))
+    }
+
+    fn decision_number(&mut self, field: &str, required: bool) -> Option<DecisionNumber> {
+        self.value(field, required, |c| {
+            values::text_of(c)
+                .parse::<DecisionNumber>()
+                .map_err(|e| e.to_string())
+        })
+    }
+
+    /// A list cell; empty is an empty list.
+    fn list<T, E: std::fmt::Display>(
+        &mut self,
+        field: &str,
+        required: bool,
+        parse: impl Fn(&str) -> Result<T, E>,
+    ) -> Option<Vec<T>> {
+        if required && self.columns.column(field).is_none() {
+            self.failed = true;
+            return None;
+        }
+        let items = self.optional(field, |c| {
+            let text = values::text_of(c);
+            let mut items = Vec::new();
+            let mut errors = Vec::new();
+            for item in values::list_items(&text) {
+                match parse(item) {
+                    Ok(v) => items.push(v),
+                    Err(e) => errors.push(e.to_string()),
+                }
+            }
+            if errors.is_empty() {
+                Ok(items)
+            } else {
+                Err(errors.join("; "))
+            }
+        });
+        match items {
+            Some(v) => Some(v),
+            None if self.failed => None,
+            None => Some(Vec::new()),
+        }
+    }
+
+    fn is_filled(&self, field: &str) -> Option<usize> {
+        self.columns
+            .column(field)
+            .filter(|c| self.cells.cell(*c) != CellRef::Empty)
+    }
+
+    /// The follow-up of a decision-status row: its kind and its date, both or neither.
+    fn follow_up(&mut self) -> Vec<FollowUp> {
+        let kind = self.word(
+            "follow_up",
+            false,
+            FollowUpKind::parse,
+            "a follow-up",
+            FOLLOW_UP_WORDS,
+        );
+        let date = self.date("follow_up_date", false);
+        match (
+            kind,
+            date,
+            self.is_filled("follow_up"),
+            self.is_filled("follow_up_date"),
+        ) {
+            (Some(kind), Some(date), _, _) => vec![FollowUp { kind, date }],
+            (_, _, Some(col), None) => {
+                let m = match self.columns.column("follow_up_date") {
+                    Some(_) => {
+                        "has a follow-up without its date; write the date in the follow-up date column"
+                    }
+                    None => {
+                        "has a follow-up without its date; add a column follow_up_date (تاريخ المتابعة)"
+                    }
+                };
+                self.fail(col, m.to_string());
+                Vec::new()
+            }
+            (_, _, None, Some(col)) => {
+                self.fail(col, format!("is a follow-up date without a follow-up; say what was done: {FOLLOW_UP_WORDS}"));
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The record of a row of `kind`; `None` (or `r.failed`) when something could not be read.
+/// Every field is read before giving up, so that a row's problems are all reported at once.
+fn build<C: Cells + ?Sized>(kind: RecordKind, r: &mut RowRead<'_, '_, C>) -> Option<Record> {
+    Some(match kind {
+        RecordKind::Session => {
+            let government = r.required("government", values::whole::<u16>);
+            let number = r.required("number", values::whole::<u32>);
+            let date = r.date("date", true);
+            let kind = r.word(
+                "kind",
+                true,
+                parse_session_kind,
+                "a kind of session",
+                SESSION_KIND_WORDS,
+            );
+            Record::Session(Session {
+                government: government?,
+                number: number?,
+                date: date?,
+                kind: kind?,
+            })
+        }
+        RecordKind::Decision => {
+            let number = r.decision_number("number", true);
+            let date = r.date("date", true);
+            let kind = r.word(
+                "kind",
+                true,
+                DecisionKind::parse,
+                "a kind of decision",
+                DECISION_KIND_WORDS,
+            );
+            let title = r.text("title", true);
+            let routine = r.optional("routine", values::yes_no).unwrap_or(false);
+            let classification = Classification {
+                program: r.optional_text("program"),
+                sector: r.optional_text("sector"),
+                level: r.optional_text("level"),
+                decision_type: r.optional_text("decision_type"),
+            };
+            let centers = r.list("centers", true, CenterCode::new);
+            let due = r.date("due", false);
+            let links = r.list("links", false, str::parse::<DecisionNumber>);
+            Record::Decision(Decision {
+                number: number?,
+                date: date?,
+                kind: kind?,
+                title,
+                routine,
+                classification,
+                centers: centers?,
+                due,
+                links: links?,
+            })
+        }
+        RecordKind::DecisionStatus => {
+            let decision = r.decision_number("decision", true);
+            let status = r.word(
+                "status",
+                true,
+                ExecutionStatus::parse,
+                "a status",
+                ExecutionStatus::ACCEPTED_WORDS,
+            );
+            let fractions = r.reader.progress_fractions;
+            let progress = r.optional("progress", |c| values::percent(c, fractions));
+            let note = r.text("note", false);
+            let follow_ups = r.follow_up();
+            let status = status?;
+            // An empty progress says nothing more than the status does.
+            let progress = progress.unwrap_or(if status == ExecutionStatus::Executed {
+                100
+            } else {
+                0
+            });
+            Record::DecisionStatus(DecisionStatus {
+                decision: decision?,
+                status,
+                progress,
+                note,
+                follow_ups,
+            })
+        }
+        RecordKind::Budget => {
+            let fiscal_year = r.required("fiscal_year", values::whole::<i32>);
+            let month = r.required("month", values::month);
+            let program = r.text("program", true);
+            let category = r.word(
+                "category",
+                true,
+                BudgetCategory::parse,
+                "a budget category",
+                CATEGORY_WORDS,
+            );
+            let allocated = r.required("allocated", values::whole::<i64>);
+            let revised = r.optional("revised", values::whole::<i64>);
+            let committed = r.optional("committed", values::whole::<i64>).unwrap_or(0);
+            let spent = r.required("spent", values::whole::<i64>);
+            let currency = r.text("currency", true).to_ascii_uppercase();
+            Record::Budget(BudgetLine {
+                fiscal_year: fiscal_year?,
+                month: month?,
+                program,
+                category: category?,
+                allocated: allocated?,
+                revised,
+                committed,
+                spent: spent?,
+                currency,
+            })
+        }
+        RecordKind::Kpi => {
+            let program = r.text("program", true);
+            let indicator = r.text("indicator", true);
+            let name = r.text("name", true);
+            let unit = r.text("unit", false);
+            let year = r.required("year", values::whole::<i32>);
+            let quarter = r.required("quarter", values::quarter);
+            let annual_target = r.required("annual_target", values::decimal);
+            let quarter_target = r.required("quarter_target", values::decimal);
+            let actual = r.required("actual", values::decimal);
+            let cost_planned = r.optional("cost_planned", values::decimal);
+            let cost_actual = r.optional("cost_actual", values::decimal);
+            Record::Kpi(KpiAchievement {
+                program,
+                indicator,
+                name,
+                unit,
+                year: year?,
+                quarter: quarter?,
+                annual_target: annual_target?,
+                quarter_target: quarter_target?,
+                actual: actual?,
+                cost_planned,
+                cost_actual,
+            })
+        }
+        RecordKind::Committee => {
+            let committee = r.text("committee", true);
+            let name = r.text("name", true);
+            let year = r.required("year", values::whole::<i32>);
+            let forming_decision = r.decision_number("forming_decision", false);
+            let formed = r.date("formed", true);
+            let meetings = r.required("meetings", values::whole::<u32>);
+            let minutes = r.optional("minutes", values::whole::<u32>).unwrap_or(0);
+            let minutes_to_cabinet = r
+                .optional("minutes_to_cabinet", values::whole::<u32>)
+                .unwrap_or(0);
+            let submitted = r.required("recommendations_submitted", values::whole::<u32>);
+            let approved = r.required("recommendations_approved", values::whole::<u32>);
+            let status = r.word(
+                "status",
+                true,
+                CommitteeStatus::parse,
+                "a committee status",
+                COMMITTEE_STATUS_WORDS,
+            );
+            Record::Committee(CommitteeActivity {
+                committee,
+                name,
+                year: year?,
+                forming_decision,
+                formed: formed?,
+                meetings: meetings?,
+                minutes,
+                minutes_to_cabinet,
+                recommendations_submitted: submitted?,
+                recommendations_approved: approved?,
+                status: status?,
+            })
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

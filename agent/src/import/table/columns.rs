@@ -1,0 +1,613 @@
+//! The columns of each record kind and the headers clerks write for them, in English, Arabic
+//! and Persian; and the names of kinds as files, sheets and `kind` cells give them.
+//!
+//! Headers are compared after [`normalize_header`], so `Fiscal Year`, `fiscal_year` and
+//! `السنة  المالية` all match. This module only names things; reading values is `values.rs`.
+
+use rasid_shared::model::RecordKind;
+
+/// A column of a record kind.
+#[derive(Debug)]
+pub(crate) struct Field {
+    /// The record's field, as in JSON files and in `validate_record`'s problems.
+    pub name: &'static str,
+    /// The Arabic header shown next to `name` in messages and the docs.
+    pub arabic: &'static str,
+    /// A file of this kind must have the column (cells may still be checked further).
+    pub required: bool,
+    /// Other headers accepted for it (the name and `arabic` are always accepted).
+    pub aliases: &'static [&'static str],
+}
+
+const fn f(
+    name: &'static str,
+    arabic: &'static str,
+    required: bool,
+    aliases: &'static [&'static str],
+) -> Field {
+    Field {
+        name,
+        arabic,
+        required,
+        aliases,
+    }
+}
+
+/// The report date every kind may carry; `ImportOptions::as_of` when absent.
+pub(crate) const AS_OF: Field = f(
+    "as_of",
+    "تاريخ التقرير",
+    false,
+    &[
+        "as of",
+        "report date",
+        "تاريخ البيانات",
+        "كما في",
+        "تاریخ گزارش",
+    ],
+);
+
+/// Headers of a column saying what kind of record each row is (`record`, as in JSON files).
+pub(crate) const RECORD_KIND_HEADERS: &[&str] =
+    &["record", "record_kind", "نوع السجل", "نوع البيانات"];
+/// Headers that mean the record kind unless the file holds sessions or decisions, whose own
+/// field is called `kind` (ordinary/emergency, decision/assignment).
+pub(crate) const PLAIN_KIND_HEADERS: &[&str] = &["kind", "النوع"];
+
+/// Serial-number columns (م، #، ردیف): spreadsheets number their rows; they carry no data.
+pub(crate) const SERIAL_HEADERS: &[&str] = &[
+    "م",
+    "#",
+    "ت",
+    "تسلسل",
+    "مسلسل",
+    "الرقم التسلسلي",
+    "no",
+    "no.",
+    "s/n",
+    "serial",
+    "ردیف",
+];
+
+const PROGRAM: &[&str] = &["البرنامج", "اسم البرنامج", "برنامه"];
+const YEAR: &[&str] = &["السنة", "سال"];
+const DATE: &[&str] = &["التاريخ", "تاریخ"];
+const STATUS: &[&str] = &["الحالة", "وضعیت"];
+
+const SESSION: &[Field] = &[
+    f("government", "رقم الحكومة", true, &["الحكومة", "دولت"]),
+    f(
+        "number",
+        "رقم الجلسة",
+        true,
+        &["session", "session number", "الجلسة", "شماره جلسه"],
+    ),
+    f("date", "تاريخ الجلسة", true, DATE),
+    f("kind", "النوع", true, &["type", "نوع الجلسة", "نوع جلسه"]),
+];
+
+const DECISION: &[Field] = &[
+    f(
+        "number",
+        "رقم القرار",
+        true,
+        &["decision", "decision number", "رقم", "شماره مصوبه"],
+    ),
+    f("date", "تاريخ القرار", true, DATE),
+    f("kind", "النوع", true, &["type", "قرار أو تكليف"]),
+    f(
+        "title",
+        "عنوان القرار",
+        true,
+        &["subject", "العنوان", "الموضوع", "نص القرار", "عنوان"],
+    ),
+    f("routine", "روتيني", false, &["قرار روتيني", "عادی"]),
+    f("program", "البرنامج الحكومي", false, PROGRAM),
+    f("sector", "القطاع", false, &["القطاع التنموي", "بخش"]),
+    f("level", "المستوى الإداري", false, &["المستوى"]),
+    f("decision_type", "نوع القرار", false, &["decision type"]),
+    f(
+        "centers",
+        "الجهات المسؤولة",
+        true,
+        &[
+            "responsible centers",
+            "الجهة المسؤولة",
+            "مراكز المسؤولية",
+            "الجهات",
+            "دستگاه‌های مسئول",
+        ],
+    ),
+    f(
+        "due",
+        "تاريخ الاستحقاق",
+        false,
+        &["due date", "الموعد النهائي", "مهلت"],
+    ),
+    f(
+        "links",
+        "قرارات مرتبطة",
+        false,
+        &["linked decisions", "قرارات مشابهة", "مصوبات مرتبط"],
+    ),
+];
+
+const DECISION_STATUS: &[Field] = &[
+    f(
+        "decision",
+        "رقم القرار",
+        true,
+        &[
+            "decision number",
+            "number",
+            "القرار",
+            "شماره مصوبه",
+            "مصوبه",
+        ],
+    ),
+    f(
+        "status",
+        "الحالة",
+        true,
+        &["حالة التنفيذ", "وضعیت", "وضعیت اجرا"],
+    ),
+    f(
+        "progress",
+        "نسبة الإنجاز",
+        false,
+        &["percent", "نسبة التنفيذ", "الإنجاز", "درصد پیشرفت", "پیشرفت"],
+    ),
+    f(
+        "note",
+        "ملاحظات",
+        false,
+        &[
+            "notes",
+            "comment",
+            "comments",
+            "ملاحظة",
+            "توضيحات",
+            "توضیحات",
+        ],
+    ),
+    f(
+        "follow_up",
+        "المتابعة",
+        false,
+        &["follow up", "نوع المتابعة", "إجراء المتابعة", "پیگیری"],
+    ),
+    f(
+        "follow_up_date",
+        "تاريخ المتابعة",
+        false,
+        &["follow up date", "تاریخ پیگیری"],
+    ),
+];
+
+const BUDGET: &[Field] = &[
+    f(
+        "fiscal_year",
+        "السنة المالية",
+        true,
+        &["fiscal year", "year", "السنة", "سال مالی", "سال"],
+    ),
+    f("month", "الشهر", true, &["ماه"]),
+    f("program", "البرنامج", true, PROGRAM),
+    f(
+        "category",
+        "التصنيف",
+        true,
+        &["نوع النفقة", "نوع النفقات", "الفئة", "نوع اعتبار"],
+    ),
+    f(
+        "allocated",
+        "المخصص",
+        true,
+        &[
+            "allocation",
+            "budget",
+            "الموازنة المخصصة",
+            "الاعتماد",
+            "اعتبار مصوب",
+        ],
+    ),
+    f(
+        "revised",
+        "المخصص المعدل",
+        false,
+        &["revised allocation", "الموازنة المعدلة", "اعتبار اصلاحی"],
+    ),
+    f(
+        "committed",
+        "الالتزامات",
+        false,
+        &["commitments", "الارتباطات", "تعهد"],
+    ),
+    f(
+        "spent",
+        "المصروف",
+        true,
+        &[
+            "expenditure",
+            "actual",
+            "النفقات الفعلية",
+            "الصرف الفعلي",
+            "المنصرف",
+            "هزینه",
+        ],
+    ),
+    f("currency", "العملة", true, &["واحد پول", "ارز"]),
+];
+
+const KPI: &[Field] = &[
+    f("program", "البرنامج", true, PROGRAM),
+    f(
+        "indicator",
+        "رمز المؤشر",
+        true,
+        &[
+            "indicator code",
+            "code",
+            "المؤشر",
+            "كود المؤشر",
+            "شاخص",
+            "کد شاخص",
+        ],
+    ),
+    f("name", "اسم المؤشر", true, &["indicator name", "نام شاخص"]),
+    f(
+        "unit",
+        "وحدة القياس",
+        false,
+        &["الوحدة", "واحد", "واحد سنجش"],
+    ),
+    f("year", "السنة", true, YEAR),
+    f("quarter", "الربع", true, &["فصل", "سه‌ماهه"]),
+    f(
+        "annual_target",
+        "المستهدف السنوي",
+        true,
+        &[
+            "annual target",
+            "target",
+            "الهدف السنوي",
+            "المستهدف",
+            "هدف سالانه",
+        ],
+    ),
+    f(
+        "quarter_target",
+        "المستهدف الربعي",
+        true,
+        &[
+            "quarter target",
+            "quarterly target",
+            "مستهدف الربع",
+            "هدف فصلی",
+        ],
+    ),
+    f(
+        "actual",
+        "الفعلي",
+        true,
+        &["achieved", "المتحقق", "المنجز", "المحقق", "عملکرد"],
+    ),
+    f(
+        "cost_planned",
+        "التكلفة المخططة",
+        false,
+        &["planned cost", "التكلفة المقدرة", "قیمت تمام شده مصوب"],
+    ),
+    f(
+        "cost_actual",
+        "التكلفة الفعلية",
+        false,
+        &["actual cost", "قیمت تمام شده"],
+    ),
+];
+
+const COMMITTEE: &[Field] = &[
+    f(
+        "committee",
+        "رمز اللجنة",
+        true,
+        &["committee code", "اللجنة", "کارگروه"],
+    ),
+    f(
+        "name",
+        "اسم اللجنة",
+        true,
+        &["committee name", "نام کارگروه"],
+    ),
+    f("year", "السنة", true, YEAR),
+    f(
+        "forming_decision",
+        "قرار التشكيل",
+        false,
+        &["forming decision", "رقم قرار التشكيل"],
+    ),
+    f(
+        "formed",
+        "تاريخ التشكيل",
+        true,
+        &["formation date", "تاریخ تشکیل"],
+    ),
+    f(
+        "meetings",
+        "عدد الاجتماعات",
+        true,
+        &["الاجتماعات", "تعداد جلسات"],
+    ),
+    f("minutes", "المحاضر", false, &["عدد المحاضر", "صورتجلسات"]),
+    f(
+        "minutes_to_cabinet",
+        "المحاضر المرفوعة لمجلس الوزراء",
+        false,
+        &["minutes to cabinet", "المحاضر المرفوعة"],
+    ),
+    f(
+        "recommendations_submitted",
+        "التوصيات المرفوعة",
+        true,
+        &["recommendations submitted", "عدد التوصيات"],
+    ),
+    f(
+        "recommendations_approved",
+        "التوصيات المعتمدة",
+        true,
+        &["recommendations approved", "التوصيات المقرة"],
+    ),
+    f("status", "الحالة", true, STATUS),
+];
+
+/// The columns of `kind`, in the order the docs list them.
+pub(crate) fn fields_of(kind: RecordKind) -> &'static [Field] {
+    match kind {
+        RecordKind::Session => SESSION,
+        RecordKind::Decision => DECISION,
+        RecordKind::DecisionStatus => DECISION_STATUS,
+        RecordKind::Budget => BUDGET,
+        RecordKind::Kpi => KPI,
+        RecordKind::Committee => COMMITTEE,
+    }
+}
+
+impl Field {
+    /// Whether `normalized` (a header passed through [`normalize_header`]) names this field.
+    pub(crate) fn matches(&self, normalized: &str) -> bool {
+        normalize_header(self.name) == normalized
+            || normalize_header(self.arabic) == normalized
+            || self
+                .aliases
+                .iter()
+                .any(|a| normalize_header(a) == normalized)
+    }
+
+    /// `status (الحالة)`, as messages name a column.
+    pub(crate) fn both_names(&self) -> String {
+        format!("{} ({})", self.name, self.arabic)
+    }
+}
+
+/// Whether `normalized` is one of `headers`.
+pub(crate) fn is_one_of(normalized: &str, headers: &[&str]) -> bool {
+    headers.iter().any(|h| normalize_header(h) == normalized)
+}
+
+/// Folds the ways one header gets written into one key: case, spaces, `_` and `-`, a unit in
+/// brackets (`المخصص (شيكل)`), the Arabic article, hamza and ta marbuta forms, Persian letter
+/// forms, tatweel, diacritics and bidi marks.
+pub(crate) fn normalize_header(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for word in s.split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '\u{200C}') {
+        let mut w = String::with_capacity(word.len());
+        for c in word.chars() {
+            match c {
+                '(' | '[' | '（' => depth += 1,
+                ')' | ']' | '）' => depth = depth.saturating_sub(1),
+                _ if depth > 0 => {}
+                '\u{0640}'
+                | '\u{064B}'..='\u{065F}'
+                | '\u{0670}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{FEFF}'
+                | ':'
+                | '*' => {}
+                'أ' | 'إ' | 'آ' | 'ٱ' => w.push('ا'),
+                'ة' | 'ۀ' => w.push('ه'),
+                'ى' | 'ی' | 'ې' => w.push('ي'),
+                'ک' => w.push('ك'),
+                c => w.extend(c.to_lowercase()),
+            }
+        }
+        let w = match w.strip_prefix("ال") {
+            Some(rest) if rest.chars().count() >= 2 => rest,
+            _ => w.as_str(),
+        };
+        out.push_str(w);
+    }
+    out
+}
+
+/// The kind a sheet's (or file's) name announces: `budget`, `decision_status 2023`, `الموازنة`.
+pub(crate) fn kind_from_name(name: &str) -> Option<RecordKind> {
+    let latin = name.trim().to_lowercase().replace(['_', ' '], "-");
+    let mut kinds = RecordKind::ALL;
+    // Longest names first, so `decision-status` is not read as `decision`.
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.as_str().len()));
+    if let Some(k) = kinds
+        .into_iter()
+        .find(|k| latin == k.as_str() || latin.starts_with(&format!("{}-", k.as_str())))
+    {
+        return Some(k);
+    }
+    let n = normalize_header(name);
+    KIND_WORDS
+        .iter()
+        .find(|(_, words)| is_one_of(&n, words))
+        .map(|(k, _)| *k)
+}
+
+/// Arabic and Persian names of the kinds, as a `kind` cell, a sheet or a file may give them.
+const KIND_WORDS: &[(RecordKind, &[&str])] = &[
+    (
+        RecordKind::DecisionStatus,
+        &[
+            "حالة القرار",
+            "حالة القرارات",
+            "متابعة القرارات",
+            "وضعیت مصوبات",
+        ],
+    ),
+    (
+        RecordKind::Budget,
+        &["الموازنة", "موازنة", "أداء الموازنة", "بودجه"],
+    ),
+    (
+        RecordKind::Kpi,
+        &["مؤشر", "المؤشرات", "مؤشرات الأداء", "شاخص‌ها"],
+    ),
+    (RecordKind::Committee, &["لجنة", "اللجان", "کارگروه‌ها"]),
+    (RecordKind::Decision, &["قرار", "القرارات", "مصوبات"]),
+    (RecordKind::Session, &["جلسة", "الجلسات", "جلسات"]),
+];
+
+/// The words accepted in a `kind` cell, for messages.
+pub(crate) const KIND_ACCEPTED_WORDS: &str = "decision-status / حالة القرار، budget / الموازنة، kpi / مؤشر، committee / لجنة، decision / قرار، session / جلسة";
+
+/// A `kind` cell: `decision-status`, `Decision Status`, `حالة القرار`.
+pub(crate) fn parse_record_kind(s: &str) -> Option<RecordKind> {
+    let latin = s.trim().to_lowercase().replace(['_', ' '], "-");
+    RecordKind::parse(&latin).or_else(|| {
+        let n = normalize_header(s);
+        KIND_WORDS
+            .iter()
+            .find(|(_, words)| is_one_of(&n, words))
+            .map(|(k, _)| *k)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_fold_case_spacing_articles_and_letter_forms() {
+        assert_eq!(
+            normalize_header(" Fiscal_Year "),
+            normalize_header("fiscal year")
+        );
+        assert_eq!(
+            normalize_header("السنة  المالية"),
+            normalize_header("سنة مالية")
+        );
+        assert_eq!(
+            normalize_header("نسبة الانجاز"),
+            normalize_header("نسبة الإنجاز")
+        );
+        assert_eq!(
+            normalize_header("المخصص (شيكل)"),
+            normalize_header("المخصص")
+        );
+        assert_eq!(normalize_header("وضعیت"), normalize_header("وضعيت"));
+        assert_eq!(normalize_header("الحالة:"), normalize_header("الحاله"));
+        assert_ne!(normalize_header("المؤشر"), normalize_header("اسم المؤشر"));
+    }
+
+    #[test]
+    fn no_header_names_two_columns_of_one_kind() {
+        for kind in RecordKind::ALL {
+            let fields = fields_of(kind);
+            let mut headers: Vec<(&str, &str)> = Vec::new();
+            for fl in fields.iter().chain([&AS_OF]) {
+                for h in [fl.name, fl.arabic].iter().chain(fl.aliases) {
+                    headers.push((fl.name, h));
+                }
+            }
+            for (i, (field, h)) in headers.iter().enumerate() {
+                let n = normalize_header(h);
+                for (other, h2) in &headers[i + 1..] {
+                    assert!(
+                        field == other || normalize_header(h2) != n,
+                        "{kind}: '{h}' names both {field} and {other}"
+                    );
+                }
+                assert!(
+                    !is_one_of(&n, SERIAL_HEADERS),
+                    "{kind}: '{h}' is also a serial-number header"
+                );
+                assert!(
+                    !is_one_of(&n, RECORD_KIND_HEADERS),
+                    "{kind}: '{h}' is also a record-kind header"
+                );
+            }
+        }
+    }
+
+    /// The table of `kind`'s columns in docs/IMPORT-FORMATS.md.
+    fn docs_table(kind: RecordKind) -> String {
+        let mut t = String::from(
+            "| Column | Arabic header | Also accepted | Required |\n|---|---|---|---|\n",
+        );
+        for fl in fields_of(kind).iter().chain([&AS_OF]) {
+            let own = [normalize_header(fl.name), normalize_header(fl.arabic)];
+            let also: Vec<&str> = fl
+                .aliases
+                .iter()
+                .copied()
+                .filter(|a| !own.contains(&normalize_header(a)))
+                .collect();
+            let also = also.join(", ");
+            let required = if fl.required { "yes" } else { "" };
+            t.push_str(&format!(
+                "| `{}` | {} | {also} | {required} |\n",
+                fl.name, fl.arabic
+            ));
+        }
+        t
+    }
+
+    #[test]
+    fn the_docs_list_every_column_and_header_the_code_accepts() {
+        let doc = include_str!("../../../../docs/IMPORT-FORMATS.md");
+        let missing: Vec<String> = RecordKind::ALL
+            .into_iter()
+            .map(|k| (k, docs_table(k)))
+            .filter(|(_, t)| !doc.contains(t))
+            .map(|(k, t)| format!("### {k}\n\n{t}"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "docs/IMPORT-FORMATS.md lacks these tables:\n\n{}",
+            missing.join("\n")
+        );
+        for words in [SERIAL_HEADERS, RECORD_KIND_HEADERS] {
+            assert!(
+                doc.contains(&words.join(", ")),
+                "docs/IMPORT-FORMATS.md lacks: {}",
+                words.join(", ")
+            );
+        }
+    }
+
+    #[test]
+    fn kinds_read_from_english_and_arabic_names() {
+        assert_eq!(
+            kind_from_name("Decision Status"),
+            Some(RecordKind::DecisionStatus)
+        );
+        assert_eq!(kind_from_name("budget_2023"), Some(RecordKind::Budget));
+        assert_eq!(kind_from_name("الموازنة"), Some(RecordKind::Budget));
+        assert_eq!(kind_from_name("Sheet1"), None);
+        assert_eq!(
+            parse_record_kind("حالة القرار"),
+            Some(RecordKind::DecisionStatus)
+        );
+        assert_eq!(parse_record_kind("KPI"), Some(RecordKind::Kpi));
+        assert_eq!(parse_record_kind("ordinary"), None);
+    }
+}

@@ -1,0 +1,600 @@
+//! Reading one cell as a number, percentage, date, yes/no or list, the ways clerks write them.
+//!
+//! Every function returns the value or the message for the clerk (without the location, which
+//! the caller adds). Nothing here knows about columns or record kinds.
+
+use super::CellRef;
+use super::columns::normalize_header;
+use chrono::NaiveDate;
+use rasid_shared::format::{CalendarDate, CalendarKind, from_calendar};
+use std::borrow::Cow;
+
+/// Years a date may fall in once converted to Gregorian; outside them it was almost certainly
+/// written in another calendar without its marker, or mistyped.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// The cell as text, for text fields: numbers as written (`101`, not `101.0`), dates as ISO.
+pub(crate) fn text_of<'a>(cell: CellRef<'a>) -> Cow<'a, str> {
+    match cell {
+        CellRef::Empty => Cow::Borrowed(""),
+        CellRef::Text(s) | CellRef::Error(s) => Cow::Borrowed(s),
+        CellRef::Number(n) => Cow::Owned(number_text(n)),
+        CellRef::Date(d) => Cow::Owned(d.to_string()),
+        CellRef::Bool(b) => Cow::Borrowed(if b { "TRUE" } else { "FALSE" }),
+    }
+}
+
+fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// Characters a spreadsheet or a keyboard puts around or inside numbers that mean nothing.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// A number written with Western, Arabic-Indic or Persian digits, an optional sign, thousands
+/// separators (`,` `،` `٬` or a space, in groups of three) and a decimal point (`.` or `٫`),
+/// turned into plain ASCII (`-1234.5`); `None` when it is not such a number.
+fn plain_number(s: &str) -> Option<Cow<'_, str>> {
+    let s = s.trim();
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(Cow::Borrowed(s));
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut groups: Vec<usize> = Vec::new(); // digits in each group of the whole part
+    let mut grouped = false;
+    let mut in_fraction = false;
+    let mut digits_in_group = 0usize;
+    for c in s.chars() {
+        let digit = match c {
+            '0'..='9' => Some(c),
+            '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
+            '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
+            _ => None,
+        };
+        if let Some(d) = digit {
+            out.push(d);
+            digits_in_group += 1;
+            continue;
+        }
+        match c {
+            '-' | '\u{2212}' | '+' if out.is_empty() && digits_in_group == 0 => {
+                if c != '+' {
+                    out.push('-');
+                }
+            }
+            ',' | '،' | '\u{066C}' | ' ' | '\u{00A0}' | '\u{202F}' if !in_fraction => {
+                if digits_in_group == 0 {
+                    return None;
+                }
+                grouped = true;
+                groups.push(digits_in_group);
+                digits_in_group = 0;
+            }
+            '.' | '\u{066B}' if !in_fraction => {
+                if digits_in_group == 0 && groups.is_empty() {
+                    out.push('0');
+                }
+                groups.push(digits_in_group);
+                digits_in_group = 0;
+                in_fraction = true;
+                out.push('.');
+            }
+            c if is_invisible(c) => {}
+            _ => return None,
+        }
+    }
+    if !in_fraction {
+        groups.push(digits_in_group);
+    }
+    if grouped {
+        let ok = groups.first().is_some_and(|g| (1..=3).contains(g))
+            && groups[1..].iter().all(|g| *g == 3);
+        if !ok {
+            return None;
+        }
+    }
+    if !out.bytes().any(|b| b.is_ascii_digit())
+        || out.ends_with('.') && digits_in_group == 0 && in_fraction
+    {
+        return None;
+    }
+    Some(Cow::Owned(out))
+}
+
+/// Removes one `%` or `٪` before or after the number.
+fn without_percent_sign(s: &str) -> (&str, bool) {
+    let t = s.trim().trim_matches(is_invisible);
+    for sign in ['%', '\u{066A}'] {
+        if let Some(rest) = t.strip_suffix(sign).or_else(|| t.strip_prefix(sign)) {
+            return (rest.trim(), true);
+        }
+    }
+    (t, false)
+}
+
+/// A number of any size, as KPI targets and costs are; `85%` is read as 85.
+pub(crate) fn decimal(cell: CellRef<'_>) -> Result<f64, String> {
+    match cell {
+        CellRef::Number(n) => Ok(n),
+        CellRef::Text(s) => {
+            let (t, _) = without_percent_sign(s);
+            plain_number(t)
+                .and_then(|p| p.parse::<f64>().ok())
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| {
+                    format!("'{s}' is not a number; write digits such as 1250 or 1,250.5")
+                })
+        }
+        other => Err(format!(
+            "'{}' is not a number; write digits such as 1250 or 1,250.5",
+            text_of(other)
+        )),
+    }
+}
+
+/// A whole number that fits `T` (amounts, counts, years, months).
+pub(crate) fn whole<T: TryFrom<i64>>(cell: CellRef<'_>) -> Result<T, String> {
+    let written = text_of(cell);
+    let value: i64 = match cell {
+        CellRef::Number(n) => {
+            if n.fract() != 0.0 {
+                return Err(format!(
+                    "{written} is not a whole number; write it without a fraction"
+                ));
+            }
+            if n.abs() >= 9.0e15 {
+                return Err(format!("{written} is too large"));
+            }
+            n as i64
+        }
+        CellRef::Text(s) => {
+            let Some(p) = plain_number(s) else {
+                return Err(format!(
+                    "'{s}' is not a number; write digits such as 1250000 or 1,250,000"
+                ));
+            };
+            let (int, frac) = p.split_once('.').unwrap_or((&p, ""));
+            if !frac.bytes().all(|b| b == b'0') {
+                return Err(format!(
+                    "'{s}' is not a whole number; write it without a fraction"
+                ));
+            }
+            int.parse::<i64>()
+                .map_err(|_| format!("'{s}' is too large"))?
+        }
+        _ => {
+            return Err(format!(
+                "'{written}' is not a number; write digits such as 1250000 or 1,250,000"
+            ));
+        }
+    };
+    T::try_from(value).map_err(|_| {
+        if value < 0 {
+            format!("'{written}' is negative; write 0 or more")
+        } else {
+            format!("'{written}' is too large")
+        }
+    })
+}
+
+/// A percentage 0–255 (the range check is `validate_record`'s), rounded to a whole percent:
+/// `40`, `40%`, `٪٤٠`, `40.4`. `fractions` says the column holds spreadsheet percent cells
+/// (0.4 shown as 40%).
+pub(crate) fn percent(cell: CellRef<'_>, fractions: bool) -> Result<u8, String> {
+    let (value, written) = match cell {
+        CellRef::Number(n) if fractions => (n * 100.0, format!("{}%", number_text(n * 100.0))),
+        CellRef::Number(n) => {
+            if n > 0.0 && n < 1.0 && n.fract() != 0.0 {
+                return Err(format!(
+                    "{n} is a fraction; write the percentage as 0 to 100 (40 or 40%), or format every cell of the column as a percentage"
+                ));
+            }
+            (n, number_text(n))
+        }
+        CellRef::Text(s) => {
+            let (t, _) = without_percent_sign(s);
+            let v = plain_number(t).and_then(|p| p.parse::<f64>().ok()).filter(|v| v.is_finite()).ok_or_else(|| {
+                format!("'{s}' is not a percentage; write a whole number from 0 to 100, such as 40 or 40%")
+            })?;
+            (v, format!("'{s}'"))
+        }
+        other => {
+            return Err(format!(
+                "'{}' is not a percentage; write a whole number from 0 to 100, such as 40 or 40%",
+                text_of(other)
+            ));
+        }
+    };
+    let rounded = value.round();
+    if rounded < 0.0 {
+        return Err(format!("{written} is negative; use 0 to 100"));
+    }
+    if rounded > 255.0 {
+        return Err(format!("{written} is over 100%; use 0 to 100"));
+    }
+    Ok(rounded as u8)
+}
+
+/// Yes or no: نعم/لا, yes/no, true/false, 1/0, بله/خیر, or a spreadsheet TRUE/FALSE cell.
+pub(crate) fn yes_no(cell: CellRef<'_>) -> Result<bool, String> {
+    let err = |w: &str| format!("'{w}' is not yes or no; write نعم or لا (yes or no)");
+    match cell {
+        CellRef::Bool(b) => Ok(b),
+        CellRef::Number(1.0) => Ok(true),
+        CellRef::Number(0.0) => Ok(false),
+        CellRef::Text(s) => match s.trim().to_lowercase().as_str() {
+            "نعم" | "yes" | "y" | "true" | "1" | "١" | "۱" | "بله" | "آری" | "صح" => {
+                Ok(true)
+            }
+            "لا" | "no" | "n" | "false" | "0" | "٠" | "۰" | "خیر" | "نه" | "خطأ" => {
+                Ok(false)
+            }
+            _ => Err(err(s)),
+        },
+        other => Err(err(&text_of(other))),
+    }
+}
+
+/// A day. Text is `2023-06-30`, `30/6/2023` (day first, as Arabic documents write it; `-` and
+/// `.` also separate), or year first `1444/9/1`. A marker says the calendar: `هـ` Hijri,
+/// `ش` or `ه.ش` Solar Hijri, `م` Gregorian; unmarked text is in `calendar`. A spreadsheet date
+/// cell is a Gregorian day whatever `calendar` says.
+pub(crate) fn date(cell: CellRef<'_>, calendar: CalendarKind) -> Result<NaiveDate, String> {
+    match cell {
+        CellRef::Date(d) => Ok(d),
+        CellRef::Text(s) => date_text(s, calendar),
+        CellRef::Number(n) => Err(format!(
+            "{} is a number, not a date; format the cell as a date or write the date as 30/6/2023",
+            number_text(n)
+        )),
+        other => Err(format!(
+            "'{}' is not a date; write it as 30/6/2023 or 2023-06-30",
+            text_of(other)
+        )),
+    }
+}
+
+fn date_text(s: &str, default_calendar: CalendarKind) -> Result<NaiveDate, String> {
+    let not_a_date = || {
+        format!("'{s}' is not a date; write it as 30/6/2023 or 2023-06-30 (1444/9/1 هـ for Hijri)")
+    };
+    let t = s.trim();
+    let is_digit = |c: char| {
+        c.is_ascii_digit()
+            || ('\u{0660}'..='\u{0669}').contains(&c)
+            || ('\u{06F0}'..='\u{06F9}').contains(&c)
+    };
+    let (Some(first), Some(last)) = (t.find(is_digit), t.rfind(is_digit)) else {
+        return Err(not_a_date());
+    };
+    let last_end = last + t[last..].chars().next().map_or(1, char::len_utf8);
+    let core = &t[first..last_end];
+    let marker: String = t[..first]
+        .chars()
+        .chain(t[last_end..].chars())
+        .filter(|c| !(c.is_whitespace() || matches!(c, '.' | '\u{0640}') || is_invisible(*c)))
+        .collect();
+    let calendar = match marker.as_str() {
+        "" => default_calendar,
+        "ه" | "هـ" | "ھ" | "هجري" | "هجرية" | "AH" | "ah" => CalendarKind::Hijri,
+        "ش" | "هش" | "ھش" | "شمسي" | "شمسی" | "هجريشمسي" | "SH" | "sh" => {
+            CalendarKind::SolarHijri
+        }
+        "م" | "ميلادي" | "ميلادية" | "AD" | "ad" => CalendarKind::Gregorian,
+        _ => return Err(not_a_date()),
+    };
+    let western = rasid_shared::format::western_digits(core);
+    // A time after an ISO date (`2023-06-30 00:00:00`, `2023-06-30T00:00`) is ignored.
+    let day_part = match western.split_once([' ', 'T']) {
+        Some((d, time))
+            if time
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.') =>
+        {
+            d
+        }
+        Some(_) => return Err(not_a_date()),
+        None => western.as_str(),
+    };
+    let parts: Vec<&str> = day_part.split(['/', '-', '.']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(not_a_date());
+    }
+    let n = |p: &str| p.parse::<u32>().unwrap_or(0);
+    let (year, month, day, year_first) = if parts[0].len() == 4 {
+        (parts[0], n(parts[1]), n(parts[2]), true)
+    } else {
+        (parts[2], n(parts[1]), n(parts[0]), false)
+    };
+    if year.len() != 4 {
+        return Err(format!(
+            "'{s}' has a {}-digit year; write the year in full, such as 30/6/2023",
+            year.len()
+        ));
+    }
+    let year = n(year) as i32;
+    let calendar_name = match calendar {
+        CalendarKind::Gregorian => "Gregorian",
+        CalendarKind::Hijri => "Hijri",
+        CalendarKind::SolarHijri => "Solar Hijri",
+    };
+    if month > 12 {
+        let hint = if !year_first && day <= 12 {
+            format!("; dates are read day first, so write {month}/{day}/{year}")
+        } else {
+            String::new()
+        };
+        return Err(format!("'{s}' has no month {month}{hint}"));
+    }
+    let written = CalendarDate {
+        year,
+        month: month as u8,
+        day: day.min(255) as u8,
+    };
+    let possible = (1..=31).contains(&day) && month >= 1;
+    let Some(d) = possible.then(|| from_calendar(written, calendar)).flatten() else {
+        return Err(format!(
+            "'{s}' is not a day of the {calendar_name} calendar"
+        ));
+    };
+    use chrono::Datelike;
+    if !PLAUSIBLE_YEARS.contains(&d.year()) {
+        let hint = match calendar {
+            CalendarKind::Gregorian if (1300..1500).contains(&year) => {
+                "; if it is a Hijri date, write هـ after it (1444/9/1 هـ), or ش for Solar Hijri"
+            }
+            _ => "",
+        };
+        return Err(format!(
+            "'{s}' is the year {} in the Gregorian calendar, which cannot be right{hint}",
+            d.year()
+        ));
+    }
+    Ok(d)
+}
+
+/// A month 1–12 (the range check is `validate_record`'s): a number, or its name in English or
+/// Arabic (يناير or كانون الثاني).
+pub(crate) fn month(cell: CellRef<'_>) -> Result<u8, String> {
+    const NAMES: [[&str; 4]; 12] = [
+        ["january", "jan", "يناير", "كانون الثاني"],
+        ["february", "feb", "فبراير", "شباط"],
+        ["march", "mar", "مارس", "آذار"],
+        ["april", "apr", "أبريل", "نيسان"],
+        ["may", "may", "مايو", "أيار"],
+        ["june", "jun", "يونيو", "حزيران"],
+        ["july", "jul", "يوليو", "تموز"],
+        ["august", "aug", "أغسطس", "آب"],
+        ["september", "sep", "سبتمبر", "أيلول"],
+        ["october", "oct", "أكتوبر", "تشرين الأول"],
+        ["november", "nov", "نوفمبر", "تشرين الثاني"],
+        ["december", "dec", "ديسمبر", "كانون الأول"],
+    ];
+    if let CellRef::Text(s) = cell
+        && plain_number(s).is_none()
+    {
+        let n = normalize_header(s);
+        return NAMES
+            .iter()
+            .position(|names| names.iter().any(|m| normalize_header(m) == n))
+            .map(|i| i as u8 + 1)
+            .ok_or_else(|| format!("'{s}' is not a month; write 1 to 12, or the month's name"));
+    }
+    whole::<u8>(cell)
+}
+
+/// A quarter 1–4 (the range check is `validate_record`'s): `2`, `Q2`, `الربع الثاني`, `فصل دوم`.
+pub(crate) fn quarter(cell: CellRef<'_>) -> Result<u8, String> {
+    if let CellRef::Text(s) = cell
+        && plain_number(s).is_none()
+    {
+        let n = normalize_header(&rasid_shared::format::western_digits(s));
+        let rest = ["quarter", "ربع", "فصل", "سهماهه", "q"]
+            .iter()
+            .find_map(|p| n.strip_prefix(p))
+            .unwrap_or(&n);
+        return match rest {
+            "1" | "اول" | "first" => Ok(1),
+            "2" | "ثاني" | "دوم" | "second" => Ok(2),
+            "3" | "ثالث" | "سوم" | "third" => Ok(3),
+            "4" | "رابع" | "چهارم" | "fourth" => Ok(4),
+            _ => Err(format!(
+                "'{s}' is not a quarter; write 1 to 4 (or Q1, الربع الأول)"
+            )),
+        };
+    }
+    whole::<u8>(cell)
+}
+
+/// The items of a list cell: `MOH, MOF`, `MOH، MOF`, `MOH؛ MOF` or one per line.
+pub(crate) fn list_items(s: &str) -> impl Iterator<Item = &str> {
+    s.split([',', '،', ';', '؛', '\n'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> CellRef<'_> {
+        CellRef::Text(s)
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn numbers_read_in_arabic_indic_and_persian_digits_with_separators() {
+        assert_eq!(whole::<i64>(t("1,250,000")), Ok(1_250_000));
+        assert_eq!(whole::<i64>(t("١٬٢٥٠٬٠٠٠")), Ok(1_250_000));
+        assert_eq!(whole::<i64>(t("١،٢٥٠،٠٠٠")), Ok(1_250_000));
+        assert_eq!(whole::<i64>(t("۳۲۲۲۰۳۶")), Ok(3_222_036));
+        assert_eq!(whole::<i64>(t("\u{200F}-1 250")), Ok(-1250));
+        assert_eq!(whole::<i64>(t("1250.00")), Ok(1250));
+        assert_eq!(decimal(t("٣٢٫٥")), Ok(32.5));
+        assert_eq!(decimal(t("85%")), Ok(85.0));
+        assert_eq!(whole::<i64>(CellRef::Number(42.0)), Ok(42));
+    }
+
+    #[test]
+    fn misgrouped_or_foreign_numbers_are_refused_not_guessed() {
+        assert!(
+            whole::<i64>(t("1,25"))
+                .unwrap_err()
+                .contains("'1,25' is not a number")
+        );
+        assert!(
+            whole::<i64>(t("12.5"))
+                .unwrap_err()
+                .contains("not a whole number")
+        );
+        assert!(whole::<i64>(t("1.234.567")).is_err());
+        assert!(whole::<i64>(t("ten")).is_err());
+        assert!(whole::<u8>(t("300")).unwrap_err().contains("too large"));
+        assert!(whole::<u32>(t("-3")).unwrap_err().contains("negative"));
+        assert!(
+            whole::<i64>(CellRef::Number(2.5))
+                .unwrap_err()
+                .contains("not a whole number")
+        );
+        assert!(decimal(t("-")).is_err());
+        assert!(decimal(t(".")).is_err());
+    }
+
+    #[test]
+    fn percentages_take_either_sign_and_spreadsheet_fractions() {
+        assert_eq!(percent(t("40%"), false), Ok(40));
+        assert_eq!(percent(t("٪٤٠"), false), Ok(40));
+        assert_eq!(percent(t("40.4"), false), Ok(40));
+        assert_eq!(percent(CellRef::Number(0.4), true), Ok(40));
+        assert_eq!(percent(CellRef::Number(1.0), true), Ok(100));
+        assert!(
+            percent(CellRef::Number(0.4), false)
+                .unwrap_err()
+                .contains("is a fraction")
+        );
+        assert!(percent(t("-5"), false).unwrap_err().contains("negative"));
+        assert!(percent(t("400%"), false).unwrap_err().contains("over 100%"));
+        assert!(
+            percent(t("نصف"), false)
+                .unwrap_err()
+                .contains("'نصف' is not a percentage")
+        );
+    }
+
+    #[test]
+    fn dates_read_day_first_iso_and_with_calendar_markers() {
+        let g = CalendarKind::Gregorian;
+        assert_eq!(date(t("2023-06-30"), g), Ok(d(2023, 6, 30)));
+        assert_eq!(date(t("2023-06-30 00:00:00"), g), Ok(d(2023, 6, 30)));
+        assert_eq!(date(t("30/6/2023"), g), Ok(d(2023, 6, 30)));
+        assert_eq!(date(t("٣٠/٦/٢٠٢٣م"), g), Ok(d(2023, 6, 30)));
+        assert_eq!(date(t("30.06.2023"), g), Ok(d(2023, 6, 30)));
+        // 1 Ramadan 1444 (Umm al-Qura) = 23 March 2023; 1399/3/19 (Solar Hijri) = 8 June 2020.
+        assert_eq!(date(t("1444/9/1 هـ"), g), Ok(d(2023, 3, 23)));
+        assert_eq!(date(t("1/9/1444هـ"), g), Ok(d(2023, 3, 23)));
+        assert_eq!(date(t("۱۳۹۹/۳/۱۹ ه.ش"), g), Ok(d(2020, 6, 8)));
+        assert_eq!(date(t("1399/3/19 ش"), g), Ok(d(2020, 6, 8)));
+        assert_eq!(date(t("1444/9/1"), CalendarKind::Hijri), Ok(d(2023, 3, 23)));
+        assert_eq!(
+            date(t("2023-06-30 م"), CalendarKind::Hijri),
+            Ok(d(2023, 6, 30))
+        );
+        assert_eq!(
+            date(CellRef::Date(d(2023, 6, 30)), CalendarKind::SolarHijri),
+            Ok(d(2023, 6, 30))
+        );
+    }
+
+    #[test]
+    fn impossible_or_ambiguous_dates_are_refused_with_a_hint() {
+        let g = CalendarKind::Gregorian;
+        assert!(
+            date(t("31/2/2023"), g)
+                .unwrap_err()
+                .contains("not a day of the Gregorian calendar")
+        );
+        assert!(
+            date(t("6/30/2023"), g)
+                .unwrap_err()
+                .contains("read day first")
+        );
+        assert!(
+            date(t("1444/9/1"), g)
+                .unwrap_err()
+                .contains("write هـ after it")
+        );
+        assert!(
+            date(t("1402/13/1 ش"), g)
+                .unwrap_err()
+                .contains("no month 13")
+        );
+        assert!(
+            date(t("1444/9/31 هـ"), g)
+                .unwrap_err()
+                .contains("not a day of the Hijri calendar")
+        );
+        assert!(date(t("0/6/2023"), g).unwrap_err().contains("not a day"));
+        assert!(date(t("30/6/23"), g).unwrap_err().contains("year in full"));
+        assert!(
+            date(t("soon"), g)
+                .unwrap_err()
+                .contains("'soon' is not a date")
+        );
+        assert!(date(t("30/6/2023 x"), g).is_err());
+        assert!(
+            date(CellRef::Number(45107.0), g)
+                .unwrap_err()
+                .contains("format the cell as a date")
+        );
+    }
+
+    #[test]
+    fn months_and_quarters_by_number_or_name() {
+        assert_eq!(month(t("٦")), Ok(6));
+        assert_eq!(month(t("حزيران")), Ok(6));
+        assert_eq!(month(t("يونيو")), Ok(6));
+        assert_eq!(month(t("تشرين الأول")), Ok(10));
+        assert_eq!(month(CellRef::Number(12.0)), Ok(12));
+        assert!(month(t("Smarch")).unwrap_err().contains("not a month"));
+        assert_eq!(quarter(t("Q3")), Ok(3));
+        assert_eq!(quarter(t("الربع الثاني")), Ok(2));
+        assert_eq!(quarter(t("فصل دوم")), Ok(2));
+        assert_eq!(quarter(t("۴")), Ok(4));
+        assert!(
+            quarter(t("الربع الخامس"))
+                .unwrap_err()
+                .contains("not a quarter")
+        );
+    }
+
+    #[test]
+    fn yes_and_no_in_three_languages() {
+        assert_eq!(yes_no(t("نعم")), Ok(true));
+        assert_eq!(yes_no(t("No")), Ok(false));
+        assert_eq!(yes_no(t("خیر")), Ok(false));
+        assert_eq!(yes_no(CellRef::Bool(true)), Ok(true));
+        assert!(yes_no(t("ربما")).unwrap_err().contains("نعم or لا"));
+    }
+
+    #[test]
+    fn list_cells_split_on_latin_and_arabic_punctuation() {
+        assert_eq!(
+            list_items("MOH، MOF; ,MOE\nMOI").collect::<Vec<_>>(),
+            ["MOH", "MOF", "MOE", "MOI"]
+        );
+    }
+}

@@ -1,0 +1,603 @@
+//! CSV and spreadsheet import, end to end: real files from `tests/fixtures/` (written by
+//! iconv and LibreOffice, see its README) read through the agent's public `read_file`.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use rasid_agent::import::{ImportError, ImportOptions, ImportedRow, format_for, read_file};
+use rasid_shared::format::CalendarKind;
+use rasid_shared::model::{
+    BudgetCategory, BudgetLine, CenterCode, CommitteeActivity, CommitteeStatus, DecisionNumber,
+    DecisionStatus, ExecutionStatus, FollowUp, FollowUpKind, KpiAchievement, Record, RecordKind,
+};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/")).join(name)
+}
+
+fn opts() -> ImportOptions {
+    ImportOptions {
+        center: CenterCode::new("MOH").unwrap(),
+        as_of: d(2023, 7, 1),
+        kind: None,
+        encoding: None,
+        calendar: None,
+    }
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn dn(s: &str) -> DecisionNumber {
+    s.parse().unwrap()
+}
+
+/// Row number, as-of date and record of each row.
+fn rows_of(name: &str, opts: &ImportOptions) -> Vec<(usize, NaiveDate, Record)> {
+    let rows = read_file(&fixture(name), opts, &mut |_| {}).unwrap_or_else(|e| panic!("{e}"));
+    rows.into_iter()
+        .map(|r: ImportedRow| (r.location.row.unwrap(), r.as_of, r.record))
+        .collect()
+}
+
+/// Each problem as `sheet 's', row r, column 'c': message`, without the file's path.
+fn problem_lines(err: &ImportError) -> (Vec<String>, usize) {
+    let ImportError::Problems {
+        problems,
+        total,
+        file,
+    } = err
+    else {
+        panic!("expected problems, got {err}")
+    };
+    let prefix = file.display().to_string();
+    let lines = problems
+        .iter()
+        .map(|p| {
+            let s = p.to_string();
+            let rest = &s[prefix.len()..];
+            rest.strip_prefix(", ")
+                .or_else(|| rest.strip_prefix(": "))
+                .unwrap_or(rest)
+                .to_string()
+        })
+        .collect();
+    (lines, *total)
+}
+
+fn status(
+    n: &str,
+    status: ExecutionStatus,
+    progress: u8,
+    note: &str,
+    follow_ups: Vec<FollowUp>,
+) -> Record {
+    Record::DecisionStatus(DecisionStatus {
+        decision: dn(n),
+        status,
+        progress,
+        note: note.into(),
+        follow_ups,
+    })
+}
+
+#[test]
+fn windows_1256_csv_with_arabic_headers_reads_to_the_exact_records() {
+    assert!(
+        std::str::from_utf8(&std::fs::read(fixture("decision-status-windows-1256.csv")).unwrap())
+            .is_err()
+    );
+    assert_eq!(
+        rows_of("decision-status-windows-1256.csv", &opts()),
+        [
+            (
+                2,
+                d(2023, 6, 30),
+                status("18/212/02", ExecutionStatus::Executed, 100, "", vec![])
+            ),
+            (
+                3,
+                d(2023, 6, 30),
+                status(
+                    "18/212/03",
+                    ExecutionStatus::InProgress,
+                    40,
+                    "بانتظار المصادقة",
+                    vec![]
+                )
+            ),
+            (
+                4,
+                d(2023, 6, 30),
+                status("18/213/01", ExecutionStatus::NotStarted, 0, "", vec![])
+            ),
+            (
+                5,
+                d(2023, 6, 30),
+                status(
+                    "18/214/05",
+                    ExecutionStatus::Blocked,
+                    15,
+                    "تعثر التمويل، بانتظار الموازنة",
+                    vec![]
+                )
+            ),
+        ]
+    );
+}
+
+#[test]
+fn utf8_bom_csv_reads_arabic_indic_digits_percent_signs_and_follow_ups() {
+    assert_eq!(
+        rows_of("decision-status-utf8-bom.csv", &opts()),
+        [
+            (
+                2,
+                d(2023, 7, 1),
+                status("18/212/02", ExecutionStatus::Executed, 100, "", vec![])
+            ),
+            (
+                3,
+                d(2023, 7, 1),
+                status(
+                    "18/212/03",
+                    ExecutionStatus::InProgress,
+                    40,
+                    "بانتظار المصادقة",
+                    vec![FollowUp {
+                        kind: FollowUpKind::Letter,
+                        date: d(2023, 6, 15)
+                    }]
+                )
+            ),
+            (
+                4,
+                d(2023, 6, 30),
+                status(
+                    "18/212/07",
+                    ExecutionStatus::InProgress,
+                    65,
+                    "",
+                    vec![FollowUp {
+                        kind: FollowUpKind::Call,
+                        date: d(2023, 6, 20)
+                    }]
+                )
+            ),
+        ]
+    );
+}
+
+fn budget(
+    category: BudgetCategory,
+    allocated: i64,
+    revised: Option<i64>,
+    committed: i64,
+    spent: i64,
+) -> Record {
+    Record::Budget(BudgetLine {
+        fiscal_year: 2023,
+        month: 6,
+        program: "الإدارة العامة".into(),
+        category,
+        allocated,
+        revised,
+        committed,
+        spent,
+        currency: "ILS".into(),
+    })
+}
+
+#[test]
+fn libreoffice_xlsx_and_xls_budget_read_typed_numbers_and_dates_under_a_title_row() {
+    let expected = [
+        (
+            3,
+            d(2023, 6, 30),
+            budget(BudgetCategory::Operating, 828_703, None, 12_000, 64_500),
+        ),
+        (
+            4,
+            d(2023, 6, 30),
+            budget(
+                BudgetCategory::Development,
+                1_322_891,
+                Some(1_400_000),
+                0,
+                110_250,
+            ),
+        ),
+        (
+            5,
+            d(2023, 6, 30),
+            budget(BudgetCategory::Salaries, 2_400_000, None, 0, 200_000),
+        ),
+    ];
+    assert_eq!(rows_of("budget-libreoffice.xlsx", &opts()), expected);
+    assert_eq!(rows_of("budget-libreoffice.xls", &opts()), expected);
+    let rows = read_file(&fixture("budget-libreoffice.xlsx"), &opts(), &mut |_| {}).unwrap();
+    assert_eq!(
+        rows[0].location.sheet.as_deref(),
+        Some("budget-libreoffice")
+    );
+}
+
+#[test]
+fn libreoffice_ods_committee_reads_hijri_dates() {
+    let committee =
+        |code: &str, name: &str, forming: Option<&str>, formed, counts: [u32; 5], status| {
+            Record::Committee(CommitteeActivity {
+                committee: code.into(),
+                name: name.into(),
+                year: 2023,
+                forming_decision: forming.map(dn),
+                formed,
+                meetings: counts[0],
+                minutes: counts[1],
+                minutes_to_cabinet: counts[2],
+                recommendations_submitted: counts[3],
+                recommendations_approved: counts[4],
+                status,
+            })
+        };
+    // 1 Ramadan 1444 = 23 March 2023; 15 Jumada II 1444 = 8 January 2023; 12 Dhu al-Hijja 1444
+    // = 30 June 2023 (Umm al-Qura).
+    assert_eq!(
+        rows_of("committee-hijri-libreoffice.ods", &opts()),
+        [
+            (
+                2,
+                d(2023, 6, 30),
+                committee(
+                    "C-07",
+                    "لجنة أمن الطاقة",
+                    Some("18/205/04"),
+                    d(2023, 3, 23),
+                    [12, 10, 4, 14, 13],
+                    CommitteeStatus::Active
+                )
+            ),
+            (
+                3,
+                d(2023, 6, 30),
+                committee(
+                    "C-12",
+                    "لجنة تطوير التعليم المهني",
+                    None,
+                    d(2023, 1, 8),
+                    [5, 5, 2, 6, 6],
+                    CommitteeStatus::Finished
+                )
+            ),
+        ]
+    );
+}
+
+#[test]
+fn persian_kpi_csv_reads_persian_digits_and_solar_hijri_dates() {
+    let kpi =
+        |indicator: &str, name: &str, unit: &str, targets: [f64; 3], costs: Option<(f64, f64)>| {
+            Record::Kpi(KpiAchievement {
+                program: "P-210".into(),
+                indicator: indicator.into(),
+                name: name.into(),
+                unit: unit.into(),
+                year: 2023,
+                quarter: 2,
+                annual_target: targets[0],
+                quarter_target: targets[1],
+                actual: targets[2],
+                cost_planned: costs.map(|c| c.0),
+                cost_actual: costs.map(|c| c.1),
+            })
+        };
+    // 1402/4/9 (Solar Hijri) = 30 June 2023.
+    assert_eq!(
+        rows_of("kpi-persian-solar-hijri.csv", &opts()),
+        [
+            (
+                2,
+                d(2023, 6, 30),
+                kpi(
+                    "210-1",
+                    "پوشش واکسیناسیون",
+                    "درصد",
+                    [95.0, 90.0, 87.5],
+                    Some((12000.0, 11450.0))
+                )
+            ),
+            (
+                3,
+                d(2023, 6, 30),
+                kpi(
+                    "210-2",
+                    "مراکز بهداشتی فعال",
+                    "مرکز",
+                    [400.0, 380.0, 382.0],
+                    None
+                )
+            ),
+        ]
+    );
+}
+
+#[test]
+fn errors_xlsx_reports_every_problem_by_row_and_header_and_stores_nothing() {
+    let err = read_file(
+        &fixture("decision-status-errors.xlsx"),
+        &opts(),
+        &mut |_| {},
+    )
+    .unwrap_err();
+    let (lines, total) = problem_lines(&err);
+    let at = "sheet 'decision-status-errors', row";
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{at} 1, column 'المسؤول': is not a column of decision-status files; correct the header, or delete the column. \
+                 The columns are: decision (رقم القرار), status (الحالة), progress (نسبة الإنجاز), note (ملاحظات), \
+                 follow_up (المتابعة), follow_up_date (تاريخ المتابعة), as_of (تاريخ التقرير)"
+            ),
+            format!(
+                "{at} 3, column 'الحالة': 'منفذة جزئيا' is not a status; use one of: not-started / لم يبدأ، \
+                 in-progress / قيد التنفيذ، executed / منفذ، blocked / متعثر"
+            ),
+            format!(
+                "{at} 4, column 'رقم القرار': '18/212' is not a decision number; write government/session/item, such as 18/212/02"
+            ),
+            format!(
+                "{at} 5, column 'نسبة الإنجاز': 30% with status not started; use in progress, or set progress to 0"
+            ),
+            format!(
+                "{at} 6, column 'تاريخ التقرير': '31/2/2023' is not a day of the Gregorian calendar"
+            ),
+            format!(
+                "{at} 7, column 'نسبة الإنجاز': 60% with status executed; an executed decision is at 100% (or leave progress empty)"
+            ),
+        ]
+    );
+    assert_eq!(total, 6);
+    assert!(
+        err.to_string()
+            .contains("nothing from this file was stored")
+    );
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn many_errors_are_all_counted_and_fifty_are_listed() {
+    let mut text = String::from("رقم القرار,الحالة,نسبة الإنجاز\n");
+    for i in 1..=300 {
+        text.push_str(&format!("18/{i}/01,منفذة جزئيا,40\n"));
+    }
+    let (_d, path) = temp_file("decision-status.csv", text.as_bytes());
+    let err = read_file(&path, &opts(), &mut |_| {}).unwrap_err();
+    let (lines, total) = problem_lines(&err);
+    assert_eq!((lines.len(), total), (50, 300));
+    assert!(
+        lines[49].starts_with("row 51, column 'الحالة'"),
+        "{}",
+        lines[49]
+    );
+    assert!(err.to_string().ends_with("… and 250 more"));
+}
+
+#[test]
+fn a_missing_column_and_an_unknown_column_are_reported_before_any_row() {
+    let (_d, path) = temp_file(
+        "budget.csv",
+        "السنة المالية,الشهر,البرنامج,المخصص,المصروف,العملة,الملاحظات\n2023,6,P1,100,50,ILS,x\n"
+            .as_bytes(),
+    );
+    let (lines, total) = problem_lines(&read_file(&path, &opts(), &mut |_| {}).unwrap_err());
+    assert_eq!(total, 2, "{lines:?}");
+    assert!(
+        lines[0].starts_with("row 1, column 'الملاحظات': is not a column of budget files"),
+        "{lines:?}"
+    );
+    assert_eq!(
+        lines[1],
+        "row 1: has no column for category (التصنيف), which budget files need; add it. The headers found are: \
+         'السنة المالية', 'الشهر', 'البرنامج', 'المخصص', 'المصروف', 'العملة', 'الملاحظات'"
+    );
+}
+
+#[test]
+fn empty_header_only_and_garbage_files_get_clear_errors() {
+    let (_d, empty) = temp_file("decision-status.csv", b"");
+    assert!(
+        read_file(&empty, &opts(), &mut |_| {})
+            .unwrap_err()
+            .to_string()
+            .contains("is empty")
+    );
+    let (_d, headers) = temp_file("decision-status.csv", "رقم القرار,الحالة\r\n".as_bytes());
+    let err = read_file(&headers, &opts(), &mut |_| {})
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("has a header row but no rows under it"),
+        "{err}"
+    );
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    for name in ["budget.xlsx", "budget.xls", "budget.ods"] {
+        let (_d, path) = temp_file(name, &garbage);
+        let err = read_file(&path, &opts(), &mut |_| {}).unwrap_err();
+        assert!(matches!(err, ImportError::Unreadable { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .contains("open it in Excel or LibreOffice and save it again"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn the_calendar_option_reads_unmarked_dates_as_hijri() {
+    let text = "رمز اللجنة,اسم اللجنة,السنة,تاريخ التشكيل,عدد الاجتماعات,التوصيات المرفوعة,التوصيات المعتمدة,الحالة\n\
+                C-1,لجنة,2023,1/9/1444,1,0,0,نشطة\n";
+    let (_d, path) = temp_file("committee.csv", text.as_bytes());
+    let hijri = ImportOptions {
+        calendar: Some(CalendarKind::Hijri),
+        ..opts()
+    };
+    let rows = read_file(&path, &hijri, &mut |_| {}).unwrap();
+    let Record::Committee(c) = &rows[0].record else {
+        panic!()
+    };
+    assert_eq!(c.formed, d(2023, 3, 23));
+    let err = read_file(&path, &opts(), &mut |_| {})
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("write هـ after it"), "{err}");
+}
+
+/// Run with `cargo test --release -p rasid-agent --test import_formats -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement; run in release"]
+fn hundred_thousand_decision_status_rows_per_second() {
+    let mut text = String::from("رقم القرار,الحالة,نسبة الإنجاز,ملاحظات,تاريخ التقرير\n");
+    let words = ["منفذ", "قيد التنفيذ", "لم يبدأ"];
+    for i in 0..100_000 {
+        let (word, progress) = match i % 3 {
+            0 => (words[0], 100),
+            1 => (words[1], 40),
+            _ => (words[2], 0),
+        };
+        text.push_str(&format!(
+            "18/{}/{:02},{word},{progress}%,بانتظار المصادقة,30/6/2023\n",
+            i / 50 + 1,
+            i % 50 + 1
+        ));
+    }
+    let path = Path::new("decision-status.csv");
+    let format = format_for(path).unwrap();
+    let start = std::time::Instant::now();
+    let rows = format
+        .read(path, text.as_bytes(), &opts(), &mut |_| {})
+        .unwrap();
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{} rows in {:.3} s: {:.0} rows/s",
+        rows.len(),
+        secs,
+        rows.len() as f64 / secs
+    );
+    assert_eq!(rows.len(), 100_000);
+}
+
+/// A decision-status row as a clerk could write it, and the record it must give.
+fn any_status_row() -> impl Strategy<Value = (String, Record)> {
+    let statuses = [
+        (ExecutionStatus::NotStarted, "لم يبدأ"),
+        (ExecutionStatus::InProgress, "قيد التنفيذ"),
+        (ExecutionStatus::Executed, "منفذ"),
+        (ExecutionStatus::Blocked, "متعثر"),
+    ];
+    (
+        1u16..40,
+        1u32..400,
+        1u16..99,
+        0usize..4,
+        1u8..100,
+        "[ابتثجحخدذرزسشصضطظعغفقكلمنهوية ]{0,20}",
+        any::<bool>(),
+    )
+        .prop_map(move |(g, s, i, k, p, note, arabic_digits)| {
+            let (status, word) = statuses[k];
+            let progress = match status {
+                ExecutionStatus::NotStarted => 0,
+                ExecutionStatus::Executed => 100,
+                _ => p,
+            };
+            let mut number = format!("{g}/{s}/{i:02}");
+            if arabic_digits {
+                number = number
+                    .chars()
+                    .map(|c| {
+                        c.to_digit(10)
+                            .map_or(c, |v| char::from_u32(0x0660 + v).unwrap())
+                    })
+                    .collect();
+            }
+            let note = note.trim().to_string();
+            let line = format!("{number},{word},{progress}%,\"{note}\"");
+            let record = Record::DecisionStatus(DecisionStatus {
+                decision: DecisionNumber::new(g, s, i),
+                status,
+                progress,
+                note,
+                follow_ups: vec![],
+            });
+            (line, record)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic_the_csv_or_sheet_readers(
+        bytes in prop::collection::vec(any::<u8>(), 0..2048),
+        prefix in prop::sample::select(vec![&b""[..], b"PK\x03\x04", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", b"\xEF\xBB\xBF"]),
+    ) {
+        let mut input = prefix.to_vec();
+        input.extend_from_slice(&bytes);
+        for name in ["decision-status.csv", "budget.xlsx", "budget.xls", "budget.ods"] {
+            let path = Path::new(name);
+            let _ = format_for(path).unwrap().read(path, &input, &opts(), &mut |_| {});
+        }
+    }
+
+    #[test]
+    fn a_damaged_real_workbook_never_panics_the_sheet_reader(
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..16),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        for name in ["budget-libreoffice.xlsx", "budget-libreoffice.xls", "committee-hijri-libreoffice.ods"] {
+            let mut bytes = std::fs::read(fixture(name)).unwrap();
+            for (at, b) in &flips {
+                let i = at.index(bytes.len());
+                bytes[i] ^= b;
+            }
+            bytes.truncate(cut.index(bytes.len()) + bytes.len() / 2);
+            let path = Path::new(name);
+            let _ = format_for(path).unwrap().read(path, &bytes, &opts(), &mut |_| {});
+        }
+    }
+
+    #[test]
+    fn rows_written_as_csv_read_back_as_the_same_records_in_utf8_and_windows_1256(
+        rows in prop::collection::vec(any_status_row(), 1..30),
+        windows_1256 in any::<bool>(),
+    ) {
+        let mut text = String::from("رقم القرار,الحالة,نسبة الإنجاز,ملاحظات\r\n");
+        for (line, _) in &rows {
+            text.push_str(line);
+            text.push_str("\r\n");
+        }
+        let bytes = if windows_1256 {
+            // Windows-1256 has no Arabic-Indic digits: Arabic Excel writes Western ones.
+            let western = rasid_shared::format::western_digits(&text);
+            encoding_rs::WINDOWS_1256.encode(&western).0.into_owned()
+        } else {
+            text.into_bytes()
+        };
+        let path = Path::new("decision-status.csv");
+        let read = format_for(path).unwrap().read(path, &bytes, &opts(), &mut |_| {}).unwrap();
+        let records: Vec<&Record> = read.iter().map(|r| &r.record).collect();
+        let expected: Vec<&Record> = rows.iter().map(|(_, r)| r).collect();
+        prop_assert_eq!(records, expected);
+        prop_assert!(read.iter().all(|r| r.record.kind() == RecordKind::DecisionStatus));
+    }
+}
