@@ -43,7 +43,8 @@ enum Command {
     /// Import files (.json, .csv, .xlsx, .xls, .ods): each file is stored whole or not at all.
     Import {
         files: Vec<PathBuf>,
-        /// The record kind, when neither the file name nor a `kind` column says it.
+        /// The record kind of rows without a `record` (or `kind`) column; it takes precedence over the
+        /// sheet and file names.
         #[arg(long)]
         kind: Option<String>,
         /// Text encoding of CSV files: utf-8 or windows-1256 (detected when left out).

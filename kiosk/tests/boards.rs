@@ -134,6 +134,11 @@ fn board_committees_1080p() {
 }
 
 #[test]
+fn board_projects_1080p() {
+    snapshot_1080p(BoardName::Projects);
+}
+
+#[test]
 fn board_reporting_1080p() {
     snapshot_1080p(BoardName::Reporting);
 }
@@ -339,7 +344,7 @@ fn reporting_board_names_what_a_late_center_owes() {
     };
     assert!(view.late > 0, "the demo has a late center");
     let h = harness(wall(only(BoardName::Reporting), demo()));
-    h.get_by_label("متأخرة: مؤشرات الربع الرابع ٢٠٢٣");
+    assert!(h.query_all_by_label("متأخرة: مؤشرات الربع الرابع ٢٠٢٣").count() >= 1);
     h.get_by_label("أرسلت موازنة فبراير");
 }
 
@@ -373,7 +378,7 @@ fn arrow_right_and_page_up_show_the_previous_board_wrapping_around() {
         "before the first comes the last"
     );
     press(&mut h, Key::PageUp);
-    assert!(shows(&h, BoardName::Committees));
+    assert!(shows(&h, BoardName::Projects));
 }
 
 #[test]

@@ -107,7 +107,12 @@ const CENTERS: &[(&str, &str, &str, Option<&str>)] = &[
     ("MOAWQ", "وزارة الأوقاف والشؤون الدينية", "Ministry of Awqaf and Religious Affairs", None),
     ("MOWA", "وزارة شؤون المرأة", "Ministry of Women's Affairs", None),
     ("GPC", "ديوان الموظفين العام", "General Personnel Council", None),
+    // Executes tourism projects only: it has no decisions, budget lines or KPIs in the demo.
+    ("MOTA", "وزارة السياحة والآثار", "Ministry of Tourism and Antiquities", None),
 ];
+
+/// Centers whose budget and indicators the demo does not generate.
+const PROJECTS_ONLY: &[&str] = &["MOTA"];
 
 /// Centers that receive decisions, with a weight for how many.
 const RESPONSIBLE: &[(&str, usize)] = &[
@@ -163,6 +168,7 @@ pub fn generate() -> DemoData {
     center_budgets(&mut rng, &mut out);
     kpis(&mut rng, &mut out);
     committees(&mut rng, &mut out);
+    projects(&mut out);
     DemoData { centers, records: out }
 }
 
@@ -426,7 +432,7 @@ fn secretariat_budget(rng: &mut Rng, out: &mut Vec<RecordEnvelope>) {
 
 fn center_budgets(rng: &mut Rng, out: &mut Vec<RecordEnvelope>) {
     use BudgetCategory::*;
-    for (code, _, _, _) in CENTERS.iter().filter(|c| !c.0.starts_with("GSC")) {
+    for (code, _, _, _) in CENTERS.iter().filter(|c| !c.0.starts_with("GSC") && !PROJECTS_ONLY.contains(&c.0)) {
         for p in 0..3 {
             let program = ["البرنامج الإداري والمالي", "برنامج الخدمات الرئيسية", "برنامج التطوير المؤسسي"][p];
             for category in [Salaries, Operating, Development] {
@@ -469,7 +475,7 @@ fn kpis(rng: &mut Rng, out: &mut Vec<RecordEnvelope>) {
         let program = PROGRAMS[(a as usize) % PROGRAMS.len()];
         kpi_year(rng, out, SECRETARIAT, program, &format!("A{a:03}"), &format!("{name} ({a})"), unit);
     }
-    for (code, _, _, _) in CENTERS.iter().filter(|c| !c.0.starts_with("GSC")) {
+    for (code, _, _, _) in CENTERS.iter().filter(|c| !c.0.starts_with("GSC") && !PROJECTS_ONLY.contains(&c.0)) {
         for i in 1..=4 {
             let (name, unit) = KPI_NAMES[rng.below(KPI_NAMES.len())];
             kpi_year(rng, out, code, "برنامج الخدمات الرئيسية", &format!("K{i:02}"), name, unit);
@@ -574,6 +580,117 @@ fn committees(rng: &mut Rng, out: &mut Vec<RecordEnvelope>) {
                 status,
             }),
         );
+    }
+}
+
+/// A demo project: code, Arabic name, executing center, sector, donor (None: treasury), start,
+/// planned end, budget, and its state at the end of 2023: planned and actual progress,
+/// spent, status, obstacle.
+struct DemoProject {
+    code: &'static str,
+    name: &'static str,
+    center: &'static str,
+    sector: &'static str,
+    donor: Option<(&'static str, &'static str)>,
+    start: (i32, u32),
+    end: (i32, u32),
+    budget: i64,
+    planned: u8,
+    actual: u8,
+    spent: i64,
+    status: ProjectStatus,
+    obstacle: &'static str,
+}
+
+const WB: Option<(&str, &str)> = Some(("البنك الدولي", "اتفاقية منحة التنمية المحلية 2021"));
+const EU: Option<(&str, &str)> = Some(("الاتحاد الأوروبي", "برنامج PEGASE للدعم التنموي"));
+
+/// The secretariat's own four development projects match its 2023 budget lines and the annual
+/// report (the 78 kW solar plant done; IT 53% of development spending; the M&E project and the
+/// building rehabilitation postponed); the others follow the five diversification sectors.
+const PROJECTS: &[DemoProject] = &[
+    DemoProject { code: "GSC-SOLAR-78KW", name: "محطة الطاقة الشمسية بقدرة 78 كيلوواط", center: "GSC", sector: "الطاقة والبنية الحكومية", donor: None, start: (2023, 3), end: (2023, 10), budget: 500_000, planned: 100, actual: 100, spent: 495_036, status: ProjectStatus::Completed, obstacle: "" },
+    DemoProject { code: "GSC-IT-2023", name: "تطوير البنية التحتية لتكنولوجيا المعلومات", center: "GSC", sector: "الطاقة والبنية الحكومية", donor: None, start: (2023, 1), end: (2024, 3), budget: 850_000, planned: 90, actual: 85, spent: 707_048, status: ProjectStatus::OnTrack, obstacle: "" },
+    DemoProject { code: "GSC-ME-SYSTEM", name: "نظام المتابعة والتقييم الحكومي", center: "GSC", sector: "الطاقة والبنية الحكومية", donor: None, start: (2023, 2), end: (2023, 12), budget: 380_000, planned: 100, actual: 10, spent: 40_807, status: ProjectStatus::Stalled, obstacle: "تأجيل المشروع لعدم توفر السيولة" },
+    DemoProject { code: "GSC-BLDG-REHAB", name: "إعادة تأهيل مبنى الأمانة العامة", center: "GSC", sector: "الطاقة والبنية الحكومية", donor: None, start: (2023, 4), end: (2023, 12), budget: 410_000, planned: 100, actual: 15, spent: 90_000, status: ProjectStatus::Stalled, obstacle: "تأجيل أعمال التأهيل إلى العام القادم" },
+    DemoProject { code: "MONE-JENIN-IZ", name: "المنطقة الصناعية في جنين", center: "MONE", sector: "الصناعات التحويلية", donor: WB, start: (2021, 6), end: (2024, 12), budget: 42_000_000, planned: 70, actual: 58, spent: 25_400_000, status: ProjectStatus::Delayed, obstacle: "تأخر استملاك الأراضي" },
+    DemoProject { code: "MONE-FOOD-INC", name: "حاضنة الصناعات الغذائية", center: "MONE", sector: "الصناعات التحويلية", donor: EU, start: (2022, 9), end: (2024, 6), budget: 6_500_000, planned: 60, actual: 57, spent: 3_600_000, status: ProjectStatus::OnTrack, obstacle: "" },
+    DemoProject { code: "MONE-EXPORT", name: "برنامج تنمية الصادرات الصناعية", center: "MONE", sector: "الصناعات التحويلية", donor: None, start: (2023, 1), end: (2025, 12), budget: 9_000_000, planned: 30, actual: 28, spent: 2_500_000, status: ProjectStatus::OnTrack, obstacle: "" },
+    DemoProject { code: "MOA-GAZA-PORT", name: "ميناء الصيد في غزة", center: "MOA", sector: "الثروة السمكية", donor: WB, start: (2022, 3), end: (2024, 3), budget: 18_000_000, planned: 85, actual: 35, spent: 14_200_000, status: ProjectStatus::Stalled, obstacle: "توقف الأعمال بسبب العدوان على قطاع غزة" },
+    DemoProject { code: "MOA-AQUA", name: "مزارع الاستزراع السمكي", center: "MOA", sector: "الثروة السمكية", donor: EU, start: (2022, 1), end: (2024, 6), budget: 5_200_000, planned: 75, actual: 70, spent: 3_700_000, status: ProjectStatus::OnTrack, obstacle: "" },
+    DemoProject { code: "MOA-COLD", name: "سلسلة التبريد لمنتجات الصيد", center: "MOA", sector: "الثروة السمكية", donor: None, start: (2023, 2), end: (2024, 8), budget: 3_100_000, planned: 55, actual: 30, spent: 2_600_000, status: ProjectStatus::Delayed, obstacle: "ارتفاع كلفة المعدات المستوردة" },
+    DemoProject { code: "MOTA-HEBRON-OC", name: "تأهيل البلدة القديمة في الخليل", center: "MOTA", sector: "السياحة", donor: EU, start: (2021, 9), end: (2024, 9), budget: 12_500_000, planned: 80, actual: 76, spent: 9_300_000, status: ProjectStatus::OnTrack, obstacle: "" },
+    DemoProject { code: "MOTA-TRAIL", name: "مسار السياحة البيئية في الأغوار", center: "MOTA", sector: "السياحة", donor: None, start: (2023, 3), end: (2024, 12), budget: 2_800_000, planned: 45, actual: 40, spent: 1_250_000, status: ProjectStatus::OnTrack, obstacle: "" },
+    DemoProject { code: "MOTA-SEBASTIA", name: "حماية الموقع الأثري في سبسطية", center: "MOTA", sector: "السياحة", donor: WB, start: (2022, 5), end: (2023, 12), budget: 4_400_000, planned: 100, actual: 62, spent: 3_900_000, status: ProjectStatus::Delayed, obstacle: "قيود على الوصول إلى الموقع" },
+    DemoProject { code: "MONE-QUARRY", name: "المسح الجيولوجي للمحاجر والموارد الحجرية", center: "MONE", sector: "التعدين", donor: None, start: (2022, 7), end: (2024, 1), budget: 2_300_000, planned: 95, actual: 90, spent: 2_050_000, status: ProjectStatus::OnTrack, obstacle: "" },
+    DemoProject { code: "MONE-DEADSEA", name: "دراسة استخراج أملاح البحر الميت", center: "MONE", sector: "التعدين", donor: WB, start: (2023, 1), end: (2025, 6), budget: 7_800_000, planned: 35, actual: 12, spent: 5_900_000, status: ProjectStatus::Delayed, obstacle: "انتظار موافقات الاستخدام" },
+    DemoProject { code: "MOT-BYPASS", name: "الطريق الالتفافي بيت لحم – الخليل", center: "MOT", sector: "النقل والخدمات اللوجستية", donor: WB, start: (2021, 4), end: (2024, 4), budget: 65_000_000, planned: 88, actual: 79, spent: 52_000_000, status: ProjectStatus::Delayed, obstacle: "تأخر صرف الدفعات للمقاول" },
+    DemoProject { code: "MOT-JERICHO-LOG", name: "المركز اللوجستي في أريحا", center: "MOT", sector: "النقل والخدمات اللوجستية", donor: EU, start: (2022, 10), end: (2025, 3), budget: 21_000_000, planned: 50, actual: 48, spent: 9_800_000, status: ProjectStatus::OnTrack, obstacle: "" },
+    DemoProject { code: "MOT-SMART-BUS", name: "نظام النقل العام الذكي", center: "MOT", sector: "النقل والخدمات اللوجستية", donor: None, start: (2023, 5), end: (2024, 10), budget: 4_600_000, planned: 40, actual: 38, spent: 1_700_000, status: ProjectStatus::OnTrack, obstacle: "" },
+    DemoProject { code: "MPWH-RAMALLAH-RING", name: "الطريق الدائري لمدينة رام الله", center: "MPWH", sector: "النقل والخدمات اللوجستية", donor: None, start: (2020, 6), end: (2023, 6), budget: 30_000_000, planned: 100, actual: 100, spent: 29_400_000, status: ProjectStatus::Completed, obstacle: "" },
+    DemoProject { code: "MPWH-NABLUS-RD", name: "تأهيل طريق نابلس – طولكرم", center: "MPWH", sector: "النقل والخدمات اللوجستية", donor: WB, start: (2023, 1), end: (2024, 12), budget: 14_000_000, planned: 45, actual: 44, spent: 6_100_000, status: ProjectStatus::OnTrack, obstacle: "" },
+    DemoProject { code: "MONE-GLASS", name: "مصنع الزجاج في الخليل", center: "MONE", sector: "الصناعات التحويلية", donor: None, start: (2022, 2), end: (2023, 8), budget: 3_900_000, planned: 100, actual: 0, spent: 0, status: ProjectStatus::Cancelled, obstacle: "انسحاب الشريك الاستثماري" },
+];
+
+fn projects(out: &mut Vec<RecordEnvelope>) {
+    for p in PROJECTS {
+        let start = date(p.start.0, p.start.1, 1);
+        let end = date(p.end.0, p.end.1, 28);
+        push(
+            out,
+            p.center,
+            start,
+            Record::Project(Project {
+                code: p.code.to_string(),
+                name_ar: p.name.to_string(),
+                name_en: String::new(),
+                sector: p.sector.to_string(),
+                plan: "الخطة الوطنية للتنمية 2021–2025".to_string(),
+                funding: if p.donor.is_some() { FundingSource::Donor } else { FundingSource::Treasury },
+                donor: p.donor.map(|d| d.0.to_string()),
+                agreement: p.donor.map(|d| d.1.to_string()),
+                start,
+                planned_end: end,
+                budget: p.budget,
+                currency: "ILS".into(),
+            }),
+        );
+        // Quarterly reports through 2023, the last one giving the year-end state.
+        for q in 1..=4u32 {
+            let period_end = date(DEMO_YEAR, q * 3, if q == 1 || q == 4 { 31 } else { 30 });
+            if period_end < start {
+                continue;
+            }
+            let f = |x: u8| -> u8 { ((x as u32 * (q + 2)) / 6).min(x as u32) as u8 };
+            let last = q == 4;
+            let actual = if last { p.actual } else { f(p.actual) };
+            let planned = if last { p.planned } else { f(p.planned).max(actual) };
+            let status = if last {
+                p.status
+            } else if planned.saturating_sub(actual) >= 10 && !p.obstacle.is_empty() {
+                ProjectStatus::Delayed
+            } else {
+                ProjectStatus::OnTrack
+            };
+            push(
+                out,
+                p.center,
+                period_end + Duration::days(15),
+                Record::ProjectProgress(ProjectProgress {
+                    project: p.code.to_string(),
+                    period_end,
+                    planned_progress: planned,
+                    actual_progress: actual,
+                    cumulative_spent: if last { p.spent } else { p.spent * (q as i64 + 2) / 6 },
+                    status,
+                    obstacle: if matches!(status, ProjectStatus::OnTrack | ProjectStatus::Completed) {
+                        String::new()
+                    } else {
+                        p.obstacle.to_string()
+                    },
+                }),
+            );
+        }
     }
 }
 

@@ -6,7 +6,8 @@
 use super::directory::Directory;
 use rasid_shared::board::Dataset;
 use rasid_shared::model::validate::validate_envelope;
-use rasid_shared::model::{Decision, DecisionNumber, Record, RecordEnvelope, RecordKey};
+use rasid_shared::model::project::validate_progress_against;
+use rasid_shared::model::{CenterCode, Decision, DecisionNumber, Project, Record, RecordEnvelope, RecordKey};
 use rasid_shared::wire::{Batch, BatchAck, Rejection};
 use std::collections::HashMap;
 
@@ -23,6 +24,10 @@ pub enum RejectReason {
     UnknownDecision,
     /// A status for a decision not assigned to the reporting center.
     NotAssigned,
+    /// A project record or report from a center other than the project's executing center.
+    NotExecutingCenter,
+    /// A progress report for a project the collector does not know.
+    UnknownProject,
 }
 
 impl RejectReason {
@@ -33,6 +38,8 @@ impl RejectReason {
             RejectReason::SecretariatOnly => "secretariat-only",
             RejectReason::UnknownDecision => "unknown-decision",
             RejectReason::NotAssigned => "not-assigned",
+            RejectReason::NotExecutingCenter => "not-executing-center",
+            RejectReason::UnknownProject => "unknown-project",
         }
     }
 }
@@ -77,6 +84,7 @@ pub fn check_batch(batch: Batch, dir: &Directory, data: &Dataset) -> Verdict {
     // Revisions and decisions accepted earlier in this batch.
     let mut pending: HashMap<RecordKey, u64> = HashMap::new();
     let mut pending_decisions: HashMap<DecisionNumber, Decision> = HashMap::new();
+    let mut pending_projects: HashMap<String, (CenterCode, Project)> = HashMap::new();
     for env in records {
         let key = env.key();
         let mut reject = |reason: RejectReason, text: String, problems| {
@@ -152,6 +160,45 @@ pub fn check_batch(batch: Batch, dir: &Directory, data: &Dataset) -> Verdict {
                 Some(_) => {}
             }
         }
+        // A project belongs to the center that first reported it: only it reports on it.
+        let project_code = match &env.record {
+            Record::Project(p) => Some(p.code.as_str()),
+            Record::ProjectProgress(r) => Some(r.project.as_str()),
+            _ => None,
+        };
+        if let Some(code) = project_code {
+            let known = pending_projects
+                .get(code)
+                .map(|(c, p)| (c.clone(), p.clone()))
+                .or_else(|| data.projects.get(code).map(|s| (s.center.clone(), s.value.clone())));
+            match (&env.record, known) {
+                (_, Some((owner, _))) if owner != env.center => {
+                    reject(
+                        RejectReason::NotExecutingCenter,
+                        format!("project {code} is executed by {owner}; only {owner} reports on it, not {}", env.center),
+                        vec![],
+                    );
+                    continue;
+                }
+                (Record::ProjectProgress(_), None) => {
+                    reject(
+                        RejectReason::UnknownProject,
+                        format!("project {code} is not known to the collector; send the project record first, or check the code"),
+                        vec![],
+                    );
+                    continue;
+                }
+                (Record::ProjectProgress(r), Some((_, p))) => {
+                    let problems = validate_progress_against(r, &p);
+                    if !problems.is_empty() {
+                        let text = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+                        reject(RejectReason::Invalid, format!("the record is not valid: {text}"), problems);
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+        }
         let stored = pending.get(&key).copied().or_else(|| data.revision(&key));
         if stored.is_some_and(|r| r >= env.revision) {
             verdict.ack.duplicates.push(key);
@@ -160,6 +207,9 @@ pub fn check_batch(batch: Batch, dir: &Directory, data: &Dataset) -> Verdict {
         pending.insert(key.clone(), env.revision);
         if let Record::Decision(d) = &env.record {
             pending_decisions.insert(d.number, d.clone());
+        }
+        if let Record::Project(p) = &env.record {
+            pending_projects.entry(p.code.clone()).or_insert_with(|| (env.center.clone(), p.clone()));
         }
         verdict.ack.accepted.push(key);
         verdict.accepted.push(env);
@@ -207,6 +257,65 @@ mod tests {
             due: None,
             links: vec![],
         })
+    }
+
+    fn project(budget: i64) -> Record {
+        Record::Project(Project {
+            code: "MOH-HOSP".into(),
+            name_ar: "مستشفى".into(),
+            name_en: String::new(),
+            sector: "الصحة".into(),
+            plan: String::new(),
+            funding: FundingSource::Treasury,
+            donor: None,
+            agreement: None,
+            start: NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(),
+            planned_end: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            budget,
+            currency: "ILS".into(),
+        })
+    }
+
+    fn progress_report(spent: i64) -> Record {
+        Record::ProjectProgress(ProjectProgress {
+            project: "MOH-HOSP".into(),
+            period_end: NaiveDate::from_ymd_opt(2023, 6, 30).unwrap(),
+            planned_progress: 50,
+            actual_progress: 45,
+            cumulative_spent: spent,
+            status: ProjectStatus::OnTrack,
+            obstacle: String::new(),
+        })
+    }
+
+    #[test]
+    fn only_the_executing_center_reports_on_its_project() {
+        let dir = directory();
+        let mut data = Dataset::default();
+        // An unknown project's report is refused; the project and its report in one batch pass.
+        let v = check_batch(batch("MOH", vec![env("MOH", 1, progress_report(10))]), &dir, &data);
+        assert_eq!(v.reasons, [RejectReason::UnknownProject]);
+        let v = check_batch(
+            batch("MOH", vec![env("MOH", 1, project(100)), env("MOH", 1, progress_report(10))]),
+            &dir,
+            &data,
+        );
+        assert_eq!(v.accepted.len(), 2);
+        for e in v.accepted {
+            data.apply(e);
+        }
+        // Another center may neither redefine the project nor report on it.
+        let v = check_batch(
+            batch("GSC", vec![env("GSC", 2, project(100)), env("GSC", 1, progress_report(20))]),
+            &dir,
+            &data,
+        );
+        assert_eq!(v.reasons, [RejectReason::NotExecutingCenter, RejectReason::NotExecutingCenter]);
+        assert!(v.ack.rejected[0].reason.contains("executed by MOH"), "{}", v.ack.rejected[0].reason);
+        // Spending over the budget without a word is refused.
+        let v = check_batch(batch("MOH", vec![env("MOH", 2, progress_report(150))]), &dir, &data);
+        assert_eq!(v.reasons, [RejectReason::Invalid]);
+        assert!(v.ack.rejected[0].reason.contains("more than the project's budget"));
     }
 
     fn status(progress: u8) -> Record {

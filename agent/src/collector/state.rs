@@ -64,6 +64,7 @@ pub fn boards_fed_by(kind: RecordKind) -> &'static [BoardName] {
         RecordKind::Budget => &[Budget, Reporting],
         RecordKind::Kpi => &[Kpi, Reporting],
         RecordKind::Committee => &[Committees, Reporting],
+        RecordKind::Project | RecordKind::ProjectProgress => &[Projects, Reporting],
     }
 }
 

@@ -20,7 +20,8 @@ use rasid_shared::model::validate::validate_record;
 use rasid_shared::model::{
     BudgetCategory, BudgetLine, CenterCode, Classification, CommitteeActivity, CommitteeStatus,
     Decision, DecisionKind, DecisionNumber, DecisionStatus, ExecutionStatus, FollowUp,
-    FollowUpKind, KpiAchievement, Record, RecordKind, Session, SessionKind,
+    FollowUpKind, FundingSource, KpiAchievement, Project, ProjectProgress, ProjectStatus, Record,
+    RecordKind, Session, SessionKind,
 };
 use std::path::Path;
 
@@ -140,9 +141,10 @@ fn collect_table_rows(
         opts,
         problems,
     );
-    if let Some(col) = reader.progress_column() {
-        reader.progress_fractions =
-            is_percent_cell_column(table.rows.iter().map(|(_, cells)| cells.cell(col)));
+    for col in reader.percent_columns() {
+        if is_percent_cell_column(table.rows.iter().map(|(_, cells)| cells.cell(col))) {
+            reader.fraction_columns.push(col);
+        }
     }
     for (i, (row, cells)) in table.rows.iter().enumerate() {
         if i > 0 && i % PROGRESS_EVERY == 0 {
@@ -175,18 +177,19 @@ pub fn finish(
     }
 }
 
-/// A spreadsheet column formatted as percentages stores 40% as 0.4: every number in it lies
-/// between 0 and 1, and one is above 0.
+/// A spreadsheet column formatted as percentages stores 40% as 0.4 and 130% as 1.3: every
+/// number in it lies between 0 and 2 (0% to 200%), and one is a fraction. A column of whole
+/// percentages (40, 60) never qualifies.
 fn is_percent_cell_column<'a>(cells: impl Iterator<Item = CellRef<'a>>) -> bool {
-    let mut any_above_zero = false;
+    let mut any_fraction = false;
     for c in cells {
         match c {
-            CellRef::Number(n) if (0.0..=1.0).contains(&n) => any_above_zero |= n > 0.0,
+            CellRef::Number(n) if (0.0..=2.0).contains(&n) => any_fraction |= n.fract() != 0.0,
             CellRef::Number(_) => return false,
             _ => {}
         }
     }
-    any_above_zero
+    any_fraction
 }
 
 /// The columns of one kind found in a table's headers.
@@ -278,8 +281,8 @@ pub struct TableReader<'a> {
     as_of_default: NaiveDate,
     as_of: Option<usize>,
     mode: Mode,
-    /// The progress column holds spreadsheet percent cells (0.4 for 40%).
-    pub progress_fractions: bool,
+    /// Percentage columns whose cells are spreadsheet percent cells (0.4 for 40%).
+    pub fraction_columns: Vec<usize>,
     /// The columns that carry a record's data: not the serial number, an unnamed column, the
     /// kind or the as-of date, which templates often fill in ahead on rows left blank.
     data_columns: Vec<usize>,
@@ -428,7 +431,7 @@ impl<'a> TableReader<'a> {
             as_of_default: opts.as_of,
             as_of,
             mode,
-            progress_fractions: false,
+            fraction_columns: Vec::new(),
             data_columns,
             rows_seen: 0,
         }
@@ -439,18 +442,19 @@ impl<'a> TableReader<'a> {
         self.rows_seen
     }
 
-    /// The column of decision-status progress, if the table has one.
-    pub fn progress_column(&self) -> Option<usize> {
-        match &self.mode {
-            Mode::Unknown => None,
-            Mode::Fixed(c) => c
-                .column("progress")
-                .filter(|_| c.kind == RecordKind::DecisionStatus),
-            Mode::PerRow { kinds, .. } => kinds
-                .iter()
-                .find(|c| c.kind == RecordKind::DecisionStatus)?
-                .column("progress"),
-        }
+    /// The columns holding percentages (decision progress, project progress).
+    pub fn percent_columns(&self) -> Vec<usize> {
+        const PERCENT_FIELDS: [&str; 3] = ["progress", "planned_progress", "actual_progress"];
+        let all: Vec<&Columns> = match &self.mode {
+            Mode::Unknown => Vec::new(),
+            Mode::Fixed(c) => vec![c],
+            Mode::PerRow { kinds, .. } => kinds.iter().collect(),
+        };
+        let mut cols: Vec<usize> =
+            all.iter().flat_map(|c| PERCENT_FIELDS.iter().filter_map(|f| c.column(f))).collect();
+        cols.sort_unstable();
+        cols.dedup();
+        cols
     }
 
     fn location(&self, row: usize, column: Option<usize>) -> Location {
@@ -678,6 +682,7 @@ const SESSION_KIND_WORDS: &str = "ordinary / عادية، emergency / طارئة
 const DECISION_KIND_WORDS: &str = "decision / قرار، assignment / تكليف";
 const CATEGORY_WORDS: &str = "operating / تشغيلية، development / تطويرية، salaries / رواتب";
 const COMMITTEE_STATUS_WORDS: &str = "active / نشطة، finished / منتهية";
+const FUNDING_WORDS: &str = "treasury / الخزينة، donor / جهة مانحة";
 const FOLLOW_UP_WORDS: &str = "call / اتصال، letter / كتاب، message / رسالة نصية، memo / مذكرة";
 
 fn parse_session_kind(s: &str) -> Option<SessionKind> {
@@ -695,6 +700,11 @@ fn parse_session_kind(s: &str) -> Option<SessionKind> {
 }
 
 impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
+    /// Whether `field`'s column holds spreadsheet percent cells (0.4 for 40%).
+    fn fractions(&self, field: &str) -> bool {
+        self.columns.column(field).is_some_and(|c| self.reader.fraction_columns.contains(&c))
+    }
+
     fn fail(&mut self, col: usize, message: String) {
         self.problems
             .push(self.reader.location(self.row, Some(col)), message);
@@ -948,7 +958,7 @@ fn build<C: Cells + ?Sized>(kind: RecordKind, r: &mut RowRead<'_, '_, C>) -> Opt
                 "a status",
                 ExecutionStatus::ACCEPTED_WORDS,
             );
-            let fractions = r.reader.progress_fractions;
+            let fractions = r.fractions("progress");
             let progress = r.optional("progress", |c| values::percent(c, fractions));
             let note = r.text("note", false);
             let follow_ups = r.follow_up();
@@ -1053,6 +1063,53 @@ fn build<C: Cells + ?Sized>(kind: RecordKind, r: &mut RowRead<'_, '_, C>) -> Opt
                 recommendations_submitted: submitted?,
                 recommendations_approved: approved?,
                 status: status?,
+            })
+        }
+        RecordKind::Project => {
+            let code = r.text("code", true);
+            let name_ar = r.text("name_ar", true);
+            let name_en = r.text("name_en", false);
+            let sector = r.text("sector", true);
+            let plan = r.text("plan", false);
+            let funding = r.word("funding", true, FundingSource::parse, "a funding source", FUNDING_WORDS);
+            let donor = r.optional_text("donor");
+            let agreement = r.optional_text("agreement");
+            let start = r.date("start", true);
+            let planned_end = r.date("planned_end", true);
+            let budget = r.required("budget", values::whole::<i64>);
+            let currency = r.text("currency", true).to_uppercase();
+            Record::Project(Project {
+                code,
+                name_ar,
+                name_en,
+                sector,
+                plan,
+                funding: funding?,
+                donor,
+                agreement,
+                start: start?,
+                planned_end: planned_end?,
+                budget: budget?,
+                currency,
+            })
+        }
+        RecordKind::ProjectProgress => {
+            let project = r.text("project", true);
+            let period_end = r.date("period_end", true);
+            let (pf, af) = (r.fractions("planned_progress"), r.fractions("actual_progress"));
+            let planned = r.required("planned_progress", |c| values::percent(c, pf));
+            let actual = r.required("actual_progress", |c| values::percent(c, af));
+            let spent = r.required("cumulative_spent", values::whole::<i64>);
+            let status = r.word("status", true, ProjectStatus::parse, "a project status", ProjectStatus::ACCEPTED_WORDS);
+            let obstacle = r.text("obstacle", false);
+            Record::ProjectProgress(ProjectProgress {
+                project,
+                period_end: period_end?,
+                planned_progress: planned?,
+                actual_progress: actual?,
+                cumulative_spent: spent?,
+                status: status?,
+                obstacle,
             })
         }
     })

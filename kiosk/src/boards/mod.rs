@@ -10,6 +10,7 @@ mod committees;
 mod decisions;
 mod kpi;
 mod overdue;
+mod projects;
 mod reporting;
 
 pub use overdue::decision_number;
@@ -31,6 +32,7 @@ pub fn title(name: BoardName) -> &'static str {
         BoardName::Budget => "أداء الموازنة",
         BoardName::Kpi => "مؤشرات الأداء والمخرجات",
         BoardName::Committees => "اللجان الحكومية",
+        BoardName::Projects => "متابعة المشاريع",
         BoardName::Reporting => "انتظام تقارير الجهات المسؤولة",
     }
 }
@@ -44,6 +46,7 @@ pub fn show(ui: &Ui, rect: Rect, view: &BoardView, env: &Env) {
         BoardView::Budget(b) => budget::show(ui, rect, b, env),
         BoardView::Kpi(b) => kpi::show(ui, rect, b, env),
         BoardView::Committees(b) => committees::show(ui, rect, b, env),
+        BoardView::Projects(b) => projects::show(ui, rect, b, env),
         BoardView::Reporting(b) => reporting::show(ui, rect, b, env),
     }
 }

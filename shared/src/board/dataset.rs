@@ -28,6 +28,10 @@ pub struct Dataset {
     pub budget: BTreeMap<RecordKey, Stored<BudgetLine>>,
     pub kpis: BTreeMap<RecordKey, Stored<KpiAchievement>>,
     pub committees: BTreeMap<(String, i32), Stored<CommitteeActivity>>,
+    /// Projects by code, with the center that executes them.
+    pub projects: BTreeMap<String, Stored<Project>>,
+    /// Progress reports by project code and period end.
+    pub project_reports: BTreeMap<(String, NaiveDate), Stored<ProjectProgress>>,
     revisions: BTreeMap<RecordKey, u64>,
 }
 
@@ -86,6 +90,12 @@ impl Dataset {
             }
             Record::Committee(c) => {
                 self.committees.insert((c.committee.clone(), c.year), stored!(c));
+            }
+            Record::Project(p) => {
+                self.projects.insert(p.code.clone(), stored!(p));
+            }
+            Record::ProjectProgress(r) => {
+                self.project_reports.insert((r.project.clone(), r.period_end), stored!(r));
             }
         }
         true

@@ -8,6 +8,7 @@ mod committees;
 mod dataset;
 mod decisions;
 mod kpi;
+mod projects;
 mod reporting;
 
 pub use budget::*;
@@ -15,6 +16,7 @@ pub use committees::*;
 pub use dataset::{Dataset, Stored};
 pub use decisions::*;
 pub use kpi::*;
+pub use projects::*;
 pub use reporting::*;
 
 use crate::model::CenterCode;
@@ -32,17 +34,19 @@ pub enum BoardName {
     Budget,
     Kpi,
     Committees,
+    Projects,
     Reporting,
 }
 
 impl BoardName {
-    pub const ALL: [BoardName; 7] = [
+    pub const ALL: [BoardName; 8] = [
         BoardName::DecisionExecution,
         BoardName::Centers,
         BoardName::Overdue,
         BoardName::Budget,
         BoardName::Kpi,
         BoardName::Committees,
+        BoardName::Projects,
         BoardName::Reporting,
     ];
 
@@ -54,6 +58,7 @@ impl BoardName {
             BoardName::Budget => "budget",
             BoardName::Kpi => "kpi",
             BoardName::Committees => "committees",
+            BoardName::Projects => "projects",
             BoardName::Reporting => "reporting",
         }
     }
@@ -93,6 +98,7 @@ pub enum BoardView {
     Budget(BudgetBoard),
     Kpi(KpiBoard),
     Committees(CommitteesBoard),
+    Projects(ProjectsBoard),
     Reporting(ReportingBoard),
 }
 
@@ -105,6 +111,7 @@ impl BoardView {
             BoardView::Budget(_) => BoardName::Budget,
             BoardView::Kpi(_) => BoardName::Kpi,
             BoardView::Committees(_) => BoardName::Committees,
+            BoardView::Projects(_) => BoardName::Projects,
             BoardView::Reporting(_) => BoardName::Reporting,
         }
     }
@@ -118,6 +125,7 @@ impl BoardView {
             BoardView::Budget(b) => b.as_of,
             BoardView::Kpi(b) => b.as_of,
             BoardView::Committees(b) => b.as_of,
+            BoardView::Projects(b) => b.as_of,
             BoardView::Reporting(b) => b.as_of,
         }
     }
@@ -140,6 +148,7 @@ pub fn build_board(name: BoardName, data: &Dataset, filter: &BoardFilter, ctx: &
         BoardName::Budget => BoardView::Budget(aggregate_budget(data, filter)),
         BoardName::Kpi => BoardView::Kpi(aggregate_kpi(data, filter, ctx.kpi)),
         BoardName::Committees => BoardView::Committees(aggregate_committees(data, filter)),
+        BoardName::Projects => BoardView::Projects(aggregate_projects(data, filter)),
         // Without the collector's activity: who was heard from when is left empty.
         BoardName::Reporting => {
             BoardView::Reporting(aggregate_reporting(data, filter, ctx.today, &Activity::default()))

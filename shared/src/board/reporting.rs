@@ -131,6 +131,12 @@ pub fn aggregate_reporting(
     for s in data.committees.values() {
         bump(&mut seen, &s.center, s.as_of);
     }
+    for s in data.projects.values() {
+        bump(&mut seen, &s.center, s.as_of);
+    }
+    for s in data.project_reports.values() {
+        bump(&mut seen, &s.center, s.as_of);
+    }
     for s in data.budget.values() {
         let e = bump(&mut seen, &s.center, s.as_of);
         let period = (s.value.fiscal_year, s.value.month);

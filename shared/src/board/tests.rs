@@ -108,6 +108,34 @@ fn ranking_and_overdue_are_ordered() {
     assert!(o.rows.iter().all(|r| r.execution != Execution::Executed && r.due < o.today));
 }
 
+#[test]
+fn demo_projects_board_shows_status_delays_overspending_and_donors() {
+    let data = demo_dataset();
+    let b = aggregate_projects(&data, &BoardFilter::default());
+    assert_eq!(b.projects, 21);
+    assert_eq!(b.unreported, 0);
+    let count = |s: ProjectStatus| b.by_status.iter().find(|x| x.status == s).map(|x| x.projects).unwrap_or(0);
+    assert_eq!(
+        [count(ProjectStatus::OnTrack), count(ProjectStatus::Delayed), count(ProjectStatus::Stalled), count(ProjectStatus::Completed), count(ProjectStatus::Cancelled)],
+        [10, 5, 3, 2, 1]
+    );
+    assert_eq!(b.most_delayed[0].code, "GSC-ME-SYSTEM", "planned 100%, at 10%");
+    assert_eq!(b.most_delayed[0].gap_points, 90);
+    assert!(b.most_delayed.windows(2).all(|w| w[0].gap_points >= w[1].gap_points));
+    // The Gaza fishing port spent 79% of its budget at 35% progress.
+    let port = b.spending_ahead.iter().find(|r| r.code == "MOA-GAZA-PORT").expect("overspending stands out");
+    assert_eq!(port.spent_pct.map(|p| p.round() as i64), Some(79));
+    assert_eq!(b.by_sector.len(), 6);
+    assert_eq!(b.funding[0].donor, None, "the treasury comes first");
+    let share = b.donor_share_pct().unwrap();
+    assert!((60.0..90.0).contains(&share), "{share}");
+    // The secretariat's own projects follow its budget: the solar plant cost 495,036.
+    let gsc = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: None };
+    let g = aggregate_projects(&data, &gsc);
+    assert_eq!(g.projects, 4);
+    assert_eq!(g.budget_total, 2_140_000, "the secretariat's development allocation");
+}
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }

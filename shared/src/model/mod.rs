@@ -5,9 +5,11 @@
 //! write in spreadsheets; it does no I/O. Validation lives in [`validate`].
 
 mod codes;
+pub mod project;
 pub mod validate;
 
 pub use codes::{CenterCode, CodeError, DecisionNumber};
+pub use project::{FundingSource, Project, ProjectProgress, ProjectStatus};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -219,16 +221,20 @@ pub enum RecordKind {
     Budget,
     Kpi,
     Committee,
+    Project,
+    ProjectProgress,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 6] = [
+    pub const ALL: [RecordKind; 8] = [
         RecordKind::Session,
         RecordKind::Decision,
         RecordKind::DecisionStatus,
         RecordKind::Budget,
         RecordKind::Kpi,
         RecordKind::Committee,
+        RecordKind::Project,
+        RecordKind::ProjectProgress,
     ];
 
     /// The name used in keys, files and the wire (`decision-status`).
@@ -240,6 +246,8 @@ impl RecordKind {
             RecordKind::Budget => "budget",
             RecordKind::Kpi => "kpi",
             RecordKind::Committee => "committee",
+            RecordKind::Project => "project",
+            RecordKind::ProjectProgress => "project-progress",
         }
     }
 
@@ -271,6 +279,8 @@ pub enum Record {
     Budget(BudgetLine),
     Kpi(KpiAchievement),
     Committee(CommitteeActivity),
+    Project(Project),
+    ProjectProgress(ProjectProgress),
 }
 
 impl Record {
@@ -282,6 +292,8 @@ impl Record {
             Record::Budget(_) => RecordKind::Budget,
             Record::Kpi(_) => RecordKind::Kpi,
             Record::Committee(_) => RecordKind::Committee,
+            Record::Project(_) => RecordKind::Project,
+            Record::ProjectProgress(_) => RecordKind::ProjectProgress,
         }
     }
 
@@ -306,6 +318,8 @@ impl Record {
                 center, k.year, k.quarter, k.program, k.indicator
             ),
             Record::Committee(c) => format!("committee/{}/{}", c.committee, c.year),
+            Record::Project(p) => format!("project/{}", p.code),
+            Record::ProjectProgress(r) => format!("project-progress/{}/{}", r.project, r.period_end),
         };
         RecordKey(k)
     }

@@ -57,6 +57,8 @@ pub fn validate_record(record: &Record) -> Vec<Problem> {
         Record::Budget(b) => validate_budget(b, &mut p),
         Record::Kpi(k) => validate_kpi(k, &mut p),
         Record::Committee(c) => validate_committee(c, &mut p),
+        Record::Project(x) => super::project::validate_project(x, &mut p),
+        Record::ProjectProgress(r) => super::project::validate_progress(r, &mut p),
     }
     p
 }
@@ -345,6 +347,80 @@ mod tests {
             }),
         };
         assert_eq!(fields(&validate_envelope(&env)), ["number", "government", "revision"]);
+    }
+
+    #[test]
+    fn project_problems_are_all_reported() {
+        let r = Record::Project(Project {
+            code: " ".into(),
+            name_ar: "مشروع".into(),
+            name_en: String::new(),
+            sector: "السياحة".into(),
+            plan: String::new(),
+            funding: FundingSource::Donor,
+            donor: None,
+            agreement: None,
+            start: d(2023, 6, 1),
+            planned_end: d(2023, 1, 1),
+            budget: -1,
+            currency: "usd".into(),
+        });
+        assert_eq!(fields(&validate_record(&r)), ["code", "planned_end", "budget", "currency", "donor"]);
+        let p = Record::ProjectProgress(ProjectProgress {
+            project: "P1".into(),
+            period_end: d(2023, 6, 30),
+            planned_progress: 120,
+            actual_progress: 90,
+            cumulative_spent: -5,
+            status: ProjectStatus::Completed,
+            obstacle: String::new(),
+        });
+        assert_eq!(
+            fields(&validate_record(&p)),
+            ["planned_progress", "cumulative_spent", "actual_progress"]
+        );
+        let stalled = Record::ProjectProgress(ProjectProgress {
+            project: "P1".into(),
+            period_end: d(2023, 6, 30),
+            planned_progress: 50,
+            actual_progress: 130,
+            cumulative_spent: 0,
+            status: ProjectStatus::Stalled,
+            obstacle: " ".into(),
+        });
+        let problems = validate_record(&stalled);
+        assert_eq!(fields(&problems), ["actual_progress", "obstacle"]);
+        assert!(problems[0].message.contains("130% is over 100%"));
+    }
+
+    #[test]
+    fn spending_over_budget_needs_a_note() {
+        let project = Project {
+            code: "P1".into(),
+            name_ar: "مشروع".into(),
+            name_en: String::new(),
+            sector: "السياحة".into(),
+            plan: String::new(),
+            funding: FundingSource::Treasury,
+            donor: None,
+            agreement: None,
+            start: d(2023, 1, 1),
+            planned_end: d(2024, 1, 1),
+            budget: 100,
+            currency: "OMR".into(),
+        };
+        let mut r = ProjectProgress {
+            project: "P1".into(),
+            period_end: d(2023, 6, 30),
+            planned_progress: 50,
+            actual_progress: 40,
+            cumulative_spent: 120,
+            status: ProjectStatus::OnTrack,
+            obstacle: String::new(),
+        };
+        assert_eq!(fields(&project::validate_progress_against(&r, &project)), ["cumulative_spent"]);
+        r.obstacle = "ارتفاع أسعار المواد".into();
+        assert!(project::validate_progress_against(&r, &project).is_empty());
     }
 
     #[test]

@@ -1,0 +1,187 @@
+//! Board `projects`: projects by status, planned against actual progress by sector, the most
+//! delayed (gap in points and months against the planned end), projects whose spending runs
+//! ahead of their physical progress, and the share funded by donors.
+
+use super::NO_DATA;
+use crate::theme::{size, space};
+use crate::widgets::*;
+use egui::{Align2, Color32, Rect, Ui};
+use rasid_shared::board::{ProjectRow, ProjectsBoard};
+use rasid_shared::model::ProjectStatus;
+
+/// Arabic name and colour of a project status.
+pub fn status_label(s: ProjectStatus, env: &Env) -> (&'static str, Color32) {
+    let t = &env.theme;
+    match s {
+        ProjectStatus::OnTrack => ("حسب الخطة", t.executed),
+        ProjectStatus::Delayed => ("متأخر", t.in_progress),
+        ProjectStatus::Stalled => ("متوقف", t.not_started),
+        ProjectStatus::Completed => ("منجز", t.accent),
+        ProjectStatus::Cancelled => ("ملغى", t.unreported),
+    }
+}
+
+pub fn show(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
+    if b.projects == 0 {
+        no_data(ui, rect, env, NO_DATA);
+        return;
+    }
+    let t = &env.theme;
+    let r = rows(rect, &[1.0, 2.2, 2.2], space::GAP);
+    let cards = columns_rtl(r[0], &[1.0; 4], space::GAP);
+    let count = |s: ProjectStatus| b.by_status.iter().find(|x| x.status == s).map(|x| x.projects).unwrap_or(0);
+    let lagging = count(ProjectStatus::Delayed) + count(ProjectStatus::Stalled);
+    number_card(
+        ui,
+        cards[0],
+        "المشاريع المتابَعة",
+        &env.int(b.projects),
+        t.accent,
+        Some(&format!("بكلفة {} {}", env.amount(b.budget_total), env.currency(&b.currency))),
+        env,
+    );
+    number_card(
+        ui,
+        cards[1],
+        "حسب الخطة أو منجزة",
+        &env.int(count(ProjectStatus::OnTrack) + count(ProjectStatus::Completed)),
+        t.executed,
+        Some(&format!("منها {} منجزة", env.int(count(ProjectStatus::Completed)))),
+        env,
+    );
+    number_card(
+        ui,
+        cards[2],
+        "متأخرة أو متوقفة",
+        &env.int(lagging),
+        t.not_started,
+        Some(&format!("{} متوقفة", env.int(count(ProjectStatus::Stalled)))),
+        env,
+    );
+    let donors = b.donor_share_pct().filter(|p| p.is_finite()).map(|p| env.pct(p)).unwrap_or_else(|| "—".into());
+    number_card(ui, cards[3], "بتمويل من المانحين", &donors, t.blocked, Some("من كلفة المشاريع"), env);
+
+    let mid = columns_rtl(r[1], &[1.1, 1.5, 1.2], space::GAP);
+    status_panel(ui, mid[0], b, env);
+    sector_panel(ui, mid[1], b, env);
+    funding_panel(ui, mid[2], b, env);
+    let low = columns_rtl(r[2], &[1.0, 1.0], space::GAP);
+    rows_panel(ui, low[0], "الأكثر تأخراً عن الخطة", &b.most_delayed, env, Lead::Gap);
+    rows_panel(ui, low[1], "إنفاق يسبق الإنجاز الفعلي", &b.spending_ahead, env, Lead::Spending);
+}
+
+fn status_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
+    let body = panel(ui, rect, "المشاريع حسب الحالة", env);
+    let cols = columns_rtl(body, &[1.0, 1.1], space::GAP);
+    let segments: Vec<Segment> = b
+        .by_status
+        .iter()
+        .map(|s| Segment { value: s.projects as f64, color: status_label(s.status, env).1 })
+        .collect();
+    let reported: u32 = b.by_status.iter().map(|s| s.projects).sum();
+    donut(ui, cols[0], &segments, &env.int(reported), "مشروعاً", env);
+    let items: Vec<(Color32, String, String)> = b
+        .by_status
+        .iter()
+        .map(|s| {
+            let (name, color) = status_label(s.status, env);
+            (color, name.to_string(), env.int(s.projects))
+        })
+        .collect();
+    legend(ui, cols[1], &items, env);
+    if b.unreported > 0 {
+        let note = Rect::from_min_max(egui::pos2(body.left(), body.bottom() - size::SMALL * 1.4), body.max);
+        text(ui, note, &format!("{} بلا تقرير بعد", env.int(b.unreported)), rtl(size::SMALL, env.theme.muted), RIGHT, Some(1));
+    }
+}
+
+fn sector_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
+    let body = panel(ui, rect, "الإنجاز المخطط والفعلي حسب القطاع", env);
+    let t = &env.theme;
+    let key_h = size::SMALL * 1.8;
+    let chart = Rect::from_min_max(body.min, egui::pos2(body.right(), body.bottom() - key_h));
+    let bars: Vec<PairedBar> = b
+        .by_sector
+        .iter()
+        .map(|s| PairedBar {
+            label: s.sector.clone(),
+            whole: s.planned,
+            part: s.actual,
+            color: if s.planned - s.actual >= 15.0 { t.in_progress } else { t.executed },
+            value_text: format!("{} / {}", env.pct(s.actual), env.pct(s.planned)),
+        })
+        .collect();
+    let labels: Vec<&str> = bars.iter().map(|x| x.label.as_str()).collect();
+    let lw = label_width(ui, &labels, size::LABEL, chart.width() * 0.42, env);
+    paired_bars_rtl(ui, chart, &bars, lw, size::LABEL, env);
+    let key = Rect::from_min_max(egui::pos2(body.left(), chart.bottom()), body.max);
+    legend_row(ui, key, &[(t.executed, "الفعلي".into()), (t.grid, "المخطط".into())], env);
+}
+
+fn funding_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
+    let body = panel(ui, rect, "مصادر التمويل", env);
+    let t = &env.theme;
+    let palette = [t.accent, t.executed, t.in_progress, t.blocked, t.not_started];
+    let bars: Vec<Bar> = b
+        .funding
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let share = if b.budget_total > 0 { 100.0 * f.budget as f64 / b.budget_total as f64 } else { 0.0 };
+            Bar {
+                label: f.donor.clone().unwrap_or_else(|| "الخزينة العامة".into()),
+                value: share,
+                color: if f.donor.is_none() { t.muted } else { palette[i % palette.len()] },
+                value_text: env.pct(share),
+            }
+        })
+        .collect();
+    let labels: Vec<&str> = bars.iter().map(|x| x.label.as_str()).collect();
+    let lw = label_width(ui, &labels, size::BODY, body.width() * 0.5, env);
+    let h = (bars.len() as f32 * size::BODY * 2.2).min(body.height());
+    let area = Rect::from_min_size(body.min, egui::vec2(body.width(), h));
+    bars_rtl(ui, area, &bars, 100.0, lw, env);
+}
+
+enum Lead {
+    Gap,
+    Spending,
+}
+
+fn rows_panel(ui: &Ui, rect: Rect, title: &str, rows_: &[ProjectRow], env: &Env, lead: Lead) {
+    let body = panel(ui, rect, title, env);
+    let t = &env.theme;
+    if rows_.is_empty() {
+        no_data(ui, body, env, "لا توجد مشاريع في هذه الفئة");
+        return;
+    }
+    let n = rows_.len().min(((body.height() / space::ROW_HEIGHT).floor() as usize).max(1));
+    let lines = rows(body, &vec![1.0; n], 4.0);
+    for (i, (row, r)) in rows_.iter().zip(lines).enumerate() {
+        if i % 2 == 1 {
+            ui.painter().rect_filled(r, egui::CornerRadius::same(6), t.row_alt);
+        }
+        let cols = columns_rtl(r.shrink2(egui::vec2(8.0, 0.0)), &[3.2, 1.1, 1.3], 12.0);
+        let parts = crate::widgets::rows(cols[0], &[1.2, 0.9], 0.0);
+        text(ui, parts[0], &row.name_ar, rtl(size::BODY, t.text), RIGHT, Some(1));
+        let (status, color) = status_label(row.status, env);
+        let sub = format!("{} · {} · {}", row.center_ar, row.sector, status);
+        text(ui, parts[1], &sub, rtl(size::SMALL, t.muted), RIGHT, Some(1));
+        let (big, small, big_color) = match lead {
+            Lead::Gap => {
+                let late = match row.months_late {
+                    Some(m) if m > 0 => format!("تأخر متوقع {} شهراً", env.int(m)),
+                    Some(_) => "ضمن الموعد".to_string(),
+                    None => "لا تقدم بعد".to_string(),
+                };
+                (format!("{} نقطة", env.int(row.gap_points)), late, color)
+            }
+            Lead::Spending => {
+                let spent = row.spent_pct.filter(|p| p.is_finite()).unwrap_or(0.0);
+                (format!("أُنفق {}", env.pct(spent)), format!("وأُنجز {}", env.pct(row.actual_progress as f64)), t.not_started)
+            }
+        };
+        text(ui, cols[1], &big, rtl(size::BODY, big_color).bold(), Align2::RIGHT_CENTER, Some(1));
+        text(ui, cols[2], &small, rtl(size::SMALL, t.muted), Align2::RIGHT_CENTER, Some(1));
+    }
+}

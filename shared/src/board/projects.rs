@@ -1,0 +1,213 @@
+//! Board `projects`: projects by status, planned against actual progress by sector, the most
+//! delayed, spending running ahead of physical progress, and the share funded by donors.
+
+use super::{BoardFilter, Dataset, latest};
+use crate::model::project::{FundingSource, Project, ProjectProgress, ProjectStatus};
+use crate::model::CenterCode;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusCount {
+    pub status: ProjectStatus,
+    pub projects: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectorProgress {
+    pub sector: String,
+    pub projects: u32,
+    /// Mean planned and actual physical progress of the sector's reported projects, percent.
+    pub planned: f64,
+    pub actual: f64,
+    pub budget: i64,
+}
+
+/// A project whose execution lags its plan or whose spending runs ahead of its progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectRow {
+    pub code: String,
+    pub name_ar: String,
+    pub center: CenterCode,
+    pub center_ar: String,
+    pub sector: String,
+    pub status: ProjectStatus,
+    pub planned_progress: u8,
+    pub actual_progress: u8,
+    /// Planned minus actual progress, in percentage points.
+    pub gap_points: i32,
+    /// Months the projected end (at the pace so far) falls after the planned end; `None` when
+    /// no pace can be read (no progress yet).
+    pub months_late: Option<i64>,
+    pub planned_end: NaiveDate,
+    /// Cumulative spending as a percentage of the budget.
+    pub spent_pct: Option<f64>,
+    pub obstacle: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FundingShare {
+    /// The donor, or `None` for the treasury.
+    pub donor: Option<String>,
+    pub projects: u32,
+    pub budget: i64,
+}
+
+/// Board `projects`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectsBoard {
+    pub as_of: Option<NaiveDate>,
+    pub projects: u32,
+    /// Projects without any progress report yet.
+    pub unreported: u32,
+    pub by_status: Vec<StatusCount>,
+    pub by_sector: Vec<SectorProgress>,
+    /// Most delayed first (largest gap), at most `PROJECT_ROWS`.
+    pub most_delayed: Vec<ProjectRow>,
+    /// Spending ahead of physical progress by `OVERSPEND_POINTS` or more, worst first.
+    pub spending_ahead: Vec<ProjectRow>,
+    /// Budget by source, in `currency`; the treasury first, then donors by budget.
+    pub funding: Vec<FundingShare>,
+    pub currency: String,
+    pub budget_total: i64,
+}
+
+pub const PROJECT_ROWS: usize = 8;
+/// Spending (as % of budget) this many points above physical progress stands out.
+pub const OVERSPEND_POINTS: f64 = 25.0;
+
+impl ProjectsBoard {
+    /// Share of the budget funded by donors, percent.
+    pub fn donor_share_pct(&self) -> Option<f64> {
+        let donors: i64 = self.funding.iter().filter(|f| f.donor.is_some()).map(|f| f.budget).sum();
+        (self.budget_total > 0).then(|| 100.0 * donors as f64 / self.budget_total as f64)
+    }
+}
+
+fn months_between(a: NaiveDate, b: NaiveDate) -> f64 {
+    (b - a).num_days() as f64 / 30.44
+}
+
+fn row(p: &Project, center: &CenterCode, center_ar: String, r: &ProjectProgress) -> ProjectRow {
+    let elapsed = months_between(p.start, r.period_end).max(0.0);
+    let months_late = if r.actual_progress >= 100 || matches!(r.status, ProjectStatus::Completed | ProjectStatus::Cancelled) {
+        Some(0)
+    } else if r.actual_progress == 0 || elapsed <= 0.0 {
+        None
+    } else {
+        let pace = r.actual_progress as f64 / elapsed;
+        let remaining = (100.0 - r.actual_progress as f64) / pace;
+        let projected_end = r.period_end + chrono::Duration::days((remaining * 30.44).round() as i64);
+        Some(months_between(p.planned_end, projected_end).round() as i64)
+    };
+    ProjectRow {
+        code: p.code.clone(),
+        name_ar: p.name_ar.clone(),
+        center: center.clone(),
+        center_ar,
+        sector: p.sector.clone(),
+        status: r.status,
+        planned_progress: r.planned_progress,
+        actual_progress: r.actual_progress,
+        gap_points: r.planned_progress as i32 - r.actual_progress as i32,
+        months_late,
+        planned_end: p.planned_end,
+        spent_pct: (p.budget > 0).then(|| 100.0 * r.cumulative_spent as f64 / p.budget as f64),
+        obstacle: r.obstacle.clone(),
+    }
+}
+
+pub fn aggregate_projects(data: &Dataset, f: &BoardFilter) -> ProjectsBoard {
+    let projects: Vec<_> = data
+        .projects
+        .values()
+        .filter(|s| f.center.as_ref().is_none_or(|c| data.is_within(&s.center, c)))
+        .filter(|s| f.year.is_none_or(|y| s.value.start.year() <= y && s.value.planned_end.year() >= y))
+        .collect();
+    // The board's currency is the one with the largest budget; other currencies are left out.
+    let mut by_currency: BTreeMap<&str, i64> = BTreeMap::new();
+    for s in &projects {
+        *by_currency.entry(s.value.currency.as_str()).or_default() += s.value.budget;
+    }
+    let currency = by_currency.iter().max_by_key(|(_, b)| **b).map(|(c, _)| c.to_string()).unwrap_or_default();
+    let mut b = ProjectsBoard {
+        as_of: None,
+        projects: projects.len() as u32,
+        unreported: 0,
+        by_status: Vec::new(),
+        by_sector: Vec::new(),
+        most_delayed: Vec::new(),
+        spending_ahead: Vec::new(),
+        funding: Vec::new(),
+        currency: currency.clone(),
+        budget_total: 0,
+    };
+    let mut status: BTreeMap<ProjectStatus, u32> = BTreeMap::new();
+    let mut sectors: BTreeMap<String, (u32, f64, f64, u32, i64)> = BTreeMap::new();
+    let mut funding: BTreeMap<Option<String>, (u32, i64)> = BTreeMap::new();
+    let mut rows = Vec::new();
+    for s in &projects {
+        let p = &s.value;
+        let sector = sectors.entry(p.sector.clone()).or_default();
+        sector.0 += 1;
+        if p.currency == currency {
+            sector.4 += p.budget;
+            b.budget_total += p.budget;
+            let donor = match p.funding {
+                FundingSource::Treasury => None,
+                FundingSource::Donor => p.donor.clone(),
+            };
+            let e = funding.entry(donor).or_default();
+            e.0 += 1;
+            e.1 += p.budget;
+        }
+        // The latest report of the project, from its executing center.
+        let report = data
+            .project_reports
+            .range((p.code.clone(), NaiveDate::MIN)..=(p.code.clone(), NaiveDate::MAX))
+            .filter(|(_, r)| r.center == s.center)
+            .next_back();
+        let Some((_, r)) = report else {
+            b.unreported += 1;
+            continue;
+        };
+        b.as_of = latest(b.as_of, Some(r.as_of));
+        *status.entry(r.value.status).or_default() += 1;
+        sector.1 += r.value.planned_progress as f64;
+        sector.2 += r.value.actual_progress as f64;
+        sector.3 += 1;
+        rows.push(row(p, &s.center, data.center_names(&s.center).0, &r.value));
+    }
+    b.by_status = status.into_iter().map(|(status, projects)| StatusCount { status, projects }).collect();
+    b.by_sector = sectors
+        .into_iter()
+        .map(|(sector, (n, planned, actual, reported, budget))| SectorProgress {
+            sector,
+            projects: n,
+            planned: if reported > 0 { planned / reported as f64 } else { 0.0 },
+            actual: if reported > 0 { actual / reported as f64 } else { 0.0 },
+            budget,
+        })
+        .collect();
+    let open = |r: &&ProjectRow| !matches!(r.status, ProjectStatus::Completed | ProjectStatus::Cancelled);
+    let mut delayed: Vec<ProjectRow> = rows.iter().filter(open).filter(|r| r.gap_points > 0).cloned().collect();
+    delayed.sort_by(|a, b| b.gap_points.cmp(&a.gap_points).then(a.code.cmp(&b.code)));
+    delayed.truncate(PROJECT_ROWS);
+    b.most_delayed = delayed;
+    let mut ahead: Vec<ProjectRow> = rows
+        .iter()
+        .filter(open)
+        .filter(|r| r.spent_pct.is_some_and(|s| s - r.actual_progress as f64 >= OVERSPEND_POINTS))
+        .cloned()
+        .collect();
+    let lead = |r: &ProjectRow| r.spent_pct.unwrap_or(0.0) - r.actual_progress as f64;
+    ahead.sort_by(|a, b| lead(b).total_cmp(&lead(a)).then(a.code.cmp(&b.code)));
+    ahead.truncate(PROJECT_ROWS);
+    b.spending_ahead = ahead;
+    let mut funding: Vec<FundingShare> =
+        funding.into_iter().map(|(donor, (projects, budget))| FundingShare { donor, projects, budget }).collect();
+    funding.sort_by(|a, b| a.donor.is_some().cmp(&b.donor.is_some()).then(b.budget.cmp(&a.budget)));
+    b.funding = funding;
+    b
+}

@@ -1,0 +1,190 @@
+//! Projects and their periodic progress reports: the major projects of a development plan, the
+//! donor-funded projects the finance ministry follows, a center's own development projects.
+
+use super::validate::Problem;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Who pays for a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FundingSource {
+    /// The general budget.
+    Treasury,
+    /// A named donor under an agreement.
+    Donor,
+}
+
+impl FundingSource {
+    pub fn parse(s: &str) -> Option<FundingSource> {
+        match s.trim().to_lowercase().as_str() {
+            "treasury" | "الخزينة" | "الموازنة العامة" | "خزانه" => Some(FundingSource::Treasury),
+            "donor" | "مانح" | "جهة مانحة" | "تمويل خارجي" => Some(FundingSource::Donor),
+            _ => None,
+        }
+    }
+}
+
+/// A project as its executing center describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// The project's code, unique nationally (e.g. `GSC-SOLAR-78KW`).
+    pub code: String,
+    pub name_ar: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_en: String,
+    /// The sector, e.g. one of the five diversification sectors of a five-year plan.
+    pub sector: String,
+    /// The plan or programme the project belongs to.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub plan: String,
+    pub funding: FundingSource,
+    /// The donor, when funded by one (World Bank, European Union …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub donor: Option<String>,
+    /// The agreement behind the funding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<String>,
+    pub start: NaiveDate,
+    pub planned_end: NaiveDate,
+    /// Total budget in whole units of `currency`.
+    pub budget: i64,
+    pub currency: String,
+}
+
+/// A project's state as the executing center reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProjectStatus {
+    OnTrack,
+    Delayed,
+    Stalled,
+    Completed,
+    Cancelled,
+}
+
+impl ProjectStatus {
+    pub const ACCEPTED_WORDS: &'static str =
+        "on-track / حسب الخطة، delayed / متأخر، stalled / متوقف، completed / منجز، cancelled / ملغى";
+
+    pub fn parse(s: &str) -> Option<ProjectStatus> {
+        let w = s.trim().to_lowercase().replace('_', "-");
+        Some(match w.as_str() {
+            "on-track" | "on track" | "حسب الخطة" | "ضمن الخطة" | "طبق برنامه" => ProjectStatus::OnTrack,
+            "delayed" | "متأخر" | "متاخر" | "با تأخیر" => ProjectStatus::Delayed,
+            "stalled" | "متوقف" | "متعثر" | "متوقف شده" => ProjectStatus::Stalled,
+            "completed" | "منجز" | "مكتمل" | "تکمیل شده" => ProjectStatus::Completed,
+            "cancelled" | "canceled" | "ملغى" | "ملغي" | "لغو شده" => ProjectStatus::Cancelled,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProjectStatus::OnTrack => "on-track",
+            ProjectStatus::Delayed => "delayed",
+            ProjectStatus::Stalled => "stalled",
+            ProjectStatus::Completed => "completed",
+            ProjectStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// One periodic progress report of a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectProgress {
+    pub project: String,
+    /// The day the report describes.
+    pub period_end: NaiveDate,
+    /// Planned physical progress at `period_end`, percent.
+    pub planned_progress: u8,
+    /// Actual physical progress, percent.
+    pub actual_progress: u8,
+    /// Spent since the start, in the project's currency.
+    pub cumulative_spent: i64,
+    pub status: ProjectStatus,
+    /// The main obstacle, in a short note; required to explain spending over budget.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub obstacle: String,
+}
+
+pub(super) fn validate_project(p: &Project, out: &mut Vec<Problem>) {
+    if p.code.trim().is_empty() {
+        out.push(Problem::new("code", "is empty; give the project its code"));
+    }
+    if p.name_ar.trim().is_empty() {
+        out.push(Problem::new("name_ar", "is empty; write the project's Arabic name"));
+    }
+    if p.sector.trim().is_empty() {
+        out.push(Problem::new("sector", "is empty; name the sector"));
+    }
+    if p.planned_end < p.start {
+        out.push(Problem::new(
+            "planned_end",
+            format!("{} is before the start {}; the planned end comes after the start", p.planned_end, p.start),
+        ));
+    }
+    if p.budget < 0 {
+        out.push(Problem::new("budget", format!("{} is negative; amounts are 0 or more", p.budget)));
+    }
+    if p.currency.len() != 3 || !p.currency.chars().all(|c| c.is_ascii_uppercase()) {
+        out.push(Problem::new(
+            "currency",
+            format!("'{}' is not a currency code; use three capital letters such as ILS, USD, OMR", p.currency),
+        ));
+    }
+    match p.funding {
+        FundingSource::Donor if p.donor.as_deref().is_none_or(|d| d.trim().is_empty()) => {
+            out.push(Problem::new("donor", "is empty for a donor-funded project; name the donor"))
+        }
+        FundingSource::Treasury if p.donor.is_some() => out.push(Problem::new(
+            "donor",
+            "is given for a treasury-funded project; set funding to donor, or leave the donor empty",
+        )),
+        _ => {}
+    }
+}
+
+/// Checks a progress report; `budget` is the project's, when known, to catch spending over it.
+pub(super) fn validate_progress(r: &ProjectProgress, out: &mut Vec<Problem>) {
+    if r.project.trim().is_empty() {
+        out.push(Problem::new("project", "is empty; give the project's code"));
+    }
+    for (field, v) in [("planned_progress", r.planned_progress), ("actual_progress", r.actual_progress)] {
+        if v > 100 {
+            out.push(Problem::new(field, format!("{v}% is over 100%; use 0 to 100")));
+        }
+    }
+    if r.cumulative_spent < 0 {
+        out.push(Problem::new("cumulative_spent", format!("{} is negative; amounts are 0 or more", r.cumulative_spent)));
+    }
+    if r.status == ProjectStatus::Completed && r.actual_progress < 100 {
+        out.push(Problem::new(
+            "actual_progress",
+            format!("{}% with status completed; a completed project is at 100%", r.actual_progress),
+        ));
+    }
+    if matches!(r.status, ProjectStatus::Stalled | ProjectStatus::Delayed) && r.obstacle.trim().is_empty() {
+        out.push(Problem::new("obstacle", "is empty for a delayed or stalled project; say what holds it up"));
+    }
+}
+
+/// Checks a report against its project: spending over the budget needs an obstacle note.
+pub fn validate_progress_against(r: &ProjectProgress, p: &Project) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if r.cumulative_spent > p.budget && r.obstacle.trim().is_empty() {
+        out.push(Problem::new(
+            "cumulative_spent",
+            format!(
+                "{} is more than the project's budget {}; explain the overrun in 'obstacle'",
+                r.cumulative_spent, p.budget
+            ),
+        ));
+    }
+    if r.period_end < p.start {
+        out.push(Problem::new("period_end", format!("{} is before the project's start {}", r.period_end, p.start)));
+    }
+    out
+}
