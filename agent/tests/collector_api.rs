@@ -528,6 +528,7 @@ async fn unknown_routes_boards_and_queries_are_json_errors() {
     let filter = BoardFilter {
         center: Some(code("MOH")),
         year: Some(2023),
+        period: None,
     };
     let expected = build_board(
         BoardName::DecisionExecution,

@@ -72,7 +72,7 @@ fn demo_data_files_reproduce_the_annual_report() {
     let c = aggregate_committees(&data, &all);
     assert_eq!((c.committees, c.meetings, c.recommendations_submitted, c.recommendations_approved), (72, 300, 214, 195));
 
-    let gsc = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: Some(2023) };
+    let gsc = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: Some(2023), period: None };
     let b = aggregate_budget(&data, &gsc);
     assert_eq!((b.total.allocated, b.total.spent), (3_222_036, 2_161_594));
     assert_eq!(b.currency, "ILS");

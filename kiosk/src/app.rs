@@ -313,6 +313,9 @@ impl Wall {
         if let Some(y) = item.filter.year {
             sub = format!("{sub} — {}", self.env.digits_of(&y.to_string()));
         }
+        if let Some(p) = item.filter.period {
+            sub = format!("{sub} — {}", period_in_words(p, &self.env));
+        }
         text(ui, r[1], &sub, rtl(size::HEADER_SUB, t.muted), RIGHT, Some(1));
         let now = self.clock.now();
         let l = crate::widgets::rows(cols[1], &[1.5, 0.8], 0.0);
@@ -418,6 +421,21 @@ fn error_box(ui: &Ui, rect: Rect, env: &Env, message: &str) {
     let r = crate::widgets::rows(rect.shrink(60.0), &[1.0, 1.0], 10.0);
     text(ui, r[0], "تعذّر عرض هذه اللوحة", rtl(size::HEADER_TITLE, t.error).bold(), Align2::CENTER_BOTTOM, Some(1));
     text(ui, r[1], message, rtl(size::BODY, t.muted), Align2::CENTER_TOP, Some(3));
+}
+
+/// A part of the year in the wall's words: "سبتمبر–ديسمبر", "الربع الثاني", "مارس".
+pub fn period_in_words(p: rasid_shared::board::Period, env: &Env) -> String {
+    use rasid_shared::board::Period;
+    let month = |m: u8| rasid_shared::format::month_name(rasid_shared::format::CalendarKind::Gregorian, m, env.language);
+    match p {
+        Period::Month(m) => month(m).to_string(),
+        Period::FourMonths(_) => {
+            let r = p.months();
+            format!("{}–{}", month(*r.start()), month(*r.end()))
+        }
+        Period::Quarter(q) => ["الربع الأول", "الربع الثاني", "الربع الثالث", "الربع الرابع"][(q.clamp(1, 4) - 1) as usize].to_string(),
+        Period::Year => "السنة كاملة".to_string(),
+    }
 }
 
 /// Folds text for matching what an operator types: lower case, Arabic letter variants unified

@@ -8,7 +8,7 @@
 use crate::app::PlaylistItem;
 use crate::text::Digits;
 use crate::theme::ThemeName;
-use rasid_shared::board::{BoardFilter, BoardName, KpiThresholds};
+use rasid_shared::board::{BoardFilter, BoardName, KpiThresholds, Period};
 use rasid_shared::format::{CalendarKind, Language};
 use rasid_shared::model::CenterCode;
 use serde::Deserialize;
@@ -59,6 +59,7 @@ struct BoardEntry {
     seconds: Option<Spanned<i64>>,
     center: Option<Spanned<String>>,
     year: Option<Spanned<i64>>,
+    period: Option<Spanned<String>>,
 }
 
 /// One screen's rotation and look.
@@ -222,6 +223,16 @@ pub fn parse(text: &str) -> Result<WallConfig, Vec<ConfigProblem>> {
                     p(y.span(), &format!("{bkey}.year"), format!("{v} is not a plausible year"));
                 }
             }
+            if let Some(per) = &b.period {
+                match Period::parse(per.get_ref()) {
+                    Some(x) => filter.period = Some(x),
+                    None => p(
+                        per.span(),
+                        &format!("{bkey}.period"),
+                        format!("'{}' is not a period; use {}", per.get_ref(), Period::ACCEPTED),
+                    ),
+                }
+            }
             playlist.push(PlaylistItem { board, seconds, filter });
         }
         screens.push(Screen { name, theme, playlist });
@@ -267,10 +278,12 @@ mod tests {
         let main = cfg.screen(Some("main-hall")).unwrap();
         assert_eq!(main.playlist[0].board, BoardName::DecisionExecution);
         assert_eq!(main.playlist[0].seconds, 30);
+        assert_eq!(main.playlist.len(), 8);
         assert_eq!(cfg.calendar, CalendarKind::Hijri);
         let second = cfg.screen(Some("minister-office")).unwrap();
         assert_eq!(second.theme, ThemeName::Light);
         assert_eq!(second.playlist[0].filter.center.as_ref().map(|c| c.as_str()), Some("GSC"));
+        assert_eq!(second.playlist[1].filter.period, Some(Period::FourMonths(3)));
     }
 
     #[test]

@@ -149,6 +149,7 @@ fn board_budget_secretariat_1080p() {
     let filter = BoardFilter {
         center: Some(CenterCode::new("GSC").expect("a valid code")),
         year: None,
+        period: None,
     };
     let playlist = vec![PlaylistItem {
         board: BoardName::Budget,
@@ -309,6 +310,7 @@ fn budget_board_of_the_secretariat_shows_the_reports_figures() {
     let filter = BoardFilter {
         center: Some(CenterCode::new("GSC").expect("a valid code")),
         year: None,
+        period: None,
     };
     let playlist = vec![PlaylistItem {
         board: BoardName::Budget,
@@ -344,8 +346,10 @@ fn reporting_board_names_what_a_late_center_owes() {
     };
     assert!(view.late > 0, "the demo has a late center");
     let h = harness(wall(only(BoardName::Reporting), demo()));
-    assert!(h.query_all_by_label("متأخرة: مؤشرات الربع الرابع ٢٠٢٣").count() >= 1);
-    h.get_by_label("أرسلت موازنة فبراير");
+    // The legal directorate and the tourism ministry owe December's budget and Q4's indicators.
+    assert_eq!(h.query_all_by_label_contains("متأخرة: موازنة ديسمبر ٢٠٢٣، مؤشرات الربع الرابع ٢٠٢٣").count(), 2);
+    h.get_by_label("موازنة سبتمبر–ديسمبر ٢٠٢٣");
+    assert_eq!(h.query_all_by_label("استُحقت في ٣٠ يناير ٢٠٢٤").count(), 2, "four-monthly budget and Q4 indicators");
 }
 
 // ---- Operator keys ----------------------------------------------------------------------
@@ -505,6 +509,7 @@ fn malformed_views() -> Vec<BoardView> {
     };
     let budget = BudgetBoard {
         as_of: None,
+        period: None,
         year: Some(i32::MAX),
         currency: String::new(),
         other_currencies: vec!["USD".into(), "???".into()],
@@ -603,13 +608,22 @@ fn malformed_views() -> Vec<BoardView> {
                 last_heard: None,
                 budget_this_month: i % 2 == 0,
                 kpi_this_quarter: false,
+                cycles: vec![CycleState {
+                    report: DueReport::FourMonthBudget { year: i32::MAX, period: 9 },
+                    received: false,
+                    owed: true,
+                }],
                 late: i % 3 == 0,
-                missing: vec!["budget 2024-99".into(), "KPIs x Q".into()],
+                missing: vec![
+                    DueReport::MonthlyBudget { year: i32::MIN, month: 99 },
+                    DueReport::QuarterlyKpi { year: 2024, quarter: 0 },
+                ],
             })
             .collect(),
         kiosks: vec![],
         budget_reported: 0,
         kpi_reported: 0,
+        cycles: vec![CycleTotal { report: DueReport::YearlyBudget { year: i32::MAX }, received: u32::MAX, owed: 0 }],
         late: 0,
     };
     let decisions = DecisionExecutionBoard {

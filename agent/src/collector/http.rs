@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use chrono::{NaiveDate, Utc};
 use futures_util::Stream;
-use rasid_shared::board::{BoardFilter, BoardName};
+use rasid_shared::board::{BoardFilter, BoardName, Period};
 use rasid_shared::model::CenterCode;
 use rasid_shared::store::StoreError;
 use rasid_shared::wire::{
@@ -420,7 +420,7 @@ fn list_boards_of(c: &Collector) -> serde_json::Value {
     serde_json::json!({ "version": version, "today": c.today(), "boards": boards })
 }
 
-/// Reads `center` and `year` of a board query; both optional, both checked.
+/// Reads `center`, `year` and `period` of a board query; all optional, all checked.
 fn board_filter(s: &AppState, q: &HashMap<String, String>) -> Result<BoardFilter, ApiError> {
     let center = match q.get("center").map(|c| c.trim()).filter(|c| !c.is_empty()) {
         Some(text) => {
@@ -449,7 +449,13 @@ fn board_filter(s: &AppState, q: &HashMap<String, String>) -> Result<BoardFilter
         ),
         None => None,
     };
-    Ok(BoardFilter { center, year })
+    let period = match q.get("period").map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        None => None,
+        Some(p) => Some(Period::parse(p).ok_or_else(|| {
+            ApiError::BadQuery(format!("period='{p}' is not a period; use {}", Period::ACCEPTED))
+        })?),
+    };
+    Ok(BoardFilter { center, year, period })
 }
 
 /// `GET /v1/boards/{name}?center=…&year=…`: a board's view model.

@@ -2,11 +2,11 @@
 //! month's budget and this quarter's indicators, which are late with what and since when (their
 //! last report), and which have never reported. One tile per center, the late ones first.
 
-use super::{NO_DATA, count_noun, days};
+use super::{NO_DATA, count_noun};
 use crate::theme::{size, space};
 use crate::widgets::*;
 use egui::{Color32, CornerRadius, Rect, Stroke, StrokeKind, Ui, pos2, vec2};
-use rasid_shared::board::{BUDGET_DUE_DAY, CenterReporting, KPI_DUE_DAYS, ReportingBoard};
+use rasid_shared::board::{CenterReporting, DueReport, ReportingBoard};
 use rasid_shared::format::{CalendarKind, month_name};
 
 /// Tiles lower than this cannot hold their three lines.
@@ -23,36 +23,20 @@ fn quarter_name(q: u8) -> &'static str {
     }
 }
 
-/// A missing item in the wall's words: `budget 2024-01` → "موازنة يناير ٢٠٢٤",
-/// `KPIs 2023 Q4` → "مؤشرات الربع الرابع ٢٠٢٣"; anything else as given.
-fn missing_in_words(item: &str, env: &Env) -> String {
-    let month = |s: &str| -> Option<String> {
-        let (y, m) = s.split_once('-')?;
-        let m: u8 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
-        y.parse::<i32>().ok()?;
-        Some(format!(
-            "{} {}",
-            month_name(CalendarKind::Gregorian, m, env.language),
-            env.digits_of(y)
-        ))
-    };
-    let quarter = |s: &str| -> Option<String> {
-        let (y, q) = s.split_once(" Q")?;
-        let q: u8 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
-        y.parse::<i32>().ok()?;
-        Some(format!("{} {}", quarter_name(q), env.digits_of(y)))
-    };
-    if let Some(rest) = item.strip_prefix("budget ")
-        && let Some(m) = month(rest)
-    {
-        return format!("موازنة {m}");
+/// A due report in the wall's words: "موازنة ديسمبر ٢٠٢٣", "موازنة سبتمبر–ديسمبر ٢٠٢٣",
+/// "الموازنة السنوية ٢٠٢٣", "مؤشرات الربع الرابع ٢٠٢٣".
+pub fn due_report_in_words(r: &DueReport, env: &Env) -> String {
+    let month = |m: u8| month_name(CalendarKind::Gregorian, m.clamp(1, 12), env.language);
+    let year = |y: i32| env.digits_of(&y.to_string());
+    match *r {
+        DueReport::MonthlyBudget { year: y, month: m } => format!("موازنة {} {}", month(m), year(y)),
+        DueReport::FourMonthBudget { year: y, period } => {
+            let p = period.clamp(1, 3);
+            format!("موازنة {}–{} {}", month((p - 1) * 4 + 1), month(p * 4), year(y))
+        }
+        DueReport::YearlyBudget { year: y } => format!("الموازنة السنوية {}", year(y)),
+        DueReport::QuarterlyKpi { year: y, quarter } => format!("مؤشرات {} {}", quarter_name(quarter), year(y)),
     }
-    if let Some(rest) = item.strip_prefix("KPIs ")
-        && let Some(q) = quarter(rest)
-    {
-        return format!("مؤشرات {q}");
-    }
-    item.to_string()
 }
 
 pub fn show(ui: &Ui, rect: Rect, b: &ReportingBoard, env: &Env) {
@@ -61,56 +45,21 @@ pub fn show(ui: &Ui, rect: Rect, b: &ReportingBoard, env: &Env) {
         return;
     }
     let t = &env.theme;
-    let n = b.centers.len() as i64;
     let r = rows(rect, &[1.0, 3.6], space::GAP);
-    let cards = columns_rtl(r[0], &[1.0; 4], space::GAP);
-    let month = month_name(CalendarKind::Gregorian, b.month.clamp(1, 12), env.language);
-    // When this period's reports fall due (the rules of `rasid_shared::board::reporting`).
-    let next_month = month_name(
-        CalendarKind::Gregorian,
-        b.month.clamp(1, 12) % 12 + 1,
-        env.language,
-    );
-    let budget_due = format!("تُستحق حتى {} {next_month}", env.int(BUDGET_DUE_DAY));
-    let kpi_due = format!("تُستحق خلال {} من نهاية الربع", days(env, KPI_DUE_DAYS));
-    let of_n = |k: u32| format!("{} من {}", env.int(k), env.int(n));
-    number_card(
-        ui,
-        cards[0],
-        &format!("أرسلت موازنة {month}"),
-        &of_n(b.budget_reported),
-        t.accent,
-        Some(&budget_due),
-        env,
-    );
-    number_card(
-        ui,
-        cards[1],
-        &format!("أرسلت مؤشرات {}", quarter_name(b.quarter)),
-        &of_n(b.kpi_reported),
-        t.accent,
-        Some(&kpi_due),
-        env,
-    );
-    number_card(
-        ui,
-        cards[2],
-        "جهات متأخرة",
-        &env.int(b.late),
-        t.not_started,
-        Some("عن تقرير حلّ موعده"),
-        env,
-    );
-    let never = b.centers.iter().filter(|c| c.last_as_of.is_none()).count() as i64;
-    number_card(
-        ui,
-        cards[3],
-        "لم ترسل أي تقرير",
-        &env.int(never),
-        t.unreported,
-        Some("منذ تسجيلها في راصد"),
-        env,
-    );
+    let cards = columns_rtl(r[0], &[1.0; 5], space::GAP);
+    // One card per reporting cycle: the latest report now due, how many of those who owe it
+    // sent it, and when it fell due, in the wall's calendar.
+    for (card, c) in cards.iter().zip(&b.cycles) {
+        let accent = if c.received >= c.owed { t.executed } else { t.in_progress };
+        let value = if c.owed == 0 { "—".to_string() } else { format!("{} من {}", env.int(c.received), env.int(c.owed)) };
+        let note = format!("استُحقت في {}", env.date(c.report.due()));
+        number_card(ui, *card, &due_report_in_words(&c.report, env), &value, accent, Some(&note), env);
+    }
+    if let Some(card) = cards.get(4) {
+        let never = b.centers.iter().filter(|c| c.last_as_of.is_none()).count() as i64;
+        let note = if never > 0 { format!("منها {} لم ترسل أي تقرير", env.int(never)) } else { "عن تقرير حلّ موعده".to_string() };
+        number_card(ui, *card, "جهات متأخرة", &env.int(b.late), t.not_started, Some(&note), env);
+    }
 
     let mut order: Vec<&CenterReporting> = b.centers.iter().collect();
     // Late first, then those never heard from, then the rest; the registry's order within.
@@ -229,7 +178,7 @@ fn tile(ui: &Ui, rect: Rect, c: &CenterReporting, b: &ReportingBoard, env: &Env)
         Some(1),
     );
     let (status, color) = if c.late {
-        let items: Vec<String> = c.missing.iter().map(|m| missing_in_words(m, env)).collect();
+        let items: Vec<String> = c.missing.iter().map(|m| due_report_in_words(m, env)).collect();
         (format!("متأخرة: {}", items.join("، ")), t.not_started)
     } else if current {
         let mut got = Vec::new();
@@ -264,7 +213,7 @@ mod tests {
     use rasid_shared::format::Language;
 
     #[test]
-    fn missing_items_are_said_in_arabic() {
+    fn due_reports_are_said_in_arabic() {
         let env = Env {
             theme: Theme::new(ThemeName::Dark),
             digits: Digits::ArabicIndic,
@@ -272,14 +221,10 @@ mod tests {
             language: Language::Arabic,
             today: chrono::NaiveDate::from_ymd_opt(2024, 2, 12).unwrap_or_default(),
         };
-        assert_eq!(
-            missing_in_words("budget 2024-01", &env),
-            "موازنة يناير ٢٠٢٤"
-        );
-        assert_eq!(
-            missing_in_words("KPIs 2023 Q4", &env),
-            "مؤشرات الربع الرابع ٢٠٢٣"
-        );
-        assert_eq!(missing_in_words("something else", &env), "something else");
+        let say = |r: DueReport| due_report_in_words(&r, &env);
+        assert_eq!(say(DueReport::MonthlyBudget { year: 2024, month: 1 }), "موازنة يناير ٢٠٢٤");
+        assert_eq!(say(DueReport::FourMonthBudget { year: 2023, period: 3 }), "موازنة سبتمبر–ديسمبر ٢٠٢٣");
+        assert_eq!(say(DueReport::YearlyBudget { year: 2023 }), "الموازنة السنوية ٢٠٢٣");
+        assert_eq!(say(DueReport::QuarterlyKpi { year: 2023, quarter: 4 }), "مؤشرات الربع الرابع ٢٠٢٣");
     }
 }

@@ -57,9 +57,14 @@ pub struct MonthSpending {
 }
 
 /// Board `budget`.
+///
+/// With a period (a month, four months, a quarter), commitments and spending are those of the
+/// period's months and allocations are the period's linear share of the annual allocation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BudgetBoard {
     pub as_of: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<super::Period>,
     /// `None` when no budget line matches the filter.
     pub year: Option<i32>,
     /// The currency of every figure here; lines in other currencies are left out and named.
@@ -95,7 +100,13 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
         .map(|(c, _)| c.to_string())
         .unwrap_or_default();
     let other_currencies = by_currency.keys().filter(|c| **c != currency).map(|c| c.to_string()).collect();
-    let lines: Vec<&Stored<BudgetLine>> = in_year.into_iter().filter(|s| s.value.currency == currency).collect();
+    let period = f.period.filter(|p| *p != super::Period::Year);
+    let last_month = period.map(|p| p.last_month()).unwrap_or(12);
+    let in_period = |m: u8| period.is_none_or(|p| p.months().contains(&m));
+    let lines: Vec<&Stored<BudgetLine>> = in_year
+        .into_iter()
+        .filter(|s| s.value.currency == currency && s.value.month <= last_month)
+        .collect();
 
     // Allocation per (center, program, category) is the one reported in the latest month.
     let mut allocation: BTreeMap<(CenterCode, &str, BudgetCategory), (u8, i64)> = BTreeMap::new();
@@ -108,7 +119,7 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
         if b.month >= slot.0 {
             *slot = (b.month, b.allocation());
         }
-        if (1..=12).contains(&b.month) {
+        if (1..=12).contains(&b.month) && in_period(b.month) {
             monthly_spent[b.month as usize - 1] += b.spent;
         }
         latest_month = latest_month.max(b.month);
@@ -118,12 +129,15 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
     for s in &lines {
         let b = &s.value;
         let t = per_line.entry((s.center.clone(), b.program.clone(), b.category)).or_default();
-        t.committed += b.committed;
-        t.spent += b.spent;
+        if in_period(b.month) {
+            t.committed += b.committed;
+            t.spent += b.spent;
+        }
     }
+    let share = period.map(|p| p.months().count() as i64).unwrap_or(12);
     for ((c, p, cat), (_, alloc)) in &allocation {
         if let Some(t) = per_line.get_mut(&(c.clone(), p.to_string(), *cat)) {
-            t.allocated = *alloc;
+            t.allocated = (*alloc as i128 * share as i128 / 12) as i64;
         }
     }
     let mut total = BudgetTotals::default();
@@ -147,20 +161,23 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
         .collect();
     by_program.sort_by(|a, b| b.totals.allocated.cmp(&a.totals.allocated).then(a.program.cmp(&b.program)));
     let mut cumulative = 0;
-    let monthly = (1..=latest_month.min(12))
+    let first_month = period.map(|p| *p.months().start()).unwrap_or(1);
+    let monthly = (first_month..=latest_month.min(last_month))
         .map(|m| {
             let spent = monthly_spent[m as usize - 1];
             cumulative += spent;
+            let elapsed = (m - first_month + 1) as i128;
             MonthSpending {
                 month: m,
                 spent,
                 cumulative_spent: cumulative,
-                linear_plan: (total.allocated as i128 * m as i128 / 12) as i64,
+                linear_plan: (total.allocated as i128 * elapsed / share as i128) as i64,
             }
         })
         .collect();
     BudgetBoard {
         as_of,
+        period,
         year: if total == BudgetTotals::default() && per_line.is_empty() { None } else { year },
         currency,
         other_currencies,

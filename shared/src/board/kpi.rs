@@ -94,7 +94,14 @@ pub fn aggregate_kpi(data: &Dataset, f: &BoardFilter, thresholds: KpiThresholds)
         .filter(|s| f.center.as_ref().is_none_or(|c| data.is_within(&s.center, c)))
         .collect();
     let year = f.year.or_else(|| all.iter().map(|s| s.value.year).max());
-    let items: Vec<_> = all.into_iter().filter(|s| Some(s.value.year) == year).collect();
+    let quarter = match f.period {
+        Some(super::Period::Quarter(q)) => Some(q),
+        _ => None,
+    };
+    let items: Vec<_> = all
+        .into_iter()
+        .filter(|s| Some(s.value.year) == year && quarter.is_none_or(|q| s.value.quarter == q))
+        .collect();
     let mut quarters: BTreeMap<u8, (QuarterSummary, f64, u32)> = BTreeMap::new();
     let mut latest_per: BTreeMap<(CenterCode, &str, &str), (&KpiAchievement, f64)> = BTreeMap::new();
     let mut as_of = None;

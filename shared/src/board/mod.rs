@@ -8,6 +8,7 @@ mod committees;
 mod dataset;
 mod decisions;
 mod kpi;
+mod periods;
 mod projects;
 mod reporting;
 
@@ -16,6 +17,7 @@ pub use committees::*;
 pub use dataset::{Dataset, Stored};
 pub use decisions::*;
 pub use kpi::*;
+pub use periods::*;
 pub use projects::*;
 pub use reporting::*;
 
@@ -79,13 +81,18 @@ impl fmt::Display for BoardName {
     }
 }
 
-/// What a board is narrowed to: one center (and the centers reporting through it), one year.
+/// What a board is narrowed to: one center (and the centers reporting through it), one year,
+/// one part of the year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct BoardFilter {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub center: Option<CenterCode>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// A part of the year (month, four months, quarter): used by the budget board (its
+    /// figures cover only that part) and the KPI board (a quarter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
 }
 
 /// Any board's view model, tagged with its name.

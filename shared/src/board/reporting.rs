@@ -3,16 +3,12 @@
 //! Pure: the records come from the [`Dataset`], the times things were heard from the caller's
 //! [`Activity`] (the collector keeps it); the clock is `today`. Nothing here reads a clock.
 
+use super::periods::{DueReport, reports_due};
 use super::{BoardFilter, Dataset, latest};
 use crate::model::*;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-
-/// The day of the month by which last month's budget must be in.
-pub const BUDGET_DUE_DAY: u32 = 15;
-/// Days into a quarter by which last quarter's KPIs must be in.
-pub const KPI_DUE_DAYS: i64 = 30;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// When the collector last heard from whom; kept by the collector, not derived from records.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -48,10 +44,22 @@ pub struct CenterReporting {
     pub budget_this_month: bool,
     /// A KPI achievement for the current quarter is in.
     pub kpi_this_quarter: bool,
+    /// Each cycle's latest report now due, and whether it is in (see [`reports_due`]).
+    pub cycles: Vec<CycleState>,
     /// Something already due is missing (see `missing`).
     pub late: bool,
-    /// What is due and missing, in plain words: `budget 2024-01`, `KPIs 2023 Q4`.
-    pub missing: Vec<String>,
+    /// The reports due and missing.
+    pub missing: Vec<DueReport>,
+}
+
+/// Whether a due report is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CycleState {
+    pub report: DueReport,
+    pub received: bool,
+    /// False when the report's period starts before the center's first report of that kind
+    /// (before it joined Rasid): it is not owed.
+    pub owed: bool,
 }
 
 /// A kiosk and when it last asked for something.
@@ -59,6 +67,16 @@ pub struct CenterReporting {
 pub struct KioskHeard {
     pub name: String,
     pub last_heard: DateTime<Utc>,
+}
+
+/// How many centers have sent the latest due report of one cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CycleTotal {
+    pub report: DueReport,
+    /// Centers that sent it.
+    pub received: u32,
+    /// Centers that owe it.
+    pub owed: u32,
 }
 
 /// Board `reporting`: completeness of reporting per center, for the secretariat's operators.
@@ -75,6 +93,8 @@ pub struct ReportingBoard {
     pub kiosks: Vec<KioskHeard>,
     pub budget_reported: u32,
     pub kpi_reported: u32,
+    /// The monthly, four-monthly, yearly budget and quarterly KPI reports now due.
+    pub cycles: Vec<CycleTotal>,
     pub late: u32,
 }
 
@@ -82,32 +102,14 @@ fn quarter_of(d: NaiveDate) -> u8 {
     (d.month0() / 3 + 1) as u8
 }
 
-/// The month before `d`'s, as (year, month).
-fn previous_month(d: NaiveDate) -> (i32, u8) {
-    if d.month() == 1 {
-        (d.year() - 1, 12)
-    } else {
-        (d.year(), d.month() as u8 - 1)
-    }
-}
-
-/// The quarter before `d`'s, as (year, quarter).
-fn previous_quarter(d: NaiveDate) -> (i32, u8) {
-    match quarter_of(d) {
-        1 => (d.year() - 1, 4),
-        q => (d.year(), q - 1),
-    }
-}
-
-fn first_day_of_quarter(d: NaiveDate) -> NaiveDate {
-    NaiveDate::from_ymd_opt(d.year(), d.month0() / 3 * 3 + 1, 1).unwrap_or(d)
-}
-
 /// Computes the reporting board. Every registered center (within the filter's center) has a
 /// row, reported or not; the filter's year is not used (reporting is about now).
 ///
-/// A center is late when, after the 15th of a month, it has no budget line for the previous
-/// month, or, after the first 30 days of a quarter, no KPI for the previous quarter.
+/// For each cycle (monthly, four-monthly and yearly budget; quarterly KPIs) the latest report
+/// whose due date has passed is checked ([`reports_due`]). A budget report is in when the center
+/// has budget lines for every month it covers; a KPI report when it has an achievement for the
+/// quarter. Reports whose period starts before the center's first report of that kind are not owed;
+/// a center that never reported owes the monthly budget and the quarterly KPIs.
 pub fn aggregate_reporting(
     data: &Dataset,
     f: &BoardFilter,
@@ -115,8 +117,6 @@ pub fn aggregate_reporting(
     activity: &Activity,
 ) -> ReportingBoard {
     let (year, month, quarter) = (today.year(), today.month() as u8, quarter_of(today));
-    let prev_month = previous_month(today);
-    let prev_quarter = previous_quarter(today);
     let mut seen: BTreeMap<&CenterCode, Seen> = BTreeMap::new();
     let mut as_of = None;
     for s in data.sessions.values() {
@@ -139,18 +139,13 @@ pub fn aggregate_reporting(
     }
     for s in data.budget.values() {
         let e = bump(&mut seen, &s.center, s.as_of);
-        let period = (s.value.fiscal_year, s.value.month);
-        e.budget_now |= period == (year, month);
-        e.budget_prev |= period == prev_month;
+        e.budget_months.insert((s.value.fiscal_year, s.value.month));
     }
     for s in data.kpis.values() {
         let e = bump(&mut seen, &s.center, s.as_of);
-        let period = (s.value.year, s.value.quarter);
-        e.kpi_now |= period == (year, quarter);
-        e.kpi_prev |= period == prev_quarter;
+        e.kpi_quarters.insert((s.value.year, s.value.quarter));
     }
-    let budget_due = today.day() > BUDGET_DUE_DAY;
-    let kpi_due = (today - first_day_of_quarter(today)).num_days() >= KPI_DUE_DAYS;
+    let due = reports_due(today);
     let mut b = ReportingBoard {
         as_of: None,
         today,
@@ -161,34 +156,35 @@ pub fn aggregate_reporting(
         kiosks: activity
             .kiosks
             .iter()
-            .map(|(name, t)| KioskHeard {
-                name: name.clone(),
-                last_heard: *t,
-            })
+            .map(|(name, t)| KioskHeard { name: name.clone(), last_heard: *t })
             .collect(),
         budget_reported: 0,
         kpi_reported: 0,
+        cycles: due.iter().map(|r| CycleTotal { report: *r, received: 0, owed: 0 }).collect(),
         late: 0,
     };
     let empty = Seen::default();
-    for code in data
-        .centers
-        .keys()
-        .filter(|c| f.center.as_ref().is_none_or(|fc| data.is_within(c, fc)))
-    {
+    for code in data.centers.keys().filter(|c| f.center.as_ref().is_none_or(|fc| data.is_within(c, fc))) {
         let s = seen.get(code).unwrap_or(&empty);
-        let mut missing = Vec::new();
-        if budget_due && !s.budget_prev {
-            missing.push(format!("budget {}-{:02}", prev_month.0, prev_month.1));
+        let cycles: Vec<CycleState> = due
+            .iter()
+            .map(|r| {
+                let received = s.has(r);
+                CycleState { report: *r, received, owed: s.owes(r) }
+            })
+            .collect();
+        for (total, c) in b.cycles.iter_mut().zip(&cycles) {
+            total.received += u32::from(c.received);
+            total.owed += u32::from(c.owed);
         }
-        if kpi_due && !s.kpi_prev {
-            missing.push(format!("KPIs {} Q{}", prev_quarter.0, prev_quarter.1));
-        }
+        let missing: Vec<DueReport> = cycles.iter().filter(|c| c.owed && !c.received).map(|c| c.report).collect();
         let act = activity.centers.get(code).copied().unwrap_or_default();
         let (name_ar, name_en) = data.center_names(code);
         as_of = latest(as_of, s.last_as_of);
-        b.budget_reported += u32::from(s.budget_now);
-        b.kpi_reported += u32::from(s.kpi_now);
+        let budget_now = s.budget_months.contains(&(year, month));
+        let kpi_now = s.kpi_quarters.contains(&(year, quarter));
+        b.budget_reported += u32::from(budget_now);
+        b.kpi_reported += u32::from(kpi_now);
         b.late += u32::from(!missing.is_empty());
         b.centers.push(CenterReporting {
             center: code.clone(),
@@ -197,8 +193,9 @@ pub fn aggregate_reporting(
             last_as_of: s.last_as_of,
             last_received: act.last_received,
             last_heard: act.last_heard,
-            budget_this_month: s.budget_now,
-            kpi_this_quarter: s.kpi_now,
+            budget_this_month: budget_now,
+            kpi_this_quarter: kpi_now,
+            cycles,
             late: !missing.is_empty(),
             missing,
         });
@@ -217,17 +214,37 @@ pub fn aggregate_reporting(
 #[derive(Default)]
 struct Seen {
     last_as_of: Option<NaiveDate>,
-    budget_now: bool,
-    budget_prev: bool,
-    kpi_now: bool,
-    kpi_prev: bool,
+    budget_months: BTreeSet<(i32, u8)>,
+    kpi_quarters: BTreeSet<(i32, u8)>,
 }
 
-fn bump<'a, 'b>(
-    seen: &'b mut BTreeMap<&'a CenterCode, Seen>,
-    c: &'a CenterCode,
-    d: NaiveDate,
-) -> &'b mut Seen {
+impl Seen {
+    fn has(&self, r: &DueReport) -> bool {
+        match *r {
+            DueReport::QuarterlyKpi { year, quarter } => self.kpi_quarters.contains(&(year, quarter)),
+            DueReport::MonthlyBudget { year, .. } | DueReport::FourMonthBudget { year, .. } | DueReport::YearlyBudget { year } => {
+                r.budget_months().all(|m| self.budget_months.contains(&(year, m)))
+            }
+        }
+    }
+
+    fn owes(&self, r: &DueReport) -> bool {
+        let first = match r {
+            DueReport::QuarterlyKpi { .. } => self.kpi_quarters.first().map(|(y, q)| (*y, (q - 1) * 3 + 1)),
+            _ => self.budget_months.first().copied(),
+        };
+        match (first, r) {
+            (None, DueReport::MonthlyBudget { .. } | DueReport::QuarterlyKpi { .. }) => true,
+            (None, _) => false,
+            (Some((y, m)), _) => {
+                let start = NaiveDate::from_ymd_opt(y, m as u32, 1).unwrap_or(NaiveDate::MIN);
+                r.period_start() >= start
+            }
+        }
+    }
+}
+
+fn bump<'a, 'b>(seen: &'b mut BTreeMap<&'a CenterCode, Seen>, c: &'a CenterCode, d: NaiveDate) -> &'b mut Seen {
     let e = seen.entry(c).or_default();
     e.last_as_of = latest(e.last_as_of, Some(d));
     e
@@ -321,10 +338,13 @@ mod tests {
         assert_eq!((b.year, b.month, b.quarter), (2024, 2, 1));
         let row = |c: &str| b.centers.iter().find(|r| r.center.as_str() == c).unwrap();
         assert!(!row("MOH").late && !row("MOH").budget_this_month);
-        assert_eq!(row("MOF").missing, ["KPIs 2023 Q4"]);
+        assert_eq!(row("MOF").missing, [DueReport::QuarterlyKpi { year: 2023, quarter: 4 }]);
         assert!(row("MOF").budget_this_month && row("MOF").late);
         assert_eq!(row("MOF").last_heard, Some(heard));
-        assert_eq!(row("MOE").missing, ["budget 2024-01", "KPIs 2023 Q4"]);
+        assert_eq!(
+            row("MOE").missing,
+            [DueReport::MonthlyBudget { year: 2024, month: 1 }, DueReport::QuarterlyKpi { year: 2023, quarter: 4 }]
+        );
         assert_eq!(row("MOE").last_as_of, None);
         assert_eq!((b.budget_reported, b.kpi_reported, b.late), (1, 0, 2));
         assert_eq!(
@@ -335,8 +355,42 @@ mod tests {
             }]
         );
         assert_eq!(b.as_of, Some(d(2024, 2, 28)));
-        // 10 January: neither December's budget nor Q4's KPIs are due yet.
+        // 10 January: neither December's budget nor Q4's KPIs are due yet. November's budget and
+        // Q3's KPIs are, but MOH started both in 2024 Q4 or later; MOF never sent KPIs and MOE
+        // never sent anything, so those two are late.
         let early = aggregate_reporting(&data, &BoardFilter::default(), d(2024, 1, 10), &act);
-        assert_eq!(early.late, 0);
+        assert_eq!(early.late, 2);
+        let row = |c: &str| early.centers.iter().find(|r| r.center.as_str() == c).unwrap();
+        assert!(!row("MOH").late);
+    }
+
+    #[test]
+    fn four_monthly_and_yearly_reports_need_every_month() {
+        let mut envs: Vec<RecordEnvelope> = (1..=12).map(|m| budget("MOH", 2023, m)).collect();
+        envs.extend((1..=11).map(|m| budget("MOF", 2023, m)));
+        envs.extend((9..=12).map(|m| budget("MOE", 2023, m)));
+        let data = Dataset::from_envelopes([center("MOH"), center("MOF"), center("MOE")], envs);
+        // 15 February 2024: December's budget (not yet January's), Sep–Dec 2023 and the year
+        // 2023 are all due.
+        let b = aggregate_reporting(&data, &BoardFilter::default(), d(2024, 2, 15), &Activity::default());
+        let row = |c: &str| b.centers.iter().find(|r| r.center.as_str() == c).unwrap();
+        let budget_missing = |c: &str| {
+            row(c).missing.iter().copied().filter(|m| !matches!(m, DueReport::QuarterlyKpi { .. })).collect::<Vec<_>>()
+        };
+        assert_eq!(budget_missing("MOH"), []);
+        assert_eq!(
+            budget_missing("MOF"),
+            [
+                DueReport::MonthlyBudget { year: 2023, month: 12 },
+                DueReport::FourMonthBudget { year: 2023, period: 3 },
+                DueReport::YearlyBudget { year: 2023 }
+            ]
+        );
+        // MOE joined in September: it owes the four months it covers, not the whole year.
+        assert_eq!(budget_missing("MOE"), []);
+        let yearly = row("MOE").cycles.iter().find(|c| matches!(c.report, DueReport::YearlyBudget { .. })).unwrap();
+        assert!(!yearly.owed && !yearly.received);
+        let t = b.cycles.iter().find(|c| matches!(c.report, DueReport::FourMonthBudget { .. })).unwrap();
+        assert_eq!((t.received, t.owed), (2, 3));
     }
 }

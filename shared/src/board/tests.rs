@@ -64,7 +64,7 @@ fn demo_reproduces_the_committee_figures() {
 
 #[test]
 fn demo_reproduces_the_secretariat_budget() {
-    let f = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: Some(2023) };
+    let f = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: Some(2023), period: None };
     let b = aggregate_budget(&demo_dataset(), &f);
     assert_eq!(b.total.allocated, figures::SECRETARIAT_BUDGET_PLANNED);
     assert_eq!(b.total.spent, figures::SECRETARIAT_BUDGET_SPENT);
@@ -81,9 +81,29 @@ fn demo_reproduces_the_secretariat_budget() {
 }
 
 #[test]
+fn budget_by_four_month_period_counts_only_its_months() {
+    let data = demo_dataset();
+    let year = aggregate_budget(&data, &BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: Some(2023), period: None });
+    let mut parts = 0;
+    for t in 1..=3 {
+        let f = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: Some(2023), period: Some(Period::FourMonths(t)) };
+        let b = aggregate_budget(&data, &f);
+        assert_eq!(b.monthly.len(), 4);
+        assert_eq!(b.monthly[0].month, (t - 1) * 4 + 1);
+        assert_eq!(b.monthly[3].cumulative_spent, b.total.spent);
+        assert_eq!(b.monthly[3].linear_plan, b.total.allocated);
+        parts += b.total.spent;
+    }
+    assert_eq!(parts, year.total.spent, "the three four-month periods add up to the year");
+    let q = aggregate_kpi(&data, &BoardFilter { center: None, year: Some(2023), period: Some(Period::Quarter(2)) }, KpiThresholds::default());
+    assert_eq!(q.quarters.len(), 1);
+    assert_eq!(q.quarters[0].quarter, 2);
+}
+
+#[test]
 fn demo_has_the_operational_plan_and_every_board_builds() {
     let data = demo_dataset();
-    let f = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: None };
+    let f = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: None, period: None };
     let k = aggregate_kpi(&data, &f, KpiThresholds::default());
     assert_eq!(k.rows.len() as u32, figures::OPERATIONAL_PLAN_ACTIVITIES);
     assert_eq!(k.quarters.len(), 4);
@@ -130,7 +150,7 @@ fn demo_projects_board_shows_status_delays_overspending_and_donors() {
     let share = b.donor_share_pct().unwrap();
     assert!((60.0..90.0).contains(&share), "{share}");
     // The secretariat's own projects follow its budget: the solar plant cost 495,036.
-    let gsc = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: None };
+    let gsc = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: None, period: None };
     let g = aggregate_projects(&data, &gsc);
     assert_eq!(g.projects, 4);
     assert_eq!(g.budget_total, 2_140_000, "the secretariat's development allocation");
@@ -198,7 +218,7 @@ fn center_filter_counts_only_that_centers_part() {
     data.apply(env("GSC", 1, decision(2, &["MOF"], false)));
     data.apply(env("GSC", 1, decision(3, &["MOH"], true)));
     data.apply(env("MOH", 1, status(1, ExecutionStatus::Executed)));
-    let moh = BoardFilter { center: Some(CenterCode::new("MOH").unwrap()), year: None };
+    let moh = BoardFilter { center: Some(CenterCode::new("MOH").unwrap()), year: None, period: None };
     let b = aggregate_decision_execution(&data, &moh);
     assert_eq!((b.decisions.executed, b.decisions.total(), b.routine_excluded), (1, 1, 1));
     let all = aggregate_decision_execution(&data, &BoardFilter::default());
