@@ -1,6 +1,7 @@
 //! `--demo` as a newcomer sees it: a real collector embedded in the kiosk, loaded with the demo
-//! dataset, and a simulated center pushing signed status changes to it every few seconds over
-//! HTTP — the same path a ministry's agent takes — so the wall visibly moves.
+//! dataset, and simulated centers pushing signed changes to it every few seconds over HTTP — a
+//! decision's status, now and then a project's progress — the same path a ministry's agent
+//! takes, so the wall visibly moves.
 
 use anyhow::{Context, Result};
 use chrono::Utc;
@@ -8,7 +9,7 @@ use rasid_agent::collector::{self, CollectorHandle, CollectorOptions, registry_f
 use rasid_agent::demo_files::{demo_key, demo_registry};
 use rasid_agent::push::Upstream;
 use rasid_shared::demo;
-use rasid_shared::model::{CenterCode, ExecutionStatus, Record, RecordEnvelope, RecordKind};
+use rasid_shared::model::{CenterCode, ExecutionStatus, ProjectStatus, Record, RecordEnvelope, RecordKind};
 use rasid_shared::store::InflightBatch;
 use rasid_shared::wire::{Batch, MAX_BATCH_RECORDS, PROTOCOL_VERSION};
 use std::collections::BTreeMap;
@@ -85,18 +86,47 @@ fn preload(handle: &CollectorHandle, records: Vec<RecordEnvelope>) -> Result<()>
     Ok(())
 }
 
-/// Every `every`, one in-progress decision moves forward (or is executed) at its center, pushed
-/// as a signed batch over HTTP.
+/// Every `every`, one in-progress decision moves forward (or is executed) at its center; every
+/// third time, an open project also reports progress. Each change is pushed as a signed batch
+/// over HTTP, as an agent would.
 async fn simulate(url: String, every: Duration) {
-    let mut statuses: Vec<RecordEnvelope> = demo::generate()
+    let data = demo::generate();
+    let mut statuses: Vec<RecordEnvelope> = data
         .records
-        .into_iter()
+        .iter()
         .filter(|e| matches!(&e.record, Record::DecisionStatus(s) if s.status == ExecutionStatus::InProgress))
+        .cloned()
+        .collect();
+    // The latest report of each project still under way.
+    let mut projects: BTreeMap<String, RecordEnvelope> = BTreeMap::new();
+    for e in &data.records {
+        if let Record::ProjectProgress(r) = &e.record
+            && matches!(r.status, ProjectStatus::OnTrack | ProjectStatus::Delayed)
+        {
+            let newer = projects.get(&r.project).is_none_or(|p| match &p.record {
+                Record::ProjectProgress(q) => q.period_end < r.period_end,
+                _ => true,
+            });
+            if newer {
+                projects.insert(r.project.clone(), e.clone());
+            }
+        }
+    }
+    let mut projects: Vec<RecordEnvelope> = projects.into_values().collect();
+    let budgets: BTreeMap<String, i64> = data
+        .records
+        .iter()
+        .filter_map(|e| match &e.record {
+            Record::Project(p) => Some((p.code.clone(), p.budget)),
+            _ => None,
+        })
         .collect();
     let mut seq: BTreeMap<CenterCode, u64> = BTreeMap::new();
     let mut i = 0usize;
+    let mut tick = 0u64;
     while !statuses.is_empty() {
         tokio::time::sleep(every).await;
+        tick += 1;
         i = (i * 7 + 13) % statuses.len();
         let env = &mut statuses[i];
         if let Record::DecisionStatus(s) = &mut env.record {
@@ -107,27 +137,48 @@ async fn simulate(url: String, every: Duration) {
         }
         env.revision += 1;
         env.as_of = demo::demo_today();
-        let sent = env.clone();
-        let center = sent.center.clone();
-        let key = demo_key(&center);
-        let n = seq.entry(center.clone()).or_insert(1_000_000);
-        *n += 1;
-        let batch = Batch {
-            version: PROTOCOL_VERSION,
-            center: center.clone(),
-            agent: key.key_id(),
-            seq: *n,
-            created: Utc::now(),
-            records: vec![sent],
-        };
-        let Ok(body) = serde_json::to_vec(&batch) else { continue };
-        let Ok(up) = Upstream::new(&url, center, key, Duration::from_secs(5)) else { continue };
-        let inflight = InflightBatch { seq: batch.seq, body, positions: vec![], records: 1 };
-        if let Err(e) = up.send_batch(&inflight).await {
-            tracing::warn!("demo push failed: {e}");
-        }
+        let mut batch = vec![env.clone()];
         if matches!(&statuses[i].record, Record::DecisionStatus(s) if s.status == ExecutionStatus::Executed) {
             statuses.swap_remove(i);
         }
+        if tick % 3 == 0 && !projects.is_empty() {
+            let j = (tick as usize / 3) % projects.len();
+            let p = &mut projects[j];
+            if let Record::ProjectProgress(r) = &mut p.record {
+                r.period_end = demo::demo_today() + chrono::Duration::days(tick as i64);
+                r.actual_progress = (r.actual_progress + 3).min(99);
+                r.planned_progress = (r.planned_progress + 2).clamp(r.actual_progress.min(100), 100);
+                // Spending grows with the work, never past the budget (that would need a reason).
+                let budget = budgets.get(&r.project).copied().unwrap_or(r.cumulative_spent);
+                r.cumulative_spent = (r.cumulative_spent + r.cumulative_spent / 50).min(budget);
+            }
+            p.as_of = demo::demo_today();
+            batch.push(p.clone());
+        }
+        for env in batch {
+            push_one(&url, &mut seq, env).await;
+        }
+    }
+}
+
+/// Pushes one record as its center's next signed batch.
+async fn push_one(url: &str, seq: &mut BTreeMap<CenterCode, u64>, env: RecordEnvelope) {
+    let center = env.center.clone();
+    let key = demo_key(&center);
+    let n = seq.entry(center.clone()).or_insert(1_000_000);
+    *n += 1;
+    let batch = Batch {
+        version: PROTOCOL_VERSION,
+        center: center.clone(),
+        agent: key.key_id(),
+        seq: *n,
+        created: Utc::now(),
+        records: vec![env],
+    };
+    let Ok(body) = serde_json::to_vec(&batch) else { return };
+    let Ok(up) = Upstream::new(url, center, key, Duration::from_secs(5)) else { return };
+    let inflight = InflightBatch { seq: batch.seq, body, positions: vec![], records: 1 };
+    if let Err(e) = up.send_batch(&inflight).await {
+        tracing::warn!("demo push failed: {e}");
     }
 }
