@@ -6,7 +6,9 @@ use chrono::Local;
 use rasid_agent::config::{AgentConfig, load_key};
 use rasid_agent::import::{ImportOptions, read_file};
 use rasid_agent::push::{self, META_ASSIGNMENTS, Upstream};
-use rasid_shared::model::{DecisionNumber, DecisionStatus, ExecutionStatus, FollowUp, FollowUpKind, Record};
+use rasid_shared::model::{
+    DecisionNumber, DecisionStatus, ExecutionStatus, FollowUp, FollowUpKind, Record,
+};
 use rasid_shared::store::Store;
 use rasid_shared::wire::AssignmentList;
 use serde_json::json;
@@ -21,7 +23,10 @@ pub fn open_agent(data: &Path) -> Result<(AgentConfig, Store)> {
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().context("starting the async runtime")
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
 }
 
 /// `push`: send everything waiting, retrying a few times.
@@ -42,7 +47,11 @@ pub fn push(data: &Path, as_json: bool) -> Result<ExitCode> {
                     r.accepted,
                     r.duplicates,
                     r.rejected,
-                    if r.rejected > 0 { " (see `rasid-agent rejected`)" } else { "" }
+                    if r.rejected > 0 {
+                        " (see `rasid-agent rejected`)"
+                    } else {
+                        ""
+                    }
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -65,7 +74,9 @@ pub fn decisions(data: &Path, open_only: bool, offline: bool, as_json: bool) -> 
         match runtime()?.block_on(push::pull_assignments(&store, &up)) {
             Ok(l) => Some(l),
             Err(e) => {
-                note = Some(format!("could not refresh from the collector ({e}); showing the list as last pulled"));
+                note = Some(format!(
+                    "could not refresh from the collector ({e}); showing the list as last pulled"
+                ));
                 store.meta(META_ASSIGNMENTS)?
             }
         }
@@ -89,13 +100,21 @@ pub fn decisions(data: &Path, open_only: bool, offline: bool, as_json: bool) -> 
                 follow_ups: vec![],
             })
             .key(&cfg.center);
-            let local = store.current(&key).ok().flatten().and_then(|e| match e.record {
-                Record::DecisionStatus(s) => Some(s),
-                _ => None,
-            });
+            let local = store
+                .current(&key)
+                .ok()
+                .flatten()
+                .and_then(|e| match e.record {
+                    Record::DecisionStatus(s) => Some(s),
+                    _ => None,
+                });
             (a, local.or_else(|| a.status.clone()))
         })
-        .filter(|(_, s)| !open_only || s.as_ref().is_none_or(|s| s.status != ExecutionStatus::Executed))
+        .filter(|(_, s)| {
+            !open_only
+                || s.as_ref()
+                    .is_none_or(|s| s.status != ExecutionStatus::Executed)
+        })
         .collect();
     if let Some(n) = &note {
         eprintln!("{n}");
@@ -105,14 +124,27 @@ pub fn decisions(data: &Path, open_only: bool, offline: bool, as_json: bool) -> 
             .iter()
             .map(|(a, s)| json!({ "decision": a.decision, "status": s }))
             .collect();
-        println!("{}", json!({ "center": list.center, "generated": list.generated, "assignments": out }));
+        println!(
+            "{}",
+            json!({ "center": list.center, "generated": list.generated, "assignments": out })
+        );
     } else {
-        println!("{} decision(s) assigned to {} (list of {}):", rows.len(), list.center, list.generated.format("%Y-%m-%d %H:%M"));
+        println!(
+            "{} decision(s) assigned to {} (list of {}):",
+            rows.len(),
+            list.center,
+            list.generated.format("%Y-%m-%d %H:%M")
+        );
         for (a, s) in rows {
             let d = &a.decision;
-            let state = s.map(|s| format!("{} {}%", s.status.as_str(), s.progress)).unwrap_or_else(|| "no report".into());
+            let state = s
+                .map(|s| format!("{} {}%", s.status.as_str(), s.progress))
+                .unwrap_or_else(|| "no report".into());
             let due = d.due.map(|x| format!(" due {x}")).unwrap_or_default();
-            println!("  {:<10} {:<18} {}{due}  {}", d.number, state, d.date, d.title);
+            println!(
+                "  {:<10} {:<18} {}{due}  {}",
+                d.number, state, d.date, d.title
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -152,18 +184,26 @@ pub fn update(
         _ => None,
     };
     let status = match status {
-        Some(s) => ExecutionStatus::parse(s)
-            .with_context(|| format!("--status '{s}' is not a status; use one of: {}", ExecutionStatus::ACCEPTED_WORDS))?,
+        Some(s) => ExecutionStatus::parse(s).with_context(|| {
+            format!(
+                "--status '{s}' is not a status; use one of: {}",
+                ExecutionStatus::ACCEPTED_WORDS
+            )
+        })?,
         None => match &previous {
             Some(p) => p.status,
             None => bail!("no status reported yet for {number}: give --status"),
         },
     };
     let today = Local::now().date_naive();
-    let mut fus = previous.as_ref().map(|p| p.follow_ups.clone()).unwrap_or_default();
+    let mut fus = previous
+        .as_ref()
+        .map(|p| p.follow_ups.clone())
+        .unwrap_or_default();
     for f in follow_ups {
-        let kind = FollowUpKind::parse(f)
-            .with_context(|| format!("--follow-up '{f}' is not a follow-up; use call, letter, message or memo"))?;
+        let kind = FollowUpKind::parse(f).with_context(|| {
+            format!("--follow-up '{f}' is not a follow-up; use call, letter, message or memo")
+        })?;
         fus.push(FollowUp { kind, date: today });
     }
     let progress = progress.unwrap_or(match status {
@@ -175,23 +215,35 @@ pub fn update(
         decision: number,
         status,
         progress,
-        note: note.or_else(|| previous.as_ref().map(|p| p.note.clone())).unwrap_or_default(),
+        note: note
+            .or_else(|| previous.as_ref().map(|p| p.note.clone()))
+            .unwrap_or_default(),
         follow_ups: fus,
     });
     let problems = rasid_shared::model::validate::validate_record(&record);
     if !problems.is_empty() {
         bail!(
             "decision {number}: {}",
-            problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; ")
+            problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
         );
     }
     let summary = store.import(&cfg.center, vec![(today, record)])?;
     store.flush()?;
     let queued = summary.new + summary.changed > 0;
     if as_json {
-        println!("{}", json!({ "decision": number, "status": status.as_str(), "progress": progress, "queued": queued }));
+        println!(
+            "{}",
+            json!({ "decision": number, "status": status.as_str(), "progress": progress, "queued": queued })
+        );
     } else if queued {
-        println!("{number}: {} {progress}% recorded; it will be sent with the next push", status.as_str());
+        println!(
+            "{number}: {} {progress}% recorded; it will be sent with the next push",
+            status.as_str()
+        );
     } else {
         println!("{number}: unchanged, nothing to send");
     }
@@ -211,9 +263,15 @@ pub fn rejected(data: &Path, as_json: bool) -> Result<ExitCode> {
     } else if rows.is_empty() {
         println!("no rejected records");
     } else {
-        println!("{} record(s) rejected by the collector; correct them in the source file and import it again:", rows.len());
+        println!(
+            "{} record(s) rejected by the collector; correct them in the source file and import it again:",
+            rows.len()
+        );
         for r in rows {
-            println!("  {} (revision {}): {}", r.rejection.key, r.envelope.revision, r.rejection.reason);
+            println!(
+                "  {} (revision {}): {}",
+                r.rejection.key, r.envelope.revision, r.rejection.reason
+            );
             for p in &r.rejection.problems {
                 println!("      {p}");
             }
@@ -229,21 +287,39 @@ pub fn doctor(data: &Path, as_json: bool) -> Result<ExitCode> {
         Ok(store) => {
             let bad = store.check()?;
             if as_json {
-                println!("{}", json!({ "ok": bad.is_empty(), "records": store.record_count(), "unreadable": bad }));
+                println!(
+                    "{}",
+                    json!({ "ok": bad.is_empty(), "records": store.record_count(), "unreadable": bad })
+                );
             } else if bad.is_empty() {
-                println!("store OK: {} records, {} waiting in the outbox", store.record_count(), store.outbox_counts()?.waiting);
+                println!(
+                    "store OK: {} records, {} waiting in the outbox",
+                    store.record_count(),
+                    store.outbox_counts()?.waiting
+                );
             } else {
                 println!("{} unreadable entr(ies):", bad.len());
                 for (tree, key, detail) in &bad {
                     println!("  {tree} / {key}: {detail}");
                 }
             }
-            Ok(if bad.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(if bad.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         Err(e) => {
-            let aside = data.join(format!("store.damaged-{}", Local::now().format("%Y%m%d-%H%M%S")));
-            std::fs::rename(&store_dir, &aside)
-                .with_context(|| format!("{e}\nsetting the damaged store aside as {} failed too", aside.display()))?;
+            let aside = data.join(format!(
+                "store.damaged-{}",
+                Local::now().format("%Y%m%d-%H%M%S")
+            ));
+            std::fs::rename(&store_dir, &aside).with_context(|| {
+                format!(
+                    "{e}\nsetting the damaged store aside as {} failed too",
+                    aside.display()
+                )
+            })?;
             Store::open(&store_dir)?;
             bail!(
                 "{e}\nThe damaged store was moved to {} and a new empty store was created.\nImport your source files again (`rasid-agent import …`): records already sent are recognised by the collector and not counted twice.",
@@ -260,10 +336,13 @@ pub fn run_daemon(data: &Path) -> Result<ExitCode> {
     let up = Upstream::from_config(&cfg, load_key(data)?)?;
     let drop = data.join(&cfg.drop_folder);
     for sub in ["", "done", "failed"] {
-        std::fs::create_dir_all(drop.join(sub)).with_context(|| format!("creating {}", drop.join(sub).display()))?;
+        std::fs::create_dir_all(drop.join(sub))
+            .with_context(|| format!("creating {}", drop.join(sub).display()))?;
     }
     tracing::info!(center = %cfg.center, upstream = %cfg.upstream, drop = %drop.display(), "agent running");
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     rt.block_on(async move {
         let mut stop = Box::pin(shutdown_signal());
         let mut backoff = push::Backoff::new(Duration::from_secs(cfg.max_backoff_secs));
@@ -280,17 +359,30 @@ pub fn run_daemon(data: &Path) -> Result<ExitCode> {
                 // Coalesce a burst of files into one push.
                 next_push = next_push.min(Instant::now() + Duration::from_millis(300));
             }
-            let waiting = store.outbox_counts().map(|c| c.waiting > 0 || c.inflight_batch.is_some()).unwrap_or(false);
+            let waiting = store
+                .outbox_counts()
+                .map(|c| c.waiting > 0 || c.inflight_batch.is_some())
+                .unwrap_or(false);
             if waiting && Instant::now() >= next_push {
                 match push::push_outbox(&store, &up, cfg.batch_records).await {
                     Ok(r) => {
                         backoff.reset();
                         if r.batches > 0 {
-                            tracing::info!(batches = r.batches, accepted = r.accepted, duplicates = r.duplicates, rejected = r.rejected, "pushed");
+                            tracing::info!(
+                                batches = r.batches,
+                                accepted = r.accepted,
+                                duplicates = r.duplicates,
+                                rejected = r.rejected,
+                                "pushed"
+                            );
                         }
                     }
                     Err(e) => {
-                        let wait = if e.is_retryable() { backoff.next_delay() } else { Duration::from_secs(cfg.max_backoff_secs) };
+                        let wait = if e.is_retryable() {
+                            backoff.next_delay()
+                        } else {
+                            Duration::from_secs(cfg.max_backoff_secs)
+                        };
                         tracing::warn!("push failed: {e}; next try in {:.0} s", wait.as_secs_f64());
                         next_push = Instant::now() + wait;
                     }
@@ -298,7 +390,9 @@ pub fn run_daemon(data: &Path) -> Result<ExitCode> {
             }
             if Instant::now() >= next_pull {
                 match push::pull_assignments(&store, &up).await {
-                    Ok(l) => tracing::info!(assignments = l.assignments.len(), "pulled assignments"),
+                    Ok(l) => {
+                        tracing::info!(assignments = l.assignments.len(), "pulled assignments")
+                    }
                     Err(e) => tracing::warn!("pull failed: {e}"),
                 }
                 next_pull = Instant::now() + Duration::from_secs(cfg.pull_interval_secs.max(5));
@@ -318,13 +412,14 @@ pub fn run_daemon(data: &Path) -> Result<ExitCode> {
 async fn shutdown_signal() {
     #[cfg(unix)]
     {
-        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(s) => s,
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-                return;
-            }
-        };
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
         tokio::select! {
             _ = term.recv() => {}
             _ = tokio::signal::ctrl_c() => {}
@@ -338,13 +433,19 @@ async fn shutdown_signal() {
 
 fn ready_files(drop: &Path, seen: &mut std::collections::HashMap<PathBuf, u64>) -> Vec<PathBuf> {
     let mut ready = Vec::new();
-    let Ok(entries) = std::fs::read_dir(drop) else { return ready };
+    let Ok(entries) = std::fs::read_dir(drop) else {
+        return ready;
+    };
     let mut present = std::collections::HashSet::new();
     for e in entries.flatten() {
         let path = e.path();
         let Ok(meta) = e.metadata() else { continue };
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if !meta.is_file() || name.starts_with('.') || name.starts_with("~$") || name.ends_with(".errors.txt") {
+        if !meta.is_file()
+            || name.starts_with('.')
+            || name.starts_with("~$")
+            || name.ends_with(".errors.txt")
+        {
             continue;
         }
         present.insert(path.clone());
@@ -369,16 +470,27 @@ fn import_dropped(store: &Store, cfg: &AgentConfig, drop: &Path, path: &Path) ->
         encoding: None,
         calendar: None,
     };
-    let name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     let stamp = Local::now().format("%Y%m%d-%H%M%S").to_string();
-    let target = |sub: &str| drop.join(sub).join(format!("{stamp}-{}", name.to_string_lossy()));
+    let target = |sub: &str| {
+        drop.join(sub)
+            .join(format!("{stamp}-{}", name.to_string_lossy()))
+    };
     match read_file(path, &opts, &mut |_| {}) {
         Ok(rows) => {
             let n = rows.len();
-            match store.import(&cfg.center, rows.into_iter().map(|r| (r.as_of, r.record)).collect()).and_then(|s| {
-                store.flush()?;
-                Ok(s)
-            }) {
+            match store
+                .import(
+                    &cfg.center,
+                    rows.into_iter().map(|r| (r.as_of, r.record)).collect(),
+                )
+                .and_then(|s| {
+                    store.flush()?;
+                    Ok(s)
+                }) {
                 Ok(s) => {
                     tracing::info!(file = %path.display(), rows = n, new = s.new, changed = s.changed, "imported");
                     let _ = std::fs::rename(path, target("done"));

@@ -70,18 +70,28 @@ impl AgentConfig {
     pub fn load(data_dir: &Path) -> Result<AgentConfig> {
         let path = data_dir.join(CONFIG_FILE);
         let text = std::fs::read_to_string(&path).with_context(|| {
-            format!("reading {}; run `rasid-agent init --center CODE --upstream URL` first", path.display())
+            format!(
+                "reading {}; run `rasid-agent init --center CODE --upstream URL` first",
+                path.display()
+            )
         })?;
         Self::parse(&text).with_context(|| format!("in {}", path.display()))
     }
 
     pub fn parse(text: &str) -> Result<AgentConfig> {
-        let cfg: AgentConfig = toml::from_str(text).map_err(|e| anyhow::anyhow!("{}", e.to_string().trim_end()))?;
+        let cfg: AgentConfig =
+            toml::from_str(text).map_err(|e| anyhow::anyhow!("{}", e.to_string().trim_end()))?;
         if !(cfg.upstream.starts_with("http://") || cfg.upstream.starts_with("https://")) {
-            bail!("key 'upstream': '{}' is not a URL; write it like https://collector.example:8443", cfg.upstream);
+            bail!(
+                "key 'upstream': '{}' is not a URL; write it like https://collector.example:8443",
+                cfg.upstream
+            );
         }
         if cfg.batch_records == 0 || cfg.batch_records > rasid_shared::wire::MAX_BATCH_RECORDS {
-            bail!("key 'batch_records': use 1 to {}", rasid_shared::wire::MAX_BATCH_RECORDS);
+            bail!(
+                "key 'batch_records': use 1 to {}",
+                rasid_shared::wire::MAX_BATCH_RECORDS
+            );
         }
         Ok(cfg)
     }
@@ -112,7 +122,8 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_bad_urls_are_named() {
-        let e = AgentConfig::parse("center = \"MOH\"\nupstream = \"http://x\"\nbatch = 3\n").unwrap_err();
+        let e = AgentConfig::parse("center = \"MOH\"\nupstream = \"http://x\"\nbatch = 3\n")
+            .unwrap_err();
         assert!(format!("{e:#}").contains("unknown field `batch`"), "{e:#}");
         let e = AgentConfig::parse("center = \"MOH\"\nupstream = \"collector\"\n").unwrap_err();
         assert!(format!("{e:#}").contains("key 'upstream'"), "{e:#}");

@@ -1,7 +1,7 @@
 //! Writes the demo dataset as files: the registry, demo keys, and one import file per center
 //! and record kind, in the formats the agent reads.
 
-use crate::registry::{CentersFile, CenterEntry};
+use crate::registry::{CenterEntry, CentersFile};
 use anyhow::{Context, Result};
 use rasid_shared::demo::{self, DemoData};
 use rasid_shared::model::{CenterCode, RecordEnvelope, RecordKind};
@@ -46,17 +46,28 @@ pub struct DemoSummary {
 /// Writes `out/centers.toml`, `out/keys/CODE.key` and `out/CODE/KIND.json` for every center.
 pub fn write_demo(out: &Path) -> Result<DemoSummary> {
     let data = demo::generate();
-    std::fs::create_dir_all(out.join("keys")).with_context(|| format!("creating {}", out.display()))?;
-    let registry = toml::to_string_pretty(&demo_registry(&data)).context("writing the demo registry")?;
-    std::fs::write(out.join("centers.toml"), format!("# Demo registry written by `rasid-agent demo-data`.\n{registry}"))
-        .with_context(|| format!("writing {}", out.join("centers.toml").display()))?;
+    std::fs::create_dir_all(out.join("keys"))
+        .with_context(|| format!("creating {}", out.display()))?;
+    let registry =
+        toml::to_string_pretty(&demo_registry(&data)).context("writing the demo registry")?;
+    std::fs::write(
+        out.join("centers.toml"),
+        format!("# Demo registry written by `rasid-agent demo-data`.\n{registry}"),
+    )
+    .with_context(|| format!("writing {}", out.join("centers.toml").display()))?;
     for c in &data.centers {
-        std::fs::write(out.join("keys").join(format!("{}.key", c.code)), demo_key(&c.code).secret_base64())
-            .context("writing demo keys")?;
+        std::fs::write(
+            out.join("keys").join(format!("{}.key", c.code)),
+            demo_key(&c.code).secret_base64(),
+        )
+        .context("writing demo keys")?;
     }
     let mut groups: BTreeMap<(CenterCode, RecordKind), Vec<&RecordEnvelope>> = BTreeMap::new();
     for e in &data.records {
-        groups.entry((e.center.clone(), e.record.kind())).or_default().push(e);
+        groups
+            .entry((e.center.clone(), e.record.kind()))
+            .or_default()
+            .push(e);
     }
     let mut summary = DemoSummary::default();
     for ((center, kind), envs) in groups {

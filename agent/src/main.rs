@@ -14,7 +14,11 @@ use std::process::ExitCode;
 mod commands;
 
 #[derive(Parser)]
-#[command(name = "rasid-agent", version, about = "Rasid agent: import, keep and push a center's reports; or run the collector")]
+#[command(
+    name = "rasid-agent",
+    version,
+    about = "Rasid agent: import, keep and push a center's reports; or run the collector"
+)]
 struct Cli {
     /// The agent's data directory (configuration, key and store).
     #[arg(long, global = true, env = "RASID_DATA", default_value = "rasid-data")]
@@ -114,17 +118,39 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Init { center, upstream, force } => init(&cli.data, &center, &upstream, force, cli.json),
-        Command::Import { files, kind, encoding, calendar, as_of } => {
-            import(&cli.data, files, kind, encoding, calendar, as_of, cli.json)
-        }
+        Command::Init {
+            center,
+            upstream,
+            force,
+        } => init(&cli.data, &center, &upstream, force, cli.json),
+        Command::Import {
+            files,
+            kind,
+            encoding,
+            calendar,
+            as_of,
+        } => import(&cli.data, files, kind, encoding, calendar, as_of, cli.json),
         Command::Status => status(&cli.data, cli.json),
         Command::Serve(args) => rasid_agent::collector::run_serve(args, &cli.data),
         Command::Push => commands::push(&cli.data, cli.json),
-        Command::Decisions { open, offline } => commands::decisions(&cli.data, open, offline, cli.json),
-        Command::Update { number, status, progress, note, follow_up } => {
-            commands::update(&cli.data, &number, status.as_deref(), progress, note, &follow_up, cli.json)
+        Command::Decisions { open, offline } => {
+            commands::decisions(&cli.data, open, offline, cli.json)
         }
+        Command::Update {
+            number,
+            status,
+            progress,
+            note,
+            follow_up,
+        } => commands::update(
+            &cli.data,
+            &number,
+            status.as_deref(),
+            progress,
+            note,
+            &follow_up,
+            cli.json,
+        ),
         Command::Rejected => commands::rejected(&cli.data, cli.json),
         Command::Run => {
             init_tracing();
@@ -134,9 +160,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::DemoData { out } => {
             let s = rasid_agent::demo_files::write_demo(&out)?;
             if cli.json {
-                println!("{}", json!({ "out": out, "files": s.files, "records": s.records }));
+                println!(
+                    "{}",
+                    json!({ "out": out, "files": s.files, "records": s.records })
+                );
             } else {
-                println!("wrote {} records in {} files under {}", s.records, s.files, out.display());
+                println!(
+                    "wrote {} records in {} files under {}",
+                    s.records,
+                    s.files,
+                    out.display()
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -144,8 +178,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn init_tracing() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("RASID_LOG").unwrap_or_else(|_| "info".into());
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_env("RASID_LOG").unwrap_or_else(|_| "info".into());
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 fn init(data: &Path, center: &str, upstream: &str, force: bool, as_json: bool) -> Result<ExitCode> {
@@ -159,16 +197,24 @@ fn init(data: &Path, center: &str, upstream: &str, force: bool, as_json: bool) -
             cfg_path.display()
         );
     }
-    std::fs::create_dir_all(data.join(&cfg.drop_folder)).with_context(|| format!("creating {}", data.display()))?;
+    std::fs::create_dir_all(data.join(&cfg.drop_folder))
+        .with_context(|| format!("creating {}", data.display()))?;
     let key = KeyPair::generate()?;
     write_private(&data.join(KEY_FILE), &key.secret_base64())?;
-    std::fs::write(&cfg_path, cfg.to_toml()).with_context(|| format!("writing {}", cfg_path.display()))?;
+    std::fs::write(&cfg_path, cfg.to_toml())
+        .with_context(|| format!("writing {}", cfg_path.display()))?;
     Store::open(&data.join("store"))?;
     if as_json {
-        println!("{}", json!({ "center": cfg.center, "public_key": key.public_base64(), "config": cfg_path }));
+        println!(
+            "{}",
+            json!({ "center": cfg.center, "public_key": key.public_base64(), "config": cfg_path })
+        );
     } else {
         println!("Agent for {} set up in {}.", cfg.center, data.display());
-        println!("Register this public key for {} in the collector's centers.toml:", cfg.center);
+        println!(
+            "Register this public key for {} in the collector's centers.toml:",
+            cfg.center
+        );
         println!("  {}", key.public_base64());
     }
     Ok(ExitCode::SUCCESS)
@@ -200,14 +246,18 @@ fn import(
     let (cfg, store) = commands::open_agent(data)?;
     let kind = match kind {
         Some(k) => Some(RecordKind::parse(&k).with_context(|| {
-            format!("--kind '{k}' is not a record kind; use one of: {}", RecordKind::ALL.map(|k| k.as_str()).join(", "))
+            format!(
+                "--kind '{k}' is not a record kind; use one of: {}",
+                RecordKind::ALL.map(|k| k.as_str()).join(", ")
+            )
         })?),
         None => None,
     };
     let calendar = match calendar {
         Some(c) => Some(
-            rasid_shared::format::CalendarKind::parse(&c)
-                .with_context(|| format!("--calendar '{c}' is not a calendar; use gregorian, hijri or solar-hijri"))?,
+            rasid_shared::format::CalendarKind::parse(&c).with_context(|| {
+                format!("--calendar '{c}' is not a calendar; use gregorian, hijri or solar-hijri")
+            })?,
         ),
         None => None,
     };
@@ -216,7 +266,13 @@ fn import(
             .with_context(|| format!("--as-of '{s}' is not a date; write it as 2023-06-30"))?,
         None => chrono::Local::now().date_naive(),
     };
-    let opts = ImportOptions { center: cfg.center.clone(), as_of, kind, encoding, calendar };
+    let opts = ImportOptions {
+        center: cfg.center.clone(),
+        as_of,
+        kind,
+        encoding,
+        calendar,
+    };
     let mut failed = 0;
     let mut results = Vec::new();
     for file in &files {
@@ -235,8 +291,16 @@ fn import(
             Ok(rows) => {
                 let n = rows.len();
                 let summary = store
-                    .import(&cfg.center, rows.into_iter().map(|r| (r.as_of, r.record)).collect())
-                    .with_context(|| format!("{}: storing failed; nothing from this file was stored", file.display()))?;
+                    .import(
+                        &cfg.center,
+                        rows.into_iter().map(|r| (r.as_of, r.record)).collect(),
+                    )
+                    .with_context(|| {
+                        format!(
+                            "{}: storing failed; nothing from this file was stored",
+                            file.display()
+                        )
+                    })?;
                 store.flush()?;
                 if as_json {
                     results.push(json!({ "file": file, "ok": true, "rows": n, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged }));
@@ -263,7 +327,11 @@ fn import(
     if as_json {
         println!("{}", serde_json::Value::Array(results));
     }
-    Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn status(data: &Path, as_json: bool) -> Result<ExitCode> {
@@ -286,7 +354,14 @@ fn status(data: &Path, as_json: bool) -> Result<ExitCode> {
         println!("center:        {}", cfg.center);
         println!("upstream:      {}", cfg.upstream);
         println!("records:       {}", store.record_count());
-        println!("outbox:        {} waiting{}", outbox.waiting, outbox.inflight_batch.map(|b| format!(" (batch {b} in flight)")).unwrap_or_default());
+        println!(
+            "outbox:        {} waiting{}",
+            outbox.waiting,
+            outbox
+                .inflight_batch
+                .map(|b| format!(" (batch {b} in flight)"))
+                .unwrap_or_default()
+        );
         println!("rejected:      {}", store.rejected_count());
         println!("last push:     {}", last_push.as_deref().unwrap_or("never"));
         println!("last pull:     {}", last_pull.as_deref().unwrap_or("never"));

@@ -25,10 +25,18 @@ pub enum PushError {
     Unreachable { url: String, detail: String },
     /// The collector failed or is overloaded (5xx, 429): try again later.
     #[error("the collector at {url} answered {status}: {message}")]
-    Busy { url: String, status: u16, message: String },
+    Busy {
+        url: String,
+        status: u16,
+        message: String,
+    },
     /// The collector refused the request (4xx): retrying will not help until something changes.
     #[error("the collector refused the request ({status} {error}): {message}")]
-    Refused { status: u16, error: String, message: String },
+    Refused {
+        status: u16,
+        error: String,
+        message: String,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -50,18 +58,36 @@ pub struct Upstream {
 }
 
 impl Upstream {
-    pub fn new(base: &str, center: CenterCode, key: KeyPair, timeout: Duration) -> Result<Upstream, PushError> {
+    pub fn new(
+        base: &str,
+        center: CenterCode,
+        key: KeyPair,
+        timeout: Duration,
+    ) -> Result<Upstream, PushError> {
         let client = reqwest::Client::builder()
             .timeout(timeout)
             .connect_timeout(timeout.min(Duration::from_secs(10)))
             .user_agent(concat!("rasid-agent/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| PushError::Unreachable { url: base.to_string(), detail: e.to_string() })?;
-        Ok(Upstream { client, base: base.trim_end_matches('/').to_string(), center, key })
+            .map_err(|e| PushError::Unreachable {
+                url: base.to_string(),
+                detail: e.to_string(),
+            })?;
+        Ok(Upstream {
+            client,
+            base: base.trim_end_matches('/').to_string(),
+            center,
+            key,
+        })
     }
 
     pub fn from_config(cfg: &AgentConfig, key: KeyPair) -> Result<Upstream, PushError> {
-        Self::new(&cfg.upstream, cfg.center.clone(), key, Duration::from_secs(cfg.request_timeout_secs))
+        Self::new(
+            &cfg.upstream,
+            cfg.center.clone(),
+            key,
+            Duration::from_secs(cfg.request_timeout_secs),
+        )
     }
 
     /// The key id this agent signs with: the `agent` field of its batches.
@@ -85,19 +111,27 @@ impl Upstream {
             .body(batch.body.clone())
             .send()
             .await
-            .map_err(|e| PushError::Unreachable { url: url.clone(), detail: error_chain(&e) })?;
+            .map_err(|e| PushError::Unreachable {
+                url: url.clone(),
+                detail: error_chain(&e),
+            })?;
         decode_answer(&url, resp).await
     }
 
     /// Fetches the decisions assigned to this center (signed GET).
-    pub async fn fetch_assignments(&self, since: Option<NaiveDate>) -> Result<AssignmentList, PushError> {
+    pub async fn fetch_assignments(
+        &self,
+        since: Option<NaiveDate>,
+    ) -> Result<AssignmentList, PushError> {
         let mut path = format!("/v1/centers/{}/assignments", self.center);
         if let Some(s) = since {
             path.push_str(&format!("?since={s}"));
         }
         let url = format!("{}{path}", self.base);
         let ts = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
-        let sig = self.key.sign(wire::request_signing_text("GET", &path, &ts).as_bytes());
+        let sig = self
+            .key
+            .sign(wire::request_signing_text("GET", &path, &ts).as_bytes());
         let resp = self
             .client
             .get(&url)
@@ -106,7 +140,10 @@ impl Upstream {
             .header(wire::HEADER_SIGNATURE, sig)
             .send()
             .await
-            .map_err(|e| PushError::Unreachable { url: url.clone(), detail: error_chain(&e) })?;
+            .map_err(|e| PushError::Unreachable {
+                url: url.clone(),
+                detail: error_chain(&e),
+            })?;
         decode_answer(&url, resp).await
     }
 }
@@ -122,12 +159,15 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-async fn decode_answer<T: serde::de::DeserializeOwned>(url: &str, resp: reqwest::Response) -> Result<T, PushError> {
+async fn decode_answer<T: serde::de::DeserializeOwned>(
+    url: &str,
+    resp: reqwest::Response,
+) -> Result<T, PushError> {
     let status = resp.status();
-    let bytes = resp
-        .bytes()
-        .await
-        .map_err(|e| PushError::Unreachable { url: url.to_string(), detail: error_chain(&e) })?;
+    let bytes = resp.bytes().await.map_err(|e| PushError::Unreachable {
+        url: url.to_string(),
+        detail: error_chain(&e),
+    })?;
     if status.is_success() {
         return serde_json::from_slice(&bytes).map_err(|e| PushError::Busy {
             url: url.to_string(),
@@ -141,7 +181,11 @@ async fn decode_answer<T: serde::de::DeserializeOwned>(url: &str, resp: reqwest:
         .map(|b| b.message.clone())
         .unwrap_or_else(|| String::from_utf8_lossy(&bytes).chars().take(300).collect());
     if status.is_server_error() || status.as_u16() == 429 || status.as_u16() == 408 {
-        Err(PushError::Busy { url: url.to_string(), status: status.as_u16(), message })
+        Err(PushError::Busy {
+            url: url.to_string(),
+            status: status.as_u16(),
+            message,
+        })
     } else {
         Err(PushError::Refused {
             status: status.as_u16(),
@@ -168,7 +212,11 @@ impl Backoff {
         let ceiling = Duration::from_secs(1u64 << self.attempt.min(16)).min(self.max);
         self.attempt += 1;
         let mut r = [0u8; 8];
-        let frac = if getrandom::fill(&mut r).is_ok() { u64::from_le_bytes(r) as f64 / u64::MAX as f64 } else { 0.5 };
+        let frac = if getrandom::fill(&mut r).is_ok() {
+            u64::from_le_bytes(r) as f64 / u64::MAX as f64
+        } else {
+            0.5
+        };
         // Half fixed, half random: never a zero wait, never a thundering herd.
         ceiling.mul_f64(0.5 + 0.5 * frac)
     }
@@ -189,10 +237,16 @@ pub struct PushReport {
 
 /// Sends batches until the outbox is empty. Stops at the first error (the batch stays in flight
 /// and is resent as is next time). Records the outcome in the store's meta for `status`.
-pub async fn push_outbox(store: &Store, up: &Upstream, batch_records: usize) -> Result<PushReport, PushError> {
+pub async fn push_outbox(
+    store: &Store,
+    up: &Upstream,
+    batch_records: usize,
+) -> Result<PushReport, PushError> {
     let mut report = PushReport::default();
     loop {
-        let Some(batch) = store.outbox_next_batch(up.center(), &up.agent_id(), batch_records, Utc::now())? else {
+        let Some(batch) =
+            store.outbox_next_batch(up.center(), &up.agent_id(), batch_records, Utc::now())?
+        else {
             break;
         };
         match up.send_batch(&batch).await {
@@ -202,10 +256,19 @@ pub async fn push_outbox(store: &Store, up: &Upstream, batch_records: usize) -> 
                 report.accepted += ack.accepted.len();
                 report.duplicates += ack.duplicates.len();
                 report.rejected += ack.rejected.len();
-                store.set_meta(META_LAST_PUSH, &Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true))?;
+                store.set_meta(
+                    META_LAST_PUSH,
+                    &Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
+                )?;
             }
             Err(e) => {
-                store.set_meta(META_LAST_ERROR, &format!("{} {e}", Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)))?;
+                store.set_meta(
+                    META_LAST_ERROR,
+                    &format!(
+                        "{} {e}",
+                        Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+                    ),
+                )?;
                 return Err(e);
             }
         }
@@ -221,12 +284,21 @@ pub async fn pull_assignments(store: &Store, up: &Upstream) -> Result<Assignment
     match up.fetch_assignments(None).await {
         Ok(list) => {
             store.set_meta(META_ASSIGNMENTS, &list)?;
-            store.set_meta(META_LAST_PULL, &Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true))?;
+            store.set_meta(
+                META_LAST_PULL,
+                &Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
+            )?;
             store.flush()?;
             Ok(list)
         }
         Err(e) => {
-            store.set_meta(META_LAST_ERROR, &format!("{} {e}", Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)))?;
+            store.set_meta(
+                META_LAST_ERROR,
+                &format!(
+                    "{} {e}",
+                    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+                ),
+            )?;
             Err(e)
         }
     }
@@ -270,8 +342,15 @@ mod tests {
     fn backoff_grows_to_its_ceiling_and_never_waits_zero() {
         let mut b = Backoff::new(Duration::from_secs(8));
         let waits: Vec<Duration> = (0..8).map(|_| b.next_delay()).collect();
-        assert!(waits.iter().all(|w| *w >= Duration::from_millis(500) && *w <= Duration::from_secs(8)));
-        assert!(waits[6] >= Duration::from_secs(4), "late waits sit near the ceiling: {waits:?}");
+        assert!(
+            waits
+                .iter()
+                .all(|w| *w >= Duration::from_millis(500) && *w <= Duration::from_secs(8))
+        );
+        assert!(
+            waits[6] >= Duration::from_secs(4),
+            "late waits sit near the ceiling: {waits:?}"
+        );
         b.reset();
         assert!(b.next_delay() <= Duration::from_secs(1));
     }

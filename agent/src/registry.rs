@@ -43,13 +43,17 @@ pub struct Registry {
 impl Registry {
     /// Parses and checks `centers.toml`; every problem is reported at once.
     pub fn parse(text: &str) -> Result<Registry> {
-        let file: CentersFile = toml::from_str(text).map_err(|e| anyhow::anyhow!("{}", e.to_string().trim_end()))?;
+        let file: CentersFile =
+            toml::from_str(text).map_err(|e| anyhow::anyhow!("{}", e.to_string().trim_end()))?;
         let mut problems = Vec::new();
         let mut seen = HashSet::new();
         let mut keys = BTreeMap::new();
         for c in &file.centers {
             if !seen.insert(c.code.clone()) {
-                problems.push(format!("center {} is listed twice; keep one [[center]] entry per code", c.code));
+                problems.push(format!(
+                    "center {} is listed twice; keep one [[center]] entry per code",
+                    c.code
+                ));
             }
             if c.name_ar.trim().is_empty() {
                 problems.push(format!("center {}: key 'name_ar' is empty", c.code));
@@ -58,7 +62,11 @@ impl Registry {
                 match PublicKey::from_base64(k) {
                     Ok(pk) => {
                         if let Some((other, _)) = keys.insert(pk.key_id(), (c.code.clone(), pk)) {
-                            problems.push(format!("center {}: key {} is also registered for {other}", c.code, i + 1));
+                            problems.push(format!(
+                                "center {}: key {} is also registered for {other}",
+                                c.code,
+                                i + 1
+                            ));
                         }
                     }
                     Err(e) => problems.push(format!("center {}: key {}: {e}", c.code, i + 1)),
@@ -69,11 +77,17 @@ impl Registry {
             if let Some(p) = &c.parent
                 && !seen.contains(p)
             {
-                problems.push(format!("center {}: parent {p} is not a listed center", c.code));
+                problems.push(format!(
+                    "center {}: parent {p} is not a listed center",
+                    c.code
+                ));
             }
         }
         if !seen.contains(&file.secretariat) {
-            problems.push(format!("secretariat {} is not a listed center", file.secretariat));
+            problems.push(format!(
+                "secretariat {} is not a listed center",
+                file.secretariat
+            ));
         }
         if !problems.is_empty() {
             bail!("{}", problems.join("\n"));
@@ -82,10 +96,22 @@ impl Registry {
             .centers
             .into_iter()
             .map(|c| {
-                (c.code.clone(), Center { code: c.code, name_ar: c.name_ar, name_en: c.name_en, parent: c.parent })
+                (
+                    c.code.clone(),
+                    Center {
+                        code: c.code,
+                        name_ar: c.name_ar,
+                        name_en: c.name_en,
+                        parent: c.parent,
+                    },
+                )
             })
             .collect();
-        Ok(Registry { secretariat: file.secretariat, centers, keys })
+        Ok(Registry {
+            secretariat: file.secretariat,
+            centers,
+            keys,
+        })
     }
 }
 
@@ -116,7 +142,13 @@ name_ar = "وزارة الصحة"
 name_en = "Health"
 "#;
         let e = Registry::parse(text).unwrap_err().to_string();
-        for part in ["listed twice", "'name_ar' is empty", "key 1", "parent NOPE", "secretariat XYZ"] {
+        for part in [
+            "listed twice",
+            "'name_ar' is empty",
+            "key 1",
+            "parent NOPE",
+            "secretariat XYZ",
+        ] {
             assert!(e.contains(part), "{part} missing in: {e}");
         }
     }

@@ -23,7 +23,8 @@ fn demo_data_files_reproduce_the_annual_report() {
         .unwrap();
     assert!(status.success());
 
-    let registry = Registry::parse(&std::fs::read_to_string(out.join("centers.toml")).unwrap()).unwrap();
+    let registry =
+        Registry::parse(&std::fs::read_to_string(out.join("centers.toml")).unwrap()).unwrap();
     let mut envs = Vec::new();
     for entry in std::fs::read_dir(&out).unwrap() {
         let path = entry.unwrap().path();
@@ -31,7 +32,10 @@ fn demo_data_files_reproduce_the_annual_report() {
             continue;
         }
         let center = CenterCode::new(path.file_name().unwrap().to_str().unwrap()).unwrap();
-        assert!(registry.centers.contains_key(&center), "{center} is registered");
+        assert!(
+            registry.centers.contains_key(&center),
+            "{center} is registered"
+        );
         for file in std::fs::read_dir(&path).unwrap() {
             let file = file.unwrap().path();
             let opts = ImportOptions {
@@ -57,7 +61,11 @@ fn demo_data_files_reproduce_the_annual_report() {
     assert_eq!((d.issued_decisions, d.issued_assignments), (776, 647));
     assert_eq!(d.routine_excluded, figures::ROUTINE_DECISIONS);
     assert_eq!(
-        [pct(d.decisions.executed, &d.decisions), pct(d.decisions.in_progress, &d.decisions), pct(d.decisions.not_started, &d.decisions)],
+        [
+            pct(d.decisions.executed, &d.decisions),
+            pct(d.decisions.in_progress, &d.decisions),
+            pct(d.decisions.not_started, &d.decisions)
+        ],
         [45, 37, 18]
     );
     assert_eq!(
@@ -70,9 +78,21 @@ fn demo_data_files_reproduce_the_annual_report() {
     );
 
     let c = aggregate_committees(&data, &all);
-    assert_eq!((c.committees, c.meetings, c.recommendations_submitted, c.recommendations_approved), (72, 300, 214, 195));
+    assert_eq!(
+        (
+            c.committees,
+            c.meetings,
+            c.recommendations_submitted,
+            c.recommendations_approved
+        ),
+        (72, 300, 214, 195)
+    );
 
-    let gsc = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: Some(2023), period: None };
+    let gsc = BoardFilter {
+        center: Some(CenterCode::new("GSC").unwrap()),
+        year: Some(2023),
+        period: None,
+    };
     let b = aggregate_budget(&data, &gsc);
     assert_eq!((b.total.allocated, b.total.spent), (3_222_036, 2_161_594));
     assert_eq!(b.currency, "ILS");

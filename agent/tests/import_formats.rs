@@ -606,12 +606,36 @@ proptest! {
 /// over 100%, a delayed project without its obstacle, and a status word that is not one.
 #[test]
 fn project_progress_from_libreoffice_reports_every_mistake() {
-    let err = read_file(&fixture("project-progress-libreoffice.xlsx"), &opts(), &mut |_| {}).unwrap_err();
-    let ImportError::Problems { problems, total, .. } = &err else { panic!("{err}") };
+    let err = read_file(
+        &fixture("project-progress-libreoffice.xlsx"),
+        &opts(),
+        &mut |_| {},
+    )
+    .unwrap_err();
+    let ImportError::Problems {
+        problems, total, ..
+    } = &err
+    else {
+        panic!("{err}")
+    };
     let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(*total, 3, "{shown:#?}");
-    assert!(shown[0].contains("row 3, column 'الإنجاز الفعلي'") && shown[0].contains("130% is over 100%"), "{}", shown[0]);
-    assert!(shown[1].contains("row 4, column 'أبرز العوائق'") && shown[1].contains("say what holds it up"), "{}", shown[1]);
-    assert!(shown[2].contains("row 5, column 'الحالة'") && shown[2].contains("'مؤجل'"), "{}", shown[2]);
+    assert!(
+        shown[0].contains("row 3, column 'الإنجاز الفعلي'")
+            && shown[0].contains("130% is over 100%"),
+        "{}",
+        shown[0]
+    );
+    assert!(
+        shown[1].contains("row 4, column 'أبرز العوائق'")
+            && shown[1].contains("say what holds it up"),
+        "{}",
+        shown[1]
+    );
+    assert!(
+        shown[2].contains("row 5, column 'الحالة'") && shown[2].contains("'مؤجل'"),
+        "{}",
+        shown[2]
+    );
     assert!(shown[2].contains("on-track / حسب الخطة"), "{}", shown[2]);
 }

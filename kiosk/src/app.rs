@@ -25,7 +25,14 @@ pub struct PlaylistItem {
 
 /// The rotation used when no configuration says otherwise: every board, 20 seconds each.
 pub fn default_playlist() -> Vec<PlaylistItem> {
-    BoardName::ALL.iter().map(|b| PlaylistItem { board: *b, seconds: 20, filter: BoardFilter::default() }).collect()
+    BoardName::ALL
+        .iter()
+        .map(|b| PlaylistItem {
+            board: *b,
+            seconds: 20,
+            filter: BoardFilter::default(),
+        })
+        .collect()
 }
 
 /// The wall's clock: the system's, or a fixed instant (screenshots and tests).
@@ -74,7 +81,11 @@ impl Wall {
         Wall {
             env,
             source,
-            playlist: if playlist.is_empty() { default_playlist() } else { playlist },
+            playlist: if playlist.is_empty() {
+                default_playlist()
+            } else {
+                playlist
+            },
             index: 0,
             paused: false,
             show_help: false,
@@ -107,13 +118,21 @@ impl Wall {
             .centers()
             .into_iter()
             .filter_map(|(code, ar, en)| {
-                let hay = [fold_for_search(code.as_str()), fold_for_search(&ar), fold_for_search(&en)];
+                let hay = [
+                    fold_for_search(code.as_str()),
+                    fold_for_search(&ar),
+                    fold_for_search(&en),
+                ];
                 let rank = hay.iter().filter_map(|h| h.find(&q)).min()?;
                 Some((rank, code, ar))
             })
             .collect();
         found.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
-        found.into_iter().take(limit).map(|(_, c, n)| (c, n)).collect()
+        found
+            .into_iter()
+            .take(limit)
+            .map(|(_, c, n)| (c, n))
+            .collect()
     }
 
     /// Keys while the filter box is open: typing, Backspace, Enter (first match), Escape.
@@ -126,12 +145,20 @@ impl Wall {
                         q.push_str(&t);
                     }
                 }
-                egui::Event::Key { key: Key::Backspace, pressed: true, .. } => {
+                egui::Event::Key {
+                    key: Key::Backspace,
+                    pressed: true,
+                    ..
+                } => {
                     if let Some(q) = &mut self.filter_query {
                         q.pop();
                     }
                 }
-                egui::Event::Key { key: Key::Enter, pressed: true, .. } => {
+                egui::Event::Key {
+                    key: Key::Enter,
+                    pressed: true,
+                    ..
+                } => {
                     if let Some((code, name)) = self.filter_matches(1).into_iter().next() {
                         self.center_names.insert(code.clone(), name);
                         self.center_override = Some(code);
@@ -139,7 +166,11 @@ impl Wall {
                     }
                     self.filter_query = None;
                 }
-                egui::Event::Key { key: Key::Escape, pressed: true, .. } => self.filter_query = None,
+                egui::Event::Key {
+                    key: Key::Escape,
+                    pressed: true,
+                    ..
+                } => self.filter_query = None,
                 _ => {}
             }
         }
@@ -154,8 +185,14 @@ impl Wall {
         self.env.digits = cfg.digits;
         self.env.calendar = cfg.calendar;
         self.env.language = cfg.language;
-        self.playlist = if s.playlist.is_empty() { default_playlist() } else { s.playlist.clone() };
-        self.index = current.and_then(|c| self.playlist.iter().position(|p| *p == c)).unwrap_or(0);
+        self.playlist = if s.playlist.is_empty() {
+            default_playlist()
+        } else {
+            s.playlist.clone()
+        };
+        self.index = current
+            .and_then(|c| self.playlist.iter().position(|p| *p == c))
+            .unwrap_or(0);
         self.screen = screen.map(str::to_string);
         self.operator_note = None;
         Ok(())
@@ -163,13 +200,19 @@ impl Wall {
 
     /// Applies configuration texts from `rx` as they come; a broken one is reported on the
     /// operator line and the last good configuration stays.
-    pub fn follow_config(&mut self, rx: std::sync::mpsc::Receiver<Result<String, String>>, screen: Option<String>) {
+    pub fn follow_config(
+        &mut self,
+        rx: std::sync::mpsc::Receiver<Result<String, String>>,
+        screen: Option<String>,
+    ) {
         self.config_updates = Some(rx);
         self.screen = screen;
     }
 
     fn take_config_updates(&mut self) {
-        let Some(rx) = &self.config_updates else { return };
+        let Some(rx) = &self.config_updates else {
+            return;
+        };
         let mut latest = None;
         while let Ok(u) = rx.try_recv() {
             latest = Some(u);
@@ -179,7 +222,11 @@ impl Wall {
         let outcome = update.and_then(|text| {
             let cfg = crate::config::parse(&text).map_err(|p| {
                 let first = p.first().map(|x| x.to_string()).unwrap_or_default();
-                if p.len() > 1 { format!("boards.toml: {first} (+{} more)", p.len() - 1) } else { format!("boards.toml: {first}") }
+                if p.len() > 1 {
+                    format!("boards.toml: {first} (+{} more)", p.len() - 1)
+                } else {
+                    format!("boards.toml: {first}")
+                }
             })?;
             self.apply_config(&cfg, screen.as_deref())
         });
@@ -229,7 +276,17 @@ impl Wall {
         if pressed(Key::ArrowRight) || pressed(Key::PageUp) {
             self.previous();
         }
-        let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+        let digits = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
         for (i, k) in digits.iter().enumerate() {
             if pressed(*k) && i < self.playlist.len() {
                 self.go_to(i);
@@ -265,15 +322,28 @@ impl Wall {
         if let Some(c) = &item.filter.center
             && !self.center_names.contains_key(c)
         {
-            let name = self.source.centers().into_iter().find(|x| &x.0 == c).map(|x| x.1);
-            self.center_names.insert(c.clone(), name.unwrap_or_else(|| c.to_string()));
+            let name = self
+                .source
+                .centers()
+                .into_iter()
+                .find(|x| &x.0 == c)
+                .map(|x| x.1);
+            self.center_names
+                .insert(c.clone(), name.unwrap_or_else(|| c.to_string()));
         }
         let rect = ui.max_rect();
-        ui.painter().rect_filled(rect, CornerRadius::ZERO, self.env.theme.background);
+        ui.painter()
+            .rect_filled(rect, CornerRadius::ZERO, self.env.theme.background);
         let header = Rect::from_min_size(rect.min, vec2(rect.width(), space::HEADER_HEIGHT));
-        let footer = Rect::from_min_max(pos2(rect.left(), rect.bottom() - space::FOOTER_HEIGHT), rect.max);
-        let body = Rect::from_min_max(pos2(rect.left(), header.bottom()), pos2(rect.right(), footer.top()))
-            .shrink2(vec2(space::MARGIN, space::GAP * 0.8));
+        let footer = Rect::from_min_max(
+            pos2(rect.left(), rect.bottom() - space::FOOTER_HEIGHT),
+            rect.max,
+        );
+        let body = Rect::from_min_max(
+            pos2(rect.left(), header.bottom()),
+            pos2(rect.right(), footer.top()),
+        )
+        .shrink2(vec2(space::MARGIN, space::GAP * 0.8));
         let state = self.source.board(item.board, &item.filter);
         self.draw_header(ui, header, &item);
         match (&state.view, &state.error) {
@@ -295,8 +365,13 @@ impl Wall {
         // Next repaint: the next minute of the clock, or the next rotation, whichever is sooner.
         let now = self.clock.now();
         let to_minute = Duration::from_secs(60 - now.second() as u64);
-        let to_rotation = if self.paused { to_minute } else { dwell.saturating_sub(self.shown_since.elapsed()) };
-        ui.ctx().request_repaint_after(to_minute.min(to_rotation).max(Duration::from_millis(50)));
+        let to_rotation = if self.paused {
+            to_minute
+        } else {
+            dwell.saturating_sub(self.shown_since.elapsed())
+        };
+        ui.ctx()
+            .request_repaint_after(to_minute.min(to_rotation).max(Duration::from_millis(50)));
     }
 
     fn draw_header(&self, ui: &Ui, rect: Rect, item: &PlaylistItem) {
@@ -304,7 +379,14 @@ impl Wall {
         let inner = rect.shrink2(vec2(space::MARGIN, 12.0));
         let cols = crate::widgets::columns_rtl(inner, &[3.0, 1.0], space::GAP);
         let r = crate::widgets::rows(cols[0], &[1.5, 0.8], 0.0);
-        text(ui, r[0], boards::title(item.board), rtl(size::HEADER_TITLE, t.text).bold(), RIGHT, Some(1));
+        text(
+            ui,
+            r[0],
+            boards::title(item.board),
+            rtl(size::HEADER_TITLE, t.text).bold(),
+            RIGHT,
+            Some(1),
+        );
         let mut sub = self.subtitle.clone();
         if let Some(c) = &item.filter.center {
             let name = self.center_name(c);
@@ -316,14 +398,38 @@ impl Wall {
         if let Some(p) = item.filter.period {
             sub = format!("{sub} — {}", period_in_words(p, &self.env));
         }
-        text(ui, r[1], &sub, rtl(size::HEADER_SUB, t.muted), RIGHT, Some(1));
+        text(
+            ui,
+            r[1],
+            &sub,
+            rtl(size::HEADER_SUB, t.muted),
+            RIGHT,
+            Some(1),
+        );
         let now = self.clock.now();
         let l = crate::widgets::rows(cols[1], &[1.5, 0.8], 0.0);
         let time = self.env.digits_of(&now.format("%H:%M").to_string());
-        text(ui, l[0], &time, rtl(size::CLOCK, t.text).bold(), Align2::LEFT_CENTER, Some(1));
-        text(ui, l[1], &self.env.date(now.date_naive()), rtl(size::HEADER_SUB, t.muted), Align2::LEFT_CENTER, Some(1));
+        text(
+            ui,
+            l[0],
+            &time,
+            rtl(size::CLOCK, t.text).bold(),
+            Align2::LEFT_CENTER,
+            Some(1),
+        );
+        text(
+            ui,
+            l[1],
+            &self.env.date(now.date_naive()),
+            rtl(size::HEADER_SUB, t.muted),
+            Align2::LEFT_CENTER,
+            Some(1),
+        );
         ui.painter().line_segment(
-            [pos2(rect.left() + space::MARGIN, rect.bottom() - 2.0), pos2(rect.right() - space::MARGIN, rect.bottom() - 2.0)],
+            [
+                pos2(rect.left() + space::MARGIN, rect.bottom() - 2.0),
+                pos2(rect.right() - space::MARGIN, rect.bottom() - 2.0),
+            ],
             Stroke::new(3.0, t.rule),
         );
     }
@@ -332,9 +438,16 @@ impl Wall {
         let t = &self.env.theme;
         let inner = rect.shrink2(vec2(space::MARGIN, 6.0));
         let source = match self.source.status() {
-            SourceStatus::Demo => format!("المصدر: بيانات العرض التجريبي (تقرير الأداء السنوي {})", self.env.digits_of("2023")),
-            SourceStatus::Live { .. } => "المصدر: مجمّع راصد — الأمانة العامة لمجلس الوزراء".to_string(),
-            SourceStatus::Offline { since, .. } => format!("تعذّر الاتصال بالمجمّع منذ {since} — تُعرض آخر بيانات محفوظة"),
+            SourceStatus::Demo => format!(
+                "المصدر: بيانات العرض التجريبي (تقرير الأداء السنوي {})",
+                self.env.digits_of("2023")
+            ),
+            SourceStatus::Live { .. } => {
+                "المصدر: مجمّع راصد — الأمانة العامة لمجلس الوزراء".to_string()
+            }
+            SourceStatus::Offline { since, .. } => {
+                format!("تعذّر الاتصال بالمجمّع منذ {since} — تُعرض آخر بيانات محفوظة")
+            }
         };
         let as_of_text = match as_of {
             Some(d) => format!("البيانات حتى {}", self.env.date(d)),
@@ -342,14 +455,29 @@ impl Wall {
         };
         let offline = from_cache || matches!(self.source.status(), SourceStatus::Offline { .. });
         let color = if offline { t.stale } else { t.muted };
-        text(ui, inner, &format!("{source} · {as_of_text}"), rtl(size::FOOTER, color), RIGHT, Some(1));
+        text(
+            ui,
+            inner,
+            &format!("{source} · {as_of_text}"),
+            rtl(size::FOOTER, color),
+            RIGHT,
+            Some(1),
+        );
         // Page dots at the left: the current board filled; a pause sign when paused.
         let n = self.playlist.len();
         let mut x = inner.left() + 10.0;
         if self.paused {
             let r = Rect::from_center_size(pos2(x + 6.0, inner.center().y), vec2(14.0, 18.0));
-            ui.painter().rect_filled(Rect::from_min_size(r.min, vec2(5.0, 18.0)), CornerRadius::ZERO, t.text);
-            ui.painter().rect_filled(Rect::from_min_size(r.min + vec2(9.0, 0.0), vec2(5.0, 18.0)), CornerRadius::ZERO, t.text);
+            ui.painter().rect_filled(
+                Rect::from_min_size(r.min, vec2(5.0, 18.0)),
+                CornerRadius::ZERO,
+                t.text,
+            );
+            ui.painter().rect_filled(
+                Rect::from_min_size(r.min + vec2(9.0, 0.0), vec2(5.0, 18.0)),
+                CornerRadius::ZERO,
+                t.text,
+            );
             x += 28.0;
         }
         for i in 0..n {
@@ -357,46 +485,107 @@ impl Wall {
             if i == self.index {
                 ui.painter().circle_filled(c, 7.0, t.text);
             } else {
-                ui.painter().circle_stroke(c, 7.0, Stroke::new(1.5, t.muted));
+                ui.painter()
+                    .circle_stroke(c, 7.0, Stroke::new(1.5, t.muted));
             }
         }
         if let Some(note) = &self.operator_note {
-            let r = Rect::from_min_max(pos2(x + n as f32 * 24.0 + 20.0, inner.top()), pos2(inner.center().x, inner.bottom()));
-            text(ui, r, note, rtl(size::SMALL, t.error), Align2::LEFT_CENTER, Some(1));
+            let r = Rect::from_min_max(
+                pos2(x + n as f32 * 24.0 + 20.0, inner.top()),
+                pos2(inner.center().x, inner.bottom()),
+            );
+            text(
+                ui,
+                r,
+                note,
+                rtl(size::SMALL, t.error),
+                Align2::LEFT_CENTER,
+                Some(1),
+            );
         }
     }
 
     fn center_name(&self, c: &CenterCode) -> String {
-        self.center_names.get(c).cloned().unwrap_or_else(|| c.to_string())
+        self.center_names
+            .get(c)
+            .cloned()
+            .unwrap_or_else(|| c.to_string())
     }
 
     fn draw_filter(&mut self, ui: &Ui, rect: Rect) {
         let matches = self.filter_matches(6);
         let t = &self.env.theme;
-        let card = Rect::from_min_size(pos2(rect.center().x - 450.0, rect.top() + 140.0), vec2(900.0, 130.0 + 56.0 * matches.len().max(1) as f32));
-        ui.painter().rect(card, CornerRadius::same(16), t.panel, Stroke::new(2.0, t.rule), egui::StrokeKind::Inside);
+        let card = Rect::from_min_size(
+            pos2(rect.center().x - 450.0, rect.top() + 140.0),
+            vec2(900.0, 130.0 + 56.0 * matches.len().max(1) as f32),
+        );
+        ui.painter().rect(
+            card,
+            CornerRadius::same(16),
+            t.panel,
+            Stroke::new(2.0, t.rule),
+            egui::StrokeKind::Inside,
+        );
         let inner = card.shrink(28.0);
         let head = Rect::from_min_size(inner.min, vec2(inner.width(), 44.0));
         let query = self.filter_query.clone().unwrap_or_default();
-        let shown = if query.is_empty() { "اكتب اسم الجهة أو رمزها…".to_string() } else { query };
-        text(ui, head, &format!("تصفية حسب الجهة: {shown}"), rtl(size::BODY * 1.15, t.title).bold(), RIGHT, Some(1));
+        let shown = if query.is_empty() {
+            "اكتب اسم الجهة أو رمزها…".to_string()
+        } else {
+            query
+        };
+        text(
+            ui,
+            head,
+            &format!("تصفية حسب الجهة: {shown}"),
+            rtl(size::BODY * 1.15, t.title).bold(),
+            RIGHT,
+            Some(1),
+        );
         if matches.is_empty() {
-            let r = Rect::from_min_size(pos2(inner.left(), head.bottom() + 20.0), vec2(inner.width(), 44.0));
-            text(ui, r, "لا جهة تطابق ما كُتب", rtl(size::BODY, t.muted), RIGHT, Some(1));
+            let r = Rect::from_min_size(
+                pos2(inner.left(), head.bottom() + 20.0),
+                vec2(inner.width(), 44.0),
+            );
+            text(
+                ui,
+                r,
+                "لا جهة تطابق ما كُتب",
+                rtl(size::BODY, t.muted),
+                RIGHT,
+                Some(1),
+            );
         }
         for (i, (code, name)) in matches.iter().enumerate() {
-            let r = Rect::from_min_size(pos2(inner.left(), head.bottom() + 20.0 + 56.0 * i as f32), vec2(inner.width(), 48.0));
+            let r = Rect::from_min_size(
+                pos2(inner.left(), head.bottom() + 20.0 + 56.0 * i as f32),
+                vec2(inner.width(), 48.0),
+            );
             let color = if i == 0 { t.text } else { t.muted };
             text(ui, r, name, rtl(size::BODY, color), RIGHT, Some(1));
-            text(ui, r, code.as_str(), rtl(size::SMALL, t.muted), Align2::LEFT_CENTER, Some(1));
+            text(
+                ui,
+                r,
+                code.as_str(),
+                rtl(size::SMALL, t.muted),
+                Align2::LEFT_CENTER,
+                Some(1),
+            );
         }
     }
 
     fn draw_help(&self, ui: &Ui, rect: Rect) {
         let t = &self.env.theme;
-        ui.painter().rect_filled(rect, CornerRadius::ZERO, Color32::from_black_alpha(170));
+        ui.painter()
+            .rect_filled(rect, CornerRadius::ZERO, Color32::from_black_alpha(170));
         let card = Rect::from_center_size(rect.center(), vec2(1000.0, 700.0));
-        ui.painter().rect(card, CornerRadius::same(16), t.panel, Stroke::new(2.0, t.rule), egui::StrokeKind::Inside);
+        ui.painter().rect(
+            card,
+            CornerRadius::same(16),
+            t.panel,
+            Stroke::new(2.0, t.rule),
+            egui::StrokeKind::Inside,
+        );
         let lines = [
             "مفاتيح المشغّل",
             "مسافة: إيقاف التدوير أو استئنافه",
@@ -407,9 +596,17 @@ impl Wall {
             "Esc: العودة إلى التدوير دون تصفية",
             "H أو F1: إظهار هذه المساعدة أو إخفاؤها",
         ];
-        let r = crate::widgets::rows(card.shrink(36.0), &[1.3, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0], 8.0);
+        let r = crate::widgets::rows(
+            card.shrink(36.0),
+            &[1.3, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+            8.0,
+        );
         for (i, l) in lines.iter().enumerate() {
-            let spec = if i == 0 { rtl(size::HEADER_TITLE * 0.8, t.title).bold() } else { rtl(size::BODY, t.text) };
+            let spec = if i == 0 {
+                rtl(size::HEADER_TITLE * 0.8, t.title).bold()
+            } else {
+                rtl(size::BODY, t.text)
+            };
             text(ui, r[i], l, spec, RIGHT, Some(1));
         }
     }
@@ -417,23 +614,50 @@ impl Wall {
 
 fn error_box(ui: &Ui, rect: Rect, env: &Env, message: &str) {
     let t = &env.theme;
-    ui.painter().rect_stroke(rect.shrink(8.0), CornerRadius::same(12), Stroke::new(2.0, t.error), egui::StrokeKind::Inside);
+    ui.painter().rect_stroke(
+        rect.shrink(8.0),
+        CornerRadius::same(12),
+        Stroke::new(2.0, t.error),
+        egui::StrokeKind::Inside,
+    );
     let r = crate::widgets::rows(rect.shrink(60.0), &[1.0, 1.0], 10.0);
-    text(ui, r[0], "تعذّر عرض هذه اللوحة", rtl(size::HEADER_TITLE, t.error).bold(), Align2::CENTER_BOTTOM, Some(1));
-    text(ui, r[1], message, rtl(size::BODY, t.muted), Align2::CENTER_TOP, Some(3));
+    text(
+        ui,
+        r[0],
+        "تعذّر عرض هذه اللوحة",
+        rtl(size::HEADER_TITLE, t.error).bold(),
+        Align2::CENTER_BOTTOM,
+        Some(1),
+    );
+    text(
+        ui,
+        r[1],
+        message,
+        rtl(size::BODY, t.muted),
+        Align2::CENTER_TOP,
+        Some(3),
+    );
 }
 
 /// A part of the year in the wall's words: "سبتمبر–ديسمبر", "الربع الثاني", "مارس".
 pub fn period_in_words(p: rasid_shared::board::Period, env: &Env) -> String {
     use rasid_shared::board::Period;
-    let month = |m: u8| rasid_shared::format::month_name(rasid_shared::format::CalendarKind::Gregorian, m, env.language);
+    let month = |m: u8| {
+        rasid_shared::format::month_name(
+            rasid_shared::format::CalendarKind::Gregorian,
+            m,
+            env.language,
+        )
+    };
     match p {
         Period::Month(m) => month(m).to_string(),
         Period::FourMonths(_) => {
             let r = p.months();
             format!("{}–{}", month(*r.start()), month(*r.end()))
         }
-        Period::Quarter(q) => ["الربع الأول", "الربع الثاني", "الربع الثالث", "الربع الرابع"][(q.clamp(1, 4) - 1) as usize].to_string(),
+        Period::Quarter(q) => ["الربع الأول", "الربع الثاني", "الربع الثالث", "الربع الرابع"]
+            [(q.clamp(1, 4) - 1) as usize]
+            .to_string(),
         Period::Year => "السنة كاملة".to_string(),
     }
 }

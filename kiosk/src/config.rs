@@ -84,11 +84,18 @@ impl WallConfig {
     /// The screen named `name`, or the first when `name` is `None`.
     pub fn screen(&self, name: Option<&str>) -> Result<&Screen, String> {
         match name {
-            None => self.screens.first().ok_or_else(|| "boards.toml defines no [[screen]]".to_string()),
+            None => self
+                .screens
+                .first()
+                .ok_or_else(|| "boards.toml defines no [[screen]]".to_string()),
             Some(n) => self.screens.iter().find(|s| s.name == n).ok_or_else(|| {
                 format!(
                     "boards.toml has no screen named '{n}'; the screens are: {}",
-                    self.screens.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")
+                    self.screens
+                        .iter()
+                        .map(|s| s.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             }),
         }
@@ -114,7 +121,11 @@ impl fmt::Display for ConfigProblem {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].bytes().filter(|b| *b == b'\n').count() + 1
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|b| *b == b'\n')
+        .count()
+        + 1
 }
 
 /// Parses and checks `text`; on failure, every problem found (syntax errors stop at the first).
@@ -128,21 +139,47 @@ pub fn parse(text: &str) -> Result<WallConfig, Vec<ConfigProblem>> {
     })?;
     let mut problems = Vec::new();
     let mut p = |span: std::ops::Range<usize>, key: &str, message: String| {
-        problems.push(ConfigProblem { line: Some(line_of(text, span.start)), key: key.to_string(), message })
+        problems.push(ConfigProblem {
+            line: Some(line_of(text, span.start)),
+            key: key.to_string(),
+            message,
+        })
     };
-    fn pick<T: Copy>(v: &Option<Spanned<String>>, options: &[(&str, T)], default: T) -> Result<T, (std::ops::Range<usize>, String)> {
+    fn pick<T: Copy>(
+        v: &Option<Spanned<String>>,
+        options: &[(&str, T)],
+        default: T,
+    ) -> Result<T, (std::ops::Range<usize>, String)> {
         match v {
             None => Ok(default),
-            Some(s) => options.iter().find(|(n, _)| *n == s.get_ref().trim()).map(|(_, t)| *t).ok_or_else(|| {
-                (s.span(), format!("'{}' is not allowed; use one of: {}", s.get_ref(), options.iter().map(|o| o.0).collect::<Vec<_>>().join(", ")))
-            }),
+            Some(s) => options
+                .iter()
+                .find(|(n, _)| *n == s.get_ref().trim())
+                .map(|(_, t)| *t)
+                .ok_or_else(|| {
+                    (
+                        s.span(),
+                        format!(
+                            "'{}' is not allowed; use one of: {}",
+                            s.get_ref(),
+                            options.iter().map(|o| o.0).collect::<Vec<_>>().join(", ")
+                        ),
+                    )
+                }),
         }
     }
-    const LANGS: &[(&str, Language)] = &[("arabic", Language::Arabic), ("persian", Language::Persian)];
-    const CALS: &[(&str, CalendarKind)] =
-        &[("gregorian", CalendarKind::Gregorian), ("hijri", CalendarKind::Hijri), ("solar-hijri", CalendarKind::SolarHijri)];
-    const DIGITS: &[(&str, Digits)] =
-        &[("western", Digits::Western), ("arabic-indic", Digits::ArabicIndic), ("persian", Digits::Persian)];
+    const LANGS: &[(&str, Language)] =
+        &[("arabic", Language::Arabic), ("persian", Language::Persian)];
+    const CALS: &[(&str, CalendarKind)] = &[
+        ("gregorian", CalendarKind::Gregorian),
+        ("hijri", CalendarKind::Hijri),
+        ("solar-hijri", CalendarKind::SolarHijri),
+    ];
+    const DIGITS: &[(&str, Digits)] = &[
+        ("western", Digits::Western),
+        ("arabic-indic", Digits::ArabicIndic),
+        ("persian", Digits::Persian),
+    ];
     const THEMES: &[(&str, ThemeName)] = &[("dark", ThemeName::Dark), ("light", ThemeName::Light)];
     let w = &file.wall;
     let language = pick(&w.language, LANGS, Language::Arabic).unwrap_or_else(|(s, m)| {
@@ -153,7 +190,11 @@ pub fn parse(text: &str) -> Result<WallConfig, Vec<ConfigProblem>> {
         p(s, "wall.calendar", m);
         CalendarKind::Gregorian
     });
-    let default_digits = if language == Language::Persian { Digits::Persian } else { Digits::ArabicIndic };
+    let default_digits = if language == Language::Persian {
+        Digits::Persian
+    } else {
+        Digits::ArabicIndic
+    };
     let digits = pick(&w.digits, DIGITS, default_digits).unwrap_or_else(|(s, m)| {
         p(s, "wall.digits", m);
         default_digits
@@ -162,24 +203,45 @@ pub fn parse(text: &str) -> Result<WallConfig, Vec<ConfigProblem>> {
         p(s, "wall.theme", m);
         ThemeName::Dark
     });
-    let check_seconds = |v: &Spanned<i64>, key: &str, p: &mut dyn FnMut(std::ops::Range<usize>, &str, String)| -> u64 {
+    let check_seconds = |v: &Spanned<i64>,
+                         key: &str,
+                         p: &mut dyn FnMut(std::ops::Range<usize>, &str, String)|
+     -> u64 {
         let s = *v.get_ref();
         if (5..=3600).contains(&s) {
             s as u64
         } else {
-            p(v.span(), key, format!("{s} seconds is out of range; use 5 to 3600"));
+            p(
+                v.span(),
+                key,
+                format!("{s} seconds is out of range; use 5 to 3600"),
+            );
             20
         }
     };
-    let default_seconds = w.seconds.as_ref().map(|v| check_seconds(v, "wall.seconds", &mut p)).unwrap_or(20);
+    let default_seconds = w
+        .seconds
+        .as_ref()
+        .map(|v| check_seconds(v, "wall.seconds", &mut p))
+        .unwrap_or(20);
     let mut kpi = KpiThresholds::default();
     if let Some(t) = &file.thresholds {
         let span = t.span();
         let t = t.get_ref();
         kpi.met = t.kpi_met.unwrap_or(kpi.met);
         kpi.partly = t.kpi_partly.unwrap_or(kpi.partly);
-        if !(0.0..=200.0).contains(&kpi.met) || !(0.0..=200.0).contains(&kpi.partly) || kpi.partly > kpi.met {
-            p(span, "thresholds", format!("kpi_partly ({}) and kpi_met ({}) must be percentages with kpi_partly ≤ kpi_met", kpi.partly, kpi.met));
+        if !(0.0..=200.0).contains(&kpi.met)
+            || !(0.0..=200.0).contains(&kpi.partly)
+            || kpi.partly > kpi.met
+        {
+            p(
+                span,
+                "thresholds",
+                format!(
+                    "kpi_partly ({}) and kpi_met ({}) must be percentages with kpi_partly ≤ kpi_met",
+                    kpi.partly, kpi.met
+                ),
+            );
         }
     }
     let mut screens = Vec::new();
@@ -189,25 +251,49 @@ pub fn parse(text: &str) -> Result<WallConfig, Vec<ConfigProblem>> {
         let key = format!("screen[{}]", i + 1);
         let name = s.name.get_ref().trim().to_string();
         if name.is_empty() {
-            p(s.name.span(), &format!("{key}.name"), "is empty; give the screen a name such as \"main-hall\"".into());
+            p(
+                s.name.span(),
+                &format!("{key}.name"),
+                "is empty; give the screen a name such as \"main-hall\"".into(),
+            );
         } else if !names.insert(name.clone()) {
-            p(s.name.span(), &format!("{key}.name"), format!("'{name}' is used by another screen; names must differ"));
+            p(
+                s.name.span(),
+                &format!("{key}.name"),
+                format!("'{name}' is used by another screen; names must differ"),
+            );
         }
         let theme = pick(&s.theme, THEMES, wall_theme).unwrap_or_else(|(sp, m)| {
             p(sp, &format!("{key}.theme"), m);
             wall_theme
         });
         if s.boards.is_empty() {
-            p(s.name.span(), &format!("{key}.boards"), "lists no boards; add at least one { board = \"decision-execution\" }".into());
+            p(
+                s.name.span(),
+                &format!("{key}.boards"),
+                "lists no boards; add at least one { board = \"decision-execution\" }".into(),
+            );
         }
         let mut playlist = Vec::new();
         for (j, b) in s.boards.iter().enumerate() {
             let bkey = format!("{key}.boards[{}]", j + 1);
             let Some(board) = BoardName::parse(b.board.get_ref()) else {
-                p(b.board.span(), &format!("{bkey}.board"), format!("'{}' is not a board; use one of: {}", b.board.get_ref(), BoardName::list()));
+                p(
+                    b.board.span(),
+                    &format!("{bkey}.board"),
+                    format!(
+                        "'{}' is not a board; use one of: {}",
+                        b.board.get_ref(),
+                        BoardName::list()
+                    ),
+                );
                 continue;
             };
-            let seconds = b.seconds.as_ref().map(|v| check_seconds(v, &format!("{bkey}.seconds"), &mut p)).unwrap_or(default_seconds);
+            let seconds = b
+                .seconds
+                .as_ref()
+                .map(|v| check_seconds(v, &format!("{bkey}.seconds"), &mut p))
+                .unwrap_or(default_seconds);
             let mut filter = BoardFilter::default();
             if let Some(c) = &b.center {
                 match CenterCode::new(c.get_ref()) {
@@ -220,7 +306,11 @@ pub fn parse(text: &str) -> Result<WallConfig, Vec<ConfigProblem>> {
                 if (1900..=2200).contains(&v) {
                     filter.year = Some(v as i32);
                 } else {
-                    p(y.span(), &format!("{bkey}.year"), format!("{v} is not a plausible year"));
+                    p(
+                        y.span(),
+                        &format!("{bkey}.year"),
+                        format!("{v} is not a plausible year"),
+                    );
                 }
             }
             if let Some(per) = &b.period {
@@ -229,13 +319,25 @@ pub fn parse(text: &str) -> Result<WallConfig, Vec<ConfigProblem>> {
                     None => p(
                         per.span(),
                         &format!("{bkey}.period"),
-                        format!("'{}' is not a period; use {}", per.get_ref(), Period::ACCEPTED),
+                        format!(
+                            "'{}' is not a period; use {}",
+                            per.get_ref(),
+                            Period::ACCEPTED
+                        ),
                     ),
                 }
             }
-            playlist.push(PlaylistItem { board, seconds, filter });
+            playlist.push(PlaylistItem {
+                board,
+                seconds,
+                filter,
+            });
         }
-        screens.push(Screen { name, theme, playlist });
+        screens.push(Screen {
+            name,
+            theme,
+            playlist,
+        });
     }
     if no_screens {
         problems.push(ConfigProblem {
@@ -245,7 +347,13 @@ pub fn parse(text: &str) -> Result<WallConfig, Vec<ConfigProblem>> {
         });
     }
     if problems.is_empty() {
-        Ok(WallConfig { language, calendar, digits, kpi, screens })
+        Ok(WallConfig {
+            language,
+            calendar,
+            digits,
+            kpi,
+            screens,
+        })
     } else {
         Err(problems)
     }
@@ -258,13 +366,21 @@ pub fn default_config() -> WallConfig {
         calendar: CalendarKind::Gregorian,
         digits: Digits::ArabicIndic,
         kpi: KpiThresholds::default(),
-        screens: vec![Screen { name: "wall".into(), theme: ThemeName::Dark, playlist: crate::app::default_playlist() }],
+        screens: vec![Screen {
+            name: "wall".into(),
+            theme: ThemeName::Dark,
+            playlist: crate::app::default_playlist(),
+        }],
     }
 }
 
 /// Problems as one text, one per line, for the operator line and `--check-config`.
 pub fn problems_text(problems: &[ConfigProblem]) -> String {
-    problems.iter().map(|p| format!("boards.toml: {p}")).collect::<Vec<_>>().join("\n")
+    problems
+        .iter()
+        .map(|p| format!("boards.toml: {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -273,7 +389,8 @@ mod tests {
 
     #[test]
     fn documented_example_loads() {
-        let cfg = parse(include_str!("../../docs/examples/boards.toml")).unwrap_or_else(|p| panic!("{}", problems_text(&p)));
+        let cfg = parse(include_str!("../../docs/examples/boards.toml"))
+            .unwrap_or_else(|p| panic!("{}", problems_text(&p)));
         assert_eq!(cfg.screens.len(), 2);
         let main = cfg.screen(Some("main-hall")).unwrap();
         assert_eq!(main.playlist[0].board, BoardName::DecisionExecution);
@@ -282,8 +399,18 @@ mod tests {
         assert_eq!(cfg.calendar, CalendarKind::Hijri);
         let second = cfg.screen(Some("minister-office")).unwrap();
         assert_eq!(second.theme, ThemeName::Light);
-        assert_eq!(second.playlist[0].filter.center.as_ref().map(|c| c.as_str()), Some("GSC"));
-        assert_eq!(second.playlist[1].filter.period, Some(Period::FourMonths(3)));
+        assert_eq!(
+            second.playlist[0]
+                .filter
+                .center
+                .as_ref()
+                .map(|c| c.as_str()),
+            Some("GSC")
+        );
+        assert_eq!(
+            second.playlist[1].filter.period,
+            Some(Period::FourMonths(3))
+        );
     }
 
     #[test]
@@ -302,18 +429,42 @@ boards = [
         let p = parse(text).unwrap_err();
         let shown: Vec<String> = p.iter().map(|x| x.to_string()).collect();
         assert_eq!(p.len(), 5, "{shown:#?}");
-        assert!(shown[0].starts_with("line 2, wall.calendar: 'julian' is not allowed"), "{}", shown[0]);
-        assert!(shown[1].starts_with("line 3, wall.seconds: 2 seconds is out of range"), "{}", shown[1]);
-        assert!(shown[2].starts_with("line 8, screen[1].boards[1].board: 'decisions' is not a board"), "{}", shown[2]);
-        assert!(shown[3].starts_with("line 9, screen[1].boards[2].center"), "{}", shown[3]);
-        assert!(shown[4].starts_with("line 9, screen[1].boards[2].year: 99"), "{}", shown[4]);
+        assert!(
+            shown[0].starts_with("line 2, wall.calendar: 'julian' is not allowed"),
+            "{}",
+            shown[0]
+        );
+        assert!(
+            shown[1].starts_with("line 3, wall.seconds: 2 seconds is out of range"),
+            "{}",
+            shown[1]
+        );
+        assert!(
+            shown[2].starts_with("line 8, screen[1].boards[1].board: 'decisions' is not a board"),
+            "{}",
+            shown[2]
+        );
+        assert!(
+            shown[3].starts_with("line 9, screen[1].boards[2].center"),
+            "{}",
+            shown[3]
+        );
+        assert!(
+            shown[4].starts_with("line 9, screen[1].boards[2].year: 99"),
+            "{}",
+            shown[4]
+        );
     }
 
     #[test]
     fn syntax_errors_and_unknown_keys_have_a_line() {
         let p = parse("[wall]\ncalender = \"hijri\"\n").unwrap_err();
         assert_eq!(p[0].line, Some(2), "{}", p[0]);
-        assert!(p[0].message.contains("unknown field `calender`"), "{}", p[0]);
+        assert!(
+            p[0].message.contains("unknown field `calender`"),
+            "{}",
+            p[0]
+        );
         let p = parse("[[screen]\nname = 1").unwrap_err();
         assert_eq!(p[0].line, Some(1), "{}", p[0]);
     }
@@ -321,7 +472,11 @@ boards = [
     #[test]
     fn unknown_screen_names_the_known_ones() {
         let cfg = parse(include_str!("../../docs/examples/boards.toml")).unwrap();
-        assert!(cfg.screen(Some("lobby")).unwrap_err().contains("main-hall, minister-office"));
+        assert!(
+            cfg.screen(Some("lobby"))
+                .unwrap_err()
+                .contains("main-hall, minister-office")
+        );
     }
 }
 
@@ -330,15 +485,17 @@ boards = [
 pub enum ConfigOrigin {
     File(std::path::PathBuf),
     /// `GET {url}/v1/screens/{screen}/config` of a collector.
-    Hub { url: String, screen: String },
+    Hub {
+        url: String,
+        screen: String,
+    },
 }
 
 /// Reads the configuration's text once, now.
 pub fn read_origin(origin: &ConfigOrigin) -> Result<String, String> {
     match origin {
-        ConfigOrigin::File(path) => {
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-        }
+        ConfigOrigin::File(path) => std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display())),
         ConfigOrigin::Hub { url, screen } => {
             let u = format!("{}/v1/screens/{screen}/config", url.trim_end_matches('/'));
             let resp = reqwest::blocking::Client::builder()
@@ -347,11 +504,16 @@ pub fn read_origin(origin: &ConfigOrigin) -> Result<String, String> {
                 .and_then(|c| c.get(&u).send())
                 .map_err(|e| format!("cannot fetch the configuration from {u}: {e}"))?;
             let status = resp.status();
-            let text = resp.text().map_err(|e| format!("the configuration from {u} was cut: {e}"))?;
+            let text = resp
+                .text()
+                .map_err(|e| format!("the configuration from {u} was cut: {e}"))?;
             if status.is_success() {
                 Ok(text)
             } else {
-                Err(format!("the collector answered {status} for {u}: {}", text.chars().take(200).collect::<String>()))
+                Err(format!(
+                    "the collector answered {status} for {u}: {}",
+                    text.chars().take(200).collect::<String>()
+                ))
             }
         }
     }
@@ -359,26 +521,32 @@ pub fn read_origin(origin: &ConfigOrigin) -> Result<String, String> {
 
 /// Watches `origin` and sends its text each time it changes (or the error, each time that
 /// changes), waking the wall. A file is checked every 2 s, a collector every 15 s.
-pub fn watch(origin: ConfigOrigin, first: Option<String>, wake: crate::hub::Wake) -> std::sync::mpsc::Receiver<Result<String, String>> {
+pub fn watch(
+    origin: ConfigOrigin,
+    first: Option<String>,
+    wake: crate::hub::Wake,
+) -> std::sync::mpsc::Receiver<Result<String, String>> {
     let (tx, rx) = std::sync::mpsc::channel();
     let every = match origin {
         ConfigOrigin::File(_) => std::time::Duration::from_secs(2),
         ConfigOrigin::Hub { .. } => std::time::Duration::from_secs(15),
     };
-    let spawned = std::thread::Builder::new().name("rasid-config".into()).spawn(move || {
-        let mut last: Option<Result<String, String>> = first.map(Ok);
-        loop {
-            std::thread::sleep(every);
-            let now = read_origin(&origin);
-            if last.as_ref() != Some(&now) {
-                last = Some(now.clone());
-                if tx.send(now).is_err() {
-                    return;
+    let spawned = std::thread::Builder::new()
+        .name("rasid-config".into())
+        .spawn(move || {
+            let mut last: Option<Result<String, String>> = first.map(Ok);
+            loop {
+                std::thread::sleep(every);
+                let now = read_origin(&origin);
+                if last.as_ref() != Some(&now) {
+                    last = Some(now.clone());
+                    if tx.send(now).is_err() {
+                        return;
+                    }
+                    wake();
                 }
-                wake();
             }
-        }
-    });
+        });
     if let Err(e) = spawned {
         tracing::error!("cannot watch the configuration: {e}");
     }

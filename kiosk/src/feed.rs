@@ -28,7 +28,11 @@ pub enum SourceStatus {
     /// Connected to a collector.
     Live { url: String },
     /// The collector cannot be reached: last data shown, with since when.
-    Offline { url: String, since: String, detail: String },
+    Offline {
+        url: String,
+        since: String,
+        detail: String,
+    },
 }
 
 pub trait BoardSource {
@@ -40,10 +44,16 @@ pub trait BoardSource {
     /// The registered centers (code, Arabic name, English name), for the operator's filter.
     /// By default read from the reporting board, which lists every registered center.
     fn centers(&mut self) -> Vec<(CenterCode, String, String)> {
-        match self.board(BoardName::Reporting, &BoardFilter::default()).view.as_deref() {
-            Some(BoardView::Reporting(r)) => {
-                r.centers.iter().map(|c| (c.center.clone(), c.name_ar.clone(), c.name_en.clone())).collect()
-            }
+        match self
+            .board(BoardName::Reporting, &BoardFilter::default())
+            .view
+            .as_deref()
+        {
+            Some(BoardView::Reporting(r)) => r
+                .centers
+                .iter()
+                .map(|c| (c.center.clone(), c.name_ar.clone(), c.name_en.clone()))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -58,7 +68,11 @@ pub struct DatasetSource {
 
 impl DatasetSource {
     pub fn new(data: Dataset, ctx: BoardContext) -> DatasetSource {
-        DatasetSource { data, ctx, cache: HashMap::new() }
+        DatasetSource {
+            data,
+            ctx,
+            cache: HashMap::new(),
+        }
     }
 
     pub fn apply(&mut self, envs: impl IntoIterator<Item = RecordEnvelope>) -> bool {
@@ -80,7 +94,11 @@ impl BoardSource for DatasetSource {
             .entry((name, filter.clone()))
             .or_insert_with(|| Arc::new(build_board(name, &self.data, filter, &self.ctx)))
             .clone();
-        BoardState { view: Some(view), error: None, from_cache: false }
+        BoardState {
+            view: Some(view),
+            error: None,
+            from_cache: false,
+        }
     }
 
     fn poll(&mut self) -> bool {
@@ -92,6 +110,10 @@ impl BoardSource for DatasetSource {
     }
 
     fn centers(&mut self) -> Vec<(CenterCode, String, String)> {
-        self.data.centers.values().map(|c| (c.code.clone(), c.name_ar.clone(), c.name_en.clone())).collect()
+        self.data
+            .centers
+            .values()
+            .map(|c| (c.code.clone(), c.name_ar.clone(), c.name_en.clone()))
+            .collect()
     }
 }

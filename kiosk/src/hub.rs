@@ -54,14 +54,23 @@ impl HubSource {
         let url = url.trim_end_matches('/').to_string();
         let (want_tx, want_rx) = tokio::sync::mpsc::unbounded_channel();
         let (ev_tx, events) = mpsc::channel();
-        let net = Network { url: url.clone(), kiosk: kiosk_name.to_string(), events: ev_tx, wake };
+        let net = Network {
+            url: url.clone(),
+            kiosk: kiosk_name.to_string(),
+            events: ev_tx,
+            wake,
+        };
         std::thread::Builder::new()
             .name("rasid-hub".into())
             .spawn(move || net.run(want_rx))
             .map_err(|e| tracing::error!("cannot start the network thread: {e}"))
             .ok();
         HubSource {
-            status: SourceStatus::Offline { url: url.clone(), since: Local::now().format("%H:%M").to_string(), detail: "connecting".into() },
+            status: SourceStatus::Offline {
+                url: url.clone(),
+                since: Local::now().format("%H:%M").to_string(),
+                detail: "connecting".into(),
+            },
             url,
             boards: HashMap::new(),
             requested: HashSet::new(),
@@ -76,13 +85,19 @@ impl HubSource {
             "kiosk.board.{}.{}.{}",
             k.0,
             k.1.center.as_ref().map(|c| c.as_str()).unwrap_or("-"),
-            k.1.year.map(|y| y.to_string()).unwrap_or_else(|| "-".into())
+            k.1.year
+                .map(|y| y.to_string())
+                .unwrap_or_else(|| "-".into())
         )
     }
 
     fn from_cache(&self, k: &Key) -> Option<BoardState> {
         let cached: Cached = self.cache.as_ref()?.meta(&Self::cache_key(k)).ok()??;
-        Some(BoardState { view: Some(Arc::new(cached.view)), error: None, from_cache: true })
+        Some(BoardState {
+            view: Some(Arc::new(cached.view)),
+            error: None,
+            from_cache: true,
+        })
     }
 }
 
@@ -103,14 +118,24 @@ impl BoardSource for HubSource {
         while let Ok(ev) = self.events.try_recv() {
             changed = true;
             match ev {
-                Event::Connected => self.status = SourceStatus::Live { url: self.url.clone() },
+                Event::Connected => {
+                    self.status = SourceStatus::Live {
+                        url: self.url.clone(),
+                    }
+                }
                 Event::Disconnected(detail) => {
-                    if !matches!(self.status, SourceStatus::Offline { .. }) || detail != "connecting" {
+                    if !matches!(self.status, SourceStatus::Offline { .. })
+                        || detail != "connecting"
+                    {
                         let since = match &self.status {
                             SourceStatus::Offline { since, .. } => since.clone(),
                             _ => Local::now().format("%H:%M").to_string(),
                         };
-                        self.status = SourceStatus::Offline { url: self.url.clone(), since, detail };
+                        self.status = SourceStatus::Offline {
+                            url: self.url.clone(),
+                            since,
+                            detail,
+                        };
                     }
                     for b in self.boards.values_mut() {
                         b.from_cache = true;
@@ -118,9 +143,22 @@ impl BoardSource for HubSource {
                 }
                 Event::Board(k, Ok(view)) => {
                     if let Some(store) = &self.cache {
-                        let _ = store.set_meta(&Self::cache_key(&k), &Cached { fetched: Local::now(), view: view.clone() });
+                        let _ = store.set_meta(
+                            &Self::cache_key(&k),
+                            &Cached {
+                                fetched: Local::now(),
+                                view: view.clone(),
+                            },
+                        );
                     }
-                    self.boards.insert(k, BoardState { view: Some(Arc::new(view)), error: None, from_cache: false });
+                    self.boards.insert(
+                        k,
+                        BoardState {
+                            view: Some(Arc::new(view)),
+                            error: None,
+                            from_cache: false,
+                        },
+                    );
                 }
                 Event::Board(k, Err(e)) => {
                     let entry = self.boards.entry(k).or_default();
@@ -150,14 +188,20 @@ impl Network {
     }
 
     fn run(self, mut wants: tokio::sync::mpsc::UnboundedReceiver<Key>) {
-        let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        let rt = match tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
             Ok(rt) => rt,
             Err(e) => {
                 self.send(Event::Disconnected(format!("cannot start networking: {e}")));
                 return;
             }
         };
-        let client = match reqwest::Client::builder().connect_timeout(Duration::from_secs(5)).build() {
+        let client = match reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .build()
+        {
             Ok(c) => c,
             Err(e) => {
                 self.send(Event::Disconnected(format!("cannot start networking: {e}")));
@@ -185,7 +229,11 @@ impl Network {
                 let fetch_tx = fetch_tx.clone();
                 tokio::spawn(async move {
                     while let Some(k) = wants.recv().await {
-                        if wanted.lock().map(|mut w| w.insert(k.clone())).unwrap_or(false) {
+                        if wanted
+                            .lock()
+                            .map(|mut w| w.insert(k.clone()))
+                            .unwrap_or(false)
+                        {
                             let _ = fetch_tx.send(k);
                         }
                     }
@@ -218,13 +266,16 @@ impl Network {
             .await
             .map_err(|e| format!("cannot reach the collector: {e}"))?;
         let status = resp.status();
-        let bytes = resp.bytes().await.map_err(|e| format!("the answer was cut: {e}"))?;
+        let bytes = resp
+            .bytes()
+            .await
+            .map_err(|e| format!("the answer was cut: {e}"))?;
         if !status.is_success() {
             let msg: String = String::from_utf8_lossy(&bytes).chars().take(200).collect();
             return Err(format!("the collector answered {status}: {msg}"));
         }
-        let view: BoardView =
-            serde_json::from_slice(&bytes).map_err(|e| format!("the board sent by the collector cannot be read: {e}"))?;
+        let view: BoardView = serde_json::from_slice(&bytes)
+            .map_err(|e| format!("the board sent by the collector cannot be read: {e}"))?;
         if view.name() != k.0 {
             return Err(format!("asked for board {}, received {}", k.0, view.name()));
         }
@@ -251,7 +302,11 @@ impl Network {
                 Ok(mut r) if r.status().is_success() => {
                     wait = Duration::from_millis(500);
                     self.send(Event::Connected);
-                    for k in wanted.lock().map(|w| w.iter().cloned().collect::<Vec<_>>()).unwrap_or_default() {
+                    for k in wanted
+                        .lock()
+                        .map(|w| w.iter().cloned().collect::<Vec<_>>())
+                        .unwrap_or_default()
+                    {
                         let _ = fetch_tx.send(k);
                     }
                     let mut buf = String::new();
@@ -263,7 +318,11 @@ impl Network {
                                 while let Some(end) = buf.find("\n\n") {
                                     let event: String = buf.drain(..end + 2).collect();
                                     for name in changed_boards(&event) {
-                                        for k in wanted.lock().map(|w| w.iter().cloned().collect::<Vec<_>>()).unwrap_or_default() {
+                                        for k in wanted
+                                            .lock()
+                                            .map(|w| w.iter().cloned().collect::<Vec<_>>())
+                                            .unwrap_or_default()
+                                        {
                                             if k.0 == name {
                                                 let _ = fetch_tx.send(k);
                                             }
@@ -281,8 +340,13 @@ impl Network {
                     };
                     self.send(Event::Disconnected(detail));
                 }
-                Ok(r) => self.send(Event::Disconnected(format!("the collector answered {}", r.status()))),
-                Err(e) => self.send(Event::Disconnected(format!("cannot reach the collector: {e}"))),
+                Ok(r) => self.send(Event::Disconnected(format!(
+                    "the collector answered {}",
+                    r.status()
+                ))),
+                Err(e) => self.send(Event::Disconnected(format!(
+                    "cannot reach the collector: {e}"
+                ))),
             }
             tokio::time::sleep(wait).await;
             wait = (wait * 2).min(Duration::from_secs(30));
@@ -311,7 +375,12 @@ fn changed_boards(event: &str) -> Vec<BoardName> {
         return Vec::new();
     }
     serde_json::from_str::<BoardsChanged>(&data)
-        .map(|c| c.changed.iter().filter_map(|n| BoardName::parse(n)).collect())
+        .map(|c| {
+            c.changed
+                .iter()
+                .filter_map(|n| BoardName::parse(n))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -322,7 +391,10 @@ mod tests {
     #[test]
     fn boards_events_name_the_changed_boards_and_others_are_ignored() {
         let e = "event: boards\ndata: {\"version\":3,\"changed\":[\"decision-execution\",\"nonsense\",\"overdue\"]}\n\n";
-        assert_eq!(changed_boards(e), vec![BoardName::DecisionExecution, BoardName::Overdue]);
+        assert_eq!(
+            changed_boards(e),
+            vec![BoardName::DecisionExecution, BoardName::Overdue]
+        );
         assert!(changed_boards(": keep-alive\n\n").is_empty());
         assert!(changed_boards("event: boards\ndata: {not json\n\n").is_empty());
     }

@@ -9,7 +9,9 @@ use rasid_agent::collector::{self, CollectorHandle, CollectorOptions, registry_f
 use rasid_agent::demo_files::{demo_key, demo_registry};
 use rasid_agent::push::Upstream;
 use rasid_shared::demo;
-use rasid_shared::model::{CenterCode, ExecutionStatus, ProjectStatus, Record, RecordEnvelope, RecordKind};
+use rasid_shared::model::{
+    CenterCode, ExecutionStatus, ProjectStatus, Record, RecordEnvelope, RecordKind,
+};
 use rasid_shared::store::InflightBatch;
 use rasid_shared::wire::{Batch, MAX_BATCH_RECORDS, PROTOCOL_VERSION};
 use std::collections::BTreeMap;
@@ -43,13 +45,19 @@ pub fn start(live_every: Option<Duration>) -> Result<EmbeddedDemo> {
     let registry = registry_from(&demo_registry(&data))?;
     let mut opts = CollectorOptions::new(None, registry);
     opts.today = Some(demo::demo_today());
-    let handle = runtime.block_on(collector::start(opts)).context("starting the embedded collector")?;
+    let handle = runtime
+        .block_on(collector::start(opts))
+        .context("starting the embedded collector")?;
     preload(&handle, data.records)?;
     let url = handle.url();
     if let Some(every) = live_every {
         runtime.spawn(simulate(url.clone(), every));
     }
-    Ok(EmbeddedDemo { url, handle: Some(handle), runtime })
+    Ok(EmbeddedDemo {
+        url,
+        handle: Some(handle),
+        runtime,
+    })
 }
 
 /// Hands the demo records to the collector's core, the secretariat's first (statuses need the
@@ -57,8 +65,12 @@ pub fn start(live_every: Option<Duration>) -> Result<EmbeddedDemo> {
 fn preload(handle: &CollectorHandle, records: Vec<RecordEnvelope>) -> Result<()> {
     let mut by_center: BTreeMap<(bool, CenterCode), Vec<RecordEnvelope>> = BTreeMap::new();
     for r in records {
-        let secretariat_first = r.record.kind() != RecordKind::Session && r.record.kind() != RecordKind::Decision;
-        by_center.entry((secretariat_first, r.center.clone())).or_default().push(r);
+        let secretariat_first =
+            r.record.kind() != RecordKind::Session && r.record.kind() != RecordKind::Decision;
+        by_center
+            .entry((secretariat_first, r.center.clone()))
+            .or_default()
+            .push(r);
     }
     let mut seq: BTreeMap<CenterCode, u64> = BTreeMap::new();
     for ((_, center), envs) in by_center {
@@ -138,7 +150,8 @@ async fn simulate(url: String, every: Duration) {
         env.revision += 1;
         env.as_of = demo::demo_today();
         let mut batch = vec![env.clone()];
-        if matches!(&statuses[i].record, Record::DecisionStatus(s) if s.status == ExecutionStatus::Executed) {
+        if matches!(&statuses[i].record, Record::DecisionStatus(s) if s.status == ExecutionStatus::Executed)
+        {
             statuses.swap_remove(i);
         }
         if tick % 3 == 0 && !projects.is_empty() {
@@ -147,9 +160,13 @@ async fn simulate(url: String, every: Duration) {
             if let Record::ProjectProgress(r) = &mut p.record {
                 r.period_end = demo::demo_today() + chrono::Duration::days(tick as i64);
                 r.actual_progress = (r.actual_progress + 3).min(99);
-                r.planned_progress = (r.planned_progress + 2).clamp(r.actual_progress.min(100), 100);
+                r.planned_progress =
+                    (r.planned_progress + 2).clamp(r.actual_progress.min(100), 100);
                 // Spending grows with the work, never past the budget (that would need a reason).
-                let budget = budgets.get(&r.project).copied().unwrap_or(r.cumulative_spent);
+                let budget = budgets
+                    .get(&r.project)
+                    .copied()
+                    .unwrap_or(r.cumulative_spent);
                 r.cumulative_spent = (r.cumulative_spent + r.cumulative_spent / 50).min(budget);
             }
             p.as_of = demo::demo_today();
@@ -175,9 +192,18 @@ async fn push_one(url: &str, seq: &mut BTreeMap<CenterCode, u64>, env: RecordEnv
         created: Utc::now(),
         records: vec![env],
     };
-    let Ok(body) = serde_json::to_vec(&batch) else { return };
-    let Ok(up) = Upstream::new(url, center, key, Duration::from_secs(5)) else { return };
-    let inflight = InflightBatch { seq: batch.seq, body, positions: vec![], records: 1 };
+    let Ok(body) = serde_json::to_vec(&batch) else {
+        return;
+    };
+    let Ok(up) = Upstream::new(url, center, key, Duration::from_secs(5)) else {
+        return;
+    };
+    let inflight = InflightBatch {
+        seq: batch.seq,
+        body,
+        positions: vec![],
+        records: 1,
+    };
     if let Err(e) = up.send_batch(&inflight).await {
         tracing::warn!("demo push failed: {e}");
     }

@@ -5,18 +5,22 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 use rasid_kiosk::app::{Clock, PlaylistItem, Wall, default_env, default_playlist, wall_zoom};
 use rasid_kiosk::config::{self, ConfigOrigin};
-use rasid_kiosk::hub::HubSource;
-use rasid_shared::store::Store;
-use std::sync::Arc;
 use rasid_kiosk::feed::{BoardSource, DatasetSource};
+use rasid_kiosk::hub::HubSource;
 use rasid_kiosk::theme::{Theme, ThemeName};
 use rasid_shared::board::{BoardContext, BoardFilter, BoardName, KpiThresholds};
+use rasid_shared::store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Parser)]
-#[command(name = "rasid-kiosk", version, about = "Rasid wall display: live boards of cabinet decisions and budget performance")]
+#[command(
+    name = "rasid-kiosk",
+    version,
+    about = "Rasid wall display: live boards of cabinet decisions and budget performance"
+)]
 struct Cli {
     /// Run on the embedded demo dataset (the secretariat's 2023), with simulated live changes.
     #[arg(long)]
@@ -77,14 +81,24 @@ fn run(cli: Cli) -> Result<()> {
         return check_config(path);
     }
     if cli.demo == cli.hub.is_some() {
-        bail!("give either --demo (embedded demo data) or --hub URL (a collector), not both or neither");
+        bail!(
+            "give either --demo (embedded demo data) or --hub URL (a collector), not both or neither"
+        );
     }
-    let today = if cli.demo { rasid_shared::demo::demo_today() } else { chrono::Local::now().date_naive() };
+    let today = if cli.demo {
+        rasid_shared::demo::demo_today()
+    } else {
+        chrono::Local::now().date_naive()
+    };
     let env = default_env(Theme::new(theme), today);
     if let Some(path) = &cli.screenshot {
         return screenshot(&cli, env, path);
     }
-    let demo = if cli.demo { Some(rasid_kiosk::live_demo::start(Some(Duration::from_secs(3)))?) } else { None };
+    let demo = if cli.demo {
+        Some(rasid_kiosk::live_demo::start(Some(Duration::from_secs(3)))?)
+    } else {
+        None
+    };
     let url = match (&demo, &cli.hub) {
         (Some(d), _) => d.url.clone(),
         (None, Some(u)) => u.clone(),
@@ -93,19 +107,32 @@ fn run(cli: Cli) -> Result<()> {
     let cache = if cli.demo {
         None
     } else {
-        Some(Store::open(&cli.cache).with_context(|| format!("opening the board cache {}", cli.cache.display()))?)
+        Some(
+            Store::open(&cli.cache)
+                .with_context(|| format!("opening the board cache {}", cli.cache.display()))?,
+        )
     };
     let viewport = if cli.windowed {
         let (w, h) = rasid_kiosk::render::parse_size(&cli.size)?;
-        egui::ViewportBuilder::default().with_inner_size([w as f32, h as f32]).with_title("Rasid")
+        egui::ViewportBuilder::default()
+            .with_inner_size([w as f32, h as f32])
+            .with_title("Rasid")
     } else {
-        egui::ViewportBuilder::default().with_fullscreen(true).with_title("Rasid")
+        egui::ViewportBuilder::default()
+            .with_fullscreen(true)
+            .with_title("Rasid")
     };
-    let options = eframe::NativeOptions { viewport, ..Default::default() };
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
     let name = cli.name.clone();
     let origin = match (&cli.config, &cli.screen, &cli.hub) {
         (Some(path), _, _) => Some(ConfigOrigin::File(path.clone())),
-        (None, Some(screen), Some(url)) => Some(ConfigOrigin::Hub { url: url.clone(), screen: screen.clone() }),
+        (None, Some(screen), Some(url)) => Some(ConfigOrigin::Hub {
+            url: url.clone(),
+            screen: screen.clone(),
+        }),
         _ => None,
     };
     // The first configuration: a broken file stops here; a collector that cannot be asked yet
@@ -114,14 +141,26 @@ fn run(cli: Cli) -> Result<()> {
         None => (config::default_config(), None, None),
         Some(o) => match config::read_origin(o).map(|t| (config::parse(&t), t)) {
             Ok((Ok(cfg), text)) => (cfg, Some(text), None),
-            Ok((Err(problems), _)) if matches!(o, ConfigOrigin::File(_)) => bail!("{}", config::problems_text(&problems)),
-            Ok((Err(problems), _)) => (config::default_config(), None, Some(config::problems_text(&problems))),
+            Ok((Err(problems), _)) if matches!(o, ConfigOrigin::File(_)) => {
+                bail!("{}", config::problems_text(&problems))
+            }
+            Ok((Err(problems), _)) => (
+                config::default_config(),
+                None,
+                Some(config::problems_text(&problems)),
+            ),
             Err(e) if matches!(o, ConfigOrigin::File(_)) => bail!("{e}"),
             Err(e) => (config::default_config(), None, Some(e)),
         },
     };
-    let screen = if cli.config.is_some() { cli.screen.clone() } else { None };
-    config.screen(screen.as_deref()).map_err(|e| anyhow::anyhow!(e))?;
+    let screen = if cli.config.is_some() {
+        cli.screen.clone()
+    } else {
+        None
+    };
+    config
+        .screen(screen.as_deref())
+        .map_err(|e| anyhow::anyhow!(e))?;
     eframe::run_native(
         "rasid-kiosk",
         options,
@@ -144,7 +183,8 @@ fn run(cli: Cli) -> Result<()> {
 }
 
 fn check_config(path: &std::path::Path) -> Result<()> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     match config::parse(&text) {
         Ok(cfg) => {
             for s in &cfg.screens {
@@ -159,21 +199,38 @@ fn check_config(path: &std::path::Path) -> Result<()> {
 
 /// Renders one board to PNG: from the demo data computed in process, or fetched from a collector.
 fn screenshot(cli: &Cli, env: rasid_kiosk::widgets::Env, path: &std::path::Path) -> Result<()> {
-    let board = BoardName::parse(&cli.board)
-        .ok_or_else(|| anyhow::anyhow!("--board '{}' is not a board; use one of: {}", cli.board, BoardName::list()))?;
+    let board = BoardName::parse(&cli.board).ok_or_else(|| {
+        anyhow::anyhow!(
+            "--board '{}' is not a board; use one of: {}",
+            cli.board,
+            BoardName::list()
+        )
+    })?;
     let (w, h) = rasid_kiosk::render::parse_size(&cli.size)?;
-    let item = PlaylistItem { board, seconds: 3600, filter: BoardFilter::default() };
+    let item = PlaylistItem {
+        board,
+        seconds: 3600,
+        filter: BoardFilter::default(),
+    };
     let mut wall = match &cli.hub {
         None => {
-            let ctx = BoardContext { today: env.today, kpi: KpiThresholds::default() };
+            let ctx = BoardContext {
+                today: env.today,
+                kpi: KpiThresholds::default(),
+            };
             let source = DatasetSource::new(rasid_kiosk::demo::demo_dataset(), ctx);
             Wall::new(env, Box::new(source), vec![item])
         }
         Some(url) => {
             let (tx, rx) = std::sync::mpsc::channel::<()>();
-            let mut source = HubSource::start(url, &cli.name, None, Arc::new(move || {
-                let _ = tx.send(());
-            }));
+            let mut source = HubSource::start(
+                url,
+                &cli.name,
+                None,
+                Arc::new(move || {
+                    let _ = tx.send(());
+                }),
+            );
             // Wait (at most 15 s) until the board has arrived or failed.
             let deadline = std::time::Instant::now() + Duration::from_secs(15);
             loop {

@@ -17,13 +17,16 @@ pub fn render_wall(wall: Wall, width: u32, height: u32) -> Result<image::RgbaIma
         .wgpu()
         .build_ui_state(|ui, wall: &mut Wall| wall.ui(ui), wall);
     harness.run_steps(3);
-    harness.render().map_err(|e| anyhow!("rendering failed: {e}"))
+    harness
+        .render()
+        .map_err(|e| anyhow!("rendering failed: {e}"))
 }
 
 /// Renders `wall` and writes it as PNG to `path`.
 pub fn screenshot(wall: Wall, width: u32, height: u32, path: &Path) -> Result<()> {
     let img = render_wall(wall, width, height)?;
-    img.save(path).with_context(|| format!("writing {}", path.display()))
+    img.save(path)
+        .with_context(|| format!("writing {}", path.display()))
 }
 
 /// Reads `WxH` (e.g. `1920x1080`).
@@ -31,8 +34,14 @@ pub fn parse_size(s: &str) -> Result<(u32, u32)> {
     let (w, h) = s
         .split_once(['x', 'X', '×'])
         .ok_or_else(|| anyhow!("--size '{s}' is not WIDTHxHEIGHT, e.g. 1920x1080"))?;
-    let w: u32 = w.trim().parse().map_err(|_| anyhow!("--size '{s}': '{w}' is not a width in pixels"))?;
-    let h: u32 = h.trim().parse().map_err(|_| anyhow!("--size '{s}': '{h}' is not a height in pixels"))?;
+    let w: u32 = w
+        .trim()
+        .parse()
+        .map_err(|_| anyhow!("--size '{s}': '{w}' is not a width in pixels"))?;
+    let h: u32 = h
+        .trim()
+        .parse()
+        .map_err(|_| anyhow!("--size '{s}': '{h}' is not a height in pixels"))?;
     if !(320..=8192).contains(&w) || !(240..=8192).contains(&h) {
         return Err(anyhow!("--size '{s}': use 320x240 up to 8192x8192"));
     }

@@ -347,9 +347,17 @@ fn reporting_board_names_what_a_late_center_owes() {
     assert!(view.late > 0, "the demo has a late center");
     let h = harness(wall(only(BoardName::Reporting), demo()));
     // The legal directorate and the tourism ministry owe December's budget and Q4's indicators.
-    assert_eq!(h.query_all_by_label_contains("متأخرة: موازنة ديسمبر ٢٠٢٣، مؤشرات الربع الرابع ٢٠٢٣").count(), 2);
+    assert_eq!(
+        h.query_all_by_label_contains("متأخرة: موازنة ديسمبر ٢٠٢٣، مؤشرات الربع الرابع ٢٠٢٣")
+            .count(),
+        2
+    );
     h.get_by_label("موازنة سبتمبر–ديسمبر ٢٠٢٣");
-    assert_eq!(h.query_all_by_label("استُحقت في ٣٠ يناير ٢٠٢٤").count(), 2, "four-monthly budget and Q4 indicators");
+    assert_eq!(
+        h.query_all_by_label("استُحقت في ٣٠ يناير ٢٠٢٤").count(),
+        2,
+        "four-monthly budget and Q4 indicators"
+    );
 }
 
 // ---- Operator keys ----------------------------------------------------------------------
@@ -609,21 +617,34 @@ fn malformed_views() -> Vec<BoardView> {
                 budget_this_month: i % 2 == 0,
                 kpi_this_quarter: false,
                 cycles: vec![CycleState {
-                    report: DueReport::FourMonthBudget { year: i32::MAX, period: 9 },
+                    report: DueReport::FourMonthBudget {
+                        year: i32::MAX,
+                        period: 9,
+                    },
                     received: false,
                     owed: true,
                 }],
                 late: i % 3 == 0,
                 missing: vec![
-                    DueReport::MonthlyBudget { year: i32::MIN, month: 99 },
-                    DueReport::QuarterlyKpi { year: 2024, quarter: 0 },
+                    DueReport::MonthlyBudget {
+                        year: i32::MIN,
+                        month: 99,
+                    },
+                    DueReport::QuarterlyKpi {
+                        year: 2024,
+                        quarter: 0,
+                    },
                 ],
             })
             .collect(),
         kiosks: vec![],
         budget_reported: 0,
         kpi_reported: 0,
-        cycles: vec![CycleTotal { report: DueReport::YearlyBudget { year: i32::MAX }, received: u32::MAX, owed: 0 }],
+        cycles: vec![CycleTotal {
+            report: DueReport::YearlyBudget { year: i32::MAX },
+            received: u32::MAX,
+            owed: 0,
+        }],
         late: 0,
     };
     let decisions = DecisionExecutionBoard {
@@ -694,6 +715,7 @@ fn overdue_board_says_nothing_is_overdue_rather_than_no_data() {
     });
     let mut h = harness(wall(only(BoardName::Overdue), data));
     h.run_steps(2);
-    h.query_by_label_contains("لا توجد قرارات متأخرة").expect("good news is said, not hidden");
+    h.query_by_label_contains("لا توجد قرارات متأخرة")
+        .expect("good news is said, not hidden");
     assert!(h.query_by_label(NO_DATA).is_none());
 }

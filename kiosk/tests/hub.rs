@@ -10,7 +10,12 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// Polls `source` until `done` holds or `limit` passes (a functional bound, not a timing test).
-fn wait_until(source: &mut HubSource, wake: &mpsc::Receiver<()>, limit: Duration, mut done: impl FnMut(&mut HubSource) -> bool) -> bool {
+fn wait_until(
+    source: &mut HubSource,
+    wake: &mpsc::Receiver<()>,
+    limit: Duration,
+    mut done: impl FnMut(&mut HubSource) -> bool,
+) -> bool {
     let end = Instant::now() + limit;
     loop {
         source.poll();
@@ -38,23 +43,37 @@ fn boards_arrive_follow_pushes_and_are_cached_for_when_the_collector_is_gone() {
     let demo = rasid_kiosk::live_demo::start(Some(Duration::from_millis(300))).unwrap();
     let (tx, rx) = mpsc::channel();
     let cache = Store::open(cache_dir.path()).unwrap();
-    let mut hub = HubSource::start(&demo.url, "test-wall", Some(cache.clone()), Arc::new(move || {
-        let _ = tx.send(());
-    }));
+    let mut hub = HubSource::start(
+        &demo.url,
+        "test-wall",
+        Some(cache.clone()),
+        Arc::new(move || {
+            let _ = tx.send(());
+        }),
+    );
     let all = BoardFilter::default();
     let mut first = 0;
     assert!(
         wait_until(&mut hub, &rx, Duration::from_secs(20), |h| {
-            h.board(BoardName::DecisionExecution, &all).view.map(|v| first = executed(&v)).is_some()
+            h.board(BoardName::DecisionExecution, &all)
+                .view
+                .map(|v| first = executed(&v))
+                .is_some()
         }),
         "the board arrived"
     );
     assert!(matches!(hub.status(), SourceStatus::Live { .. }));
-    assert_eq!(first, 196 + 324, "the demo's executed decisions and assignments");
+    assert_eq!(
+        first,
+        196 + 324,
+        "the demo's executed decisions and assignments"
+    );
     // The simulated center executes a decision every few pushes; the stream brings it here.
     assert!(
         wait_until(&mut hub, &rx, Duration::from_secs(30), |h| {
-            h.board(BoardName::DecisionExecution, &all).view.is_some_and(|v| executed(&v) > first)
+            h.board(BoardName::DecisionExecution, &all)
+                .view
+                .is_some_and(|v| executed(&v) > first)
         }),
         "a pushed change reached the wall"
     );
@@ -63,14 +82,24 @@ fn boards_arrive_follow_pushes_and_are_cached_for_when_the_collector_is_gone() {
 
     // A wall started with the collector gone shows the cached board, marked as such.
     let (tx2, rx2) = mpsc::channel();
-    let mut offline = HubSource::start("http://127.0.0.1:9", "test-wall", Some(cache), Arc::new(move || {
-        let _ = tx2.send(());
-    }));
+    let mut offline = HubSource::start(
+        "http://127.0.0.1:9",
+        "test-wall",
+        Some(cache),
+        Arc::new(move || {
+            let _ = tx2.send(());
+        }),
+    );
     let state = offline.board(BoardName::DecisionExecution, &all);
     assert!(state.from_cache, "shown from the cache");
     assert!(state.view.is_some_and(|v| executed(&v) > first));
     assert!(
-        wait_until(&mut offline, &rx2, Duration::from_secs(20), |h| matches!(h.status(), SourceStatus::Offline { ref detail, .. } if detail != "connecting")),
+        wait_until(
+            &mut offline,
+            &rx2,
+            Duration::from_secs(20),
+            |h| matches!(h.status(), SourceStatus::Offline { ref detail, .. } if detail != "connecting")
+        ),
         "the wall says the collector cannot be reached"
     );
 }

@@ -10,9 +10,23 @@ use rasid_shared::board::{BoardContext, KpiThresholds};
 
 fn harness() -> Harness<'static, Wall> {
     let today = rasid_shared::demo::demo_today();
-    let source = DatasetSource::new(rasid_kiosk::demo::demo_dataset(), BoardContext { today, kpi: KpiThresholds::default() });
-    let mut w = Wall::new(default_env(Theme::new(ThemeName::Dark), today), Box::new(source), default_playlist());
-    w.clock = Clock::Fixed(chrono::DateTime::parse_from_rfc3339("2024-02-12T10:30:00+02:00").unwrap().with_timezone(&chrono::Local));
+    let source = DatasetSource::new(
+        rasid_kiosk::demo::demo_dataset(),
+        BoardContext {
+            today,
+            kpi: KpiThresholds::default(),
+        },
+    );
+    let mut w = Wall::new(
+        default_env(Theme::new(ThemeName::Dark), today),
+        Box::new(source),
+        default_playlist(),
+    );
+    w.clock = Clock::Fixed(
+        chrono::DateTime::parse_from_rfc3339("2024-02-12T10:30:00+02:00")
+            .unwrap()
+            .with_timezone(&chrono::Local),
+    );
     Harness::builder()
         .with_size(egui::vec2(1920.0, 1080.0))
         .with_context_setup(rasid_kiosk::text::fonts::install)
@@ -31,9 +45,16 @@ fn typing_a_ministry_filters_the_board_and_escape_returns_to_the_playlist() {
     h.get_by_label("وزارة الصحة");
     h.key_press(egui::Key::Enter);
     h.run_steps(2);
-    assert_eq!(h.state().center_override.as_ref().map(|c| c.as_str()), Some("MOH"));
-    assert!(h.state().paused, "the rotation waits while the cabinet discusses one ministry");
-    h.query_by_label_contains("وزارة الصحة").expect("the header names the ministry");
+    assert_eq!(
+        h.state().center_override.as_ref().map(|c| c.as_str()),
+        Some("MOH")
+    );
+    assert!(
+        h.state().paused,
+        "the rotation waits while the cabinet discusses one ministry"
+    );
+    h.query_by_label_contains("وزارة الصحة")
+        .expect("the header names the ministry");
 
     h.key_press(egui::Key::Escape);
     h.run_steps(1);

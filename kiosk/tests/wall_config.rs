@@ -11,9 +11,23 @@ use std::sync::mpsc;
 
 fn wall() -> Wall {
     let today = rasid_shared::demo::demo_today();
-    let source = DatasetSource::new(rasid_kiosk::demo::demo_dataset(), BoardContext { today, kpi: KpiThresholds::default() });
-    let mut w = Wall::new(default_env(Theme::new(ThemeName::Dark), today), Box::new(source), default_playlist());
-    w.clock = Clock::Fixed(chrono::DateTime::parse_from_rfc3339("2024-02-12T10:30:00+02:00").unwrap().with_timezone(&chrono::Local));
+    let source = DatasetSource::new(
+        rasid_kiosk::demo::demo_dataset(),
+        BoardContext {
+            today,
+            kpi: KpiThresholds::default(),
+        },
+    );
+    let mut w = Wall::new(
+        default_env(Theme::new(ThemeName::Dark), today),
+        Box::new(source),
+        default_playlist(),
+    );
+    w.clock = Clock::Fixed(
+        chrono::DateTime::parse_from_rfc3339("2024-02-12T10:30:00+02:00")
+            .unwrap()
+            .with_timezone(&chrono::Local),
+    );
     w
 }
 
@@ -33,21 +47,45 @@ fn edits_apply_live_and_a_broken_edit_keeps_the_last_good_configuration() {
     h.run_steps(2);
     assert_eq!(h.state().current().board, BoardName::DecisionExecution);
 
-    tx.send(Ok("[[screen]]\nname = \"hall\"\nboards = [{ board = \"committees\", seconds = 600 }]\n".into())).unwrap();
+    tx.send(Ok(
+        "[[screen]]\nname = \"hall\"\nboards = [{ board = \"committees\", seconds = 600 }]\n"
+            .into(),
+    ))
+    .unwrap();
     h.run_steps(2);
     assert_eq!(h.state().playlist.len(), 1);
     assert_eq!(h.state().current().board, BoardName::Committees);
     h.get_by_label(rasid_kiosk::boards::title(BoardName::Committees));
 
-    tx.send(Ok("[[screen]]\nname = \"hall\"\nboards = [{ board = \"comittees\" }]\n".into())).unwrap();
+    tx.send(Ok(
+        "[[screen]]\nname = \"hall\"\nboards = [{ board = \"comittees\" }]\n".into(),
+    ))
+    .unwrap();
     h.run_steps(2);
-    assert_eq!(h.state().current().board, BoardName::Committees, "the last good configuration stays");
+    assert_eq!(
+        h.state().current().board,
+        BoardName::Committees,
+        "the last good configuration stays"
+    );
     let note = h.state().operator_note.clone().unwrap_or_default();
-    assert!(note.contains("line 3") && note.contains("'comittees' is not a board"), "{note}");
-    h.query_by_label_contains("'comittees' is not a board").expect("the error is on the wall");
+    assert!(
+        note.contains("line 3") && note.contains("'comittees' is not a board"),
+        "{note}"
+    );
+    h.query_by_label_contains("'comittees' is not a board")
+        .expect("the error is on the wall");
 
-    tx.send(Ok("[[screen]]\nname = \"lobby\"\nboards = [{ board = \"kpi\" }]\n".into())).unwrap();
+    tx.send(Ok(
+        "[[screen]]\nname = \"lobby\"\nboards = [{ board = \"kpi\" }]\n".into(),
+    ))
+    .unwrap();
     h.run_steps(2);
-    assert!(h.state().operator_note.clone().unwrap_or_default().contains("no screen named 'hall'"));
+    assert!(
+        h.state()
+            .operator_note
+            .clone()
+            .unwrap_or_default()
+            .contains("no screen named 'hall'")
+    );
     assert_eq!(h.state().current().board, BoardName::Committees);
 }

@@ -74,7 +74,11 @@ impl Rng {
         z ^ (z >> 31)
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
     fn range(&mut self, lo: i64, hi: i64) -> i64 {
         lo + (self.next() % ((hi - lo + 1).max(1) as u64)) as i64
@@ -88,27 +92,102 @@ impl Rng {
 }
 
 const CENTERS: &[(&str, &str, &str, Option<&str>)] = &[
-    ("GSC", "الأمانة العامة لمجلس الوزراء", "General Secretariat of the Council of Ministers", None),
-    ("GSC-LEGAL", "الإدارة العامة للشؤون القانونية", "General Directorate of Legal Affairs", Some("GSC")),
+    (
+        "GSC",
+        "الأمانة العامة لمجلس الوزراء",
+        "General Secretariat of the Council of Ministers",
+        None,
+    ),
+    (
+        "GSC-LEGAL",
+        "الإدارة العامة للشؤون القانونية",
+        "General Directorate of Legal Affairs",
+        Some("GSC"),
+    ),
     ("MOF", "وزارة المالية", "Ministry of Finance", None),
-    ("MOF-BPD", "الإدارة العامة للتنسيق ومتابعة أداء الموازنة", "Budget Performance Directorate", Some("MOF")),
+    (
+        "MOF-BPD",
+        "الإدارة العامة للتنسيق ومتابعة أداء الموازنة",
+        "Budget Performance Directorate",
+        Some("MOF"),
+    ),
     ("MOH", "وزارة الصحة", "Ministry of Health", None),
     ("MOI", "وزارة الداخلية", "Ministry of Interior", None),
-    ("MOE", "وزارة التربية والتعليم", "Ministry of Education", None),
-    ("MOHE", "وزارة التعليم العالي والبحث العلمي", "Ministry of Higher Education and Scientific Research", None),
-    ("MOLG", "وزارة الحكم المحلي", "Ministry of Local Government", None),
-    ("MOT", "وزارة النقل والمواصلات", "Ministry of Transport", None),
+    (
+        "MOE",
+        "وزارة التربية والتعليم",
+        "Ministry of Education",
+        None,
+    ),
+    (
+        "MOHE",
+        "وزارة التعليم العالي والبحث العلمي",
+        "Ministry of Higher Education and Scientific Research",
+        None,
+    ),
+    (
+        "MOLG",
+        "وزارة الحكم المحلي",
+        "Ministry of Local Government",
+        None,
+    ),
+    (
+        "MOT",
+        "وزارة النقل والمواصلات",
+        "Ministry of Transport",
+        None,
+    ),
     ("MOJ", "وزارة العدل", "Ministry of Justice", None),
     ("MOA", "وزارة الزراعة", "Ministry of Agriculture", None),
-    ("MOSD", "وزارة التنمية الاجتماعية", "Ministry of Social Development", None),
-    ("MONE", "وزارة الاقتصاد الوطني", "Ministry of National Economy", None),
-    ("MPWH", "وزارة الأشغال العامة والإسكان", "Ministry of Public Works and Housing", None),
-    ("MTIT", "وزارة الاتصالات وتكنولوجيا المعلومات", "Ministry of Telecommunications and IT", None),
-    ("MOAWQ", "وزارة الأوقاف والشؤون الدينية", "Ministry of Awqaf and Religious Affairs", None),
-    ("MOWA", "وزارة شؤون المرأة", "Ministry of Women's Affairs", None),
-    ("GPC", "ديوان الموظفين العام", "General Personnel Council", None),
+    (
+        "MOSD",
+        "وزارة التنمية الاجتماعية",
+        "Ministry of Social Development",
+        None,
+    ),
+    (
+        "MONE",
+        "وزارة الاقتصاد الوطني",
+        "Ministry of National Economy",
+        None,
+    ),
+    (
+        "MPWH",
+        "وزارة الأشغال العامة والإسكان",
+        "Ministry of Public Works and Housing",
+        None,
+    ),
+    (
+        "MTIT",
+        "وزارة الاتصالات وتكنولوجيا المعلومات",
+        "Ministry of Telecommunications and IT",
+        None,
+    ),
+    (
+        "MOAWQ",
+        "وزارة الأوقاف والشؤون الدينية",
+        "Ministry of Awqaf and Religious Affairs",
+        None,
+    ),
+    (
+        "MOWA",
+        "وزارة شؤون المرأة",
+        "Ministry of Women's Affairs",
+        None,
+    ),
+    (
+        "GPC",
+        "ديوان الموظفين العام",
+        "General Personnel Council",
+        None,
+    ),
     // Executes tourism projects only: it has no decisions, budget lines or KPIs in the demo.
-    ("MOTA", "وزارة السياحة والآثار", "Ministry of Tourism and Antiquities", None),
+    (
+        "MOTA",
+        "وزارة السياحة والآثار",
+        "Ministry of Tourism and Antiquities",
+        None,
+    ),
 ];
 
 /// Centers whose budget and indicators the demo does not generate.
@@ -116,8 +195,22 @@ const PROJECTS_ONLY: &[&str] = &["MOTA"];
 
 /// Centers that receive decisions, with a weight for how many.
 const RESPONSIBLE: &[(&str, usize)] = &[
-    ("MOF", 14), ("MOH", 10), ("MOI", 9), ("MOE", 8), ("MOHE", 5), ("MOLG", 8), ("MOT", 5), ("MOJ", 5),
-    ("MOA", 6), ("MOSD", 7), ("MONE", 6), ("MPWH", 6), ("MTIT", 4), ("MOAWQ", 2), ("MOWA", 3), ("GPC", 4),
+    ("MOF", 14),
+    ("MOH", 10),
+    ("MOI", 9),
+    ("MOE", 8),
+    ("MOHE", 5),
+    ("MOLG", 8),
+    ("MOT", 5),
+    ("MOJ", 5),
+    ("MOA", 6),
+    ("MOSD", 7),
+    ("MONE", 6),
+    ("MPWH", 6),
+    ("MTIT", 4),
+    ("MOAWQ", 2),
+    ("MOWA", 3),
+    ("GPC", 4),
     ("GSC-LEGAL", 3),
 ];
 
@@ -144,8 +237,19 @@ const TITLES: &[&str] = &[
     "صيانة الطرق الرئيسية بين المحافظات",
 ];
 
-const SECTORS: &[&str] = &["الحوكمة والإصلاح الإداري", "الاقتصاد", "الاجتماعي", "البنية التحتية", "الأمن وسيادة القانون"];
-const PROGRAMS: &[&str] = &["الانفكاك الاقتصادي", "تعزيز صمود المواطنين", "الإصلاح المالي والإداري", "تحسين الخدمات العامة"];
+const SECTORS: &[&str] = &[
+    "الحوكمة والإصلاح الإداري",
+    "الاقتصاد",
+    "الاجتماعي",
+    "البنية التحتية",
+    "الأمن وسيادة القانون",
+];
+const PROGRAMS: &[&str] = &[
+    "الانفكاك الاقتصادي",
+    "تعزيز صمود المواطنين",
+    "الإصلاح المالي والإداري",
+    "تحسين الخدمات العامة",
+];
 const LEVELS: &[&str] = &["وطني", "قطاعي", "مؤسسي"];
 const TYPES: &[&str] = &["تنظيمي", "مالي", "تشريعي", "إداري"];
 
@@ -169,7 +273,10 @@ pub fn generate() -> DemoData {
     kpis(&mut rng, &mut out);
     committees(&mut rng, &mut out);
     projects(&mut out);
-    DemoData { centers, records: out }
+    DemoData {
+        centers,
+        records: out,
+    }
 }
 
 fn code_of(s: &str) -> CenterCode {
@@ -177,7 +284,12 @@ fn code_of(s: &str) -> CenterCode {
 }
 
 fn push(out: &mut Vec<RecordEnvelope>, center: &str, as_of: NaiveDate, record: Record) {
-    out.push(RecordEnvelope { center: code_of(center), as_of, revision: 1, record });
+    out.push(RecordEnvelope {
+        center: code_of(center),
+        as_of,
+        revision: 1,
+        record,
+    });
 }
 
 /// Sessions 188–236, weekly from the first Monday of 2023; two emergency sessions in October.
@@ -186,9 +298,25 @@ fn sessions(out: &mut Vec<RecordEnvelope>) -> Vec<(u32, NaiveDate)> {
     (188u32..=236)
         .enumerate()
         .map(|(i, number)| {
-            let d = first + Duration::weeks(i as i64) + Duration::days((i as i64 % 3) - 1).max(Duration::zero());
-            let kind = if matches!(number, 228 | 229) { SessionKind::Emergency } else { SessionKind::Ordinary };
-            push(out, SECRETARIAT, d, Record::Session(Session { government: 18, number, date: d, kind }));
+            let d = first
+                + Duration::weeks(i as i64)
+                + Duration::days((i as i64 % 3) - 1).max(Duration::zero());
+            let kind = if matches!(number, 228 | 229) {
+                SessionKind::Emergency
+            } else {
+                SessionKind::Ordinary
+            };
+            push(
+                out,
+                SECRETARIAT,
+                d,
+                Record::Session(Session {
+                    government: 18,
+                    number,
+                    date: d,
+                    kind,
+                }),
+            );
             (number, d)
         })
         .collect()
@@ -203,7 +331,10 @@ enum Target {
 }
 
 fn labels(counts: &[(Target, u32)], rng: &mut Rng) -> Vec<Target> {
-    let mut v: Vec<Target> = counts.iter().flat_map(|(t, n)| std::iter::repeat_n(*t, *n as usize)).collect();
+    let mut v: Vec<Target> = counts
+        .iter()
+        .flat_map(|(t, n)| std::iter::repeat_n(*t, *n as usize))
+        .collect();
     rng.shuffle(&mut v);
     v
 }
@@ -223,16 +354,29 @@ fn weighted_center(rng: &mut Rng) -> &'static str {
 fn decisions(rng: &mut Rng, sessions: &[(u32, NaiveDate)], out: &mut Vec<RecordEnvelope>) {
     use figures::*;
     let total = (DECISIONS + ASSIGNMENTS) as usize;
-    let mut kinds: Vec<DecisionKind> = std::iter::repeat_n(DecisionKind::Decision, DECISIONS as usize)
-        .chain(std::iter::repeat_n(DecisionKind::Assignment, ASSIGNMENTS as usize))
-        .collect();
+    let mut kinds: Vec<DecisionKind> =
+        std::iter::repeat_n(DecisionKind::Decision, DECISIONS as usize)
+            .chain(std::iter::repeat_n(
+                DecisionKind::Assignment,
+                ASSIGNMENTS as usize,
+            ))
+            .collect();
     rng.shuffle(&mut kinds);
     // The last 49 decisions (sessions at the year's end) are not yet analysed: 19 routine, 30 not.
     let unanalysed = DECISIONS - ANALYSED_DECISIONS;
     let routine_analysed = 291;
     let nonroutine_analysed = ANALYSED_DECISIONS - routine_analysed;
-    debug_assert_eq!(nonroutine_analysed, DECISIONS_EXECUTED + DECISIONS_IN_PROGRESS + DECISIONS_NOT_STARTED);
-    let mut analysed_routine = labels(&[(Target::Executed, routine_analysed), (Target::Unreported, nonroutine_analysed)], rng);
+    debug_assert_eq!(
+        nonroutine_analysed,
+        DECISIONS_EXECUTED + DECISIONS_IN_PROGRESS + DECISIONS_NOT_STARTED
+    );
+    let mut analysed_routine = labels(
+        &[
+            (Target::Executed, routine_analysed),
+            (Target::Unreported, nonroutine_analysed),
+        ],
+        rng,
+    );
     let mut analysed_targets = labels(
         &[
             (Target::Executed, DECISIONS_EXECUTED),
@@ -241,7 +385,13 @@ fn decisions(rng: &mut Rng, sessions: &[(u32, NaiveDate)], out: &mut Vec<RecordE
         ],
         rng,
     );
-    let mut late_routine = labels(&[(Target::Executed, 19), (Target::Unreported, unanalysed - 19)], rng);
+    let mut late_routine = labels(
+        &[
+            (Target::Executed, 19),
+            (Target::Unreported, unanalysed - 19),
+        ],
+        rng,
+    );
     let mut assignment_targets = labels(
         &[
             (Target::Executed, ASSIGNMENTS_EXECUTED),
@@ -277,7 +427,10 @@ fn decisions(rng: &mut Rng, sessions: &[(u32, NaiveDate)], out: &mut Vec<RecordE
                     (routine, Target::Unreported)
                 }
             }
-            DecisionKind::Assignment => (false, assignment_targets.pop().unwrap_or(Target::Unreported)),
+            DecisionKind::Assignment => (
+                false,
+                assignment_targets.pop().unwrap_or(Target::Unreported),
+            ),
         };
         let lead = weighted_center(rng);
         let mut centers = vec![code_of(lead)];
@@ -321,15 +474,22 @@ fn decisions(rng: &mut Rng, sessions: &[(u32, NaiveDate)], out: &mut Vec<RecordE
                 ExecutionStatus::InProgress => rng.range(10, 90) as u8,
                 _ => 0,
             };
-            let as_of = (session_date + Duration::days(rng.range(14, 120))).min(date(DEMO_YEAR, 12, 31));
+            let as_of =
+                (session_date + Duration::days(rng.range(14, 120))).min(date(DEMO_YEAR, 12, 31));
             if !routine {
-                let weight = if status == ExecutionStatus::Executed { 1 } else { 4 };
+                let weight = if status == ExecutionStatus::Executed {
+                    1
+                } else {
+                    4
+                };
                 for _ in 0..weight {
                     chase.push(out.len());
                 }
             }
             let note = match status {
-                ExecutionStatus::InProgress => "بانتظار استكمال الإجراءات مع الجهات الشريكة".to_string(),
+                ExecutionStatus::InProgress => {
+                    "بانتظار استكمال الإجراءات مع الجهات الشريكة".to_string()
+                }
                 ExecutionStatus::NotStarted => "لم تتوفر المخصصات المالية بعد".to_string(),
                 _ => String::new(),
             };
@@ -337,7 +497,13 @@ fn decisions(rng: &mut Rng, sessions: &[(u32, NaiveDate)], out: &mut Vec<RecordE
                 out,
                 center.as_str(),
                 as_of,
-                Record::DecisionStatus(DecisionStatus { decision: number, status, progress, note, follow_ups: Vec::new() }),
+                Record::DecisionStatus(DecisionStatus {
+                    decision: number,
+                    status,
+                    progress,
+                    note,
+                    follow_ups: Vec::new(),
+                }),
             );
         }
     }
@@ -354,7 +520,10 @@ fn labels_fu(rng: &mut Rng) -> Vec<FollowUpKind> {
     use figures::*;
     let mut v: Vec<FollowUpKind> = std::iter::repeat_n(FollowUpKind::Call, CALLS as usize)
         .chain(std::iter::repeat_n(FollowUpKind::Letter, LETTERS as usize))
-        .chain(std::iter::repeat_n(FollowUpKind::Message, MESSAGES as usize))
+        .chain(std::iter::repeat_n(
+            FollowUpKind::Message,
+            MESSAGES as usize,
+        ))
         .chain(std::iter::repeat_n(FollowUpKind::Memo, MEMOS as usize))
         .collect();
     rng.shuffle(&mut v);
@@ -422,19 +591,74 @@ fn secretariat_budget(rng: &mut Rng, out: &mut Vec<RecordEnvelope>) {
         *v = rng.range(6, 12);
     }
     use BudgetCategory::*;
-    budget_lines(out, SECRETARIAT, "التحول الرقمي", Development, 850_000, 707_048, &varied);
-    budget_lines(out, SECRETARIAT, "الطاقة المتجددة", Development, 500_000, 495_036, &summer);
-    budget_lines(out, SECRETARIAT, "المتابعة والتقييم", Development, 380_000, 40_807, &late);
-    budget_lines(out, SECRETARIAT, "تأهيل المبنى", Development, 410_000, 90_000, &late);
-    budget_lines(out, SECRETARIAT, "دعم أعمال مجلس الوزراء", Operating, 600_000, 472_103, &even);
-    budget_lines(out, SECRETARIAT, "الخدمات الحكومية والشكاوى", Operating, 482_036, 356_600, &even);
+    budget_lines(
+        out,
+        SECRETARIAT,
+        "التحول الرقمي",
+        Development,
+        850_000,
+        707_048,
+        &varied,
+    );
+    budget_lines(
+        out,
+        SECRETARIAT,
+        "الطاقة المتجددة",
+        Development,
+        500_000,
+        495_036,
+        &summer,
+    );
+    budget_lines(
+        out,
+        SECRETARIAT,
+        "المتابعة والتقييم",
+        Development,
+        380_000,
+        40_807,
+        &late,
+    );
+    budget_lines(
+        out,
+        SECRETARIAT,
+        "تأهيل المبنى",
+        Development,
+        410_000,
+        90_000,
+        &late,
+    );
+    budget_lines(
+        out,
+        SECRETARIAT,
+        "دعم أعمال مجلس الوزراء",
+        Operating,
+        600_000,
+        472_103,
+        &even,
+    );
+    budget_lines(
+        out,
+        SECRETARIAT,
+        "الخدمات الحكومية والشكاوى",
+        Operating,
+        482_036,
+        356_600,
+        &even,
+    );
 }
 
 fn center_budgets(rng: &mut Rng, out: &mut Vec<RecordEnvelope>) {
     use BudgetCategory::*;
-    for (code, _, _, _) in CENTERS.iter().filter(|c| !c.0.starts_with("GSC") && !PROJECTS_ONLY.contains(&c.0)) {
+    for (code, _, _, _) in CENTERS
+        .iter()
+        .filter(|c| !c.0.starts_with("GSC") && !PROJECTS_ONLY.contains(&c.0))
+    {
         for p in 0..3 {
-            let program = ["البرنامج الإداري والمالي", "برنامج الخدمات الرئيسية", "برنامج التطوير المؤسسي"][p];
+            let program = [
+                "البرنامج الإداري والمالي",
+                "برنامج الخدمات الرئيسية",
+                "برنامج التطوير المؤسسي",
+            ][p];
             for category in [Salaries, Operating, Development] {
                 let base = match category {
                     Salaries => 4_000_000,
@@ -451,7 +675,15 @@ fn center_budgets(rng: &mut Rng, out: &mut Vec<RecordEnvelope>) {
                 for v in &mut w {
                     *v = rng.range(5, 12);
                 }
-                budget_lines(out, code, program, category, allocated, allocated * rate / 100, &w);
+                budget_lines(
+                    out,
+                    code,
+                    program,
+                    category,
+                    allocated,
+                    allocated * rate / 100,
+                    &w,
+                );
             }
         }
     }
@@ -473,23 +705,62 @@ fn kpis(rng: &mut Rng, out: &mut Vec<RecordEnvelope>) {
     for a in 1..=figures::OPERATIONAL_PLAN_ACTIVITIES {
         let (name, unit) = KPI_NAMES[(a as usize) % KPI_NAMES.len()];
         let program = PROGRAMS[(a as usize) % PROGRAMS.len()];
-        kpi_year(rng, out, SECRETARIAT, program, &format!("A{a:03}"), &format!("{name} ({a})"), unit);
+        kpi_year(
+            rng,
+            out,
+            SECRETARIAT,
+            program,
+            &format!("A{a:03}"),
+            &format!("{name} ({a})"),
+            unit,
+        );
     }
-    for (code, _, _, _) in CENTERS.iter().filter(|c| !c.0.starts_with("GSC") && !PROJECTS_ONLY.contains(&c.0)) {
+    for (code, _, _, _) in CENTERS
+        .iter()
+        .filter(|c| !c.0.starts_with("GSC") && !PROJECTS_ONLY.contains(&c.0))
+    {
         for i in 1..=4 {
             let (name, unit) = KPI_NAMES[rng.below(KPI_NAMES.len())];
-            kpi_year(rng, out, code, "برنامج الخدمات الرئيسية", &format!("K{i:02}"), name, unit);
+            kpi_year(
+                rng,
+                out,
+                code,
+                "برنامج الخدمات الرئيسية",
+                &format!("K{i:02}"),
+                name,
+                unit,
+            );
         }
     }
 }
 
-fn kpi_year(rng: &mut Rng, out: &mut Vec<RecordEnvelope>, center: &str, program: &str, code: &str, name: &str, unit: &str) {
-    let annual = if unit == "%" { 100.0 } else { rng.range(8, 120) as f64 };
+fn kpi_year(
+    rng: &mut Rng,
+    out: &mut Vec<RecordEnvelope>,
+    center: &str,
+    program: &str,
+    code: &str,
+    name: &str,
+    unit: &str,
+) {
+    let annual = if unit == "%" {
+        100.0
+    } else {
+        rng.range(8, 120) as f64
+    };
     let skill = rng.range(45, 115) as f64 / 100.0;
     for q in 1..=4u8 {
-        let quarter_target = if unit == "%" { annual } else { (annual / 4.0).ceil() };
+        let quarter_target = if unit == "%" {
+            annual
+        } else {
+            (annual / 4.0).ceil()
+        };
         let achieved = (quarter_target * skill * rng.range(85, 110) as f64 / 100.0).round();
-        let actual = if unit == "%" { achieved.min(100.0) } else { achieved };
+        let actual = if unit == "%" {
+            achieved.min(100.0)
+        } else {
+            achieved
+        };
         let cost_planned = (center != SECRETARIAT).then(|| rng.range(20, 80) as f64 * 1000.0);
         let cost_actual = cost_planned.map(|c| (c * rng.range(80, 130) as f64 / 100.0).round());
         let as_of = date(DEMO_YEAR, q as u32 * 3, 1) + Duration::days(45);
@@ -545,32 +816,57 @@ fn committees(rng: &mut Rng, out: &mut Vec<RecordEnvelope>) {
     use figures::*;
     let n = COMMITTEES as usize;
     let mut meetings = vec![1u32; n];
-    for (i, extra) in deal(rng, COMMITTEE_MEETINGS - COMMITTEES, &vec![20; n]).into_iter().enumerate() {
+    for (i, extra) in deal(rng, COMMITTEE_MEETINGS - COMMITTEES, &vec![20; n])
+        .into_iter()
+        .enumerate()
+    {
         meetings[i] += extra;
     }
     let minutes = deal(rng, COMMITTEE_MINUTES, &meetings);
     let to_cabinet = deal(rng, MINUTES_TO_CABINET, &minutes);
     // Every minute put before the cabinet holds at least one recommendation.
     let mut submitted = to_cabinet.clone();
-    let caps: Vec<u32> = to_cabinet.iter().map(|m| if *m > 0 { m * 6 } else { 0 }).collect();
-    for (i, extra) in deal(rng, RECOMMENDATIONS - MINUTES_TO_CABINET, &caps).into_iter().enumerate() {
+    let caps: Vec<u32> = to_cabinet
+        .iter()
+        .map(|m| if *m > 0 { m * 6 } else { 0 })
+        .collect();
+    for (i, extra) in deal(rng, RECOMMENDATIONS - MINUTES_TO_CABINET, &caps)
+        .into_iter()
+        .enumerate()
+    {
         submitted[i] += extra;
     }
     let approved = deal(rng, RECOMMENDATIONS_APPROVED, &submitted);
-    let mut finished = labels(&[(Target::Executed, COMMITTEES_FINISHED), (Target::InProgress, COMMITTEES - COMMITTEES_FINISHED)], rng);
+    let mut finished = labels(
+        &[
+            (Target::Executed, COMMITTEES_FINISHED),
+            (Target::InProgress, COMMITTEES - COMMITTEES_FINISHED),
+        ],
+        rng,
+    );
     for i in 0..n {
         let formed = date(DEMO_YEAR, 1, 8) + Duration::days((i as i64 * 350) / n as i64);
         let topic = COMMITTEE_TOPICS[i % COMMITTEE_TOPICS.len()];
-        let status = if finished.pop() == Some(Target::Executed) { CommitteeStatus::Finished } else { CommitteeStatus::Active };
+        let status = if finished.pop() == Some(Target::Executed) {
+            CommitteeStatus::Finished
+        } else {
+            CommitteeStatus::Active
+        };
         push(
             out,
             SECRETARIAT,
-            date(DEMO_YEAR, 12, 31).min(formed + Duration::days(300)).max(formed),
+            date(DEMO_YEAR, 12, 31)
+                .min(formed + Duration::days(300))
+                .max(formed),
             Record::Committee(CommitteeActivity {
                 committee: format!("C{}-{:02}", DEMO_YEAR, i + 1),
                 name: format!("{topic} ({})", i / COMMITTEE_TOPICS.len() + 1),
                 year: DEMO_YEAR,
-                forming_decision: Some(DecisionNumber::new(18, 188 + (formed.ordinal() / 7).min(48), 1)),
+                forming_decision: Some(DecisionNumber::new(
+                    18,
+                    188 + (formed.ordinal() / 7).min(48),
+                    1,
+                )),
                 formed,
                 meetings: meetings[i],
                 minutes: minutes[i],
@@ -609,27 +905,321 @@ const EU: Option<(&str, &str)> = Some(("الاتحاد الأوروبي", "بر�
 /// report (the 78 kW solar plant done; IT 53% of development spending; the M&E project and the
 /// building rehabilitation postponed); the others follow the five diversification sectors.
 const PROJECTS: &[DemoProject] = &[
-    DemoProject { code: "GSC-SOLAR-78KW", name: "محطة الطاقة الشمسية بقدرة 78 كيلوواط", center: "GSC", sector: "الطاقة والبنية الحكومية", donor: None, start: (2023, 3), end: (2023, 10), budget: 500_000, planned: 100, actual: 100, spent: 495_036, status: ProjectStatus::Completed, obstacle: "" },
-    DemoProject { code: "GSC-IT-2023", name: "تطوير البنية التحتية لتكنولوجيا المعلومات", center: "GSC", sector: "الطاقة والبنية الحكومية", donor: None, start: (2023, 1), end: (2024, 3), budget: 850_000, planned: 90, actual: 85, spent: 707_048, status: ProjectStatus::OnTrack, obstacle: "" },
-    DemoProject { code: "GSC-ME-SYSTEM", name: "نظام المتابعة والتقييم الحكومي", center: "GSC", sector: "الطاقة والبنية الحكومية", donor: None, start: (2023, 2), end: (2023, 12), budget: 380_000, planned: 100, actual: 10, spent: 40_807, status: ProjectStatus::Stalled, obstacle: "تأجيل المشروع لعدم توفر السيولة" },
-    DemoProject { code: "GSC-BLDG-REHAB", name: "إعادة تأهيل مبنى الأمانة العامة", center: "GSC", sector: "الطاقة والبنية الحكومية", donor: None, start: (2023, 4), end: (2023, 12), budget: 410_000, planned: 100, actual: 15, spent: 90_000, status: ProjectStatus::Stalled, obstacle: "تأجيل أعمال التأهيل إلى العام القادم" },
-    DemoProject { code: "MONE-JENIN-IZ", name: "المنطقة الصناعية في جنين", center: "MONE", sector: "الصناعات التحويلية", donor: WB, start: (2021, 6), end: (2024, 12), budget: 42_000_000, planned: 70, actual: 58, spent: 25_400_000, status: ProjectStatus::Delayed, obstacle: "تأخر استملاك الأراضي" },
-    DemoProject { code: "MONE-FOOD-INC", name: "حاضنة الصناعات الغذائية", center: "MONE", sector: "الصناعات التحويلية", donor: EU, start: (2022, 9), end: (2024, 6), budget: 6_500_000, planned: 60, actual: 57, spent: 3_600_000, status: ProjectStatus::OnTrack, obstacle: "" },
-    DemoProject { code: "MONE-EXPORT", name: "برنامج تنمية الصادرات الصناعية", center: "MONE", sector: "الصناعات التحويلية", donor: None, start: (2023, 1), end: (2025, 12), budget: 9_000_000, planned: 30, actual: 28, spent: 2_500_000, status: ProjectStatus::OnTrack, obstacle: "" },
-    DemoProject { code: "MOA-GAZA-PORT", name: "ميناء الصيد في غزة", center: "MOA", sector: "الثروة السمكية", donor: WB, start: (2022, 3), end: (2024, 3), budget: 18_000_000, planned: 85, actual: 35, spent: 14_200_000, status: ProjectStatus::Stalled, obstacle: "توقف الأعمال بسبب العدوان على قطاع غزة" },
-    DemoProject { code: "MOA-AQUA", name: "مزارع الاستزراع السمكي", center: "MOA", sector: "الثروة السمكية", donor: EU, start: (2022, 1), end: (2024, 6), budget: 5_200_000, planned: 75, actual: 70, spent: 3_700_000, status: ProjectStatus::OnTrack, obstacle: "" },
-    DemoProject { code: "MOA-COLD", name: "سلسلة التبريد لمنتجات الصيد", center: "MOA", sector: "الثروة السمكية", donor: None, start: (2023, 2), end: (2024, 8), budget: 3_100_000, planned: 55, actual: 30, spent: 2_600_000, status: ProjectStatus::Delayed, obstacle: "ارتفاع كلفة المعدات المستوردة" },
-    DemoProject { code: "MOTA-HEBRON-OC", name: "تأهيل البلدة القديمة في الخليل", center: "MOTA", sector: "السياحة", donor: EU, start: (2021, 9), end: (2024, 9), budget: 12_500_000, planned: 80, actual: 76, spent: 9_300_000, status: ProjectStatus::OnTrack, obstacle: "" },
-    DemoProject { code: "MOTA-TRAIL", name: "مسار السياحة البيئية في الأغوار", center: "MOTA", sector: "السياحة", donor: None, start: (2023, 3), end: (2024, 12), budget: 2_800_000, planned: 45, actual: 40, spent: 1_250_000, status: ProjectStatus::OnTrack, obstacle: "" },
-    DemoProject { code: "MOTA-SEBASTIA", name: "حماية الموقع الأثري في سبسطية", center: "MOTA", sector: "السياحة", donor: WB, start: (2022, 5), end: (2023, 12), budget: 4_400_000, planned: 100, actual: 62, spent: 3_900_000, status: ProjectStatus::Delayed, obstacle: "قيود على الوصول إلى الموقع" },
-    DemoProject { code: "MONE-QUARRY", name: "المسح الجيولوجي للمحاجر والموارد الحجرية", center: "MONE", sector: "التعدين", donor: None, start: (2022, 7), end: (2024, 1), budget: 2_300_000, planned: 95, actual: 90, spent: 2_050_000, status: ProjectStatus::OnTrack, obstacle: "" },
-    DemoProject { code: "MONE-DEADSEA", name: "دراسة استخراج أملاح البحر الميت", center: "MONE", sector: "التعدين", donor: WB, start: (2023, 1), end: (2025, 6), budget: 7_800_000, planned: 35, actual: 12, spent: 5_900_000, status: ProjectStatus::Delayed, obstacle: "انتظار موافقات الاستخدام" },
-    DemoProject { code: "MOT-BYPASS", name: "الطريق الالتفافي بيت لحم – الخليل", center: "MOT", sector: "النقل والخدمات اللوجستية", donor: WB, start: (2021, 4), end: (2024, 4), budget: 65_000_000, planned: 88, actual: 79, spent: 52_000_000, status: ProjectStatus::Delayed, obstacle: "تأخر صرف الدفعات للمقاول" },
-    DemoProject { code: "MOT-JERICHO-LOG", name: "المركز اللوجستي في أريحا", center: "MOT", sector: "النقل والخدمات اللوجستية", donor: EU, start: (2022, 10), end: (2025, 3), budget: 21_000_000, planned: 50, actual: 48, spent: 9_800_000, status: ProjectStatus::OnTrack, obstacle: "" },
-    DemoProject { code: "MOT-SMART-BUS", name: "نظام النقل العام الذكي", center: "MOT", sector: "النقل والخدمات اللوجستية", donor: None, start: (2023, 5), end: (2024, 10), budget: 4_600_000, planned: 40, actual: 38, spent: 1_700_000, status: ProjectStatus::OnTrack, obstacle: "" },
-    DemoProject { code: "MPWH-RAMALLAH-RING", name: "الطريق الدائري لمدينة رام الله", center: "MPWH", sector: "النقل والخدمات اللوجستية", donor: None, start: (2020, 6), end: (2023, 6), budget: 30_000_000, planned: 100, actual: 100, spent: 29_400_000, status: ProjectStatus::Completed, obstacle: "" },
-    DemoProject { code: "MPWH-NABLUS-RD", name: "تأهيل طريق نابلس – طولكرم", center: "MPWH", sector: "النقل والخدمات اللوجستية", donor: WB, start: (2023, 1), end: (2024, 12), budget: 14_000_000, planned: 45, actual: 44, spent: 6_100_000, status: ProjectStatus::OnTrack, obstacle: "" },
-    DemoProject { code: "MONE-GLASS", name: "مصنع الزجاج في الخليل", center: "MONE", sector: "الصناعات التحويلية", donor: None, start: (2022, 2), end: (2023, 8), budget: 3_900_000, planned: 100, actual: 0, spent: 0, status: ProjectStatus::Cancelled, obstacle: "انسحاب الشريك الاستثماري" },
+    DemoProject {
+        code: "GSC-SOLAR-78KW",
+        name: "محطة الطاقة الشمسية بقدرة 78 كيلوواط",
+        center: "GSC",
+        sector: "الطاقة والبنية الحكومية",
+        donor: None,
+        start: (2023, 3),
+        end: (2023, 10),
+        budget: 500_000,
+        planned: 100,
+        actual: 100,
+        spent: 495_036,
+        status: ProjectStatus::Completed,
+        obstacle: "",
+    },
+    DemoProject {
+        code: "GSC-IT-2023",
+        name: "تطوير البنية التحتية لتكنولوجيا المعلومات",
+        center: "GSC",
+        sector: "الطاقة والبنية الحكومية",
+        donor: None,
+        start: (2023, 1),
+        end: (2024, 3),
+        budget: 850_000,
+        planned: 90,
+        actual: 85,
+        spent: 707_048,
+        status: ProjectStatus::OnTrack,
+        obstacle: "",
+    },
+    DemoProject {
+        code: "GSC-ME-SYSTEM",
+        name: "نظام المتابعة والتقييم الحكومي",
+        center: "GSC",
+        sector: "الطاقة والبنية الحكومية",
+        donor: None,
+        start: (2023, 2),
+        end: (2023, 12),
+        budget: 380_000,
+        planned: 100,
+        actual: 10,
+        spent: 40_807,
+        status: ProjectStatus::Stalled,
+        obstacle: "تأجيل المشروع لعدم توفر السيولة",
+    },
+    DemoProject {
+        code: "GSC-BLDG-REHAB",
+        name: "إعادة تأهيل مبنى الأمانة العامة",
+        center: "GSC",
+        sector: "الطاقة والبنية الحكومية",
+        donor: None,
+        start: (2023, 4),
+        end: (2023, 12),
+        budget: 410_000,
+        planned: 100,
+        actual: 15,
+        spent: 90_000,
+        status: ProjectStatus::Stalled,
+        obstacle: "تأجيل أعمال التأهيل إلى العام القادم",
+    },
+    DemoProject {
+        code: "MONE-JENIN-IZ",
+        name: "المنطقة الصناعية في جنين",
+        center: "MONE",
+        sector: "الصناعات التحويلية",
+        donor: WB,
+        start: (2021, 6),
+        end: (2024, 12),
+        budget: 42_000_000,
+        planned: 70,
+        actual: 58,
+        spent: 25_400_000,
+        status: ProjectStatus::Delayed,
+        obstacle: "تأخر استملاك الأراضي",
+    },
+    DemoProject {
+        code: "MONE-FOOD-INC",
+        name: "حاضنة الصناعات الغذائية",
+        center: "MONE",
+        sector: "الصناعات التحويلية",
+        donor: EU,
+        start: (2022, 9),
+        end: (2024, 6),
+        budget: 6_500_000,
+        planned: 60,
+        actual: 57,
+        spent: 3_600_000,
+        status: ProjectStatus::OnTrack,
+        obstacle: "",
+    },
+    DemoProject {
+        code: "MONE-EXPORT",
+        name: "برنامج تنمية الصادرات الصناعية",
+        center: "MONE",
+        sector: "الصناعات التحويلية",
+        donor: None,
+        start: (2023, 1),
+        end: (2025, 12),
+        budget: 9_000_000,
+        planned: 30,
+        actual: 28,
+        spent: 2_500_000,
+        status: ProjectStatus::OnTrack,
+        obstacle: "",
+    },
+    DemoProject {
+        code: "MOA-GAZA-PORT",
+        name: "ميناء الصيد في غزة",
+        center: "MOA",
+        sector: "الثروة السمكية",
+        donor: WB,
+        start: (2022, 3),
+        end: (2024, 3),
+        budget: 18_000_000,
+        planned: 85,
+        actual: 35,
+        spent: 14_200_000,
+        status: ProjectStatus::Stalled,
+        obstacle: "توقف الأعمال بسبب العدوان على قطاع غزة",
+    },
+    DemoProject {
+        code: "MOA-AQUA",
+        name: "مزارع الاستزراع السمكي",
+        center: "MOA",
+        sector: "الثروة السمكية",
+        donor: EU,
+        start: (2022, 1),
+        end: (2024, 6),
+        budget: 5_200_000,
+        planned: 75,
+        actual: 70,
+        spent: 3_700_000,
+        status: ProjectStatus::OnTrack,
+        obstacle: "",
+    },
+    DemoProject {
+        code: "MOA-COLD",
+        name: "سلسلة التبريد لمنتجات الصيد",
+        center: "MOA",
+        sector: "الثروة السمكية",
+        donor: None,
+        start: (2023, 2),
+        end: (2024, 8),
+        budget: 3_100_000,
+        planned: 55,
+        actual: 30,
+        spent: 2_600_000,
+        status: ProjectStatus::Delayed,
+        obstacle: "ارتفاع كلفة المعدات المستوردة",
+    },
+    DemoProject {
+        code: "MOTA-HEBRON-OC",
+        name: "تأهيل البلدة القديمة في الخليل",
+        center: "MOTA",
+        sector: "السياحة",
+        donor: EU,
+        start: (2021, 9),
+        end: (2024, 9),
+        budget: 12_500_000,
+        planned: 80,
+        actual: 76,
+        spent: 9_300_000,
+        status: ProjectStatus::OnTrack,
+        obstacle: "",
+    },
+    DemoProject {
+        code: "MOTA-TRAIL",
+        name: "مسار السياحة البيئية في الأغوار",
+        center: "MOTA",
+        sector: "السياحة",
+        donor: None,
+        start: (2023, 3),
+        end: (2024, 12),
+        budget: 2_800_000,
+        planned: 45,
+        actual: 40,
+        spent: 1_250_000,
+        status: ProjectStatus::OnTrack,
+        obstacle: "",
+    },
+    DemoProject {
+        code: "MOTA-SEBASTIA",
+        name: "حماية الموقع الأثري في سبسطية",
+        center: "MOTA",
+        sector: "السياحة",
+        donor: WB,
+        start: (2022, 5),
+        end: (2023, 12),
+        budget: 4_400_000,
+        planned: 100,
+        actual: 62,
+        spent: 3_900_000,
+        status: ProjectStatus::Delayed,
+        obstacle: "قيود على الوصول إلى الموقع",
+    },
+    DemoProject {
+        code: "MONE-QUARRY",
+        name: "المسح الجيولوجي للمحاجر والموارد الحجرية",
+        center: "MONE",
+        sector: "التعدين",
+        donor: None,
+        start: (2022, 7),
+        end: (2024, 1),
+        budget: 2_300_000,
+        planned: 95,
+        actual: 90,
+        spent: 2_050_000,
+        status: ProjectStatus::OnTrack,
+        obstacle: "",
+    },
+    DemoProject {
+        code: "MONE-DEADSEA",
+        name: "دراسة استخراج أملاح البحر الميت",
+        center: "MONE",
+        sector: "التعدين",
+        donor: WB,
+        start: (2023, 1),
+        end: (2025, 6),
+        budget: 7_800_000,
+        planned: 35,
+        actual: 12,
+        spent: 5_900_000,
+        status: ProjectStatus::Delayed,
+        obstacle: "انتظار موافقات الاستخدام",
+    },
+    DemoProject {
+        code: "MOT-BYPASS",
+        name: "الطريق الالتفافي بيت لحم – الخليل",
+        center: "MOT",
+        sector: "النقل والخدمات اللوجستية",
+        donor: WB,
+        start: (2021, 4),
+        end: (2024, 4),
+        budget: 65_000_000,
+        planned: 88,
+        actual: 79,
+        spent: 52_000_000,
+        status: ProjectStatus::Delayed,
+        obstacle: "تأخر صرف الدفعات للمقاول",
+    },
+    DemoProject {
+        code: "MOT-JERICHO-LOG",
+        name: "المركز اللوجستي في أريحا",
+        center: "MOT",
+        sector: "النقل والخدمات اللوجستية",
+        donor: EU,
+        start: (2022, 10),
+        end: (2025, 3),
+        budget: 21_000_000,
+        planned: 50,
+        actual: 48,
+        spent: 9_800_000,
+        status: ProjectStatus::OnTrack,
+        obstacle: "",
+    },
+    DemoProject {
+        code: "MOT-SMART-BUS",
+        name: "نظام النقل العام الذكي",
+        center: "MOT",
+        sector: "النقل والخدمات اللوجستية",
+        donor: None,
+        start: (2023, 5),
+        end: (2024, 10),
+        budget: 4_600_000,
+        planned: 40,
+        actual: 38,
+        spent: 1_700_000,
+        status: ProjectStatus::OnTrack,
+        obstacle: "",
+    },
+    DemoProject {
+        code: "MPWH-RAMALLAH-RING",
+        name: "الطريق الدائري لمدينة رام الله",
+        center: "MPWH",
+        sector: "النقل والخدمات اللوجستية",
+        donor: None,
+        start: (2020, 6),
+        end: (2023, 6),
+        budget: 30_000_000,
+        planned: 100,
+        actual: 100,
+        spent: 29_400_000,
+        status: ProjectStatus::Completed,
+        obstacle: "",
+    },
+    DemoProject {
+        code: "MPWH-NABLUS-RD",
+        name: "تأهيل طريق نابلس – طولكرم",
+        center: "MPWH",
+        sector: "النقل والخدمات اللوجستية",
+        donor: WB,
+        start: (2023, 1),
+        end: (2024, 12),
+        budget: 14_000_000,
+        planned: 45,
+        actual: 44,
+        spent: 6_100_000,
+        status: ProjectStatus::OnTrack,
+        obstacle: "",
+    },
+    DemoProject {
+        code: "MONE-GLASS",
+        name: "مصنع الزجاج في الخليل",
+        center: "MONE",
+        sector: "الصناعات التحويلية",
+        donor: None,
+        start: (2022, 2),
+        end: (2023, 8),
+        budget: 3_900_000,
+        planned: 100,
+        actual: 0,
+        spent: 0,
+        status: ProjectStatus::Cancelled,
+        obstacle: "انسحاب الشريك الاستثماري",
+    },
 ];
 
 fn projects(out: &mut Vec<RecordEnvelope>) {
@@ -646,7 +1236,11 @@ fn projects(out: &mut Vec<RecordEnvelope>) {
                 name_en: String::new(),
                 sector: p.sector.to_string(),
                 plan: "الخطة الوطنية للتنمية 2021–2025".to_string(),
-                funding: if p.donor.is_some() { FundingSource::Donor } else { FundingSource::Treasury },
+                funding: if p.donor.is_some() {
+                    FundingSource::Donor
+                } else {
+                    FundingSource::Treasury
+                },
                 donor: p.donor.map(|d| d.0.to_string()),
                 agreement: p.donor.map(|d| d.1.to_string()),
                 start,
@@ -664,7 +1258,11 @@ fn projects(out: &mut Vec<RecordEnvelope>) {
             let f = |x: u8| -> u8 { ((x as u32 * (q + 2)) / 6).min(x as u32) as u8 };
             let last = q == 4;
             let actual = if last { p.actual } else { f(p.actual) };
-            let planned = if last { p.planned } else { f(p.planned).max(actual) };
+            let planned = if last {
+                p.planned
+            } else {
+                f(p.planned).max(actual)
+            };
             let status = if last {
                 p.status
             } else if planned.saturating_sub(actual) >= 10 && !p.obstacle.is_empty() {
@@ -681,9 +1279,14 @@ fn projects(out: &mut Vec<RecordEnvelope>) {
                     period_end,
                     planned_progress: planned,
                     actual_progress: actual,
-                    cumulative_spent: if last { p.spent } else { p.spent * (q as i64 + 2) / 6 },
+                    cumulative_spent: if last {
+                        p.spent
+                    } else {
+                        p.spent * (q as i64 + 2) / 6
+                    },
                     status,
-                    obstacle: if matches!(status, ProjectStatus::OnTrack | ProjectStatus::Completed) {
+                    obstacle: if matches!(status, ProjectStatus::OnTrack | ProjectStatus::Completed)
+                    {
                         String::new()
                     } else {
                         p.obstacle.to_string()
@@ -709,6 +1312,10 @@ mod tests {
             assert!(p.is_empty(), "{}: {:?}", env.key(), p);
         }
         let keys: std::collections::HashSet<_> = a.records.iter().map(|e| e.key()).collect();
-        assert_eq!(keys.len(), a.records.len(), "every demo record has its own key");
+        assert_eq!(
+            keys.len(),
+            a.records.len(),
+            "every demo record has its own key"
+        );
     }
 }

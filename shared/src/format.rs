@@ -59,19 +59,35 @@ pub struct CalendarDate {
 /// Converts a Gregorian date into `calendar`.
 pub fn to_calendar(date: NaiveDate, calendar: CalendarKind) -> CalendarDate {
     let Ok(g) = Date::try_new_iso(date.year(), date.month() as u8, date.day() as u8) else {
-        return CalendarDate { year: date.year(), month: date.month() as u8, day: date.day() as u8 };
+        return CalendarDate {
+            year: date.year(),
+            month: date.month() as u8,
+            day: date.day() as u8,
+        };
     };
     let (year, month, day) = match calendar {
         CalendarKind::Gregorian => {
-            return CalendarDate { year: date.year(), month: date.month() as u8, day: date.day() as u8 };
+            return CalendarDate {
+                year: date.year(),
+                month: date.month() as u8,
+                day: date.day() as u8,
+            };
         }
         CalendarKind::Hijri => {
             let h = g.to_calendar(Hijri::new_umm_al_qura());
-            (h.year().extended_year(), h.month().ordinal, h.day_of_month().0)
+            (
+                h.year().extended_year(),
+                h.month().ordinal,
+                h.day_of_month().0,
+            )
         }
         CalendarKind::SolarHijri => {
             let p = g.to_calendar(Persian::new());
-            (p.year().extended_year(), p.month().ordinal, p.day_of_month().0)
+            (
+                p.year().extended_year(),
+                p.month().ordinal,
+                p.day_of_month().0,
+            )
         }
     };
     CalendarDate { year, month, day }
@@ -80,29 +96,88 @@ pub fn to_calendar(date: NaiveDate, calendar: CalendarKind) -> CalendarDate {
 /// Converts a date written in `calendar` to Gregorian; `None` when no such day exists.
 pub fn from_calendar(d: CalendarDate, calendar: CalendarKind) -> Option<NaiveDate> {
     let iso = match calendar {
-        CalendarKind::Gregorian => return NaiveDate::from_ymd_opt(d.year, d.month as u32, d.day as u32),
-        CalendarKind::Hijri => Date::try_new(YearInput::from(d.year), Month::new(d.month), d.day, Hijri::new_umm_al_qura())
-            .ok()?
-            .to_calendar(Iso),
-        CalendarKind::SolarHijri => Date::try_new(YearInput::from(d.year), Month::new(d.month), d.day, Persian::new())
-            .ok()?
-            .to_calendar(Iso),
+        CalendarKind::Gregorian => {
+            return NaiveDate::from_ymd_opt(d.year, d.month as u32, d.day as u32);
+        }
+        CalendarKind::Hijri => Date::try_new(
+            YearInput::from(d.year),
+            Month::new(d.month),
+            d.day,
+            Hijri::new_umm_al_qura(),
+        )
+        .ok()?
+        .to_calendar(Iso),
+        CalendarKind::SolarHijri => Date::try_new(
+            YearInput::from(d.year),
+            Month::new(d.month),
+            d.day,
+            Persian::new(),
+        )
+        .ok()?
+        .to_calendar(Iso),
     };
-    NaiveDate::from_ymd_opt(iso.year().extended_year(), iso.month().ordinal as u32, iso.day_of_month().0 as u32)
+    NaiveDate::from_ymd_opt(
+        iso.year().extended_year(),
+        iso.month().ordinal as u32,
+        iso.day_of_month().0 as u32,
+    )
 }
 
 const GREGORIAN_MONTHS_AR: [&str; 12] = [
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
 ];
 const GREGORIAN_MONTHS_FA: [&str; 12] = [
-    "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر",
+    "ژانویه",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
 ];
 const HIJRI_MONTHS_AR: [&str; 12] = [
-    "محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة", "رجب", "شعبان", "رمضان", "شوال",
-    "ذو القعدة", "ذو الحجة",
+    "محرم",
+    "صفر",
+    "ربيع الأول",
+    "ربيع الآخر",
+    "جمادى الأولى",
+    "جمادى الآخرة",
+    "رجب",
+    "شعبان",
+    "رمضان",
+    "شوال",
+    "ذو القعدة",
+    "ذو الحجة",
 ];
 const SOLAR_HIJRI_MONTHS_FA: [&str; 12] = [
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
 ];
 
 /// The language of the wall's words.
@@ -160,28 +235,80 @@ mod tests {
     #[test]
     fn solar_hijri_round_trips_the_seed_date() {
         // 1399/3/19 is the date of the Persian seed regulation: 8 June 2020.
-        let g = from_calendar(CalendarDate { year: 1399, month: 3, day: 19 }, CalendarKind::SolarHijri).unwrap();
+        let g = from_calendar(
+            CalendarDate {
+                year: 1399,
+                month: 3,
+                day: 19,
+            },
+            CalendarKind::SolarHijri,
+        )
+        .unwrap();
         assert_eq!(g, d(2020, 6, 8));
-        assert_eq!(to_calendar(g, CalendarKind::SolarHijri), CalendarDate { year: 1399, month: 3, day: 19 });
+        assert_eq!(
+            to_calendar(g, CalendarKind::SolarHijri),
+            CalendarDate {
+                year: 1399,
+                month: 3,
+                day: 19
+            }
+        );
     }
 
     #[test]
     fn hijri_dates_convert_both_ways() {
         // 1 Ramadan 1444 (Umm al-Qura) = 23 March 2023.
-        let g = from_calendar(CalendarDate { year: 1444, month: 9, day: 1 }, CalendarKind::Hijri).unwrap();
+        let g = from_calendar(
+            CalendarDate {
+                year: 1444,
+                month: 9,
+                day: 1,
+            },
+            CalendarKind::Hijri,
+        )
+        .unwrap();
         assert_eq!(g, d(2023, 3, 23));
-        assert_eq!(format_long_date(g, CalendarKind::Hijri, Language::Arabic), "1 رمضان 1444 هـ");
+        assert_eq!(
+            format_long_date(g, CalendarKind::Hijri, Language::Arabic),
+            "1 رمضان 1444 هـ"
+        );
     }
 
     #[test]
     fn impossible_days_are_none() {
-        assert!(from_calendar(CalendarDate { year: 2023, month: 2, day: 30 }, CalendarKind::Gregorian).is_none());
-        assert!(from_calendar(CalendarDate { year: 1402, month: 13, day: 1 }, CalendarKind::SolarHijri).is_none());
+        assert!(
+            from_calendar(
+                CalendarDate {
+                    year: 2023,
+                    month: 2,
+                    day: 30
+                },
+                CalendarKind::Gregorian
+            )
+            .is_none()
+        );
+        assert!(
+            from_calendar(
+                CalendarDate {
+                    year: 1402,
+                    month: 13,
+                    day: 1
+                },
+                CalendarKind::SolarHijri
+            )
+            .is_none()
+        );
     }
 
     #[test]
     fn long_dates_name_the_month() {
-        assert_eq!(format_long_date(d(2023, 5, 14), CalendarKind::Gregorian, Language::Arabic), "14 مايو 2023");
-        assert_eq!(format_long_date(d(2023, 5, 14), CalendarKind::SolarHijri, Language::Persian), "24 اردیبهشت 1402");
+        assert_eq!(
+            format_long_date(d(2023, 5, 14), CalendarKind::Gregorian, Language::Arabic),
+            "14 مايو 2023"
+        );
+        assert_eq!(
+            format_long_date(d(2023, 5, 14), CalendarKind::SolarHijri, Language::Persian),
+            "24 اردیبهشت 1402"
+        );
     }
 }

@@ -10,7 +10,9 @@ use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 pub enum SignError {
     #[error("the public key is not valid: {0}; copy it again from `rasid-agent init` output")]
     BadPublicKey(String),
-    #[error("the secret key file is not valid: {0}; restore it from backup or run `rasid-agent init` again")]
+    #[error(
+        "the secret key file is not valid: {0}; restore it from backup or run `rasid-agent init` again"
+    )]
     BadSecretKey(String),
     #[error("the signature is not valid base64 ed25519: {0}")]
     MalformedSignature(String),
@@ -44,7 +46,9 @@ impl KeyPair {
     }
 
     pub fn from_secret_base64(text: &str) -> Result<KeyPair, SignError> {
-        let bytes = B64.decode(text.trim()).map_err(|e| SignError::BadSecretKey(e.to_string()))?;
+        let bytes = B64
+            .decode(text.trim())
+            .map_err(|e| SignError::BadSecretKey(e.to_string()))?;
         let secret: [u8; 32] = bytes
             .try_into()
             .map_err(|_| SignError::BadSecretKey("it is not 32 bytes long".into()))?;
@@ -71,7 +75,10 @@ impl KeyPair {
 }
 
 fn key_id_of(key: &VerifyingKey) -> String {
-    key.to_bytes()[..8].iter().map(|b| format!("{b:02x}")).collect()
+    key.to_bytes()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A registered public key.
@@ -80,7 +87,9 @@ pub struct PublicKey(VerifyingKey);
 
 impl PublicKey {
     pub fn from_base64(text: &str) -> Result<PublicKey, SignError> {
-        let bytes = B64.decode(text.trim()).map_err(|e| SignError::BadPublicKey(e.to_string()))?;
+        let bytes = B64
+            .decode(text.trim())
+            .map_err(|e| SignError::BadPublicKey(e.to_string()))?;
         let arr: [u8; 32] = bytes
             .try_into()
             .map_err(|_| SignError::BadPublicKey("it is not 32 bytes long".into()))?;
@@ -102,7 +111,9 @@ impl PublicKey {
             .try_into()
             .map_err(|_| SignError::MalformedSignature("it is not 64 bytes long".into()))?;
         let sig = Signature::from_bytes(&arr);
-        self.0.verify_strict(bytes, &sig).map_err(|_| SignError::Mismatch)
+        self.0
+            .verify_strict(bytes, &sig)
+            .map_err(|_| SignError::Mismatch)
     }
 }
 
@@ -120,7 +131,10 @@ mod tests {
         assert_eq!(pk.verify(b"batcH", &sig), Err(SignError::Mismatch));
         let opk = PublicKey::from_base64(&other.public_base64()).unwrap();
         assert_eq!(opk.verify(b"batch", &sig), Err(SignError::Mismatch));
-        assert!(matches!(pk.verify(b"batch", "not base64!"), Err(SignError::MalformedSignature(_))));
+        assert!(matches!(
+            pk.verify(b"batch", "not base64!"),
+            Err(SignError::MalformedSignature(_))
+        ));
     }
 
     #[test]

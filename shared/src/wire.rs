@@ -3,7 +3,9 @@
 //! A batch travels as the HTTP body of `POST /v1/batches`; the signature over those exact bytes
 //! travels in headers, so no canonical JSON form is needed. See docs/API.md.
 
-use crate::model::{CenterCode, Decision, DecisionStatus, RecordEnvelope, RecordKey, validate::Problem};
+use crate::model::{
+    CenterCode, Decision, DecisionStatus, RecordEnvelope, RecordKey, validate::Problem,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 

@@ -452,10 +452,17 @@ fn board_filter(s: &AppState, q: &HashMap<String, String>) -> Result<BoardFilter
     let period = match q.get("period").map(|p| p.trim()).filter(|p| !p.is_empty()) {
         None => None,
         Some(p) => Some(Period::parse(p).ok_or_else(|| {
-            ApiError::BadQuery(format!("period='{p}' is not a period; use {}", Period::ACCEPTED))
+            ApiError::BadQuery(format!(
+                "period='{p}' is not a period; use {}",
+                Period::ACCEPTED
+            ))
         })?),
     };
-    Ok(BoardFilter { center, year, period })
+    Ok(BoardFilter {
+        center,
+        year,
+        period,
+    })
 }
 
 /// `GET /v1/boards/{name}?center=…&year=…`: a board's view model.

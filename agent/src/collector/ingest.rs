@@ -5,9 +5,11 @@
 
 use super::directory::Directory;
 use rasid_shared::board::Dataset;
-use rasid_shared::model::validate::validate_envelope;
 use rasid_shared::model::project::validate_progress_against;
-use rasid_shared::model::{CenterCode, Decision, DecisionNumber, Project, Record, RecordEnvelope, RecordKey};
+use rasid_shared::model::validate::validate_envelope;
+use rasid_shared::model::{
+    CenterCode, Decision, DecisionNumber, Project, Record, RecordEnvelope, RecordKey,
+};
 use rasid_shared::wire::{Batch, BatchAck, Rejection};
 use std::collections::HashMap;
 
@@ -170,12 +172,19 @@ pub fn check_batch(batch: Batch, dir: &Directory, data: &Dataset) -> Verdict {
             let known = pending_projects
                 .get(code)
                 .map(|(c, p)| (c.clone(), p.clone()))
-                .or_else(|| data.projects.get(code).map(|s| (s.center.clone(), s.value.clone())));
+                .or_else(|| {
+                    data.projects
+                        .get(code)
+                        .map(|s| (s.center.clone(), s.value.clone()))
+                });
             match (&env.record, known) {
                 (_, Some((owner, _))) if owner != env.center => {
                     reject(
                         RejectReason::NotExecutingCenter,
-                        format!("project {code} is executed by {owner}; only {owner} reports on it, not {}", env.center),
+                        format!(
+                            "project {code} is executed by {owner}; only {owner} reports on it, not {}",
+                            env.center
+                        ),
                         vec![],
                     );
                     continue;
@@ -183,7 +192,9 @@ pub fn check_batch(batch: Batch, dir: &Directory, data: &Dataset) -> Verdict {
                 (Record::ProjectProgress(_), None) => {
                     reject(
                         RejectReason::UnknownProject,
-                        format!("project {code} is not known to the collector; send the project record first, or check the code"),
+                        format!(
+                            "project {code} is not known to the collector; send the project record first, or check the code"
+                        ),
                         vec![],
                     );
                     continue;
@@ -191,8 +202,16 @@ pub fn check_batch(batch: Batch, dir: &Directory, data: &Dataset) -> Verdict {
                 (Record::ProjectProgress(r), Some((_, p))) => {
                     let problems = validate_progress_against(r, &p);
                     if !problems.is_empty() {
-                        let text = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
-                        reject(RejectReason::Invalid, format!("the record is not valid: {text}"), problems);
+                        let text = problems
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("; ");
+                        reject(
+                            RejectReason::Invalid,
+                            format!("the record is not valid: {text}"),
+                            problems,
+                        );
                         continue;
                     }
                 }
@@ -209,7 +228,9 @@ pub fn check_batch(batch: Batch, dir: &Directory, data: &Dataset) -> Verdict {
             pending_decisions.insert(d.number, d.clone());
         }
         if let Record::Project(p) = &env.record {
-            pending_projects.entry(p.code.clone()).or_insert_with(|| (env.center.clone(), p.clone()));
+            pending_projects
+                .entry(p.code.clone())
+                .or_insert_with(|| (env.center.clone(), p.clone()));
         }
         verdict.ack.accepted.push(key);
         verdict.accepted.push(env);
@@ -293,10 +314,20 @@ mod tests {
         let dir = directory();
         let mut data = Dataset::default();
         // An unknown project's report is refused; the project and its report in one batch pass.
-        let v = check_batch(batch("MOH", vec![env("MOH", 1, progress_report(10))]), &dir, &data);
+        let v = check_batch(
+            batch("MOH", vec![env("MOH", 1, progress_report(10))]),
+            &dir,
+            &data,
+        );
         assert_eq!(v.reasons, [RejectReason::UnknownProject]);
         let v = check_batch(
-            batch("MOH", vec![env("MOH", 1, project(100)), env("MOH", 1, progress_report(10))]),
+            batch(
+                "MOH",
+                vec![
+                    env("MOH", 1, project(100)),
+                    env("MOH", 1, progress_report(10)),
+                ],
+            ),
             &dir,
             &data,
         );
@@ -306,16 +337,40 @@ mod tests {
         }
         // Another center may neither redefine the project nor report on it.
         let v = check_batch(
-            batch("GSC", vec![env("GSC", 2, project(100)), env("GSC", 1, progress_report(20))]),
+            batch(
+                "GSC",
+                vec![
+                    env("GSC", 2, project(100)),
+                    env("GSC", 1, progress_report(20)),
+                ],
+            ),
             &dir,
             &data,
         );
-        assert_eq!(v.reasons, [RejectReason::NotExecutingCenter, RejectReason::NotExecutingCenter]);
-        assert!(v.ack.rejected[0].reason.contains("executed by MOH"), "{}", v.ack.rejected[0].reason);
+        assert_eq!(
+            v.reasons,
+            [
+                RejectReason::NotExecutingCenter,
+                RejectReason::NotExecutingCenter
+            ]
+        );
+        assert!(
+            v.ack.rejected[0].reason.contains("executed by MOH"),
+            "{}",
+            v.ack.rejected[0].reason
+        );
         // Spending over the budget without a word is refused.
-        let v = check_batch(batch("MOH", vec![env("MOH", 2, progress_report(150))]), &dir, &data);
+        let v = check_batch(
+            batch("MOH", vec![env("MOH", 2, progress_report(150))]),
+            &dir,
+            &data,
+        );
         assert_eq!(v.reasons, [RejectReason::Invalid]);
-        assert!(v.ack.rejected[0].reason.contains("more than the project's budget"));
+        assert!(
+            v.ack.rejected[0]
+                .reason
+                .contains("more than the project's budget")
+        );
     }
 
     fn status(progress: u8) -> Record {

@@ -3,7 +3,9 @@
 //! A row is a record as on the wire (`record` plus the record's fields) with an optional `as_of`.
 //! `record` may be left out when the file name or `--kind` gives it.
 
-use super::{Format, ImportError, ImportOptions, ImportedRow, Location, Problems, kind_from_file_name};
+use super::{
+    Format, ImportError, ImportOptions, ImportedRow, Location, Problems, kind_from_file_name,
+};
 use chrono::NaiveDate;
 use rasid_shared::model::Record;
 use rasid_shared::model::validate::validate_record;
@@ -24,8 +26,15 @@ impl Format for JsonFormat {
         let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
             let mut p = Problems::default();
             p.push(
-                Location { row: None, ..Location::file(path) },
-                format!("this is not valid JSON (line {}, column {}): {e}", e.line(), e.column()),
+                Location {
+                    row: None,
+                    ..Location::file(path)
+                },
+                format!(
+                    "this is not valid JSON (line {}, column {}): {e}",
+                    e.line(),
+                    e.column()
+                ),
             );
             p.into_error(path)
         })?;
@@ -38,7 +47,10 @@ impl Format for JsonFormat {
                     let mut p = Problems::default();
                     p.push(
                         Location::file(path),
-                        format!("the file is for center {c}, but this agent reports for {}", opts.center),
+                        format!(
+                            "the file is for center {c}, but this agent reports for {}",
+                            opts.center
+                        ),
                     );
                     return Err(p.into_error(path));
                 }
@@ -46,14 +58,20 @@ impl Format for JsonFormat {
                     Some(Value::Array(rows)) => rows,
                     _ => {
                         let mut p = Problems::default();
-                        p.push(Location::file(path), "has no \"records\" list; put the rows in \"records\": [ … ]");
+                        p.push(
+                            Location::file(path),
+                            "has no \"records\" list; put the rows in \"records\": [ … ]",
+                        );
                         return Err(p.into_error(path));
                     }
                 }
             }
             _ => {
                 let mut p = Problems::default();
-                p.push(Location::file(path), "must hold a list of records, or an object with a \"records\" list");
+                p.push(
+                    Location::file(path),
+                    "must hold a list of records, or an object with a \"records\" list",
+                );
                 return Err(p.into_error(path));
             }
         };
@@ -79,12 +97,18 @@ impl Format for JsonFormat {
                 Some(Value::String(s)) => match NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
                     Ok(d) => d,
                     Err(_) => {
-                        problems.push(at(Some("as_of")), format!("'{s}' is not a date; write it as 2023-06-30"));
+                        problems.push(
+                            at(Some("as_of")),
+                            format!("'{s}' is not a date; write it as 2023-06-30"),
+                        );
                         continue;
                     }
                 },
                 Some(other) => {
-                    problems.push(at(Some("as_of")), format!("{other} is not a date; write it as \"2023-06-30\""));
+                    problems.push(
+                        at(Some("as_of")),
+                        format!("{other} is not a date; write it as \"2023-06-30\""),
+                    );
                     continue;
                 }
             };
@@ -112,14 +136,22 @@ impl Format for JsonFormat {
             };
             let found = validate_record(&record);
             if found.is_empty() {
-                out.push(ImportedRow { location: at(None), as_of, record });
+                out.push(ImportedRow {
+                    location: at(None),
+                    as_of,
+                    record,
+                });
             } else {
                 for p in found {
                     problems.push(at(Some(&p.field)), p.message);
                 }
             }
         }
-        if problems.is_empty() { Ok(out) } else { Err(problems.into_error(path)) }
+        if problems.is_empty() {
+            Ok(out)
+        } else {
+            Err(problems.into_error(path))
+        }
     }
 }
 
@@ -132,8 +164,15 @@ fn explain_serde_error(msg: &str) -> (Option<String>, String) {
     }
     if let Some(rest) = msg.strip_prefix("unknown field ") {
         let f = quoted(rest);
-        let expected = rest.split("expected").nth(1).map(|e| format!("; the fields are{e}")).unwrap_or_default();
-        return (f, format!("is not a field of this kind of record{expected}"));
+        let expected = rest
+            .split("expected")
+            .nth(1)
+            .map(|e| format!("; the fields are{e}"))
+            .unwrap_or_default();
+        return (
+            f,
+            format!("is not a field of this kind of record{expected}"),
+        );
     }
     if msg.starts_with("unknown variant ") {
         let v = quoted(msg).unwrap_or_default();

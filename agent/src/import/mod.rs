@@ -45,7 +45,12 @@ pub struct Location {
 
 impl Location {
     pub fn file(file: &Path) -> Location {
-        Location { file: file.to_path_buf(), sheet: None, row: None, column: None }
+        Location {
+            file: file.to_path_buf(),
+            sheet: None,
+            row: None,
+            column: None,
+        }
     }
 }
 
@@ -94,7 +99,11 @@ pub enum ImportError {
     #[error("{file}: {detail}")]
     Unsupported { file: PathBuf, detail: String },
     #[error("{}", problems_text(file, problems, *total))]
-    Problems { file: PathBuf, problems: Vec<FileProblem>, total: usize },
+    Problems {
+        file: PathBuf,
+        problems: Vec<FileProblem>,
+        total: usize,
+    },
 }
 
 fn problems_text(file: &Path, problems: &[FileProblem], total: usize) -> String {
@@ -124,7 +133,10 @@ impl Problems {
     pub fn push(&mut self, location: Location, message: impl Into<String>) {
         self.total += 1;
         if self.list.len() < MAX_PROBLEMS_SHOWN {
-            self.list.push(FileProblem { location, message: message.into() });
+            self.list.push(FileProblem {
+                location,
+                message: message.into(),
+            });
         }
     }
 
@@ -133,7 +145,11 @@ impl Problems {
     }
 
     pub fn into_error(self, file: &Path) -> ImportError {
-        ImportError::Problems { file: file.to_path_buf(), problems: self.list, total: self.total }
+        ImportError::Problems {
+            file: file.to_path_buf(),
+            problems: self.list,
+            total: self.total,
+        }
     }
 }
 
@@ -152,7 +168,11 @@ pub trait Format {
 
 /// The format of `path`, by its extension.
 pub fn format_for(path: &Path) -> Result<Box<dyn Format>, ImportError> {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
     match ext.as_str() {
         "json" => Ok(Box::new(json::JsonFormat)),
         "csv" => Ok(Box::new(csv::CsvFormat)),
@@ -167,20 +187,32 @@ pub fn format_for(path: &Path) -> Result<Box<dyn Format>, ImportError> {
 }
 
 /// Reads and validates one file. Stores nothing.
-pub fn read_file(path: &Path, opts: &ImportOptions, progress: &mut dyn FnMut(usize)) -> Result<Vec<ImportedRow>, ImportError> {
+pub fn read_file(
+    path: &Path,
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Vec<ImportedRow>, ImportError> {
     let format = format_for(path)?;
-    let bytes = std::fs::read(path)
-        .map_err(|e| ImportError::Unreadable { file: path.to_path_buf(), detail: e.to_string() })?;
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable {
+        file: path.to_path_buf(),
+        detail: e.to_string(),
+    })?;
     format.read(path, &bytes, opts, progress)
 }
 
 /// The record kind a file name announces (`decision-status.csv`, `budget_2023.xlsx`).
 pub fn kind_from_file_name(path: &Path) -> Option<RecordKind> {
-    let stem = path.file_stem()?.to_str()?.to_ascii_lowercase().replace('_', "-");
+    let stem = path
+        .file_stem()?
+        .to_str()?
+        .to_ascii_lowercase()
+        .replace('_', "-");
     let mut kinds = RecordKind::ALL.to_vec();
     // Longest names first, so `decision-status` is not read as `decision`.
     kinds.sort_by_key(|k| std::cmp::Reverse(k.as_str().len()));
-    kinds.into_iter().find(|k| stem == k.as_str() || stem.starts_with(&format!("{}-", k.as_str())))
+    kinds
+        .into_iter()
+        .find(|k| stem == k.as_str() || stem.starts_with(&format!("{}-", k.as_str())))
 }
 
 #[cfg(test)]

@@ -450,8 +450,10 @@ impl<'a> TableReader<'a> {
             Mode::Fixed(c) => vec![c],
             Mode::PerRow { kinds, .. } => kinds.iter().collect(),
         };
-        let mut cols: Vec<usize> =
-            all.iter().flat_map(|c| PERCENT_FIELDS.iter().filter_map(|f| c.column(f))).collect();
+        let mut cols: Vec<usize> = all
+            .iter()
+            .flat_map(|c| PERCENT_FIELDS.iter().filter_map(|f| c.column(f)))
+            .collect();
         cols.sort_unstable();
         cols.dedup();
         cols
@@ -702,7 +704,9 @@ fn parse_session_kind(s: &str) -> Option<SessionKind> {
 impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
     /// Whether `field`'s column holds spreadsheet percent cells (0.4 for 40%).
     fn fractions(&self, field: &str) -> bool {
-        self.columns.column(field).is_some_and(|c| self.reader.fraction_columns.contains(&c))
+        self.columns
+            .column(field)
+            .is_some_and(|c| self.reader.fraction_columns.contains(&c))
     }
 
     fn fail(&mut self, col: usize, message: String) {
@@ -1071,7 +1075,13 @@ fn build<C: Cells + ?Sized>(kind: RecordKind, r: &mut RowRead<'_, '_, C>) -> Opt
             let name_en = r.text("name_en", false);
             let sector = r.text("sector", true);
             let plan = r.text("plan", false);
-            let funding = r.word("funding", true, FundingSource::parse, "a funding source", FUNDING_WORDS);
+            let funding = r.word(
+                "funding",
+                true,
+                FundingSource::parse,
+                "a funding source",
+                FUNDING_WORDS,
+            );
             let donor = r.optional_text("donor");
             let agreement = r.optional_text("agreement");
             let start = r.date("start", true);
@@ -1096,11 +1106,20 @@ fn build<C: Cells + ?Sized>(kind: RecordKind, r: &mut RowRead<'_, '_, C>) -> Opt
         RecordKind::ProjectProgress => {
             let project = r.text("project", true);
             let period_end = r.date("period_end", true);
-            let (pf, af) = (r.fractions("planned_progress"), r.fractions("actual_progress"));
+            let (pf, af) = (
+                r.fractions("planned_progress"),
+                r.fractions("actual_progress"),
+            );
             let planned = r.required("planned_progress", |c| values::percent(c, pf));
             let actual = r.required("actual_progress", |c| values::percent(c, af));
             let spent = r.required("cumulative_spent", values::whole::<i64>);
-            let status = r.word("status", true, ProjectStatus::parse, "a project status", ProjectStatus::ACCEPTED_WORDS);
+            let status = r.word(
+                "status",
+                true,
+                ProjectStatus::parse,
+                "a project status",
+                ProjectStatus::ACCEPTED_WORDS,
+            );
             let obstacle = r.text("obstacle", false);
             Record::ProjectProgress(ProjectProgress {
                 project,

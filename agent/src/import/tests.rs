@@ -15,7 +15,10 @@ fn opts() -> ImportOptions {
 fn file(name: &str, content: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
-    std::fs::File::create(&path).unwrap().write_all(content.as_bytes()).unwrap();
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(content.as_bytes())
+        .unwrap();
     (dir, path)
 }
 
@@ -46,10 +49,19 @@ fn json_problems_name_row_and_field_and_nothing_is_returned() {
         ]}"#,
     );
     let err = read_file(&path, &opts(), &mut |_| {}).unwrap_err();
-    let ImportError::Problems { problems, total, .. } = &err else { panic!("{err}") };
+    let ImportError::Problems {
+        problems, total, ..
+    } = &err
+    else {
+        panic!("{err}")
+    };
     assert_eq!(*total, 4, "{err}");
     assert_eq!(problems[0].location.row, Some(2));
-    assert!(problems[0].message.contains("'partly' is not allowed"), "{}", problems[0]);
+    assert!(
+        problems[0].message.contains("'partly' is not allowed"),
+        "{}",
+        problems[0]
+    );
     assert_eq!(problems[1].location.column.as_deref(), Some("progress"));
     assert!(problems[1].message.contains("140% is over 100%"));
     assert_eq!(problems[2].location.column.as_deref(), Some("progres"));
@@ -62,17 +74,41 @@ fn json_problems_name_row_and_field_and_nothing_is_returned() {
 #[test]
 fn json_for_another_center_or_not_json_is_refused() {
     let (_d, path) = file("budget.json", r#"{"center": "MOF", "records": []}"#);
-    assert!(read_file(&path, &opts(), &mut |_| {}).unwrap_err().to_string().contains("for center MOF"));
+    assert!(
+        read_file(&path, &opts(), &mut |_| {})
+            .unwrap_err()
+            .to_string()
+            .contains("for center MOF")
+    );
     let (_d2, path2) = file("budget.json", "{ not json");
-    assert!(read_file(&path2, &opts(), &mut |_| {}).unwrap_err().to_string().contains("not valid JSON"));
+    assert!(
+        read_file(&path2, &opts(), &mut |_| {})
+            .unwrap_err()
+            .to_string()
+            .contains("not valid JSON")
+    );
     let (_d3, path3) = file("budget.txt", "x");
-    assert!(read_file(&path3, &opts(), &mut |_| {}).unwrap_err().to_string().contains("cannot be imported"));
+    assert!(
+        read_file(&path3, &opts(), &mut |_| {})
+            .unwrap_err()
+            .to_string()
+            .contains("cannot be imported")
+    );
 }
 
 #[test]
 fn file_names_announce_kinds() {
-    assert_eq!(kind_from_file_name(Path::new("decision-status.csv")), Some(RecordKind::DecisionStatus));
-    assert_eq!(kind_from_file_name(Path::new("decision_status_2023.xlsx")), Some(RecordKind::DecisionStatus));
-    assert_eq!(kind_from_file_name(Path::new("budget-2023-06.xlsx")), Some(RecordKind::Budget));
+    assert_eq!(
+        kind_from_file_name(Path::new("decision-status.csv")),
+        Some(RecordKind::DecisionStatus)
+    );
+    assert_eq!(
+        kind_from_file_name(Path::new("decision_status_2023.xlsx")),
+        Some(RecordKind::DecisionStatus)
+    );
+    assert_eq!(
+        kind_from_file_name(Path::new("budget-2023-06.xlsx")),
+        Some(RecordKind::Budget)
+    );
     assert_eq!(kind_from_file_name(Path::new("report.xlsx")), None);
 }

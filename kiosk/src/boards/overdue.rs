@@ -46,7 +46,10 @@ pub fn show(ui: &Ui, rect: Rect, b: &OverdueBoard, env: &Env) {
     // "Nothing overdue" is good news worth saying; "nothing checked" is no data, never a zero.
     if b.rows.is_empty() {
         if b.checked > 0 {
-            let msg = format!("لا توجد قرارات متأخرة — جميع القرارات الـ{} في موعدها أو منفذة", env.int(b.checked));
+            let msg = format!(
+                "لا توجد قرارات متأخرة — جميع القرارات الـ{} في موعدها أو منفذة",
+                env.int(b.checked)
+            );
             no_data(ui, rect, env, &msg);
         } else {
             no_data(ui, rect, env, NO_DATA);

@@ -29,7 +29,13 @@ pub fn show(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
     let t = &env.theme;
     let r = rows(rect, &[1.0, 2.2, 2.2], space::GAP);
     let cards = columns_rtl(r[0], &[1.0; 4], space::GAP);
-    let count = |s: ProjectStatus| b.by_status.iter().find(|x| x.status == s).map(|x| x.projects).unwrap_or(0);
+    let count = |s: ProjectStatus| {
+        b.by_status
+            .iter()
+            .find(|x| x.status == s)
+            .map(|x| x.projects)
+            .unwrap_or(0)
+    };
     let lagging = count(ProjectStatus::Delayed) + count(ProjectStatus::Stalled);
     number_card(
         ui,
@@ -37,7 +43,11 @@ pub fn show(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
         "المشاريع المتابَعة",
         &env.int(b.projects),
         t.accent,
-        Some(&format!("بكلفة {} {}", env.amount(b.budget_total), env.currency(&b.currency))),
+        Some(&format!(
+            "بكلفة {} {}",
+            env.amount(b.budget_total),
+            env.currency(&b.currency)
+        )),
         env,
     );
     number_card(
@@ -46,7 +56,10 @@ pub fn show(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
         "حسب الخطة أو منجزة",
         &env.int(count(ProjectStatus::OnTrack) + count(ProjectStatus::Completed)),
         t.executed,
-        Some(&format!("منها {} منجزة", env.int(count(ProjectStatus::Completed)))),
+        Some(&format!(
+            "منها {} منجزة",
+            env.int(count(ProjectStatus::Completed))
+        )),
         env,
     );
     number_card(
@@ -55,19 +68,48 @@ pub fn show(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
         "متأخرة أو متوقفة",
         &env.int(lagging),
         t.not_started,
-        Some(&format!("{} متوقفة", env.int(count(ProjectStatus::Stalled)))),
+        Some(&format!(
+            "{} متوقفة",
+            env.int(count(ProjectStatus::Stalled))
+        )),
         env,
     );
-    let donors = b.donor_share_pct().filter(|p| p.is_finite()).map(|p| env.pct(p)).unwrap_or_else(|| "—".into());
-    number_card(ui, cards[3], "بتمويل من المانحين", &donors, t.blocked, Some("من كلفة المشاريع"), env);
+    let donors = b
+        .donor_share_pct()
+        .filter(|p| p.is_finite())
+        .map(|p| env.pct(p))
+        .unwrap_or_else(|| "—".into());
+    number_card(
+        ui,
+        cards[3],
+        "بتمويل من المانحين",
+        &donors,
+        t.blocked,
+        Some("من كلفة المشاريع"),
+        env,
+    );
 
     let mid = columns_rtl(r[1], &[1.1, 1.5, 1.2], space::GAP);
     status_panel(ui, mid[0], b, env);
     sector_panel(ui, mid[1], b, env);
     funding_panel(ui, mid[2], b, env);
     let low = columns_rtl(r[2], &[1.0, 1.0], space::GAP);
-    rows_panel(ui, low[0], "الأكثر تأخراً عن الخطة", &b.most_delayed, env, Lead::Gap);
-    rows_panel(ui, low[1], "إنفاق يسبق الإنجاز الفعلي", &b.spending_ahead, env, Lead::Spending);
+    rows_panel(
+        ui,
+        low[0],
+        "الأكثر تأخراً عن الخطة",
+        &b.most_delayed,
+        env,
+        Lead::Gap,
+    );
+    rows_panel(
+        ui,
+        low[1],
+        "إنفاق يسبق الإنجاز الفعلي",
+        &b.spending_ahead,
+        env,
+        Lead::Spending,
+    );
 }
 
 fn status_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
@@ -76,7 +118,10 @@ fn status_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
     let segments: Vec<Segment> = b
         .by_status
         .iter()
-        .map(|s| Segment { value: s.projects as f64, color: status_label(s.status, env).1 })
+        .map(|s| Segment {
+            value: s.projects as f64,
+            color: status_label(s.status, env).1,
+        })
         .collect();
     let reported: u32 = b.by_status.iter().map(|s| s.projects).sum();
     donut(ui, cols[0], &segments, &env.int(reported), "مشروعاً", env);
@@ -90,8 +135,18 @@ fn status_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
         .collect();
     legend(ui, cols[1], &items, env);
     if b.unreported > 0 {
-        let note = Rect::from_min_max(egui::pos2(body.left(), body.bottom() - size::SMALL * 1.4), body.max);
-        text(ui, note, &format!("{} بلا تقرير بعد", env.int(b.unreported)), rtl(size::SMALL, env.theme.muted), RIGHT, Some(1));
+        let note = Rect::from_min_max(
+            egui::pos2(body.left(), body.bottom() - size::SMALL * 1.4),
+            body.max,
+        );
+        text(
+            ui,
+            note,
+            &format!("{} بلا تقرير بعد", env.int(b.unreported)),
+            rtl(size::SMALL, env.theme.muted),
+            RIGHT,
+            Some(1),
+        );
     }
 }
 
@@ -107,7 +162,11 @@ fn sector_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
             label: s.sector.clone(),
             whole: s.planned,
             part: s.actual,
-            color: if s.planned - s.actual >= 15.0 { t.in_progress } else { t.executed },
+            color: if s.planned - s.actual >= 15.0 {
+                t.in_progress
+            } else {
+                t.executed
+            },
             value_text: format!("{} / {}", env.pct(s.actual), env.pct(s.planned)),
         })
         .collect();
@@ -115,23 +174,42 @@ fn sector_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
     let lw = label_width(ui, &labels, size::LABEL, chart.width() * 0.42, env);
     paired_bars_rtl(ui, chart, &bars, lw, size::LABEL, env);
     let key = Rect::from_min_max(egui::pos2(body.left(), chart.bottom()), body.max);
-    legend_row(ui, key, &[(t.executed, "الفعلي".into()), (t.grid, "المخطط".into())], env);
+    legend_row(
+        ui,
+        key,
+        &[(t.executed, "الفعلي".into()), (t.grid, "المخطط".into())],
+        env,
+    );
 }
 
 fn funding_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
     let body = panel(ui, rect, "مصادر التمويل", env);
     let t = &env.theme;
-    let palette = [t.accent, t.executed, t.in_progress, t.blocked, t.not_started];
+    let palette = [
+        t.accent,
+        t.executed,
+        t.in_progress,
+        t.blocked,
+        t.not_started,
+    ];
     let bars: Vec<Bar> = b
         .funding
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let share = if b.budget_total > 0 { 100.0 * f.budget as f64 / b.budget_total as f64 } else { 0.0 };
+            let share = if b.budget_total > 0 {
+                100.0 * f.budget as f64 / b.budget_total as f64
+            } else {
+                0.0
+            };
             Bar {
                 label: f.donor.clone().unwrap_or_else(|| "الخزينة العامة".into()),
                 value: share,
-                color: if f.donor.is_none() { t.muted } else { palette[i % palette.len()] },
+                color: if f.donor.is_none() {
+                    t.muted
+                } else {
+                    palette[i % palette.len()]
+                },
                 value_text: env.pct(share),
             }
         })
@@ -155,18 +233,35 @@ fn rows_panel(ui: &Ui, rect: Rect, title: &str, rows_: &[ProjectRow], env: &Env,
         no_data(ui, body, env, "لا توجد مشاريع في هذه الفئة");
         return;
     }
-    let n = rows_.len().min(((body.height() / space::ROW_HEIGHT).floor() as usize).max(1));
+    let n = rows_
+        .len()
+        .min(((body.height() / space::ROW_HEIGHT).floor() as usize).max(1));
     let lines = rows(body, &vec![1.0; n], 4.0);
     for (i, (row, r)) in rows_.iter().zip(lines).enumerate() {
         if i % 2 == 1 {
-            ui.painter().rect_filled(r, egui::CornerRadius::same(6), t.row_alt);
+            ui.painter()
+                .rect_filled(r, egui::CornerRadius::same(6), t.row_alt);
         }
         let cols = columns_rtl(r.shrink2(egui::vec2(8.0, 0.0)), &[3.2, 1.1, 1.3], 12.0);
         let parts = crate::widgets::rows(cols[0], &[1.2, 0.9], 0.0);
-        text(ui, parts[0], &row.name_ar, rtl(size::BODY, t.text), RIGHT, Some(1));
+        text(
+            ui,
+            parts[0],
+            &row.name_ar,
+            rtl(size::BODY, t.text),
+            RIGHT,
+            Some(1),
+        );
         let (status, color) = status_label(row.status, env);
         let sub = format!("{} · {} · {}", row.center_ar, row.sector, status);
-        text(ui, parts[1], &sub, rtl(size::SMALL, t.muted), RIGHT, Some(1));
+        text(
+            ui,
+            parts[1],
+            &sub,
+            rtl(size::SMALL, t.muted),
+            RIGHT,
+            Some(1),
+        );
         let (big, small, big_color) = match lead {
             Lead::Gap => {
                 let late = match row.months_late {
@@ -178,10 +273,28 @@ fn rows_panel(ui: &Ui, rect: Rect, title: &str, rows_: &[ProjectRow], env: &Env,
             }
             Lead::Spending => {
                 let spent = row.spent_pct.filter(|p| p.is_finite()).unwrap_or(0.0);
-                (format!("أُنفق {}", env.pct(spent)), format!("وأُنجز {}", env.pct(row.actual_progress as f64)), t.not_started)
+                (
+                    format!("أُنفق {}", env.pct(spent)),
+                    format!("وأُنجز {}", env.pct(row.actual_progress as f64)),
+                    t.not_started,
+                )
             }
         };
-        text(ui, cols[1], &big, rtl(size::BODY, big_color).bold(), Align2::RIGHT_CENTER, Some(1));
-        text(ui, cols[2], &small, rtl(size::SMALL, t.muted), Align2::RIGHT_CENTER, Some(1));
+        text(
+            ui,
+            cols[1],
+            &big,
+            rtl(size::BODY, big_color).bold(),
+            Align2::RIGHT_CENTER,
+            Some(1),
+        );
+        text(
+            ui,
+            cols[2],
+            &small,
+            rtl(size::SMALL, t.muted),
+            Align2::RIGHT_CENTER,
+            Some(1),
+        );
     }
 }

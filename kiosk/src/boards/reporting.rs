@@ -29,13 +29,22 @@ pub fn due_report_in_words(r: &DueReport, env: &Env) -> String {
     let month = |m: u8| month_name(CalendarKind::Gregorian, m.clamp(1, 12), env.language);
     let year = |y: i32| env.digits_of(&y.to_string());
     match *r {
-        DueReport::MonthlyBudget { year: y, month: m } => format!("موازنة {} {}", month(m), year(y)),
+        DueReport::MonthlyBudget { year: y, month: m } => {
+            format!("موازنة {} {}", month(m), year(y))
+        }
         DueReport::FourMonthBudget { year: y, period } => {
             let p = period.clamp(1, 3);
-            format!("موازنة {}–{} {}", month((p - 1) * 4 + 1), month(p * 4), year(y))
+            format!(
+                "موازنة {}–{} {}",
+                month((p - 1) * 4 + 1),
+                month(p * 4),
+                year(y)
+            )
         }
         DueReport::YearlyBudget { year: y } => format!("الموازنة السنوية {}", year(y)),
-        DueReport::QuarterlyKpi { year: y, quarter } => format!("مؤشرات {} {}", quarter_name(quarter), year(y)),
+        DueReport::QuarterlyKpi { year: y, quarter } => {
+            format!("مؤشرات {} {}", quarter_name(quarter), year(y))
+        }
     }
 }
 
@@ -50,15 +59,43 @@ pub fn show(ui: &Ui, rect: Rect, b: &ReportingBoard, env: &Env) {
     // One card per reporting cycle: the latest report now due, how many of those who owe it
     // sent it, and when it fell due, in the wall's calendar.
     for (card, c) in cards.iter().zip(&b.cycles) {
-        let accent = if c.received >= c.owed { t.executed } else { t.in_progress };
-        let value = if c.owed == 0 { "—".to_string() } else { format!("{} من {}", env.int(c.received), env.int(c.owed)) };
+        let accent = if c.received >= c.owed {
+            t.executed
+        } else {
+            t.in_progress
+        };
+        let value = if c.owed == 0 {
+            "—".to_string()
+        } else {
+            format!("{} من {}", env.int(c.received), env.int(c.owed))
+        };
         let note = format!("استُحقت في {}", env.date(c.report.due()));
-        number_card(ui, *card, &due_report_in_words(&c.report, env), &value, accent, Some(&note), env);
+        number_card(
+            ui,
+            *card,
+            &due_report_in_words(&c.report, env),
+            &value,
+            accent,
+            Some(&note),
+            env,
+        );
     }
     if let Some(card) = cards.get(4) {
         let never = b.centers.iter().filter(|c| c.last_as_of.is_none()).count() as i64;
-        let note = if never > 0 { format!("منها {} لم ترسل أي تقرير", env.int(never)) } else { "عن تقرير حلّ موعده".to_string() };
-        number_card(ui, *card, "جهات متأخرة", &env.int(b.late), t.not_started, Some(&note), env);
+        let note = if never > 0 {
+            format!("منها {} لم ترسل أي تقرير", env.int(never))
+        } else {
+            "عن تقرير حلّ موعده".to_string()
+        };
+        number_card(
+            ui,
+            *card,
+            "جهات متأخرة",
+            &env.int(b.late),
+            t.not_started,
+            Some(&note),
+            env,
+        );
     }
 
     let mut order: Vec<&CenterReporting> = b.centers.iter().collect();
@@ -178,7 +215,11 @@ fn tile(ui: &Ui, rect: Rect, c: &CenterReporting, b: &ReportingBoard, env: &Env)
         Some(1),
     );
     let (status, color) = if c.late {
-        let items: Vec<String> = c.missing.iter().map(|m| due_report_in_words(m, env)).collect();
+        let items: Vec<String> = c
+            .missing
+            .iter()
+            .map(|m| due_report_in_words(m, env))
+            .collect();
         (format!("متأخرة: {}", items.join("، ")), t.not_started)
     } else if current {
         let mut got = Vec::new();
@@ -222,9 +263,30 @@ mod tests {
             today: chrono::NaiveDate::from_ymd_opt(2024, 2, 12).unwrap_or_default(),
         };
         let say = |r: DueReport| due_report_in_words(&r, &env);
-        assert_eq!(say(DueReport::MonthlyBudget { year: 2024, month: 1 }), "موازنة يناير ٢٠٢٤");
-        assert_eq!(say(DueReport::FourMonthBudget { year: 2023, period: 3 }), "موازنة سبتمبر–ديسمبر ٢٠٢٣");
-        assert_eq!(say(DueReport::YearlyBudget { year: 2023 }), "الموازنة السنوية ٢٠٢٣");
-        assert_eq!(say(DueReport::QuarterlyKpi { year: 2023, quarter: 4 }), "مؤشرات الربع الرابع ٢٠٢٣");
+        assert_eq!(
+            say(DueReport::MonthlyBudget {
+                year: 2024,
+                month: 1
+            }),
+            "موازنة يناير ٢٠٢٤"
+        );
+        assert_eq!(
+            say(DueReport::FourMonthBudget {
+                year: 2023,
+                period: 3
+            }),
+            "موازنة سبتمبر–ديسمبر ٢٠٢٣"
+        );
+        assert_eq!(
+            say(DueReport::YearlyBudget { year: 2023 }),
+            "الموازنة السنوية ٢٠٢٣"
+        );
+        assert_eq!(
+            say(DueReport::QuarterlyKpi {
+                year: 2023,
+                quarter: 4
+            }),
+            "مؤشرات الربع الرابع ٢٠٢٣"
+        );
     }
 }

@@ -85,10 +85,19 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
     let lines: Vec<&Stored<BudgetLine>> = data
         .budget
         .values()
-        .filter(|s| f.center.as_ref().is_none_or(|c| data.is_within(&s.center, c)))
+        .filter(|s| {
+            f.center
+                .as_ref()
+                .is_none_or(|c| data.is_within(&s.center, c))
+        })
         .collect();
-    let year = f.year.or_else(|| lines.iter().map(|s| s.value.fiscal_year).max());
-    let in_year: Vec<&Stored<BudgetLine>> = lines.into_iter().filter(|s| Some(s.value.fiscal_year) == year).collect();
+    let year = f
+        .year
+        .or_else(|| lines.iter().map(|s| s.value.fiscal_year).max());
+    let in_year: Vec<&Stored<BudgetLine>> = lines
+        .into_iter()
+        .filter(|s| Some(s.value.fiscal_year) == year)
+        .collect();
     // The board's currency is the one with the largest allocation.
     let mut by_currency: BTreeMap<&str, i64> = BTreeMap::new();
     for s in &in_year {
@@ -99,7 +108,11 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(c, _)| c.to_string())
         .unwrap_or_default();
-    let other_currencies = by_currency.keys().filter(|c| **c != currency).map(|c| c.to_string()).collect();
+    let other_currencies = by_currency
+        .keys()
+        .filter(|c| **c != currency)
+        .map(|c| c.to_string())
+        .collect();
     let period = f.period.filter(|p| *p != super::Period::Year);
     let last_month = period.map(|p| p.last_month()).unwrap_or(12);
     let in_period = |m: u8| period.is_none_or(|p| p.months().contains(&m));
@@ -115,7 +128,9 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
     let mut latest_month = 0u8;
     for s in &lines {
         let b = &s.value;
-        let slot = allocation.entry((s.center.clone(), b.program.as_str(), b.category)).or_insert((0, 0));
+        let slot = allocation
+            .entry((s.center.clone(), b.program.as_str(), b.category))
+            .or_insert((0, 0));
         if b.month >= slot.0 {
             *slot = (b.month, b.allocation());
         }
@@ -125,10 +140,13 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
         latest_month = latest_month.max(b.month);
         as_of = latest(as_of, Some(s.as_of));
     }
-    let mut per_line: BTreeMap<(CenterCode, String, BudgetCategory), BudgetTotals> = BTreeMap::new();
+    let mut per_line: BTreeMap<(CenterCode, String, BudgetCategory), BudgetTotals> =
+        BTreeMap::new();
     for s in &lines {
         let b = &s.value;
-        let t = per_line.entry((s.center.clone(), b.program.clone(), b.category)).or_default();
+        let t = per_line
+            .entry((s.center.clone(), b.program.clone(), b.category))
+            .or_default();
         if in_period(b.month) {
             t.committed += b.committed;
             t.spent += b.spent;
@@ -152,14 +170,32 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
     }
     let mut by_center: Vec<CenterBudgetRow> = by_center
         .into_iter()
-        .map(|(center, totals)| CenterBudgetRow { name_ar: data.center_names(&center).0, center, totals })
+        .map(|(center, totals)| CenterBudgetRow {
+            name_ar: data.center_names(&center).0,
+            center,
+            totals,
+        })
         .collect();
-    by_center.sort_by(|a, b| b.totals.allocated.cmp(&a.totals.allocated).then(a.center.cmp(&b.center)));
+    by_center.sort_by(|a, b| {
+        b.totals
+            .allocated
+            .cmp(&a.totals.allocated)
+            .then(a.center.cmp(&b.center))
+    });
     let mut by_program: Vec<ProgramBudgetRow> = by_program
         .into_iter()
-        .map(|((center, program), totals)| ProgramBudgetRow { center, program, totals })
+        .map(|((center, program), totals)| ProgramBudgetRow {
+            center,
+            program,
+            totals,
+        })
         .collect();
-    by_program.sort_by(|a, b| b.totals.allocated.cmp(&a.totals.allocated).then(a.program.cmp(&b.program)));
+    by_program.sort_by(|a, b| {
+        b.totals
+            .allocated
+            .cmp(&a.totals.allocated)
+            .then(a.program.cmp(&b.program))
+    });
     let mut cumulative = 0;
     let first_month = period.map(|p| *p.months().start()).unwrap_or(1);
     let monthly = (first_month..=latest_month.min(last_month))
@@ -178,12 +214,19 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
     BudgetBoard {
         as_of,
         period,
-        year: if total == BudgetTotals::default() && per_line.is_empty() { None } else { year },
+        year: if total == BudgetTotals::default() && per_line.is_empty() {
+            None
+        } else {
+            year
+        },
         currency,
         other_currencies,
         latest_month,
         total,
-        by_category: by_category.into_iter().map(|(category, totals)| CategoryBudgetRow { category, totals }).collect(),
+        by_category: by_category
+            .into_iter()
+            .map(|(category, totals)| CategoryBudgetRow { category, totals })
+            .collect(),
         by_center,
         by_program,
         monthly,

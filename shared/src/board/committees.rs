@@ -40,8 +40,9 @@ pub const COMMITTEE_ROWS: usize = 10;
 impl CommitteesBoard {
     /// Approved as a percentage of submitted recommendations.
     pub fn approval_pct(&self) -> Option<f64> {
-        (self.recommendations_submitted > 0)
-            .then(|| 100.0 * self.recommendations_approved as f64 / self.recommendations_submitted as f64)
+        (self.recommendations_submitted > 0).then(|| {
+            100.0 * self.recommendations_approved as f64 / self.recommendations_submitted as f64
+        })
     }
 }
 
@@ -49,7 +50,11 @@ pub fn aggregate_committees(data: &Dataset, f: &BoardFilter) -> CommitteesBoard 
     let all: Vec<_> = data
         .committees
         .values()
-        .filter(|s| f.center.as_ref().is_none_or(|c| data.is_within(&s.center, c)))
+        .filter(|s| {
+            f.center
+                .as_ref()
+                .is_none_or(|c| data.is_within(&s.center, c))
+        })
         .collect();
     let year = f.year.or_else(|| all.iter().map(|s| s.value.year).max());
     let mut b = CommitteesBoard {
@@ -91,7 +96,11 @@ pub fn aggregate_committees(data: &Dataset, f: &BoardFilter) -> CommitteesBoard 
             status: c.status,
         });
     }
-    b.busiest.sort_by(|a, b| b.meetings.cmp(&a.meetings).then(a.committee.cmp(&b.committee)));
+    b.busiest.sort_by(|a, b| {
+        b.meetings
+            .cmp(&a.meetings)
+            .then(a.committee.cmp(&b.committee))
+    });
     b.busiest.truncate(COMMITTEE_ROWS);
     if b.committees == 0 {
         b.year = None;

@@ -37,11 +37,17 @@ pub struct Dataset {
 
 impl Dataset {
     pub fn new(centers: impl IntoIterator<Item = Center>) -> Dataset {
-        Dataset { centers: centers.into_iter().map(|c| (c.code.clone(), c)).collect(), ..Default::default() }
+        Dataset {
+            centers: centers.into_iter().map(|c| (c.code.clone(), c)).collect(),
+            ..Default::default()
+        }
     }
 
     /// Builds a dataset from envelopes (any order; the newest revision per key wins).
-    pub fn from_envelopes(centers: impl IntoIterator<Item = Center>, envs: impl IntoIterator<Item = RecordEnvelope>) -> Dataset {
+    pub fn from_envelopes(
+        centers: impl IntoIterator<Item = Center>,
+        envs: impl IntoIterator<Item = RecordEnvelope>,
+    ) -> Dataset {
         let mut d = Dataset::new(centers);
         for e in envs {
             d.apply(e);
@@ -66,10 +72,20 @@ impl Dataset {
             return false;
         }
         self.revisions.insert(key.clone(), env.revision);
-        let RecordEnvelope { center, as_of, revision, record } = env;
+        let RecordEnvelope {
+            center,
+            as_of,
+            revision,
+            record,
+        } = env;
         macro_rules! stored {
             ($v:expr) => {
-                Stored { center: center.clone(), as_of, revision, value: $v }
+                Stored {
+                    center: center.clone(),
+                    as_of,
+                    revision,
+                    value: $v,
+                }
             };
         }
         match record {
@@ -80,7 +96,8 @@ impl Dataset {
                 self.decisions.insert(d.number, stored!(d));
             }
             Record::DecisionStatus(s) => {
-                self.statuses.insert((s.decision, center.clone()), stored!(s));
+                self.statuses
+                    .insert((s.decision, center.clone()), stored!(s));
             }
             Record::Budget(b) => {
                 self.budget.insert(key, stored!(b));
@@ -89,13 +106,15 @@ impl Dataset {
                 self.kpis.insert(key, stored!(k));
             }
             Record::Committee(c) => {
-                self.committees.insert((c.committee.clone(), c.year), stored!(c));
+                self.committees
+                    .insert((c.committee.clone(), c.year), stored!(c));
             }
             Record::Project(p) => {
                 self.projects.insert(p.code.clone(), stored!(p));
             }
             Record::ProjectProgress(r) => {
-                self.project_reports.insert((r.project.clone(), r.period_end), stored!(r));
+                self.project_reports
+                    .insert((r.project.clone(), r.period_end), stored!(r));
             }
         }
         true
@@ -123,7 +142,11 @@ impl Dataset {
     }
 
     /// The status `center` last reported for `decision`.
-    pub fn status_of(&self, decision: &DecisionNumber, center: &CenterCode) -> Option<&Stored<DecisionStatus>> {
+    pub fn status_of(
+        &self,
+        decision: &DecisionNumber,
+        center: &CenterCode,
+    ) -> Option<&Stored<DecisionStatus>> {
         self.statuses.get(&(*decision, center.clone()))
     }
 }

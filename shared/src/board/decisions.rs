@@ -41,7 +41,10 @@ impl ExecutionCounts {
 
     /// Those with a reported status: the base of every percentage.
     pub fn analysed(&self) -> u32 {
-        self.executed.saturating_add(self.in_progress).saturating_add(self.not_started).saturating_add(self.blocked)
+        self.executed
+            .saturating_add(self.in_progress)
+            .saturating_add(self.not_started)
+            .saturating_add(self.blocked)
     }
 
     pub fn total(&self) -> u32 {
@@ -64,12 +67,18 @@ pub fn combine_statuses(statuses: &[Option<ExecutionStatus>]) -> Execution {
     if statuses.is_empty() || statuses.iter().all(Option::is_none) {
         return Execution::Unreported;
     }
-    let s: Vec<ExecutionStatus> = statuses.iter().map(|s| s.unwrap_or(ExecutionStatus::NotStarted)).collect();
+    let s: Vec<ExecutionStatus> = statuses
+        .iter()
+        .map(|s| s.unwrap_or(ExecutionStatus::NotStarted))
+        .collect();
     if s.iter().all(|x| *x == ExecutionStatus::Executed) {
         Execution::Executed
     } else if s.contains(&ExecutionStatus::Blocked) {
         Execution::Blocked
-    } else if s.iter().any(|x| matches!(x, ExecutionStatus::InProgress | ExecutionStatus::Executed)) {
+    } else if s
+        .iter()
+        .any(|x| matches!(x, ExecutionStatus::InProgress | ExecutionStatus::Executed))
+    {
         Execution::InProgress
     } else {
         Execution::NotStarted
@@ -77,7 +86,11 @@ pub fn combine_statuses(statuses: &[Option<ExecutionStatus>]) -> Execution {
 }
 
 /// The execution of `d` as the board sees it: for one center when filtered, else combined.
-pub(super) fn execution_of(data: &Dataset, d: &Decision, center: Option<&CenterCode>) -> (Execution, Option<NaiveDate>, u8) {
+pub(super) fn execution_of(
+    data: &Dataset,
+    d: &Decision,
+    center: Option<&CenterCode>,
+) -> (Execution, Option<NaiveDate>, u8) {
     let centers: Vec<&CenterCode> = match center {
         Some(c) => d.centers.iter().filter(|x| data.is_within(x, c)).collect(),
         None => d.centers.iter().collect(),
@@ -91,15 +104,24 @@ pub(super) fn execution_of(data: &Dataset, d: &Decision, center: Option<&CenterC
         progress_sum += s.map(|x| x.value.progress as u32).unwrap_or(0);
         statuses.push(s.map(|x| x.value.status));
     }
-    let progress = if centers.is_empty() { 0 } else { (progress_sum / centers.len() as u32) as u8 };
+    let progress = if centers.is_empty() {
+        0
+    } else {
+        (progress_sum / centers.len() as u32) as u8
+    };
     (combine_statuses(&statuses), as_of, progress)
 }
 
 /// Decisions that pass the filter: issued in the filter's year, assigned to its center.
-pub(super) fn filtered<'a>(data: &'a Dataset, f: &'a BoardFilter) -> impl Iterator<Item = &'a Decision> + 'a {
+pub(super) fn filtered<'a>(
+    data: &'a Dataset,
+    f: &'a BoardFilter,
+) -> impl Iterator<Item = &'a Decision> + 'a {
     data.decisions.values().map(|s| &s.value).filter(move |d| {
         f.year.is_none_or(|y| d.date.year() == y)
-            && f.center.as_ref().is_none_or(|c| d.centers.iter().any(|x| data.is_within(x, c)))
+            && f.center
+                .as_ref()
+                .is_none_or(|c| d.centers.iter().any(|x| data.is_within(x, c)))
     })
 }
 
@@ -180,8 +202,15 @@ pub fn aggregate_decision_execution(data: &Dataset, f: &BoardFilter) -> Decision
             DecisionKind::Decision => b.decisions.add(e),
             DecisionKind::Assignment => b.assignments.add(e),
         }
-        trend.entry((d.date.year(), d.date.month() as u8)).or_default().add(e);
-        for c in d.centers.iter().filter(|c| f.center.as_ref().is_none_or(|fc| data.is_within(c, fc))) {
+        trend
+            .entry((d.date.year(), d.date.month() as u8))
+            .or_default()
+            .add(e);
+        for c in d
+            .centers
+            .iter()
+            .filter(|c| f.center.as_ref().is_none_or(|fc| data.is_within(c, fc)))
+        {
             if let Some(s) = data.status_of(&d.number, c) {
                 for fu in &s.value.follow_ups {
                     b.follow_ups.add(fu.kind);
@@ -194,7 +223,14 @@ pub fn aggregate_decision_execution(data: &Dataset, f: &BoardFilter) -> Decision
         .values()
         .filter(|s| f.year.is_none_or(|y| s.value.date.year() == y))
         .count() as u32;
-    b.trend = trend.into_iter().map(|((year, month), counts)| MonthExecution { year, month, counts }).collect();
+    b.trend = trend
+        .into_iter()
+        .map(|((year, month), counts)| MonthExecution {
+            year,
+            month,
+            counts,
+        })
+        .collect();
     b
 }
 
@@ -237,15 +273,27 @@ pub fn aggregate_center_ranking(data: &Dataset, f: &BoardFilter) -> CenterRankin
         .into_iter()
         .map(|(center, (counts, as_of))| {
             let (name_ar, name_en) = data.center_names(&center);
-            CenterExecutionRow { rate: counts.percent(counts.executed), center, name_ar, name_en, counts, as_of }
+            CenterExecutionRow {
+                rate: counts.percent(counts.executed),
+                center,
+                name_ar,
+                name_en,
+                counts,
+                as_of,
+            }
         })
         .collect();
     rows.sort_by(|a, b| {
         let ra = a.rate.unwrap_or(-1.0);
         let rb = b.rate.unwrap_or(-1.0);
-        rb.total_cmp(&ra).then(b.counts.total().cmp(&a.counts.total())).then(a.center.cmp(&b.center))
+        rb.total_cmp(&ra)
+            .then(b.counts.total().cmp(&a.counts.total()))
+            .then(a.center.cmp(&b.center))
     });
-    CenterRankingBoard { as_of: rows.iter().filter_map(|r| r.as_of).max(), rows }
+    CenterRankingBoard {
+        as_of: rows.iter().filter_map(|r| r.as_of).max(),
+        rows,
+    }
 }
 
 /// One overdue decision.
@@ -296,7 +344,11 @@ pub fn aggregate_overdue(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> O
             continue;
         }
         as_of = latest(as_of, s_as_of);
-        let lead_center_ar = d.centers.first().map(|c| data.center_names(c).0).unwrap_or_default();
+        let lead_center_ar = d
+            .centers
+            .first()
+            .map(|c| data.center_names(c).0)
+            .unwrap_or_default();
         rows.push(OverdueRow {
             number: d.number,
             kind: d.kind,
@@ -310,8 +362,18 @@ pub fn aggregate_overdue(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> O
             progress,
         });
     }
-    rows.sort_by(|a, b| b.days_overdue.cmp(&a.days_overdue).then(a.number.cmp(&b.number)));
+    rows.sort_by(|a, b| {
+        b.days_overdue
+            .cmp(&a.days_overdue)
+            .then(a.number.cmp(&b.number))
+    });
     let total = rows.len() as u32;
     rows.truncate(OVERDUE_ROWS);
-    OverdueBoard { today, as_of, checked, total, rows }
+    OverdueBoard {
+        today,
+        as_of,
+        checked,
+        total,
+        rows,
+    }
 }

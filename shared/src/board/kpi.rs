@@ -15,7 +15,10 @@ pub struct KpiThresholds {
 
 impl Default for KpiThresholds {
     fn default() -> Self {
-        KpiThresholds { met: 90.0, partly: 60.0 }
+        KpiThresholds {
+            met: 90.0,
+            partly: 60.0,
+        }
     }
 }
 
@@ -91,7 +94,11 @@ pub fn aggregate_kpi(data: &Dataset, f: &BoardFilter, thresholds: KpiThresholds)
     let all: Vec<_> = data
         .kpis
         .values()
-        .filter(|s| f.center.as_ref().is_none_or(|c| data.is_within(&s.center, c)))
+        .filter(|s| {
+            f.center
+                .as_ref()
+                .is_none_or(|c| data.is_within(&s.center, c))
+        })
         .collect();
     let year = f.year.or_else(|| all.iter().map(|s| s.value.year).max());
     let quarter = match f.period {
@@ -103,7 +110,8 @@ pub fn aggregate_kpi(data: &Dataset, f: &BoardFilter, thresholds: KpiThresholds)
         .filter(|s| Some(s.value.year) == year && quarter.is_none_or(|q| s.value.quarter == q))
         .collect();
     let mut quarters: BTreeMap<u8, (QuarterSummary, f64, u32)> = BTreeMap::new();
-    let mut latest_per: BTreeMap<(CenterCode, &str, &str), (&KpiAchievement, f64)> = BTreeMap::new();
+    let mut latest_per: BTreeMap<(CenterCode, &str, &str), (&KpiAchievement, f64)> =
+        BTreeMap::new();
     let mut as_of = None;
     for s in &items {
         let k = &s.value;
@@ -111,7 +119,14 @@ pub fn aggregate_kpi(data: &Dataset, f: &BoardFilter, thresholds: KpiThresholds)
         let pct = achievement_pct(k);
         let q = quarters.entry(k.quarter).or_insert_with(|| {
             (
-                QuarterSummary { quarter: k.quarter, indicators: 0, met: 0, partly: 0, missed: 0, mean_achievement: None },
+                QuarterSummary {
+                    quarter: k.quarter,
+                    indicators: 0,
+                    met: 0,
+                    partly: 0,
+                    missed: 0,
+                    mean_achievement: None,
+                },
                 0.0,
                 0,
             )
@@ -127,7 +142,9 @@ pub fn aggregate_kpi(data: &Dataset, f: &BoardFilter, thresholds: KpiThresholds)
             q.1 += p.min(150.0);
             q.2 += 1;
         }
-        let entry = latest_per.entry((s.center.clone(), k.program.as_str(), k.indicator.as_str())).or_insert((k, 0.0));
+        let entry = latest_per
+            .entry((s.center.clone(), k.program.as_str(), k.indicator.as_str()))
+            .or_insert((k, 0.0));
         entry.1 += k.actual;
         if k.quarter > entry.0.quarter {
             entry.0 = k;

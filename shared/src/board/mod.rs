@@ -147,9 +147,16 @@ pub struct BoardContext {
 }
 
 /// Computes board `name` over `data`.
-pub fn build_board(name: BoardName, data: &Dataset, filter: &BoardFilter, ctx: &BoardContext) -> BoardView {
+pub fn build_board(
+    name: BoardName,
+    data: &Dataset,
+    filter: &BoardFilter,
+    ctx: &BoardContext,
+) -> BoardView {
     match name {
-        BoardName::DecisionExecution => BoardView::DecisionExecution(aggregate_decision_execution(data, filter)),
+        BoardName::DecisionExecution => {
+            BoardView::DecisionExecution(aggregate_decision_execution(data, filter))
+        }
         BoardName::Centers => BoardView::Centers(aggregate_center_ranking(data, filter)),
         BoardName::Overdue => BoardView::Overdue(aggregate_overdue(data, filter, ctx.today)),
         BoardName::Budget => BoardView::Budget(aggregate_budget(data, filter)),
@@ -157,9 +164,12 @@ pub fn build_board(name: BoardName, data: &Dataset, filter: &BoardFilter, ctx: &
         BoardName::Committees => BoardView::Committees(aggregate_committees(data, filter)),
         BoardName::Projects => BoardView::Projects(aggregate_projects(data, filter)),
         // Without the collector's activity: who was heard from when is left empty.
-        BoardName::Reporting => {
-            BoardView::Reporting(aggregate_reporting(data, filter, ctx.today, &Activity::default()))
-        }
+        BoardName::Reporting => BoardView::Reporting(aggregate_reporting(
+            data,
+            filter,
+            ctx.today,
+            &Activity::default(),
+        )),
     }
 }
 

@@ -35,7 +35,8 @@ impl Period {
         }
     }
 
-    pub const ACCEPTED: &'static str = "m1 to m12 (a month), t1 to t3 (four months), q1 to q4 (a quarter), year";
+    pub const ACCEPTED: &'static str =
+        "m1 to m12 (a month), t1 to t3 (four months), q1 to q4 (a quarter), year";
 
     /// The fiscal months the period covers.
     pub fn months(self) -> std::ops::RangeInclusive<u8> {
@@ -72,7 +73,9 @@ impl Serialize for Period {
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Period::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("'{s}' is not a period; use {}", Period::ACCEPTED)))
+        Period::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("'{s}' is not a period; use {}", Period::ACCEPTED))
+        })
     }
 }
 
@@ -107,10 +110,18 @@ pub const QUARTERLY_DUE_DAYS: i64 = 30;
 /// The last day of `month` (clamped to 1–12) of `year`; `NaiveDate::MAX` past chrono's range.
 fn last_day(year: i32, month: u8) -> NaiveDate {
     let month = month.clamp(1, 12);
-    let next = if month == 12 { year.checked_add(1).map(|y| (y, 1)) } else { Some((year, month as u32 + 1)) };
+    let next = if month == 12 {
+        year.checked_add(1).map(|y| (y, 1))
+    } else {
+        Some((year, month as u32 + 1))
+    };
     next.and_then(|(y, m)| NaiveDate::from_ymd_opt(y, m, 1))
         .and_then(|d| d.pred_opt())
-        .unwrap_or(if year < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
+        .unwrap_or(if year < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        })
 }
 
 impl DueReport {
@@ -143,14 +154,18 @@ impl DueReport {
             DueReport::YearlyBudget { .. } => YEARLY_DUE_DAYS,
             DueReport::QuarterlyKpi { .. } => QUARTERLY_DUE_DAYS,
         };
-        self.period_end().checked_add_signed(chrono::Duration::days(days)).unwrap_or(NaiveDate::MAX)
+        self.period_end()
+            .checked_add_signed(chrono::Duration::days(days))
+            .unwrap_or(NaiveDate::MAX)
     }
 
     /// The fiscal months of budget lines the report needs (empty for KPIs).
     pub fn budget_months(self) -> std::ops::RangeInclusive<u8> {
         match self {
             DueReport::MonthlyBudget { month, .. } => month..=month,
-            DueReport::FourMonthBudget { period, .. } => Period::FourMonths(period.clamp(1, 3)).months(),
+            DueReport::FourMonthBudget { period, .. } => {
+                Period::FourMonths(period.clamp(1, 3)).months()
+            }
             DueReport::YearlyBudget { .. } => 1..=12,
             #[allow(clippy::reversed_empty_ranges)]
             DueReport::QuarterlyKpi { .. } => 1..=0,
@@ -169,17 +184,26 @@ pub fn reports_due(today: NaiveDate) -> [DueReport; 4] {
     let monthly = (1..=3)
         .map(|n| {
             let (yy, mm) = months_back(n);
-            DueReport::MonthlyBudget { year: yy, month: mm }
+            DueReport::MonthlyBudget {
+                year: yy,
+                month: mm,
+            }
         })
         .find(|r| r.due() < today)
         .unwrap_or(DueReport::MonthlyBudget { year: y, month: m });
     let four = (1..=6)
         .map(|n| {
             let (yy, mm) = months_back(n);
-            DueReport::FourMonthBudget { year: yy, period: four_months_of(mm) }
+            DueReport::FourMonthBudget {
+                year: yy,
+                period: four_months_of(mm),
+            }
         })
         .find(|r| r.period_end() < today && r.due() < today)
-        .unwrap_or(DueReport::FourMonthBudget { year: y - 1, period: 3 });
+        .unwrap_or(DueReport::FourMonthBudget {
+            year: y - 1,
+            period: 3,
+        });
     let yearly = if (DueReport::YearlyBudget { year: y - 1 }).due() < today {
         DueReport::YearlyBudget { year: y - 1 }
     } else {
@@ -188,10 +212,16 @@ pub fn reports_due(today: NaiveDate) -> [DueReport; 4] {
     let quarterly = (1..=6)
         .map(|n| {
             let (yy, mm) = months_back(n);
-            DueReport::QuarterlyKpi { year: yy, quarter: (mm - 1) / 3 + 1 }
+            DueReport::QuarterlyKpi {
+                year: yy,
+                quarter: (mm - 1) / 3 + 1,
+            }
         })
         .find(|r| r.period_end() < today && r.due() < today)
-        .unwrap_or(DueReport::QuarterlyKpi { year: y - 1, quarter: 4 });
+        .unwrap_or(DueReport::QuarterlyKpi {
+            year: y - 1,
+            quarter: 4,
+        });
     [monthly, four, yearly, quarterly]
 }
 
@@ -219,25 +249,82 @@ mod tests {
 
     #[test]
     fn absurd_years_do_not_overflow() {
-        assert_eq!(DueReport::YearlyBudget { year: i32::MAX }.due(), NaiveDate::MAX);
-        assert_eq!(DueReport::MonthlyBudget { year: i32::MIN, month: 99 }.period_end(), NaiveDate::MIN);
-        let _ = DueReport::FourMonthBudget { year: i32::MAX, period: 9 }.period_start();
+        assert_eq!(
+            DueReport::YearlyBudget { year: i32::MAX }.due(),
+            NaiveDate::MAX
+        );
+        assert_eq!(
+            DueReport::MonthlyBudget {
+                year: i32::MIN,
+                month: 99
+            }
+            .period_end(),
+            NaiveDate::MIN
+        );
+        let _ = DueReport::FourMonthBudget {
+            year: i32::MAX,
+            period: 9,
+        }
+        .period_start();
     }
 
     #[test]
     fn due_reports_on_the_annual_report_date() {
         // 12 February 2024: January's budget is not due until the 15th, December's is.
         let due = reports_due(d(2024, 2, 12));
-        assert_eq!(due[0], DueReport::MonthlyBudget { year: 2023, month: 12 });
-        assert_eq!(due[1], DueReport::FourMonthBudget { year: 2023, period: 3 });
+        assert_eq!(
+            due[0],
+            DueReport::MonthlyBudget {
+                year: 2023,
+                month: 12
+            }
+        );
+        assert_eq!(
+            due[1],
+            DueReport::FourMonthBudget {
+                year: 2023,
+                period: 3
+            }
+        );
         // The 2023 yearly report is due by 14 February 2024: not yet; 2022's is.
         assert_eq!(due[2], DueReport::YearlyBudget { year: 2022 });
-        assert_eq!(due[3], DueReport::QuarterlyKpi { year: 2023, quarter: 4 });
+        assert_eq!(
+            due[3],
+            DueReport::QuarterlyKpi {
+                year: 2023,
+                quarter: 4
+            }
+        );
         let later = reports_due(d(2024, 6, 20));
-        assert_eq!(later[0], DueReport::MonthlyBudget { year: 2024, month: 5 });
-        assert_eq!(later[1], DueReport::FourMonthBudget { year: 2024, period: 1 });
+        assert_eq!(
+            later[0],
+            DueReport::MonthlyBudget {
+                year: 2024,
+                month: 5
+            }
+        );
+        assert_eq!(
+            later[1],
+            DueReport::FourMonthBudget {
+                year: 2024,
+                period: 1
+            }
+        );
         assert_eq!(later[2], DueReport::YearlyBudget { year: 2023 });
-        assert_eq!(later[3], DueReport::QuarterlyKpi { year: 2024, quarter: 1 });
-        assert_eq!(DueReport::FourMonthBudget { year: 2024, period: 1 }.due(), d(2024, 5, 30));
+        assert_eq!(
+            later[3],
+            DueReport::QuarterlyKpi {
+                year: 2024,
+                quarter: 1
+            }
+        );
+        assert_eq!(
+            DueReport::FourMonthBudget {
+                year: 2024,
+                period: 1
+            }
+            .due(),
+            d(2024, 5, 30)
+        );
     }
 }

@@ -2,8 +2,8 @@
 //! delayed, spending running ahead of physical progress, and the share funded by donors.
 
 use super::{BoardFilter, Dataset, latest};
-use crate::model::project::{FundingSource, Project, ProjectProgress, ProjectStatus};
 use crate::model::CenterCode;
+use crate::model::project::{FundingSource, Project, ProjectProgress, ProjectStatus};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -80,7 +80,12 @@ pub const OVERSPEND_POINTS: f64 = 25.0;
 impl ProjectsBoard {
     /// Share of the budget funded by donors, percent.
     pub fn donor_share_pct(&self) -> Option<f64> {
-        let donors: i64 = self.funding.iter().filter(|f| f.donor.is_some()).map(|f| f.budget).sum();
+        let donors: i64 = self
+            .funding
+            .iter()
+            .filter(|f| f.donor.is_some())
+            .map(|f| f.budget)
+            .sum();
         (self.budget_total > 0).then(|| 100.0 * donors as f64 / self.budget_total as f64)
     }
 }
@@ -91,14 +96,19 @@ fn months_between(a: NaiveDate, b: NaiveDate) -> f64 {
 
 fn row(p: &Project, center: &CenterCode, center_ar: String, r: &ProjectProgress) -> ProjectRow {
     let elapsed = months_between(p.start, r.period_end).max(0.0);
-    let months_late = if r.actual_progress >= 100 || matches!(r.status, ProjectStatus::Completed | ProjectStatus::Cancelled) {
+    let months_late = if r.actual_progress >= 100
+        || matches!(
+            r.status,
+            ProjectStatus::Completed | ProjectStatus::Cancelled
+        ) {
         Some(0)
     } else if r.actual_progress == 0 || elapsed <= 0.0 {
         None
     } else {
         let pace = r.actual_progress as f64 / elapsed;
         let remaining = (100.0 - r.actual_progress as f64) / pace;
-        let projected_end = r.period_end + chrono::Duration::days((remaining * 30.44).round() as i64);
+        let projected_end =
+            r.period_end + chrono::Duration::days((remaining * 30.44).round() as i64);
         Some(months_between(p.planned_end, projected_end).round() as i64)
     };
     ProjectRow {
@@ -122,15 +132,26 @@ pub fn aggregate_projects(data: &Dataset, f: &BoardFilter) -> ProjectsBoard {
     let projects: Vec<_> = data
         .projects
         .values()
-        .filter(|s| f.center.as_ref().is_none_or(|c| data.is_within(&s.center, c)))
-        .filter(|s| f.year.is_none_or(|y| s.value.start.year() <= y && s.value.planned_end.year() >= y))
+        .filter(|s| {
+            f.center
+                .as_ref()
+                .is_none_or(|c| data.is_within(&s.center, c))
+        })
+        .filter(|s| {
+            f.year
+                .is_none_or(|y| s.value.start.year() <= y && s.value.planned_end.year() >= y)
+        })
         .collect();
     // The board's currency is the one with the largest budget; other currencies are left out.
     let mut by_currency: BTreeMap<&str, i64> = BTreeMap::new();
     for s in &projects {
         *by_currency.entry(s.value.currency.as_str()).or_default() += s.value.budget;
     }
-    let currency = by_currency.iter().max_by_key(|(_, b)| **b).map(|(c, _)| c.to_string()).unwrap_or_default();
+    let currency = by_currency
+        .iter()
+        .max_by_key(|(_, b)| **b)
+        .map(|(c, _)| c.to_string())
+        .unwrap_or_default();
     let mut b = ProjectsBoard {
         as_of: None,
         projects: projects.len() as u32,
@@ -179,35 +200,72 @@ pub fn aggregate_projects(data: &Dataset, f: &BoardFilter) -> ProjectsBoard {
         sector.3 += 1;
         rows.push(row(p, &s.center, data.center_names(&s.center).0, &r.value));
     }
-    b.by_status = status.into_iter().map(|(status, projects)| StatusCount { status, projects }).collect();
+    b.by_status = status
+        .into_iter()
+        .map(|(status, projects)| StatusCount { status, projects })
+        .collect();
     b.by_sector = sectors
         .into_iter()
-        .map(|(sector, (n, planned, actual, reported, budget))| SectorProgress {
-            sector,
-            projects: n,
-            planned: if reported > 0 { planned / reported as f64 } else { 0.0 },
-            actual: if reported > 0 { actual / reported as f64 } else { 0.0 },
-            budget,
-        })
+        .map(
+            |(sector, (n, planned, actual, reported, budget))| SectorProgress {
+                sector,
+                projects: n,
+                planned: if reported > 0 {
+                    planned / reported as f64
+                } else {
+                    0.0
+                },
+                actual: if reported > 0 {
+                    actual / reported as f64
+                } else {
+                    0.0
+                },
+                budget,
+            },
+        )
         .collect();
-    let open = |r: &&ProjectRow| !matches!(r.status, ProjectStatus::Completed | ProjectStatus::Cancelled);
-    let mut delayed: Vec<ProjectRow> = rows.iter().filter(open).filter(|r| r.gap_points > 0).cloned().collect();
+    let open = |r: &&ProjectRow| {
+        !matches!(
+            r.status,
+            ProjectStatus::Completed | ProjectStatus::Cancelled
+        )
+    };
+    let mut delayed: Vec<ProjectRow> = rows
+        .iter()
+        .filter(open)
+        .filter(|r| r.gap_points > 0)
+        .cloned()
+        .collect();
     delayed.sort_by(|a, b| b.gap_points.cmp(&a.gap_points).then(a.code.cmp(&b.code)));
     delayed.truncate(PROJECT_ROWS);
     b.most_delayed = delayed;
     let mut ahead: Vec<ProjectRow> = rows
         .iter()
         .filter(open)
-        .filter(|r| r.spent_pct.is_some_and(|s| s - r.actual_progress as f64 >= OVERSPEND_POINTS))
+        .filter(|r| {
+            r.spent_pct
+                .is_some_and(|s| s - r.actual_progress as f64 >= OVERSPEND_POINTS)
+        })
         .cloned()
         .collect();
     let lead = |r: &ProjectRow| r.spent_pct.unwrap_or(0.0) - r.actual_progress as f64;
     ahead.sort_by(|a, b| lead(b).total_cmp(&lead(a)).then(a.code.cmp(&b.code)));
     ahead.truncate(PROJECT_ROWS);
     b.spending_ahead = ahead;
-    let mut funding: Vec<FundingShare> =
-        funding.into_iter().map(|(donor, (projects, budget))| FundingShare { donor, projects, budget }).collect();
-    funding.sort_by(|a, b| a.donor.is_some().cmp(&b.donor.is_some()).then(b.budget.cmp(&a.budget)));
+    let mut funding: Vec<FundingShare> = funding
+        .into_iter()
+        .map(|(donor, (projects, budget))| FundingShare {
+            donor,
+            projects,
+            budget,
+        })
+        .collect();
+    funding.sort_by(|a, b| {
+        a.donor
+            .is_some()
+            .cmp(&b.donor.is_some())
+            .then(b.budget.cmp(&a.budget))
+    });
     b.funding = funding;
     b
 }

@@ -156,28 +156,50 @@ pub fn aggregate_reporting(
         kiosks: activity
             .kiosks
             .iter()
-            .map(|(name, t)| KioskHeard { name: name.clone(), last_heard: *t })
+            .map(|(name, t)| KioskHeard {
+                name: name.clone(),
+                last_heard: *t,
+            })
             .collect(),
         budget_reported: 0,
         kpi_reported: 0,
-        cycles: due.iter().map(|r| CycleTotal { report: *r, received: 0, owed: 0 }).collect(),
+        cycles: due
+            .iter()
+            .map(|r| CycleTotal {
+                report: *r,
+                received: 0,
+                owed: 0,
+            })
+            .collect(),
         late: 0,
     };
     let empty = Seen::default();
-    for code in data.centers.keys().filter(|c| f.center.as_ref().is_none_or(|fc| data.is_within(c, fc))) {
+    for code in data
+        .centers
+        .keys()
+        .filter(|c| f.center.as_ref().is_none_or(|fc| data.is_within(c, fc)))
+    {
         let s = seen.get(code).unwrap_or(&empty);
         let cycles: Vec<CycleState> = due
             .iter()
             .map(|r| {
                 let received = s.has(r);
-                CycleState { report: *r, received, owed: s.owes(r) }
+                CycleState {
+                    report: *r,
+                    received,
+                    owed: s.owes(r),
+                }
             })
             .collect();
         for (total, c) in b.cycles.iter_mut().zip(&cycles) {
             total.received += u32::from(c.received);
             total.owed += u32::from(c.owed);
         }
-        let missing: Vec<DueReport> = cycles.iter().filter(|c| c.owed && !c.received).map(|c| c.report).collect();
+        let missing: Vec<DueReport> = cycles
+            .iter()
+            .filter(|c| c.owed && !c.received)
+            .map(|c| c.report)
+            .collect();
         let act = activity.centers.get(code).copied().unwrap_or_default();
         let (name_ar, name_en) = data.center_names(code);
         as_of = latest(as_of, s.last_as_of);
@@ -221,16 +243,23 @@ struct Seen {
 impl Seen {
     fn has(&self, r: &DueReport) -> bool {
         match *r {
-            DueReport::QuarterlyKpi { year, quarter } => self.kpi_quarters.contains(&(year, quarter)),
-            DueReport::MonthlyBudget { year, .. } | DueReport::FourMonthBudget { year, .. } | DueReport::YearlyBudget { year } => {
-                r.budget_months().all(|m| self.budget_months.contains(&(year, m)))
+            DueReport::QuarterlyKpi { year, quarter } => {
+                self.kpi_quarters.contains(&(year, quarter))
             }
+            DueReport::MonthlyBudget { year, .. }
+            | DueReport::FourMonthBudget { year, .. }
+            | DueReport::YearlyBudget { year } => r
+                .budget_months()
+                .all(|m| self.budget_months.contains(&(year, m))),
         }
     }
 
     fn owes(&self, r: &DueReport) -> bool {
         let first = match r {
-            DueReport::QuarterlyKpi { .. } => self.kpi_quarters.first().map(|(y, q)| (*y, (q - 1) * 3 + 1)),
+            DueReport::QuarterlyKpi { .. } => self
+                .kpi_quarters
+                .first()
+                .map(|(y, q)| (*y, (q - 1) * 3 + 1)),
             _ => self.budget_months.first().copied(),
         };
         match (first, r) {
@@ -244,7 +273,11 @@ impl Seen {
     }
 }
 
-fn bump<'a, 'b>(seen: &'b mut BTreeMap<&'a CenterCode, Seen>, c: &'a CenterCode, d: NaiveDate) -> &'b mut Seen {
+fn bump<'a, 'b>(
+    seen: &'b mut BTreeMap<&'a CenterCode, Seen>,
+    c: &'a CenterCode,
+    d: NaiveDate,
+) -> &'b mut Seen {
     let e = seen.entry(c).or_default();
     e.last_as_of = latest(e.last_as_of, Some(d));
     e
@@ -338,12 +371,27 @@ mod tests {
         assert_eq!((b.year, b.month, b.quarter), (2024, 2, 1));
         let row = |c: &str| b.centers.iter().find(|r| r.center.as_str() == c).unwrap();
         assert!(!row("MOH").late && !row("MOH").budget_this_month);
-        assert_eq!(row("MOF").missing, [DueReport::QuarterlyKpi { year: 2023, quarter: 4 }]);
+        assert_eq!(
+            row("MOF").missing,
+            [DueReport::QuarterlyKpi {
+                year: 2023,
+                quarter: 4
+            }]
+        );
         assert!(row("MOF").budget_this_month && row("MOF").late);
         assert_eq!(row("MOF").last_heard, Some(heard));
         assert_eq!(
             row("MOE").missing,
-            [DueReport::MonthlyBudget { year: 2024, month: 1 }, DueReport::QuarterlyKpi { year: 2023, quarter: 4 }]
+            [
+                DueReport::MonthlyBudget {
+                    year: 2024,
+                    month: 1
+                },
+                DueReport::QuarterlyKpi {
+                    year: 2023,
+                    quarter: 4
+                }
+            ]
         );
         assert_eq!(row("MOE").last_as_of, None);
         assert_eq!((b.budget_reported, b.kpi_reported, b.late), (1, 0, 2));
@@ -360,7 +408,13 @@ mod tests {
         // never sent anything, so those two are late.
         let early = aggregate_reporting(&data, &BoardFilter::default(), d(2024, 1, 10), &act);
         assert_eq!(early.late, 2);
-        let row = |c: &str| early.centers.iter().find(|r| r.center.as_str() == c).unwrap();
+        let row = |c: &str| {
+            early
+                .centers
+                .iter()
+                .find(|r| r.center.as_str() == c)
+                .unwrap()
+        };
         assert!(!row("MOH").late);
     }
 
@@ -372,25 +426,49 @@ mod tests {
         let data = Dataset::from_envelopes([center("MOH"), center("MOF"), center("MOE")], envs);
         // 15 February 2024: December's budget (not yet January's), Sep–Dec 2023 and the year
         // 2023 are all due.
-        let b = aggregate_reporting(&data, &BoardFilter::default(), d(2024, 2, 15), &Activity::default());
+        let b = aggregate_reporting(
+            &data,
+            &BoardFilter::default(),
+            d(2024, 2, 15),
+            &Activity::default(),
+        );
         let row = |c: &str| b.centers.iter().find(|r| r.center.as_str() == c).unwrap();
         let budget_missing = |c: &str| {
-            row(c).missing.iter().copied().filter(|m| !matches!(m, DueReport::QuarterlyKpi { .. })).collect::<Vec<_>>()
+            row(c)
+                .missing
+                .iter()
+                .copied()
+                .filter(|m| !matches!(m, DueReport::QuarterlyKpi { .. }))
+                .collect::<Vec<_>>()
         };
         assert_eq!(budget_missing("MOH"), []);
         assert_eq!(
             budget_missing("MOF"),
             [
-                DueReport::MonthlyBudget { year: 2023, month: 12 },
-                DueReport::FourMonthBudget { year: 2023, period: 3 },
+                DueReport::MonthlyBudget {
+                    year: 2023,
+                    month: 12
+                },
+                DueReport::FourMonthBudget {
+                    year: 2023,
+                    period: 3
+                },
                 DueReport::YearlyBudget { year: 2023 }
             ]
         );
         // MOE joined in September: it owes the four months it covers, not the whole year.
         assert_eq!(budget_missing("MOE"), []);
-        let yearly = row("MOE").cycles.iter().find(|c| matches!(c.report, DueReport::YearlyBudget { .. })).unwrap();
+        let yearly = row("MOE")
+            .cycles
+            .iter()
+            .find(|c| matches!(c.report, DueReport::YearlyBudget { .. }))
+            .unwrap();
         assert!(!yearly.owed && !yearly.received);
-        let t = b.cycles.iter().find(|c| matches!(c.report, DueReport::FourMonthBudget { .. })).unwrap();
+        let t = b
+            .cycles
+            .iter()
+            .find(|c| matches!(c.report, DueReport::FourMonthBudget { .. }))
+            .unwrap();
         assert_eq!((t.received, t.owed), (2, 3));
     }
 }

@@ -9,7 +9,10 @@ fn demo_dataset() -> Dataset {
 }
 
 fn ctx() -> BoardContext {
-    BoardContext { today: demo::demo_today(), kpi: KpiThresholds::default() }
+    BoardContext {
+        today: demo::demo_today(),
+        kpi: KpiThresholds::default(),
+    }
 }
 
 fn pct(n: u32, c: &ExecutionCounts) -> i64 {
@@ -26,7 +29,11 @@ fn demo_reproduces_the_2023_decision_figures() {
     // Analysed decisions: the non-routine ones with a status plus the routine analysed ones.
     assert_eq!(b.decisions.analysed() + 291, figures::ANALYSED_DECISIONS);
     assert_eq!(
-        (pct(b.decisions.executed, &b.decisions), pct(b.decisions.in_progress, &b.decisions), pct(b.decisions.not_started, &b.decisions)),
+        (
+            pct(b.decisions.executed, &b.decisions),
+            pct(b.decisions.in_progress, &b.decisions),
+            pct(b.decisions.not_started, &b.decisions)
+        ),
         (45, 37, 18)
     );
     assert_eq!(
@@ -37,12 +44,25 @@ fn demo_reproduces_the_2023_decision_figures() {
         ),
         (50, 37, 13)
     );
-    assert_eq!(b.decisions.unreported, 30, "decisions of the last sessions await their first report");
+    assert_eq!(
+        b.decisions.unreported, 30,
+        "decisions of the last sessions await their first report"
+    );
     assert_eq!(b.assignments.unreported, 0);
     assert_eq!(b.sessions, 49);
     assert_eq!(
-        (b.follow_ups.calls, b.follow_ups.letters, b.follow_ups.messages, b.follow_ups.memos),
-        (figures::CALLS, figures::LETTERS, figures::MESSAGES, figures::MEMOS)
+        (
+            b.follow_ups.calls,
+            b.follow_ups.letters,
+            b.follow_ups.messages,
+            b.follow_ups.memos
+        ),
+        (
+            figures::CALLS,
+            figures::LETTERS,
+            figures::MESSAGES,
+            figures::MEMOS
+        )
     );
     let trend_total: u32 = b.trend.iter().map(|m| m.counts.total()).sum();
     assert_eq!(trend_total, b.decisions.total() + b.assignments.total());
@@ -57,36 +77,71 @@ fn demo_reproduces_the_committee_figures() {
     assert_eq!(b.minutes, figures::COMMITTEE_MINUTES);
     assert_eq!(b.minutes_to_cabinet, figures::MINUTES_TO_CABINET);
     assert_eq!(b.recommendations_submitted, figures::RECOMMENDATIONS);
-    assert_eq!(b.recommendations_approved, figures::RECOMMENDATIONS_APPROVED);
+    assert_eq!(
+        b.recommendations_approved,
+        figures::RECOMMENDATIONS_APPROVED
+    );
     assert_eq!(b.finished, figures::COMMITTEES_FINISHED);
     assert_eq!(b.approval_pct().map(|p| p.round() as i64), Some(91));
 }
 
 #[test]
 fn demo_reproduces_the_secretariat_budget() {
-    let f = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: Some(2023), period: None };
+    let f = BoardFilter {
+        center: Some(CenterCode::new("GSC").unwrap()),
+        year: Some(2023),
+        period: None,
+    };
     let b = aggregate_budget(&demo_dataset(), &f);
     assert_eq!(b.total.allocated, figures::SECRETARIAT_BUDGET_PLANNED);
     assert_eq!(b.total.spent, figures::SECRETARIAT_BUDGET_SPENT);
     assert_eq!(b.total.execution_pct().map(|p| p.round() as i64), Some(67));
     assert_eq!(b.currency, "ILS");
-    let dev = b.by_category.iter().find(|c| c.category == BudgetCategory::Development).unwrap();
-    let op = b.by_category.iter().find(|c| c.category == BudgetCategory::Operating).unwrap();
+    let dev = b
+        .by_category
+        .iter()
+        .find(|c| c.category == BudgetCategory::Development)
+        .unwrap();
+    let op = b
+        .by_category
+        .iter()
+        .find(|c| c.category == BudgetCategory::Operating)
+        .unwrap();
     assert_eq!(dev.totals.spent, figures::SECRETARIAT_DEVELOPMENT_SPENT);
     assert_eq!(op.totals.spent, figures::SECRETARIAT_OPERATING_SPENT);
-    assert_eq!((100.0 * dev.totals.spent as f64 / b.total.spent as f64).round() as i64, 62);
+    assert_eq!(
+        (100.0 * dev.totals.spent as f64 / b.total.spent as f64).round() as i64,
+        62
+    );
     assert_eq!(b.monthly.len(), 12);
-    assert_eq!(b.monthly[11].cumulative_spent, figures::SECRETARIAT_BUDGET_SPENT);
-    assert_eq!(b.monthly[11].linear_plan, figures::SECRETARIAT_BUDGET_PLANNED);
+    assert_eq!(
+        b.monthly[11].cumulative_spent,
+        figures::SECRETARIAT_BUDGET_SPENT
+    );
+    assert_eq!(
+        b.monthly[11].linear_plan,
+        figures::SECRETARIAT_BUDGET_PLANNED
+    );
 }
 
 #[test]
 fn budget_by_four_month_period_counts_only_its_months() {
     let data = demo_dataset();
-    let year = aggregate_budget(&data, &BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: Some(2023), period: None });
+    let year = aggregate_budget(
+        &data,
+        &BoardFilter {
+            center: Some(CenterCode::new("GSC").unwrap()),
+            year: Some(2023),
+            period: None,
+        },
+    );
     let mut parts = 0;
     for t in 1..=3 {
-        let f = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: Some(2023), period: Some(Period::FourMonths(t)) };
+        let f = BoardFilter {
+            center: Some(CenterCode::new("GSC").unwrap()),
+            year: Some(2023),
+            period: Some(Period::FourMonths(t)),
+        };
         let b = aggregate_budget(&data, &f);
         assert_eq!(b.monthly.len(), 4);
         assert_eq!(b.monthly[0].month, (t - 1) * 4 + 1);
@@ -94,8 +149,19 @@ fn budget_by_four_month_period_counts_only_its_months() {
         assert_eq!(b.monthly[3].linear_plan, b.total.allocated);
         parts += b.total.spent;
     }
-    assert_eq!(parts, year.total.spent, "the three four-month periods add up to the year");
-    let q = aggregate_kpi(&data, &BoardFilter { center: None, year: Some(2023), period: Some(Period::Quarter(2)) }, KpiThresholds::default());
+    assert_eq!(
+        parts, year.total.spent,
+        "the three four-month periods add up to the year"
+    );
+    let q = aggregate_kpi(
+        &data,
+        &BoardFilter {
+            center: None,
+            year: Some(2023),
+            period: Some(Period::Quarter(2)),
+        },
+        KpiThresholds::default(),
+    );
     assert_eq!(q.quarters.len(), 1);
     assert_eq!(q.quarters[0].quarter, 2);
 }
@@ -103,7 +169,11 @@ fn budget_by_four_month_period_counts_only_its_months() {
 #[test]
 fn demo_has_the_operational_plan_and_every_board_builds() {
     let data = demo_dataset();
-    let f = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: None, period: None };
+    let f = BoardFilter {
+        center: Some(CenterCode::new("GSC").unwrap()),
+        year: None,
+        period: None,
+    };
     let k = aggregate_kpi(&data, &f, KpiThresholds::default());
     assert_eq!(k.rows.len() as u32, figures::OPERATIONAL_PLAN_ACTIVITIES);
     assert_eq!(k.quarters.len(), 4);
@@ -112,7 +182,11 @@ fn demo_has_the_operational_plan_and_every_board_builds() {
         assert_eq!(v.name(), name);
         assert!(v.as_of().is_some(), "{name} has an as-of date");
         let json = serde_json::to_string(&v).unwrap();
-        assert_eq!(serde_json::from_str::<BoardView>(&json).unwrap(), v, "{name} round-trips");
+        assert_eq!(
+            serde_json::from_str::<BoardView>(&json).unwrap(),
+            v,
+            "{name} round-trips"
+        );
     }
 }
 
@@ -121,11 +195,23 @@ fn ranking_and_overdue_are_ordered() {
     let data = demo_dataset();
     let r = aggregate_center_ranking(&data, &BoardFilter::default());
     assert!(r.rows.len() >= 15);
-    assert!(r.rows.windows(2).all(|w| w[0].rate.unwrap_or(-1.0) >= w[1].rate.unwrap_or(-1.0)));
+    assert!(
+        r.rows
+            .windows(2)
+            .all(|w| w[0].rate.unwrap_or(-1.0) >= w[1].rate.unwrap_or(-1.0))
+    );
     let o = aggregate_overdue(&data, &BoardFilter::default(), demo::demo_today());
     assert!(o.total > 0 && o.rows.len() <= OVERDUE_ROWS);
-    assert!(o.rows.windows(2).all(|w| w[0].days_overdue >= w[1].days_overdue));
-    assert!(o.rows.iter().all(|r| r.execution != Execution::Executed && r.due < o.today));
+    assert!(
+        o.rows
+            .windows(2)
+            .all(|w| w[0].days_overdue >= w[1].days_overdue)
+    );
+    assert!(
+        o.rows
+            .iter()
+            .all(|r| r.execution != Execution::Executed && r.due < o.today)
+    );
 }
 
 #[test]
@@ -134,26 +220,56 @@ fn demo_projects_board_shows_status_delays_overspending_and_donors() {
     let b = aggregate_projects(&data, &BoardFilter::default());
     assert_eq!(b.projects, 21);
     assert_eq!(b.unreported, 0);
-    let count = |s: ProjectStatus| b.by_status.iter().find(|x| x.status == s).map(|x| x.projects).unwrap_or(0);
+    let count = |s: ProjectStatus| {
+        b.by_status
+            .iter()
+            .find(|x| x.status == s)
+            .map(|x| x.projects)
+            .unwrap_or(0)
+    };
     assert_eq!(
-        [count(ProjectStatus::OnTrack), count(ProjectStatus::Delayed), count(ProjectStatus::Stalled), count(ProjectStatus::Completed), count(ProjectStatus::Cancelled)],
+        [
+            count(ProjectStatus::OnTrack),
+            count(ProjectStatus::Delayed),
+            count(ProjectStatus::Stalled),
+            count(ProjectStatus::Completed),
+            count(ProjectStatus::Cancelled)
+        ],
         [10, 5, 3, 2, 1]
     );
-    assert_eq!(b.most_delayed[0].code, "GSC-ME-SYSTEM", "planned 100%, at 10%");
+    assert_eq!(
+        b.most_delayed[0].code, "GSC-ME-SYSTEM",
+        "planned 100%, at 10%"
+    );
     assert_eq!(b.most_delayed[0].gap_points, 90);
-    assert!(b.most_delayed.windows(2).all(|w| w[0].gap_points >= w[1].gap_points));
+    assert!(
+        b.most_delayed
+            .windows(2)
+            .all(|w| w[0].gap_points >= w[1].gap_points)
+    );
     // The Gaza fishing port spent 79% of its budget at 35% progress.
-    let port = b.spending_ahead.iter().find(|r| r.code == "MOA-GAZA-PORT").expect("overspending stands out");
+    let port = b
+        .spending_ahead
+        .iter()
+        .find(|r| r.code == "MOA-GAZA-PORT")
+        .expect("overspending stands out");
     assert_eq!(port.spent_pct.map(|p| p.round() as i64), Some(79));
     assert_eq!(b.by_sector.len(), 6);
     assert_eq!(b.funding[0].donor, None, "the treasury comes first");
     let share = b.donor_share_pct().unwrap();
     assert!((60.0..90.0).contains(&share), "{share}");
     // The secretariat's own projects follow its budget: the solar plant cost 495,036.
-    let gsc = BoardFilter { center: Some(CenterCode::new("GSC").unwrap()), year: None, period: None };
+    let gsc = BoardFilter {
+        center: Some(CenterCode::new("GSC").unwrap()),
+        year: None,
+        period: None,
+    };
     let g = aggregate_projects(&data, &gsc);
     assert_eq!(g.projects, 4);
-    assert_eq!(g.budget_total, 2_140_000, "the secretariat's development allocation");
+    assert_eq!(
+        g.budget_total, 2_140_000,
+        "the secretariat's development allocation"
+    );
 }
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -161,7 +277,12 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn env(center: &str, revision: u64, record: Record) -> RecordEnvelope {
-    RecordEnvelope { center: CenterCode::new(center).unwrap(), as_of: d(2023, 6, 1), revision, record }
+    RecordEnvelope {
+        center: CenterCode::new(center).unwrap(),
+        as_of: d(2023, 6, 1),
+        revision,
+        record,
+    }
 }
 
 fn decision(item: u16, centers: &[&str], routine: bool) -> Record {
@@ -172,7 +293,10 @@ fn decision(item: u16, centers: &[&str], routine: bool) -> Record {
         title: "قرار".into(),
         routine,
         classification: Classification::default(),
-        centers: centers.iter().map(|c| CenterCode::new(c).unwrap()).collect(),
+        centers: centers
+            .iter()
+            .map(|c| CenterCode::new(c).unwrap())
+            .collect(),
         due: Some(d(2023, 4, 1)),
         links: vec![],
     })
@@ -182,7 +306,11 @@ fn status(item: u16, s: ExecutionStatus) -> Record {
     Record::DecisionStatus(DecisionStatus {
         decision: DecisionNumber::new(18, 200, item),
         status: s,
-        progress: if s == ExecutionStatus::Executed { 100 } else { 0 },
+        progress: if s == ExecutionStatus::Executed {
+            100
+        } else {
+            0
+        },
         note: String::new(),
         follow_ups: vec![],
     })
@@ -193,10 +321,22 @@ fn combined_status_follows_the_weakest_center_and_unreported_is_not_zero() {
     use ExecutionStatus::*;
     assert_eq!(combine_statuses(&[]), Execution::Unreported);
     assert_eq!(combine_statuses(&[None, None]), Execution::Unreported);
-    assert_eq!(combine_statuses(&[Some(Executed), None]), Execution::InProgress);
-    assert_eq!(combine_statuses(&[Some(Executed), Some(Executed)]), Execution::Executed);
-    assert_eq!(combine_statuses(&[Some(Executed), Some(Blocked)]), Execution::Blocked);
-    assert_eq!(combine_statuses(&[Some(NotStarted), None]), Execution::NotStarted);
+    assert_eq!(
+        combine_statuses(&[Some(Executed), None]),
+        Execution::InProgress
+    );
+    assert_eq!(
+        combine_statuses(&[Some(Executed), Some(Executed)]),
+        Execution::Executed
+    );
+    assert_eq!(
+        combine_statuses(&[Some(Executed), Some(Blocked)]),
+        Execution::Blocked
+    );
+    assert_eq!(
+        combine_statuses(&[Some(NotStarted), None]),
+        Execution::NotStarted
+    );
 }
 
 #[test]
@@ -218,12 +358,26 @@ fn center_filter_counts_only_that_centers_part() {
     data.apply(env("GSC", 1, decision(2, &["MOF"], false)));
     data.apply(env("GSC", 1, decision(3, &["MOH"], true)));
     data.apply(env("MOH", 1, status(1, ExecutionStatus::Executed)));
-    let moh = BoardFilter { center: Some(CenterCode::new("MOH").unwrap()), year: None, period: None };
+    let moh = BoardFilter {
+        center: Some(CenterCode::new("MOH").unwrap()),
+        year: None,
+        period: None,
+    };
     let b = aggregate_decision_execution(&data, &moh);
-    assert_eq!((b.decisions.executed, b.decisions.total(), b.routine_excluded), (1, 1, 1));
+    assert_eq!(
+        (
+            b.decisions.executed,
+            b.decisions.total(),
+            b.routine_excluded
+        ),
+        (1, 1, 1)
+    );
     let all = aggregate_decision_execution(&data, &BoardFilter::default());
     // Decision 1 is half done (MOF has not reported); decision 2 has no report at all.
-    assert_eq!((all.decisions.in_progress, all.decisions.unreported), (1, 1));
+    assert_eq!(
+        (all.decisions.in_progress, all.decisions.unreported),
+        (1, 1)
+    );
     let overdue = aggregate_overdue(&data, &BoardFilter::default(), d(2023, 5, 1));
     assert_eq!(overdue.total, 2);
     assert_eq!(overdue.rows[0].days_overdue, 30);

@@ -11,9 +11,7 @@ pub enum CodeError {
         "'{0}' is not a center code; use 2 to 16 Latin capital letters, digits or '-', such as MOH or MOF-BUDGET"
     )]
     Center(String),
-    #[error(
-        "'{0}' is not a decision number; write government/session/item, such as 18/212/02"
-    )]
+    #[error("'{0}' is not a decision number; write government/session/item, such as 18/212/02")]
     Decision(String),
 }
 
@@ -26,7 +24,8 @@ impl CenterCode {
     pub fn new(s: &str) -> Result<CenterCode, CodeError> {
         let t = s.trim().to_ascii_uppercase();
         let ok = (2..=16).contains(&t.len())
-            && t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+            && t.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
             && !t.starts_with('-');
         if ok {
             Ok(CenterCode(t))
@@ -76,7 +75,11 @@ pub struct DecisionNumber {
 
 impl DecisionNumber {
     pub fn new(government: u16, session: u32, item: u16) -> DecisionNumber {
-        DecisionNumber { government, session, item }
+        DecisionNumber {
+            government,
+            session,
+            item,
+        }
     }
 }
 
@@ -93,7 +96,11 @@ impl FromStr for DecisionNumber {
         let err = || CodeError::Decision(s.to_string());
         let western = crate::format::western_digits(s);
         let parts: Vec<&str> = western.split('/').map(str::trim).collect();
-        if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+        if parts.len() != 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+        {
             return Err(err());
         }
         Ok(DecisionNumber {

@@ -319,7 +319,9 @@ impl Record {
             ),
             Record::Committee(c) => format!("committee/{}/{}", c.committee, c.year),
             Record::Project(p) => format!("project/{}", p.code),
-            Record::ProjectProgress(r) => format!("project-progress/{}/{}", r.project, r.period_end),
+            Record::ProjectProgress(r) => {
+                format!("project-progress/{}/{}", r.project, r.period_end)
+            }
         };
         RecordKey(k)
     }
@@ -376,14 +378,25 @@ impl ExecutionStatus {
     pub fn parse(s: &str) -> Option<ExecutionStatus> {
         let w = normalize_word(s);
         Some(match w.as_str() {
-            "not-started" | "not started" | "notstarted" | "لم يبدأ" | "لم يتم البدء" | "لم تبدأ"
+            "not-started"
+            | "not started"
+            | "notstarted"
+            | "لم يبدأ"
+            | "لم يتم البدء"
+            | "لم تبدأ"
             | "شروع نشده" => ExecutionStatus::NotStarted,
-            "in-progress" | "in progress" | "inprogress" | "قيد التنفيذ" | "جاري التنفيذ"
+            "in-progress"
+            | "in progress"
+            | "inprogress"
+            | "قيد التنفيذ"
+            | "جاري التنفيذ"
             | "در حال اجرا" => ExecutionStatus::InProgress,
             "executed" | "done" | "منفذ" | "منفذة" | "تم التنفيذ" | "اجرا شده" => {
                 ExecutionStatus::Executed
             }
-            "blocked" | "متعثر" | "متعثرة" | "متوقف" | "متوقف شده" => ExecutionStatus::Blocked,
+            "blocked" | "متعثر" | "متعثرة" | "متوقف" | "متوقف شده" => {
+                ExecutionStatus::Blocked
+            }
             _ => return None,
         })
     }
@@ -474,10 +487,22 @@ mod tests {
 
     #[test]
     fn status_words_parse_in_english_arabic_and_persian() {
-        assert_eq!(ExecutionStatus::parse(" In Progress "), Some(ExecutionStatus::InProgress));
-        assert_eq!(ExecutionStatus::parse("قيد  التنفيذ"), Some(ExecutionStatus::InProgress));
-        assert_eq!(ExecutionStatus::parse("منفذ"), Some(ExecutionStatus::Executed));
-        assert_eq!(ExecutionStatus::parse("اجرا شده"), Some(ExecutionStatus::Executed));
+        assert_eq!(
+            ExecutionStatus::parse(" In Progress "),
+            Some(ExecutionStatus::InProgress)
+        );
+        assert_eq!(
+            ExecutionStatus::parse("قيد  التنفيذ"),
+            Some(ExecutionStatus::InProgress)
+        );
+        assert_eq!(
+            ExecutionStatus::parse("منفذ"),
+            Some(ExecutionStatus::Executed)
+        );
+        assert_eq!(
+            ExecutionStatus::parse("اجرا شده"),
+            Some(ExecutionStatus::Executed)
+        );
         assert_eq!(ExecutionStatus::parse("منفذة جزئيا"), None);
     }
 
@@ -498,7 +523,11 @@ mod tests {
     fn every_demo_record_round_trips_through_json() {
         for env in crate::demo::generate().records {
             let json = serde_json::to_string(&env).unwrap();
-            assert_eq!(serde_json::from_str::<RecordEnvelope>(&json).unwrap(), env, "{json}");
+            assert_eq!(
+                serde_json::from_str::<RecordEnvelope>(&json).unwrap(),
+                env,
+                "{json}"
+            );
         }
     }
 

@@ -18,8 +18,12 @@ pub enum FundingSource {
 impl FundingSource {
     pub fn parse(s: &str) -> Option<FundingSource> {
         match s.trim().to_lowercase().as_str() {
-            "treasury" | "الخزينة" | "الموازنة العامة" | "خزانه" => Some(FundingSource::Treasury),
-            "donor" | "مانح" | "جهة مانحة" | "تمويل خارجي" => Some(FundingSource::Donor),
+            "treasury" | "الخزينة" | "الموازنة العامة" | "خزانه" => {
+                Some(FundingSource::Treasury)
+            }
+            "donor" | "مانح" | "جهة مانحة" | "تمويل خارجي" => {
+                Some(FundingSource::Donor)
+            }
             _ => None,
         }
     }
@@ -65,17 +69,22 @@ pub enum ProjectStatus {
 }
 
 impl ProjectStatus {
-    pub const ACCEPTED_WORDS: &'static str =
-        "on-track / حسب الخطة، delayed / متأخر، stalled / متوقف، completed / منجز، cancelled / ملغى";
+    pub const ACCEPTED_WORDS: &'static str = "on-track / حسب الخطة، delayed / متأخر، stalled / متوقف، completed / منجز، cancelled / ملغى";
 
     pub fn parse(s: &str) -> Option<ProjectStatus> {
         let w = s.trim().to_lowercase().replace('_', "-");
         Some(match w.as_str() {
-            "on-track" | "on track" | "حسب الخطة" | "ضمن الخطة" | "طبق برنامه" => ProjectStatus::OnTrack,
+            "on-track" | "on track" | "حسب الخطة" | "ضمن الخطة" | "طبق برنامه" => {
+                ProjectStatus::OnTrack
+            }
             "delayed" | "متأخر" | "متاخر" | "با تأخیر" => ProjectStatus::Delayed,
             "stalled" | "متوقف" | "متعثر" | "متوقف شده" => ProjectStatus::Stalled,
-            "completed" | "منجز" | "مكتمل" | "تکمیل شده" => ProjectStatus::Completed,
-            "cancelled" | "canceled" | "ملغى" | "ملغي" | "لغو شده" => ProjectStatus::Cancelled,
+            "completed" | "منجز" | "مكتمل" | "تکمیل شده" => {
+                ProjectStatus::Completed
+            }
+            "cancelled" | "canceled" | "ملغى" | "ملغي" | "لغو شده" => {
+                ProjectStatus::Cancelled
+            }
             _ => return None,
         })
     }
@@ -115,7 +124,10 @@ pub(super) fn validate_project(p: &Project, out: &mut Vec<Problem>) {
         out.push(Problem::new("code", "is empty; give the project its code"));
     }
     if p.name_ar.trim().is_empty() {
-        out.push(Problem::new("name_ar", "is empty; write the project's Arabic name"));
+        out.push(Problem::new(
+            "name_ar",
+            "is empty; write the project's Arabic name",
+        ));
     }
     if p.sector.trim().is_empty() {
         out.push(Problem::new("sector", "is empty; name the sector"));
@@ -123,16 +135,25 @@ pub(super) fn validate_project(p: &Project, out: &mut Vec<Problem>) {
     if p.planned_end < p.start {
         out.push(Problem::new(
             "planned_end",
-            format!("{} is before the start {}; the planned end comes after the start", p.planned_end, p.start),
+            format!(
+                "{} is before the start {}; the planned end comes after the start",
+                p.planned_end, p.start
+            ),
         ));
     }
     if p.budget < 0 {
-        out.push(Problem::new("budget", format!("{} is negative; amounts are 0 or more", p.budget)));
+        out.push(Problem::new(
+            "budget",
+            format!("{} is negative; amounts are 0 or more", p.budget),
+        ));
     }
     if p.currency.len() != 3 || !p.currency.chars().all(|c| c.is_ascii_uppercase()) {
         out.push(Problem::new(
             "currency",
-            format!("'{}' is not a currency code; use three capital letters such as ILS, USD, OMR", p.currency),
+            format!(
+                "'{}' is not a currency code; use three capital letters such as ILS, USD, OMR",
+                p.currency
+            ),
         ));
     }
     match p.funding {
@@ -152,22 +173,39 @@ pub(super) fn validate_progress(r: &ProjectProgress, out: &mut Vec<Problem>) {
     if r.project.trim().is_empty() {
         out.push(Problem::new("project", "is empty; give the project's code"));
     }
-    for (field, v) in [("planned_progress", r.planned_progress), ("actual_progress", r.actual_progress)] {
+    for (field, v) in [
+        ("planned_progress", r.planned_progress),
+        ("actual_progress", r.actual_progress),
+    ] {
         if v > 100 {
-            out.push(Problem::new(field, format!("{v}% is over 100%; use 0 to 100")));
+            out.push(Problem::new(
+                field,
+                format!("{v}% is over 100%; use 0 to 100"),
+            ));
         }
     }
     if r.cumulative_spent < 0 {
-        out.push(Problem::new("cumulative_spent", format!("{} is negative; amounts are 0 or more", r.cumulative_spent)));
+        out.push(Problem::new(
+            "cumulative_spent",
+            format!("{} is negative; amounts are 0 or more", r.cumulative_spent),
+        ));
     }
     if r.status == ProjectStatus::Completed && r.actual_progress < 100 {
         out.push(Problem::new(
             "actual_progress",
-            format!("{}% with status completed; a completed project is at 100%", r.actual_progress),
+            format!(
+                "{}% with status completed; a completed project is at 100%",
+                r.actual_progress
+            ),
         ));
     }
-    if matches!(r.status, ProjectStatus::Stalled | ProjectStatus::Delayed) && r.obstacle.trim().is_empty() {
-        out.push(Problem::new("obstacle", "is empty for a delayed or stalled project; say what holds it up"));
+    if matches!(r.status, ProjectStatus::Stalled | ProjectStatus::Delayed)
+        && r.obstacle.trim().is_empty()
+    {
+        out.push(Problem::new(
+            "obstacle",
+            "is empty for a delayed or stalled project; say what holds it up",
+        ));
     }
 }
 
@@ -184,7 +222,10 @@ pub fn validate_progress_against(r: &ProjectProgress, p: &Project) -> Vec<Proble
         ));
     }
     if r.period_end < p.start {
-        out.push(Problem::new("period_end", format!("{} is before the project's start {}", r.period_end, p.start)));
+        out.push(Problem::new(
+            "period_end",
+            format!("{} is before the project's start {}", r.period_end, p.start),
+        ));
     }
     out
 }

@@ -16,7 +16,10 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(field: &str, message: impl Into<String>) -> Problem {
-        Problem { field: field.to_string(), message: message.into() }
+        Problem {
+            field: field.to_string(),
+            message: message.into(),
+        }
     }
 }
 
@@ -49,7 +52,10 @@ pub fn validate_record(record: &Record) -> Vec<Problem> {
                 p.push(Problem::new("number", "a session number starts at 1"));
             }
             if s.government == 0 {
-                p.push(Problem::new("government", "a government number starts at 1"));
+                p.push(Problem::new(
+                    "government",
+                    "a government number starts at 1",
+                ));
             }
         }
         Record::Decision(d) => validate_decision(d, &mut p),
@@ -68,10 +74,19 @@ fn text(p: &mut Vec<Problem>, field: &str, value: &str, required: bool, max: usi
     if required && value.trim().is_empty() {
         p.push(Problem::new(field, "is empty; write it in"));
     } else if n > max {
-        p.push(Problem::new(field, format!("is {n} characters long; shorten it to at most {max}")));
+        p.push(Problem::new(
+            field,
+            format!("is {n} characters long; shorten it to at most {max}"),
+        ));
     }
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        p.push(Problem::new(field, "contains control characters; retype it as plain text"));
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        p.push(Problem::new(
+            field,
+            "contains control characters; retype it as plain text",
+        ));
     }
 }
 
@@ -86,7 +101,10 @@ fn validate_decision(d: &Decision, p: &mut Vec<Problem>) {
     let mut seen = std::collections::HashSet::new();
     for c in &d.centers {
         if !seen.insert(c) {
-            p.push(Problem::new("centers", format!("names {c} twice; list each center once")));
+            p.push(Problem::new(
+                "centers",
+                format!("names {c} twice; list each center once"),
+            ));
         }
     }
     if let Some(due) = d.due
@@ -94,11 +112,17 @@ fn validate_decision(d: &Decision, p: &mut Vec<Problem>) {
     {
         p.push(Problem::new(
             "due",
-            format!("{due} is before the decision's date {}; a due date comes after it", d.date),
+            format!(
+                "{due} is before the decision's date {}; a due date comes after it",
+                d.date
+            ),
         ));
     }
     if d.number.session == 0 || d.number.item == 0 {
-        p.push(Problem::new("number", format!("{} has a zero session or item", d.number)));
+        p.push(Problem::new(
+            "number",
+            format!("{} has a zero session or item", d.number),
+        ));
     }
     if d.links.contains(&d.number) {
         p.push(Problem::new("links", "links the decision to itself"));
@@ -107,7 +131,10 @@ fn validate_decision(d: &Decision, p: &mut Vec<Problem>) {
 
 fn validate_status(s: &DecisionStatus, p: &mut Vec<Problem>) {
     if s.progress > 100 {
-        p.push(Problem::new("progress", format!("{}% is over 100%; use 0 to 100", s.progress)));
+        p.push(Problem::new(
+            "progress",
+            format!("{}% is over 100%; use 0 to 100", s.progress),
+        ));
     }
     match s.status {
         ExecutionStatus::Executed if s.progress < 100 && s.progress != 0 => p.push(Problem::new(
@@ -128,36 +155,61 @@ fn validate_status(s: &DecisionStatus, p: &mut Vec<Problem>) {
 
 fn validate_budget(b: &BudgetLine, p: &mut Vec<Problem>) {
     if !(1..=12).contains(&b.month) {
-        p.push(Problem::new("month", format!("{} is not a month; use 1 to 12", b.month)));
+        p.push(Problem::new(
+            "month",
+            format!("{} is not a month; use 1 to 12", b.month),
+        ));
     }
     if !(1900..=2200).contains(&b.fiscal_year) {
-        p.push(Problem::new("fiscal_year", format!("{} is not a plausible fiscal year", b.fiscal_year)));
+        p.push(Problem::new(
+            "fiscal_year",
+            format!("{} is not a plausible fiscal year", b.fiscal_year),
+        ));
     }
     text(p, "program", &b.program, true, MAX_NAME_CHARS);
-    for (field, v) in [("allocated", b.allocated), ("committed", b.committed), ("spent", b.spent)] {
+    for (field, v) in [
+        ("allocated", b.allocated),
+        ("committed", b.committed),
+        ("spent", b.spent),
+    ] {
         if v < 0 {
-            p.push(Problem::new(field, format!("{v} is negative; amounts are 0 or more")));
+            p.push(Problem::new(
+                field,
+                format!("{v} is negative; amounts are 0 or more"),
+            ));
         }
     }
     if let Some(r) = b.revised
         && r < 0
     {
-        p.push(Problem::new("revised", format!("{r} is negative; amounts are 0 or more")));
+        p.push(Problem::new(
+            "revised",
+            format!("{r} is negative; amounts are 0 or more"),
+        ));
     }
     if b.currency.len() != 3 || !b.currency.chars().all(|c| c.is_ascii_uppercase()) {
         p.push(Problem::new(
             "currency",
-            format!("'{}' is not a currency code; use three capital letters such as ILS, USD, JOD", b.currency),
+            format!(
+                "'{}' is not a currency code; use three capital letters such as ILS, USD, JOD",
+                b.currency
+            ),
         ));
     }
 }
 
 fn validate_kpi(k: &KpiAchievement, p: &mut Vec<Problem>) {
     if !(1..=4).contains(&k.quarter) {
-        p.push(Problem::new("quarter", format!("{} is not a quarter; use 1 to 4", k.quarter)));
+        p.push(Problem::new(
+            "quarter",
+            format!("{} is not a quarter; use 1 to 4", k.quarter),
+        ));
     }
     if !(1900..=2200).contains(&k.year) {
-        p.push(Problem::new("year", format!("{} is not a plausible year", k.year)));
+        p.push(Problem::new(
+            "year",
+            format!("{} is not a plausible year", k.year),
+        ));
     }
     text(p, "program", &k.program, true, MAX_NAME_CHARS);
     text(p, "indicator", &k.indicator, true, MAX_NAME_CHARS);
@@ -175,7 +227,10 @@ fn validate_kpi(k: &KpiAchievement, p: &mut Vec<Problem>) {
             if !v.is_finite() {
                 p.push(Problem::new(field, "is not a number"));
             } else if v < 0.0 {
-                p.push(Problem::new(field, format!("{v} is negative; use 0 or more")));
+                p.push(Problem::new(
+                    field,
+                    format!("{v} is negative; use 0 or more"),
+                ));
             }
         }
     }
@@ -209,13 +264,19 @@ fn validate_committee(c: &CommitteeActivity, p: &mut Vec<Problem>) {
     if c.minutes_to_cabinet > c.minutes {
         p.push(Problem::new(
             "minutes_to_cabinet",
-            format!("{} put before the cabinet is more than the {} minutes written", c.minutes_to_cabinet, c.minutes),
+            format!(
+                "{} put before the cabinet is more than the {} minutes written",
+                c.minutes_to_cabinet, c.minutes
+            ),
         ));
     }
     if c.minutes > c.meetings {
         p.push(Problem::new(
             "minutes",
-            format!("{} minutes for {} meetings; a meeting has at most one minute", c.minutes, c.meetings),
+            format!(
+                "{} minutes for {} meetings; a meeting has at most one minute",
+                c.minutes, c.meetings
+            ),
         ));
     }
     use chrono::Datelike;
@@ -255,7 +316,11 @@ mod tests {
         });
         let p = validate_record(&r);
         assert_eq!(fields(&p), ["title", "centers", "due", "links"]);
-        assert!(p[2].message.contains("before the decision's date"), "{}", p[2]);
+        assert!(
+            p[2].message.contains("before the decision's date"),
+            "{}",
+            p[2]
+        );
     }
 
     #[test]
@@ -288,7 +353,15 @@ mod tests {
         let p = validate_record(&r);
         assert_eq!(
             fields(&p),
-            ["month", "fiscal_year", "program", "allocated", "spent", "revised", "currency"]
+            [
+                "month",
+                "fiscal_year",
+                "program",
+                "allocated",
+                "spent",
+                "revised",
+                "currency"
+            ]
         );
     }
 
@@ -308,7 +381,10 @@ mod tests {
             cost_actual: None,
         });
         let p = validate_record(&r);
-        assert_eq!(fields(&p), ["quarter", "actual", "cost_planned", "quarter_target"]);
+        assert_eq!(
+            fields(&p),
+            ["quarter", "actual", "cost_planned", "quarter_target"]
+        );
     }
 
     #[test]
@@ -329,7 +405,12 @@ mod tests {
         let p = validate_record(&r);
         assert_eq!(
             fields(&p),
-            ["recommendations_approved", "minutes_to_cabinet", "minutes", "formed"]
+            [
+                "recommendations_approved",
+                "minutes_to_cabinet",
+                "minutes",
+                "formed"
+            ]
         );
     }
 
@@ -346,7 +427,10 @@ mod tests {
                 kind: SessionKind::Ordinary,
             }),
         };
-        assert_eq!(fields(&validate_envelope(&env)), ["number", "government", "revision"]);
+        assert_eq!(
+            fields(&validate_envelope(&env)),
+            ["number", "government", "revision"]
+        );
     }
 
     #[test]
@@ -365,7 +449,10 @@ mod tests {
             budget: -1,
             currency: "usd".into(),
         });
-        assert_eq!(fields(&validate_record(&r)), ["code", "planned_end", "budget", "currency", "donor"]);
+        assert_eq!(
+            fields(&validate_record(&r)),
+            ["code", "planned_end", "budget", "currency", "donor"]
+        );
         let p = Record::ProjectProgress(ProjectProgress {
             project: "P1".into(),
             period_end: d(2023, 6, 30),
@@ -418,7 +505,10 @@ mod tests {
             status: ProjectStatus::OnTrack,
             obstacle: String::new(),
         };
-        assert_eq!(fields(&project::validate_progress_against(&r, &project)), ["cumulative_spent"]);
+        assert_eq!(
+            fields(&project::validate_progress_against(&r, &project)),
+            ["cumulative_spent"]
+        );
         r.obstacle = "ارتفاع أسعار المواد".into();
         assert!(project::validate_progress_against(&r, &project).is_empty());
     }

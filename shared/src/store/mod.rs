@@ -24,12 +24,20 @@ pub enum StoreError {
         "cannot open the data store at {path}: {detail}. If another rasid process uses this folder, stop it first; if the store is damaged, run `rasid-agent doctor`"
     )]
     Open { path: PathBuf, detail: String },
-    #[error("the disk holding the data store is full; free some space and try again (nothing was stored)")]
+    #[error(
+        "the disk holding the data store is full; free some space and try again (nothing was stored)"
+    )]
     DiskFull,
     #[error("the data store failed: {0}")]
     Sled(String),
-    #[error("the data store holds an unreadable entry in '{tree}' at '{key}': {detail}; run `rasid-agent doctor`")]
-    Corrupt { tree: &'static str, key: String, detail: String },
+    #[error(
+        "the data store holds an unreadable entry in '{tree}' at '{key}': {detail}; run `rasid-agent doctor`"
+    )]
+    Corrupt {
+        tree: &'static str,
+        key: String,
+        detail: String,
+    },
 }
 
 impl From<sled::Error> for StoreError {
@@ -97,7 +105,10 @@ impl Store {
             .open()
             .map_err(|e| match &e {
                 sled::Error::Io(io) if is_disk_full(io) => StoreError::DiskFull,
-                _ => StoreError::Open { path: dir.to_path_buf(), detail: e.to_string() },
+                _ => StoreError::Open {
+                    path: dir.to_path_buf(),
+                    detail: e.to_string(),
+                },
             })?;
         Self::from_db(db)
     }
@@ -142,7 +153,10 @@ impl Store {
     }
 
     /// Current records whose key starts with `prefix` (e.g. `decision/`).
-    pub fn records_with_prefix(&self, prefix: &str) -> impl Iterator<Item = Result<RecordEnvelope>> + '_ {
+    pub fn records_with_prefix(
+        &self,
+        prefix: &str,
+    ) -> impl Iterator<Item = Result<RecordEnvelope>> + '_ {
         self.records.scan_prefix(prefix).map(|item| {
             let (k, v) = item?;
             decode("records", &String::from_utf8_lossy(&k), &v)
@@ -171,17 +185,32 @@ impl Store {
     /// A record identical to the stored one is left alone; a new or changed one gets the next
     /// revision, goes into the history and is queued in the outbox. A corrected record replaces
     /// any rejection of the same key. Importing the same records twice changes nothing.
-    pub fn import(&self, center: &CenterCode, records: Vec<(NaiveDate, Record)>) -> Result<ImportSummary> {
-        let prepared: Vec<(RecordKey, NaiveDate, Record)> =
-            records.into_iter().map(|(as_of, r)| (r.key(center), as_of, r)).collect();
-        let summary = (&self.records, &self.history, &self.outbox, &self.rejected, &self.meta).transaction(
-            |(records, history, outbox, rejected, meta)| {
+    pub fn import(
+        &self,
+        center: &CenterCode,
+        records: Vec<(NaiveDate, Record)>,
+    ) -> Result<ImportSummary> {
+        let prepared: Vec<(RecordKey, NaiveDate, Record)> = records
+            .into_iter()
+            .map(|(as_of, r)| (r.key(center), as_of, r))
+            .collect();
+        let summary = (
+            &self.records,
+            &self.history,
+            &self.outbox,
+            &self.rejected,
+            &self.meta,
+        )
+            .transaction(|(records, history, outbox, rejected, meta)| {
                 let mut summary = ImportSummary::default();
                 let mut next = read_u64(meta.get(outbox::NEXT_OUTBOX)?);
                 for (key, as_of, record) in &prepared {
                     let as_of = *as_of;
                     let current: Option<RecordEnvelope> = match records.get(key.as_str())? {
-                        Some(v) => Some(decode("records", key.as_str(), &v).map_err(ConflictableTransactionError::Abort)?),
+                        Some(v) => Some(
+                            decode("records", key.as_str(), &v)
+                                .map_err(ConflictableTransactionError::Abort)?,
+                        ),
                         None => None,
                     };
                     let revision = match &current {
@@ -198,7 +227,12 @@ impl Store {
                             1
                         }
                     };
-                    let env = RecordEnvelope { center: center.clone(), as_of, revision, record: record.clone() };
+                    let env = RecordEnvelope {
+                        center: center.clone(),
+                        as_of,
+                        revision,
+                        record: record.clone(),
+                    };
                     let bytes = encode(&env);
                     records.insert(key.as_str(), bytes.clone())?;
                     history.insert(history_key(key, revision), bytes.clone())?;
@@ -208,8 +242,7 @@ impl Store {
                 }
                 meta.insert(outbox::NEXT_OUTBOX, &next.to_be_bytes())?;
                 Ok(summary)
-            },
-        )?;
+            })?;
         Ok(summary)
     }
 
@@ -224,27 +257,53 @@ impl Store {
     /// Collector side: stores the accepted envelopes of a batch and the answer given to it,
     /// all or none, then flushes to disk. An envelope not newer than what is stored is skipped
     /// (the caller already counted it as a duplicate).
-    pub fn commit_batch(&self, batch_id: &str, accepted: &[RecordEnvelope], ack: &BatchAck) -> Result<()> {
+    pub fn commit_batch(
+        &self,
+        batch_id: &str,
+        accepted: &[RecordEnvelope],
+        ack: &BatchAck,
+    ) -> Result<()> {
         self.commit_batch_inner(batch_id, accepted, ack, false)
     }
 
     /// A relaying collector's [`Store::commit_batch`]: in the same transaction, the envelopes it
     /// stores are also queued in the outbox (unchanged: same center, as-of and revision), to be
     /// sent upstream with [`Store::outbox_next_batch`] and [`Store::outbox_acknowledge`].
-    pub fn commit_batch_relayed(&self, batch_id: &str, accepted: &[RecordEnvelope], ack: &BatchAck) -> Result<()> {
+    pub fn commit_batch_relayed(
+        &self,
+        batch_id: &str,
+        accepted: &[RecordEnvelope],
+        ack: &BatchAck,
+    ) -> Result<()> {
         self.commit_batch_inner(batch_id, accepted, ack, true)
     }
 
-    fn commit_batch_inner(&self, batch_id: &str, accepted: &[RecordEnvelope], ack: &BatchAck, relay: bool) -> Result<()> {
+    fn commit_batch_inner(
+        &self,
+        batch_id: &str,
+        accepted: &[RecordEnvelope],
+        ack: &BatchAck,
+        relay: bool,
+    ) -> Result<()> {
         let ack_bytes = encode(ack);
-        (&self.records, &self.history, &self.seen, &self.outbox, &self.meta).transaction(
-            |(records, history, seen, outbox, meta)| {
-                let mut next = if relay { read_u64(meta.get(outbox::NEXT_OUTBOX)?) } else { 0 };
+        (
+            &self.records,
+            &self.history,
+            &self.seen,
+            &self.outbox,
+            &self.meta,
+        )
+            .transaction(|(records, history, seen, outbox, meta)| {
+                let mut next = if relay {
+                    read_u64(meta.get(outbox::NEXT_OUTBOX)?)
+                } else {
+                    0
+                };
                 for env in accepted {
                     let key = env.key();
                     if let Some(v) = records.get(key.as_str())? {
-                        let cur: RecordEnvelope =
-                            decode("records", key.as_str(), &v).map_err(ConflictableTransactionError::Abort)?;
+                        let cur: RecordEnvelope = decode("records", key.as_str(), &v)
+                            .map_err(ConflictableTransactionError::Abort)?;
                         if cur.revision >= env.revision {
                             continue;
                         }
@@ -262,8 +321,7 @@ impl Store {
                 }
                 seen.insert(batch_id, ack_bytes.clone())?;
                 Ok(())
-            },
-        )?;
+            })?;
         self.flush()
     }
 
@@ -332,7 +390,9 @@ fn history_key(key: &RecordKey, revision: u64) -> Vec<u8> {
 }
 
 fn read_u64(v: Option<sled::IVec>) -> u64 {
-    v.and_then(|b| <[u8; 8]>::try_from(b.as_ref()).ok()).map(u64::from_be_bytes).unwrap_or(0)
+    v.and_then(|b| <[u8; 8]>::try_from(b.as_ref()).ok())
+        .map(u64::from_be_bytes)
+        .unwrap_or(0)
 }
 
 pub(crate) fn encode<T: Serialize>(value: &T) -> Vec<u8> {
@@ -340,8 +400,16 @@ pub(crate) fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
-pub(crate) fn decode<T: DeserializeOwned>(tree: &'static str, key: &str, bytes: &[u8]) -> Result<T> {
-    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt { tree, key: key.to_string(), detail: e.to_string() })
+pub(crate) fn decode<T: DeserializeOwned>(
+    tree: &'static str,
+    key: &str,
+    bytes: &[u8],
+) -> Result<T> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt {
+        tree,
+        key: key.to_string(),
+        detail: e.to_string(),
+    })
 }
 
 #[cfg(test)]

@@ -36,7 +36,10 @@ pub struct OutboxCounts {
 impl Store {
     pub fn outbox_counts(&self) -> Result<OutboxCounts> {
         let inflight: Option<InflightBatch> = self.meta(INFLIGHT)?;
-        Ok(OutboxCounts { waiting: self.outbox.len(), inflight_batch: inflight.map(|b| b.seq) })
+        Ok(OutboxCounts {
+            waiting: self.outbox.len(),
+            inflight_batch: inflight.map(|b| b.seq),
+        })
     }
 
     /// The batch to send next: the one in flight if any, else a new one of at most `limit`
@@ -71,7 +74,12 @@ impl Store {
             created: now,
             records,
         };
-        let inflight = InflightBatch { seq, body: encode(&batch), records: batch.records.len(), positions };
+        let inflight = InflightBatch {
+            seq,
+            body: encode(&batch),
+            records: batch.records.len(),
+            positions,
+        };
         let inflight_bytes = encode(&inflight);
         self.meta.transaction(|meta| {
             meta.insert(BATCH_SEQ, encode(&seq))?;
@@ -95,7 +103,10 @@ impl Store {
         let mut rejected_rows = Vec::new();
         for rej in &ack.rejected {
             if let Some(env) = batch.records.iter().find(|e| e.key() == rej.key) {
-                let row = RejectedRecord { envelope: env.clone(), rejection: rej.clone() };
+                let row = RejectedRecord {
+                    envelope: env.clone(),
+                    rejection: rej.clone(),
+                };
                 rejected_rows.push((rej.key.as_str().to_string(), encode(&row)));
             }
         }

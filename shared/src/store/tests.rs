@@ -32,18 +32,45 @@ fn now() -> chrono::DateTime<Utc> {
 #[test]
 fn importing_the_same_records_twice_changes_nothing() {
     let s = Store::temporary().unwrap();
-    let first = s.import(&moh(), at(d(2023, 6, 1), vec![status(1, 10), status(2, 20)])).unwrap();
-    assert_eq!(first, ImportSummary { new: 2, changed: 0, unchanged: 0 });
-    let again = s.import(&moh(), at(d(2023, 6, 2), vec![status(1, 10), status(2, 20)])).unwrap();
-    assert_eq!(again, ImportSummary { new: 0, changed: 0, unchanged: 2 });
+    let first = s
+        .import(
+            &moh(),
+            at(d(2023, 6, 1), vec![status(1, 10), status(2, 20)]),
+        )
+        .unwrap();
+    assert_eq!(
+        first,
+        ImportSummary {
+            new: 2,
+            changed: 0,
+            unchanged: 0
+        }
+    );
+    let again = s
+        .import(
+            &moh(),
+            at(d(2023, 6, 2), vec![status(1, 10), status(2, 20)]),
+        )
+        .unwrap();
+    assert_eq!(
+        again,
+        ImportSummary {
+            new: 0,
+            changed: 0,
+            unchanged: 2
+        }
+    );
     assert_eq!(s.outbox_counts().unwrap().waiting, 2);
 }
 
 #[test]
 fn a_changed_record_gets_the_next_revision_and_keeps_history() {
     let s = Store::temporary().unwrap();
-    s.import(&moh(), at(d(2023, 6, 1), vec![status(1, 10)])).unwrap();
-    let sum = s.import(&moh(), at(d(2023, 7, 1), vec![status(1, 50)])).unwrap();
+    s.import(&moh(), at(d(2023, 6, 1), vec![status(1, 10)]))
+        .unwrap();
+    let sum = s
+        .import(&moh(), at(d(2023, 7, 1), vec![status(1, 50)]))
+        .unwrap();
     assert_eq!(sum.changed, 1);
     let key = status(1, 0).key(&moh());
     let cur = s.current(&key).unwrap().unwrap();
@@ -55,32 +82,64 @@ fn a_changed_record_gets_the_next_revision_and_keeps_history() {
 #[test]
 fn outbox_resends_the_same_batch_until_acknowledged() {
     let s = Store::temporary().unwrap();
-    s.import(&moh(), at(d(2023, 6, 1), (1..=5).map(|i| status(i, 10)).collect())).unwrap();
-    let b1 = s.outbox_next_batch(&moh(), "agent", 3, now()).unwrap().unwrap();
+    s.import(
+        &moh(),
+        at(d(2023, 6, 1), (1..=5).map(|i| status(i, 10)).collect()),
+    )
+    .unwrap();
+    let b1 = s
+        .outbox_next_batch(&moh(), "agent", 3, now())
+        .unwrap()
+        .unwrap();
     assert_eq!((b1.seq, b1.records), (1, 3));
     // A later call (after a crash, or a lost answer) gets the very same bytes.
-    let again = s.outbox_next_batch(&moh(), "agent", 3, now() + chrono::Duration::hours(1)).unwrap().unwrap();
+    let again = s
+        .outbox_next_batch(&moh(), "agent", 3, now() + chrono::Duration::hours(1))
+        .unwrap()
+        .unwrap();
     assert_eq!(again, b1);
     // An answer for another batch is ignored.
-    let wrong = BatchAck { center: moh(), agent: "agent".into(), seq: 9, replay: false, accepted: vec![], duplicates: vec![], rejected: vec![] };
+    let wrong = BatchAck {
+        center: moh(),
+        agent: "agent".into(),
+        seq: 9,
+        replay: false,
+        accepted: vec![],
+        duplicates: vec![],
+        rejected: vec![],
+    };
     assert!(!s.outbox_acknowledge(&wrong).unwrap());
     let batch: crate::wire::Batch = serde_json::from_slice(&b1.body).unwrap();
     let rejected_key = batch.records[0].key();
     let ack = BatchAck {
         seq: 1,
         accepted: batch.records[1..].iter().map(|e| e.key()).collect(),
-        rejected: vec![Rejection { key: rejected_key.clone(), reason: "not assigned".into(), problems: vec![] }],
+        rejected: vec![Rejection {
+            key: rejected_key.clone(),
+            reason: "not assigned".into(),
+            problems: vec![],
+        }],
         ..wrong
     };
     assert!(s.outbox_acknowledge(&ack).unwrap());
-    assert_eq!(s.outbox_counts().unwrap(), OutboxCounts { waiting: 2, inflight_batch: None });
+    assert_eq!(
+        s.outbox_counts().unwrap(),
+        OutboxCounts {
+            waiting: 2,
+            inflight_batch: None
+        }
+    );
     let rej = s.rejected().unwrap();
     assert_eq!(rej.len(), 1);
     assert_eq!(rej[0].rejection.key, rejected_key);
-    let b2 = s.outbox_next_batch(&moh(), "agent", 3, now()).unwrap().unwrap();
+    let b2 = s
+        .outbox_next_batch(&moh(), "agent", 3, now())
+        .unwrap()
+        .unwrap();
     assert_eq!((b2.seq, b2.records), (2, 2));
     // Correcting the rejected record replaces the rejection and queues it again.
-    s.import(&moh(), at(d(2023, 6, 3), vec![status(1, 11)])).unwrap();
+    s.import(&moh(), at(d(2023, 6, 3), vec![status(1, 11)]))
+        .unwrap();
     assert_eq!(s.rejected_count(), 0);
     assert_eq!(s.outbox_counts().unwrap().waiting, 3);
 }
@@ -88,7 +147,12 @@ fn outbox_resends_the_same_batch_until_acknowledged() {
 #[test]
 fn committed_batches_survive_reopening_and_are_remembered() {
     let dir = tempfile::tempdir().unwrap();
-    let env = RecordEnvelope { center: moh(), as_of: d(2023, 6, 1), revision: 3, record: status(1, 30) };
+    let env = RecordEnvelope {
+        center: moh(),
+        as_of: d(2023, 6, 1),
+        revision: 3,
+        record: status(1, 30),
+    };
     let ack = BatchAck {
         center: moh(),
         agent: "a".into(),
@@ -100,9 +164,13 @@ fn committed_batches_survive_reopening_and_are_remembered() {
     };
     {
         let s = Store::open(dir.path()).unwrap();
-        s.commit_batch("MOH/a/1", std::slice::from_ref(&env), &ack).unwrap();
+        s.commit_batch("MOH/a/1", std::slice::from_ref(&env), &ack)
+            .unwrap();
         // An older revision arriving later does not overwrite the newer one.
-        let older = RecordEnvelope { revision: 2, ..env.clone() };
+        let older = RecordEnvelope {
+            revision: 2,
+            ..env.clone()
+        };
         s.commit_batch("MOH/a/2", &[older], &ack).unwrap();
     }
     let s = Store::open(dir.path()).unwrap();
@@ -116,7 +184,12 @@ fn committed_batches_survive_reopening_and_are_remembered() {
 fn a_relaying_collector_queues_what_it_stores_unchanged() {
     let s = Store::temporary().unwrap();
     let phc = CenterCode::new("MOH-PHC").unwrap();
-    let env = RecordEnvelope { center: phc.clone(), as_of: d(2023, 6, 1), revision: 4, record: status(1, 30) };
+    let env = RecordEnvelope {
+        center: phc.clone(),
+        as_of: d(2023, 6, 1),
+        revision: 4,
+        record: status(1, 30),
+    };
     let ack = BatchAck {
         center: phc,
         agent: "a".into(),
@@ -126,11 +199,16 @@ fn a_relaying_collector_queues_what_it_stores_unchanged() {
         duplicates: vec![],
         rejected: vec![],
     };
-    s.commit_batch_relayed("MOH-PHC/a/1", std::slice::from_ref(&env), &ack).unwrap();
+    s.commit_batch_relayed("MOH-PHC/a/1", std::slice::from_ref(&env), &ack)
+        .unwrap();
     // Not newer than what is stored: neither stored again nor queued again.
-    s.commit_batch_relayed("MOH-PHC/a/2", std::slice::from_ref(&env), &ack).unwrap();
+    s.commit_batch_relayed("MOH-PHC/a/2", std::slice::from_ref(&env), &ack)
+        .unwrap();
     assert_eq!(s.outbox_counts().unwrap().waiting, 1);
-    let b = s.outbox_next_batch(&moh(), "relay", 10, now()).unwrap().unwrap();
+    let b = s
+        .outbox_next_batch(&moh(), "relay", 10, now())
+        .unwrap()
+        .unwrap();
     let batch: crate::wire::Batch = serde_json::from_slice(&b.body).unwrap();
     assert_eq!(batch.center, moh());
     assert_eq!(batch.records, vec![env]);
@@ -144,7 +222,10 @@ fn a_relaying_collector_queues_what_it_stores_unchanged() {
 fn meta_values_round_trip() {
     let s = Store::temporary().unwrap();
     s.set_meta("last_push", &"2023-06-01").unwrap();
-    assert_eq!(s.meta::<String>("last_push").unwrap().as_deref(), Some("2023-06-01"));
+    assert_eq!(
+        s.meta::<String>("last_push").unwrap().as_deref(),
+        Some("2023-06-01")
+    );
     s.remove_meta("last_push").unwrap();
     assert_eq!(s.meta::<String>("last_push").unwrap(), None);
 }

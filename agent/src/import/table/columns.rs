@@ -361,28 +361,103 @@ const COMMITTEE: &[Field] = &[
 ];
 
 const PROJECT: &[Field] = &[
-    f("code", "رمز المشروع", true, &["project code", "كود المشروع", "کد پروژه"]),
-    f("name_ar", "اسم المشروع", true, &["project name", "name", "نام پروژه"]),
-    f("name_en", "الاسم بالإنجليزية", false, &["english name", "name en"]),
+    f(
+        "code",
+        "رمز المشروع",
+        true,
+        &["project code", "كود المشروع", "کد پروژه"],
+    ),
+    f(
+        "name_ar",
+        "اسم المشروع",
+        true,
+        &["project name", "name", "نام پروژه"],
+    ),
+    f(
+        "name_en",
+        "الاسم بالإنجليزية",
+        false,
+        &["english name", "name en"],
+    ),
     f("sector", "القطاع", true, &["بخش"]),
-    f("plan", "الخطة", false, &["programme", "program", "البرنامج", "برنامه"]),
-    f("funding", "مصدر التمويل", true, &["funding source", "التمويل", "منبع تأمین"]),
+    f(
+        "plan",
+        "الخطة",
+        false,
+        &["programme", "program", "البرنامج", "برنامه"],
+    ),
+    f(
+        "funding",
+        "مصدر التمويل",
+        true,
+        &["funding source", "التمويل", "منبع تأمین"],
+    ),
     f("donor", "الجهة المانحة", false, &["المانح", "اهداکننده"]),
-    f("agreement", "اتفاقية التمويل", false, &["الاتفاقية", "قرارداد"]),
+    f(
+        "agreement",
+        "اتفاقية التمويل",
+        false,
+        &["الاتفاقية", "قرارداد"],
+    ),
     f("start", "تاريخ البدء", true, &["start date", "تاریخ شروع"]),
-    f("planned_end", "تاريخ الانتهاء المخطط", true, &["planned end", "end date", "تاريخ الانتهاء", "تاریخ پایان"]),
-    f("budget", "الموازنة الكلية", true, &["total budget", "الكلفة الكلية", "اعتبار کل"]),
+    f(
+        "planned_end",
+        "تاريخ الانتهاء المخطط",
+        true,
+        &["planned end", "end date", "تاريخ الانتهاء", "تاریخ پایان"],
+    ),
+    f(
+        "budget",
+        "الموازنة الكلية",
+        true,
+        &["total budget", "الكلفة الكلية", "اعتبار کل"],
+    ),
     f("currency", "العملة", true, &["ارز"]),
 ];
 
 const PROJECT_PROGRESS: &[Field] = &[
-    f("project", "المشروع", true, &["project code", "رمز المشروع", "کد پروژه"]),
-    f("period_end", "نهاية الفترة", true, &["period end", "تاريخ الفترة", "تا تاریخ"]),
-    f("planned_progress", "الإنجاز المخطط", true, &["planned progress", "نسبة الإنجاز المخططة", "پیشرفت برنامه‌ای"]),
-    f("actual_progress", "الإنجاز الفعلي", true, &["actual progress", "نسبة الإنجاز الفعلية", "پیشرفت واقعی"]),
-    f("cumulative_spent", "الإنفاق التراكمي", true, &["cumulative spent", "spent", "المصروف التراكمي", "هزینه تجمعی"]),
+    f(
+        "project",
+        "المشروع",
+        true,
+        &["project code", "رمز المشروع", "کد پروژه"],
+    ),
+    f(
+        "period_end",
+        "نهاية الفترة",
+        true,
+        &["period end", "تاريخ الفترة", "تا تاریخ"],
+    ),
+    f(
+        "planned_progress",
+        "الإنجاز المخطط",
+        true,
+        &["planned progress", "نسبة الإنجاز المخططة", "پیشرفت برنامه‌ای"],
+    ),
+    f(
+        "actual_progress",
+        "الإنجاز الفعلي",
+        true,
+        &["actual progress", "نسبة الإنجاز الفعلية", "پیشرفت واقعی"],
+    ),
+    f(
+        "cumulative_spent",
+        "الإنفاق التراكمي",
+        true,
+        &[
+            "cumulative spent",
+            "spent",
+            "المصروف التراكمي",
+            "هزینه تجمعی",
+        ],
+    ),
     f("status", "الحالة", true, STATUS),
-    f("obstacle", "أبرز العوائق", false, &["العائق", "المعيقات", "مانع"]),
+    f(
+        "obstacle",
+        "أبرز العوائق",
+        false,
+        &["العائق", "المعيقات", "مانع"],
+    ),
 ];
 
 /// The columns of `kind`, in the order the docs list them.
@@ -499,7 +574,15 @@ const KIND_WORDS: &[(RecordKind, &[&str])] = &[
         &["مؤشر", "المؤشرات", "مؤشرات الأداء", "شاخص‌ها"],
     ),
     (RecordKind::Committee, &["لجنة", "اللجان", "کارگروه‌ها"]),
-    (RecordKind::ProjectProgress, &["تقدم المشاريع", "إنجاز المشاريع", "تقارير المشاريع", "پیشرفت پروژه‌ها"]),
+    (
+        RecordKind::ProjectProgress,
+        &[
+            "تقدم المشاريع",
+            "إنجاز المشاريع",
+            "تقارير المشاريع",
+            "پیشرفت پروژه‌ها",
+        ],
+    ),
     (RecordKind::Project, &["مشروع", "المشاريع", "پروژه‌ها"]),
     (RecordKind::Decision, &["قرار", "القرارات", "مصوبات"]),
     (RecordKind::Session, &["جلسة", "الجلسات", "جلسات"]),
