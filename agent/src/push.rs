@@ -243,12 +243,9 @@ pub async fn push_outbox(
     batch_records: usize,
 ) -> Result<PushReport, PushError> {
     let mut report = PushReport::default();
-    loop {
-        let Some(batch) =
-            store.outbox_next_batch(up.center(), &up.agent_id(), batch_records, Utc::now())?
-        else {
-            break;
-        };
+    while let Some(batch) =
+        store.outbox_next_batch(up.center(), &up.agent_id(), batch_records, Utc::now())?
+    {
         match up.send_batch(&batch).await {
             Ok(ack) => {
                 store.outbox_acknowledge(&ack)?;

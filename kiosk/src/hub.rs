@@ -27,7 +27,7 @@ pub type Wake = Arc<dyn Fn() + Send + Sync>;
 pub const HEADER_KIOSK: &str = "x-rasid-kiosk";
 
 enum Event {
-    Board(Key, Result<BoardView, String>),
+    Board(Key, Box<Result<BoardView, String>>),
     Connected,
     Disconnected(String),
 }
@@ -91,7 +91,7 @@ impl HubSource {
         )
     }
 
-    fn from_cache(&self, k: &Key) -> Option<BoardState> {
+    fn cached(&self, k: &Key) -> Option<BoardState> {
         let cached: Cached = self.cache.as_ref()?.meta(&Self::cache_key(k)).ok()??;
         Some(BoardState {
             view: Some(Arc::new(cached.view)),
@@ -106,7 +106,7 @@ impl BoardSource for HubSource {
         let k = (name, filter.clone());
         if self.requested.insert(k.clone()) {
             let _ = self.want_tx.send(k.clone());
-            if let Some(c) = self.from_cache(&k) {
+            if let Some(c) = self.cached(&k) {
                 self.boards.insert(k.clone(), c);
             }
         }
@@ -141,29 +141,24 @@ impl BoardSource for HubSource {
                         b.from_cache = true;
                     }
                 }
-                Event::Board(k, Ok(view)) => {
-                    if let Some(store) = &self.cache {
-                        let _ = store.set_meta(
-                            &Self::cache_key(&k),
-                            &Cached {
+                Event::Board(k, result) => match *result {
+                    Ok(view) => {
+                        if let Some(store) = &self.cache {
+                            let cached = Cached {
                                 fetched: Local::now(),
                                 view: view.clone(),
-                            },
-                        );
-                    }
-                    self.boards.insert(
-                        k,
-                        BoardState {
+                            };
+                            let _ = store.set_meta(&Self::cache_key(&k), &cached);
+                        }
+                        let state = BoardState {
                             view: Some(Arc::new(view)),
                             error: None,
                             from_cache: false,
-                        },
-                    );
-                }
-                Event::Board(k, Err(e)) => {
-                    let entry = self.boards.entry(k).or_default();
-                    entry.error = Some(e);
-                }
+                        };
+                        self.boards.insert(k, state);
+                    }
+                    Err(e) => self.boards.entry(k).or_default().error = Some(e),
+                },
             }
         }
         changed
@@ -219,7 +214,7 @@ impl Network {
                 tokio::spawn(async move {
                     while let Some(k) = fetch_rx.recv().await {
                         let r = me.fetch(&client, &k).await;
-                        me.send(Event::Board(k, r));
+                        me.send(Event::Board(k, Box::new(r)));
                     }
                 })
             };

@@ -154,7 +154,7 @@ async fn simulate(url: String, every: Duration) {
         {
             statuses.swap_remove(i);
         }
-        if tick % 3 == 0 && !projects.is_empty() {
+        if tick.is_multiple_of(3) && !projects.is_empty() {
             let j = (tick as usize / 3) % projects.len();
             let p = &mut projects[j];
             if let Record::ProjectProgress(r) = &mut p.record {

@@ -187,8 +187,7 @@ pub fn aggregate_projects(data: &Dataset, f: &BoardFilter) -> ProjectsBoard {
         let report = data
             .project_reports
             .range((p.code.clone(), NaiveDate::MIN)..=(p.code.clone(), NaiveDate::MAX))
-            .filter(|(_, r)| r.center == s.center)
-            .next_back();
+            .rfind(|(_, r)| r.center == s.center);
         let Some((_, r)) = report else {
             b.unreported += 1;
             continue;
