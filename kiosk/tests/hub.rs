@@ -53,16 +53,17 @@ fn boards_arrive_follow_pushes_and_are_cached_for_when_the_collector_is_gone() {
     );
     let all = BoardFilter::default();
     let mut first = 0;
+    // The first fetch may land before the live stream is up: wait for both.
     assert!(
         wait_until(&mut hub, &rx, Duration::from_secs(20), |h| {
             h.board(BoardName::DecisionExecution, &all)
                 .view
                 .map(|v| first = executed(&v))
                 .is_some()
+                && matches!(h.status(), SourceStatus::Live { .. })
         }),
-        "the board arrived"
+        "the board arrived and the stream is live"
     );
-    assert!(matches!(hub.status(), SourceStatus::Live { .. }));
     assert_eq!(
         first,
         196 + 324,

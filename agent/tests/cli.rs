@@ -1,0 +1,286 @@
+//! The agent's commands as center staff use them, against a real collector on loopback:
+//! init, decisions (online and offline), update, import, push, rejected, status, doctor, and the
+//! `run` daemon picking up a dropped file and stopping cleanly on SIGTERM.
+
+use chrono::{NaiveDate, Utc};
+use rasid_agent::collector::{self, CollectorOptions, RegistrySource};
+use rasid_agent::demo_files::demo_key;
+use rasid_agent::registry::Registry;
+use rasid_shared::board::{BoardFilter, BoardName, BoardView};
+use rasid_shared::model::*;
+use rasid_shared::wire::{Batch, PROTOCOL_VERSION};
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+fn agent(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .output()
+        .expect("the agent runs")
+}
+
+fn json_of(out: &Output) -> Value {
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn decision(item: u16, center: &str) -> RecordEnvelope {
+    RecordEnvelope {
+        center: CenterCode::new("GSC").unwrap(),
+        as_of: day(2024, 1, 7),
+        revision: 1,
+        record: Record::Decision(Decision {
+            number: DecisionNumber::new(18, 240, item),
+            date: day(2024, 1, 7),
+            kind: DecisionKind::Decision,
+            title: "إعداد خطة وطنية لتطوير الخدمات الإلكترونية".into(),
+            routine: false,
+            classification: Classification::default(),
+            centers: vec![CenterCode::new(center).unwrap()],
+            due: Some(day(2024, 6, 30)),
+            links: vec![],
+        }),
+    }
+}
+
+/// A daemon that is killed if the test fails before stopping it.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn a_center_works_through_its_day_with_the_agent() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("moh");
+    // 1. Set up: the public key is what the secretariat registers.
+    let init = json_of(&agent(
+        &data,
+        &[
+            "--json",
+            "init",
+            "--center",
+            "moh",
+            "--upstream",
+            "http://127.0.0.1:9",
+        ],
+    ));
+    let public = init["public_key"].as_str().unwrap().to_string();
+    assert!(data.join("agent.key").exists() && data.join("rasid-agent.toml").exists());
+    let again = agent(
+        &data,
+        &[
+            "init",
+            "--center",
+            "MOH",
+            "--upstream",
+            "http://127.0.0.1:9",
+        ],
+    );
+    assert!(
+        !again.status.success(),
+        "a second init does not overwrite the key"
+    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+
+    // 2. The collector knows MOH by that key; the secretariat has issued two decisions.
+    let centers = dir.path().join("centers.toml");
+    std::fs::write(
+        &centers,
+        format!(
+            "secretariat = \"GSC\"\n\
+             [[center]]\ncode = \"GSC\"\nname_ar = \"الأمانة العامة لمجلس الوزراء\"\nname_en = \"GSC\"\nkeys = [\"{}\"]\n\
+             [[center]]\ncode = \"MOH\"\nname_ar = \"وزارة الصحة\"\nname_en = \"Health\"\nkeys = [\"{public}\"]\n\
+             [[center]]\ncode = \"MOF\"\nname_ar = \"وزارة المالية\"\nname_en = \"Finance\"\n",
+            demo_key(&CenterCode::new("GSC").unwrap()).public_base64()
+        ),
+    )
+    .unwrap();
+    Registry::parse(&std::fs::read_to_string(&centers).unwrap()).unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let mut opts = CollectorOptions::new(
+        Some(dir.path().join("collector")),
+        RegistrySource::File(centers.clone()),
+    );
+    opts.today = Some(day(2024, 2, 12));
+    let handle = rt.block_on(collector::start(opts)).unwrap();
+    let gsc = CenterCode::new("GSC").unwrap();
+    let batch = Batch {
+        version: PROTOCOL_VERSION,
+        center: gsc.clone(),
+        agent: demo_key(&gsc).key_id(),
+        seq: 1,
+        created: Utc::now(),
+        records: vec![decision(2, "MOH"), decision(3, "MOF")],
+    };
+    assert_eq!(
+        handle
+            .collector()
+            .ingest(&gsc, batch)
+            .unwrap()
+            .accepted
+            .len(),
+        2
+    );
+    let cfg = std::fs::read_to_string(data.join("rasid-agent.toml")).unwrap();
+    std::fs::write(
+        data.join("rasid-agent.toml"),
+        cfg.replace("http://127.0.0.1:9", &handle.url()),
+    )
+    .unwrap();
+
+    // 3. Which decisions are ours: pulled, then available offline.
+    let list = json_of(&agent(&data, &["--json", "decisions"]));
+    let numbers: Vec<&str> = list["assignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["decision"]["number"].as_str().unwrap())
+        .collect();
+    assert_eq!(numbers, ["18/240/02"]);
+    let offline = json_of(&agent(&data, &["--json", "decisions", "--offline"]));
+    assert_eq!(offline["assignments"].as_array().unwrap().len(), 1);
+
+    // 4. A status by hand; a decision that is not ours is refused on the spot.
+    let upd = json_of(&agent(
+        &data,
+        &[
+            "--json",
+            "update",
+            "18/240/02",
+            "--status",
+            "قيد التنفيذ",
+            "--progress",
+            "40",
+            "--follow-up",
+            "call",
+        ],
+    ));
+    assert_eq!(upd["queued"], true);
+    let not_ours = agent(&data, &["update", "18/240/03", "--status", "executed"]);
+    assert!(!not_ours.status.success());
+    assert!(
+        String::from_utf8_lossy(&not_ours.stderr)
+            .contains("not among the decisions assigned to MOH")
+    );
+    let bad = agent(&data, &["update", "18/240/02", "--status", "منفذة جزئيا"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a status"));
+
+    // 5. A file reports on a decision assigned to another center: stored here, refused there.
+    let file = dir.path().join("decision-status.json");
+    std::fs::write(
+        &file,
+        r#"[{"decision": "18/240/03", "status": "executed", "progress": 100}]"#,
+    )
+    .unwrap();
+    let imported = json_of(&agent(&data, &["--json", "import", file.to_str().unwrap()]));
+    assert_eq!(imported[0]["new"], 1);
+    let pushed = json_of(&agent(&data, &["--json", "push"]));
+    assert_eq!(
+        (pushed["accepted"].as_u64(), pushed["rejected"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let rejected = json_of(&agent(&data, &["--json", "rejected"]));
+    assert!(
+        rejected[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not assigned to MOH"),
+        "{rejected}"
+    );
+    let status = json_of(&agent(&data, &["--json", "status"]));
+    assert_eq!(
+        (status["outbox"].as_u64(), status["rejected"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert!(status["last_push"].is_string());
+    match handle
+        .collector()
+        .board(BoardName::DecisionExecution, &BoardFilter::default())
+    {
+        BoardView::DecisionExecution(b) => {
+            assert_eq!((b.decisions.in_progress, b.follow_ups.calls), (1, 1))
+        }
+        other => panic!("{other:?}"),
+    }
+    let doctor = agent(&data, &["doctor"]);
+    assert!(
+        doctor.status.success(),
+        "{}",
+        String::from_utf8_lossy(&doctor.stdout)
+    );
+
+    // 6. The daemon imports a dropped file, pushes it, and stops cleanly on SIGTERM.
+    let mut daemon = KillOnDrop(
+        Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
+            .arg("--data")
+            .arg(&data)
+            .arg("run")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    std::fs::write(
+        data.join("inbox").join("decision-status.json"),
+        r#"[{"decision": "18/240/02", "status": "executed", "progress": 100}]"#,
+    )
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let executed = match handle
+            .collector()
+            .board(BoardName::DecisionExecution, &BoardFilter::default())
+        {
+            BoardView::DecisionExecution(b) => b.decisions.executed,
+            _ => 0,
+        };
+        if executed == 1 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the daemon did not deliver the dropped file within 30 s"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let done: Vec<_> = std::fs::read_dir(data.join("inbox").join("done"))
+        .unwrap()
+        .collect();
+    assert_eq!(done.len(), 1, "the imported file is moved to inbox/done");
+    Command::new("kill")
+        .arg("-TERM")
+        .arg(daemon.0.id().to_string())
+        .status()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let code = loop {
+        if let Some(c) = daemon.0.try_wait().unwrap() {
+            break c;
+        }
+        if Instant::now() > deadline {
+            let _ = daemon.0.kill();
+            panic!("the daemon did not stop on SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(code.success(), "SIGTERM is a clean stop: {code:?}");
+    rt.block_on(handle.shutdown()).unwrap();
+}
