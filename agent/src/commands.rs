@@ -458,6 +458,7 @@ fn ready_files(drop: &Path, seen: &mut std::collections::HashMap<PathBuf, u64>) 
     }
     seen.retain(|p, _| present.contains(p));
     ready.sort();
+    rasid_agent::import::in_dependency_order(&mut ready);
     ready
 }
 

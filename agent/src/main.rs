@@ -266,6 +266,8 @@ fn import(
             .with_context(|| format!("--as-of '{s}' is not a date; write it as 2023-06-30"))?,
         None => chrono::Local::now().date_naive(),
     };
+    let mut files = files;
+    rasid_agent::import::in_dependency_order(&mut files);
     let opts = ImportOptions {
         center: cfg.center.clone(),
         as_of,
@@ -303,14 +305,19 @@ fn import(
                     })?;
                 store.flush()?;
                 if as_json {
-                    results.push(json!({ "file": file, "ok": true, "rows": n, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged }));
+                    results.push(json!({ "file": file, "ok": true, "rows": n, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged, "resent": summary.resent }));
                 } else {
                     println!(
-                        "{}: {n} rows stored ({} new, {} changed, {} unchanged)",
+                        "{}: {n} rows stored ({} new, {} changed, {} unchanged{})",
                         file.display(),
                         summary.new,
                         summary.changed,
-                        summary.unchanged
+                        summary.unchanged,
+                        if summary.resent > 0 {
+                            format!(", {} refused before and sent again", summary.resent)
+                        } else {
+                            String::new()
+                        }
                     );
                 }
             }

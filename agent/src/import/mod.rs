@@ -200,6 +200,20 @@ pub fn read_file(
     format.read(path, &bytes, opts, progress)
 }
 
+/// Sorts files so that those holding what others refer to come first (sessions, decisions and
+/// projects before statuses and progress reports); the order is otherwise kept. A collector
+/// refuses a status for a decision it does not know yet.
+pub fn in_dependency_order(files: &mut [PathBuf]) {
+    let rank = |p: &PathBuf| match kind_from_file_name(p) {
+        Some(RecordKind::Session) => 0,
+        Some(RecordKind::Decision) => 1,
+        Some(RecordKind::Project) => 2,
+        Some(RecordKind::DecisionStatus | RecordKind::ProjectProgress) => 4,
+        _ => 3,
+    };
+    files.sort_by_key(rank);
+}
+
 /// The record kind a file name announces (`decision-status.csv`, `budget_2023.xlsx`).
 pub fn kind_from_file_name(path: &Path) -> Option<RecordKind> {
     let stem = path

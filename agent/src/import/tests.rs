@@ -112,3 +112,29 @@ fn file_names_announce_kinds() {
     );
     assert_eq!(kind_from_file_name(Path::new("report.xlsx")), None);
 }
+
+#[test]
+fn files_are_imported_referenced_first() {
+    let mut files: Vec<PathBuf> = [
+        "project-progress.json",
+        "budget.csv",
+        "decision-status.xlsx",
+        "project.json",
+        "decision.json",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .collect();
+    in_dependency_order(&mut files);
+    let names: Vec<&str> = files.iter().map(|p| p.to_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "decision.json",
+            "project.json",
+            "budget.csv",
+            "project-progress.json",
+            "decision-status.xlsx"
+        ]
+    );
+}

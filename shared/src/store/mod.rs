@@ -75,6 +75,10 @@ pub struct ImportSummary {
     pub changed: usize,
     /// Records identical to what is stored: nothing queued.
     pub unchanged: usize,
+    /// Records identical to what is stored that the collector had rejected: queued again as
+    /// they are, so a record refused for arriving before what it refers to gets another chance.
+    #[serde(default)]
+    pub resent: usize,
 }
 
 /// A record the collector rejected, kept at the agent until corrected.
@@ -182,9 +186,10 @@ impl Store {
 
     /// Stores `records` (each with its as-of date) reported by `center`, all or none.
     ///
-    /// A record identical to the stored one is left alone; a new or changed one gets the next
-    /// revision, goes into the history and is queued in the outbox. A corrected record replaces
-    /// any rejection of the same key. Importing the same records twice changes nothing.
+    /// A record identical to the stored one is left alone (unless the collector rejected it: then
+    /// it is queued again as it is); a new or changed one gets the next revision, goes into the
+    /// history and is queued in the outbox. A corrected record replaces any rejection of the same
+    /// key. Importing the same records twice changes nothing.
     pub fn import(
         &self,
         center: &CenterCode,
@@ -214,6 +219,17 @@ impl Store {
                         None => None,
                     };
                     let revision = match &current {
+                        // Unchanged, but the collector refused it (say, it came before the
+                        // decision or project it reports on): send the same revision again.
+                        Some(cur)
+                            if &cur.record == record && rejected.get(key.as_str())?.is_some() =>
+                        {
+                            summary.resent += 1;
+                            next += 1;
+                            outbox.insert(&next.to_be_bytes(), encode(cur))?;
+                            rejected.remove(key.as_str())?;
+                            continue;
+                        }
                         Some(cur) if &cur.record == record => {
                             summary.unchanged += 1;
                             continue;

@@ -43,7 +43,8 @@ fn importing_the_same_records_twice_changes_nothing() {
         ImportSummary {
             new: 2,
             changed: 0,
-            unchanged: 0
+            unchanged: 0,
+            resent: 0
         }
     );
     let again = s
@@ -57,7 +58,8 @@ fn importing_the_same_records_twice_changes_nothing() {
         ImportSummary {
             new: 0,
             changed: 0,
-            unchanged: 2
+            unchanged: 2,
+            resent: 0
         }
     );
     assert_eq!(s.outbox_counts().unwrap().waiting, 2);
@@ -142,6 +144,65 @@ fn outbox_resends_the_same_batch_until_acknowledged() {
         .unwrap();
     assert_eq!(s.rejected_count(), 0);
     assert_eq!(s.outbox_counts().unwrap().waiting, 3);
+}
+
+#[test]
+fn a_rejected_record_imported_again_unchanged_is_sent_again() {
+    let s = Store::temporary().unwrap();
+    s.import(&moh(), at(d(2023, 6, 1), vec![status(1, 10)]))
+        .unwrap();
+    let b1 = s
+        .outbox_next_batch(&moh(), "agent", 10, now())
+        .unwrap()
+        .unwrap();
+    let batch: crate::wire::Batch = serde_json::from_slice(&b1.body).unwrap();
+    let key = batch.records[0].key();
+    let ack = BatchAck {
+        center: moh(),
+        agent: "agent".into(),
+        seq: b1.seq,
+        replay: false,
+        accepted: vec![],
+        duplicates: vec![],
+        rejected: vec![Rejection {
+            key: key.clone(),
+            reason: "decision 18/200/01 is not known".into(),
+            problems: vec![],
+        }],
+    };
+    assert!(s.outbox_acknowledge(&ack).unwrap());
+    assert_eq!(s.outbox_counts().unwrap().waiting, 0);
+    // The decision has reached the collector since: the same file imported again resends it.
+    let again = s
+        .import(&moh(), at(d(2023, 6, 1), vec![status(1, 10)]))
+        .unwrap();
+    assert_eq!(
+        (again.resent, again.unchanged, again.new, again.changed),
+        (1, 0, 0, 0)
+    );
+    assert_eq!(s.rejected_count(), 0);
+    let b2 = s
+        .outbox_next_batch(&moh(), "agent", 10, now())
+        .unwrap()
+        .unwrap();
+    let resent: crate::wire::Batch = serde_json::from_slice(&b2.body).unwrap();
+    assert_eq!(resent.records.len(), 1);
+    assert_eq!(
+        (resent.records[0].key(), resent.records[0].revision),
+        (key, 1)
+    );
+    // Once accepted, importing it again changes nothing.
+    let ok = BatchAck {
+        seq: b2.seq,
+        rejected: vec![],
+        accepted: vec![resent.records[0].key()],
+        ..ack
+    };
+    assert!(s.outbox_acknowledge(&ok).unwrap());
+    let third = s
+        .import(&moh(), at(d(2023, 6, 1), vec![status(1, 10)]))
+        .unwrap();
+    assert_eq!((third.resent, third.unchanged), (0, 1));
 }
 
 #[test]
