@@ -13,6 +13,7 @@ pub mod ingest;
 pub mod metrics;
 pub mod relay;
 pub mod reload;
+mod serve;
 mod state;
 pub mod tls;
 
@@ -238,22 +239,10 @@ pub async fn start(opts: CollectorOptions) -> Result<CollectorHandle> {
             let config = tls::load_tls(&files.cert, &files.key)?;
             let listener = tls::TlsListener::new(tcp, config)?;
             tokio::spawn(async move {
-                if let Err(e) = axum::serve(listener, app)
-                    .with_graceful_shutdown(shutdown_signal)
-                    .await
-                {
-                    tracing::error!("the collector's server stopped: {e}");
-                }
+                serve::serve(listener, app, shutdown_signal).await;
             })
         }
-        None => tokio::spawn(async move {
-            if let Err(e) = axum::serve(tcp, app)
-                .with_graceful_shutdown(shutdown_signal)
-                .await
-            {
-                tracing::error!("the collector's server stopped: {e}");
-            }
-        }),
+        None => tokio::spawn(serve::serve(tcp, app, shutdown_signal)),
     };
     let mut tasks = Vec::new();
     if let Some((path, text)) = loaded {
