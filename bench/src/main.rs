@@ -1,0 +1,169 @@
+//! `rasid-bench`: whole-process figures of Rasid, each printed as markdown table rows with its
+//! baseline beside it (docs/BENCHMARKS.md lists the commands and the figures).
+//!
+//! Speed and memory are measured here and in the criterion benches (`cargo bench`), never in
+//! tests. Every subcommand repeats its measurement `--runs` times and prints min / median / max
+//! and the machine's load average, since the machine may be shared.
+//!
+//! Build first: `cargo build --release -p rasid-agent -p rasid-kiosk` and then
+//! `cargo build --release -p rasid-bench` (separately, so the agent and kiosk binaries keep
+//! their own features); `rasid-bench` runs the `rasid-agent` and `rasid-kiosk` beside it.
+
+mod agent_idle;
+mod drain;
+mod fleet;
+mod import;
+mod ingest;
+mod kiosk;
+mod latency;
+mod measure;
+mod synthetic;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(
+    name = "rasid-bench",
+    about = "Whole-process benchmarks of Rasid, as markdown table rows"
+)]
+struct Cli {
+    /// How many times each figure is measured (min / median / max are printed).
+    #[arg(long, global = true, default_value_t = 3)]
+    runs: usize,
+    /// Print the table header before the rows.
+    #[arg(long, global = true)]
+    header: bool,
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// The machine: cores, CPU model, memory, kernel, load.
+    Machine,
+    /// Many agents pushing signed batches to a collector on disk at once: records/s.
+    Ingest {
+        #[arg(long, default_value_t = 200)]
+        agents: usize,
+        /// Records pushed in all.
+        #[arg(long, default_value_t = 100_000)]
+        records: usize,
+        /// Records per batch.
+        #[arg(long, default_value_t = 200)]
+        batch: usize,
+    },
+    /// From a signed push of a status change to the kiosk's board model showing it: p50/p99.
+    Latency {
+        #[arg(long, default_value_t = 1000)]
+        updates: usize,
+    },
+    /// `rasid-agent import` of a generated budget file as a process: rows/s and peak RSS.
+    Import {
+        #[arg(long, default_value_t = 100_000)]
+        rows: usize,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: import::FileFormat,
+    },
+    /// An agent's backlog pushed by `rasid-agent push` to a local collector: records/s.
+    Drain {
+        #[arg(long, default_value_t = 200_000)]
+        records: usize,
+    },
+    /// `rasid-kiosk --windowed` under X: first frame, first chart, memory, CPU.
+    Kiosk {
+        /// `demo`: `--demo` with its live changes; `quiet-hub`: `--hub` to a collector that
+        /// receives nothing.
+        #[arg(long, value_enum, default_value = "demo")]
+        feed: kiosk::Feed,
+        /// The X display (e.g. an Xvfb started with `Xvfb :97 -screen 0 1920x1080x24 &`).
+        #[arg(long, env = "DISPLAY", default_value = ":99")]
+        display: String,
+        /// Seconds after start at which memory is read.
+        #[arg(long, default_value_t = 30)]
+        settle: u64,
+        /// Seconds over which CPU is measured, after the memory reading.
+        #[arg(long, default_value_t = 60)]
+        idle: u64,
+    },
+    /// `rasid-agent run` with nothing to send: resident memory and CPU.
+    AgentIdle {
+        #[arg(long, default_value_t = 30)]
+        settle: u64,
+        #[arg(long, default_value_t = 30)]
+        idle: u64,
+    },
+    /// Writes a generated budget file (as `import` uses) without measuring anything.
+    WriteFile {
+        #[arg(long, default_value_t = 100_000)]
+        rows: usize,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: import::FileFormat,
+        out: PathBuf,
+    },
+    /// The baseline process of `import`: reads a file into memory, prints its row count.
+    #[command(hide = true)]
+    ReadFile {
+        #[arg(long, value_enum)]
+        format: import::FileFormat,
+        file: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let measuring = !matches!(
+        cli.command,
+        Cmd::Machine | Cmd::WriteFile { .. } | Cmd::ReadFile { .. }
+    );
+    if cli.header && measuring {
+        measure::table_header();
+    }
+    let runs = cli.runs;
+    match cli.command {
+        Cmd::Machine => println!("{}", measure::machine()),
+        Cmd::Ingest {
+            agents,
+            records,
+            batch,
+        } => ingest::run(ingest::IngestArgs {
+            agents,
+            records,
+            batch,
+            runs,
+        })?,
+        Cmd::Latency { updates } => latency::run(updates, runs)?,
+        Cmd::Import { rows, format } => import::run(rows, format, runs)?,
+        Cmd::Drain { records } => drain::run(records, runs)?,
+        Cmd::Kiosk {
+            display,
+            feed,
+            settle,
+            idle,
+        } => kiosk::run(
+            &display,
+            feed,
+            runs,
+            Duration::from_secs(settle),
+            Duration::from_secs(idle),
+        )?,
+        Cmd::AgentIdle { settle, idle } => {
+            agent_idle::run(runs, Duration::from_secs(settle), Duration::from_secs(idle))?
+        }
+        Cmd::WriteFile { rows, format, out } => import::write_file(&out, format, rows)?,
+        Cmd::ReadFile { format, file } => import::read_file(&file, format)?,
+    }
+    Ok(())
+}
