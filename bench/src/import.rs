@@ -4,7 +4,8 @@
 //!
 //! Files are generated before any timing (budget lines with Arabic headers, as a ministry's
 //! finance department exports them). `read-file` is the baseline process (this program). To
-//! show where the time goes, the agent's two steps are also timed apart, in this process:
+//! show where the time goes, the agent's two steps are also timed apart, in a process of this
+//! program (`import-steps`):
 //! reading and checking every row (`import::read_file`), then storing them (`Store::import`
 //! and a flush, into a fresh store).
 
@@ -16,7 +17,7 @@ use rasid_shared::model::{BudgetCategory, Record};
 use rasid_shared::store::Store;
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FileFormat {
@@ -129,9 +130,9 @@ pub fn read_file(path: &Path, format: FileFormat) -> Result<()> {
     Ok(())
 }
 
-/// The agent's import in this process, step by step: how long reading and checking took, and
-/// how long storing the rows in a fresh store under `store_dir` took.
-fn steps_in_process(file: &Path, store_dir: &Path, rows: usize) -> Result<(Duration, Duration)> {
+/// The agent's import in this process, step by step: prints how long reading and checking
+/// took, and how long storing the rows in a fresh store under `store_dir` took, in seconds.
+pub fn steps_in_process(file: &Path, store_dir: &Path, rows: usize) -> Result<()> {
     let opts = ImportOptions {
         center: synthetic::center_code(1),
         as_of: chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap_or_default(),
@@ -153,7 +154,12 @@ fn steps_in_process(file: &Path, store_dir: &Path, rows: usize) -> Result<(Durat
         read.into_iter().map(|r| (r.as_of, r.record)).collect(),
     )?;
     store.flush()?;
-    Ok((reading, started.elapsed()))
+    println!(
+        "{} {}",
+        reading.as_secs_f64(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 pub fn run(rows: usize, format: FileFormat, runs: usize) -> Result<()> {
@@ -166,10 +172,23 @@ pub fn run(rows: usize, format: FileFormat, runs: usize) -> Result<()> {
     let (mut rate, mut rss, mut base_rate, mut base_rss) = (vec![], vec![], vec![], vec![]);
     let (mut read_rate, mut store_rate) = (vec![], vec![]);
     for run in 0..runs.max(1) {
-        let (read, stored) =
-            steps_in_process(&file, &dir.path().join(format!("steps-{run}")), rows)?;
-        read_rate.push(rows as f64 / read.as_secs_f64());
-        store_rate.push(rows as f64 / stored.as_secs_f64());
+        // In a process of its own: memory this process holds would show in the peak RSS of
+        // every child started after it.
+        let mut steps = Command::new(&me);
+        steps
+            .args(["import-steps", "--rows", &rows.to_string(), "--store"])
+            .arg(dir.path().join(format!("steps-{run}")))
+            .arg(&file);
+        let (_, out) = measure::run_measured(steps)?;
+        let secs: Vec<f64> = out
+            .split_whitespace()
+            .filter_map(|t| t.parse().ok())
+            .collect();
+        let [read, stored] = secs[..] else {
+            bail!("import-steps printed '{}', not two durations", out.trim());
+        };
+        read_rate.push(rows as f64 / read);
+        store_rate.push(rows as f64 / stored);
 
         let data = dir.path().join(format!("agent-{run}"));
         let mut init = Command::new(&agent);

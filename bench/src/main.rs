@@ -104,6 +104,16 @@ enum Cmd {
         format: import::FileFormat,
         out: PathBuf,
     },
+    /// Part of `import`: the agent's reading and storing of a file, timed apart (seconds).
+    #[command(hide = true)]
+    ImportSteps {
+        #[arg(long)]
+        rows: usize,
+        /// Where the fresh store goes.
+        #[arg(long)]
+        store: PathBuf,
+        file: PathBuf,
+    },
     /// The baseline process of `import`: reads a file into memory, prints its row count.
     #[command(hide = true)]
     ReadFile {
@@ -126,7 +136,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     let measuring = !matches!(
         cli.command,
-        Cmd::Machine | Cmd::WriteFile { .. } | Cmd::ReadFile { .. }
+        Cmd::Machine | Cmd::WriteFile { .. } | Cmd::ReadFile { .. } | Cmd::ImportSteps { .. }
     );
     if cli.header && measuring {
         measure::table_header();
@@ -164,6 +174,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Cmd::WriteFile { rows, format, out } => import::write_file(&out, format, rows)?,
         Cmd::ReadFile { format, file } => import::read_file(&file, format)?,
+        Cmd::ImportSteps { rows, store, file } => import::steps_in_process(&file, &store, rows)?,
     }
     Ok(())
 }
