@@ -9,7 +9,7 @@ use rasid_agent::push::{self, META_ASSIGNMENTS, Upstream};
 use rasid_shared::model::{
     DecisionNumber, DecisionStatus, ExecutionStatus, FollowUp, FollowUpKind, Record,
 };
-use rasid_shared::store::Store;
+use rasid_shared::store::{Beginning, Store};
 use rasid_shared::wire::AssignmentList;
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -19,6 +19,9 @@ use std::time::{Duration, Instant};
 pub fn open_agent(data: &Path) -> Result<(AgentConfig, Store)> {
     let cfg = AgentConfig::load(data)?;
     let store = Store::open(&data.join("store"))?;
+    // `init` begins the first epoch; a store found without one was made anew since (the old
+    // one set aside by `doctor`, or deleted), so its numbering must not meet the old one's.
+    store.ensure_epoch(Beginning::Replacement, chrono::Utc::now())?;
     Ok((cfg, store))
 }
 
@@ -36,6 +39,11 @@ pub fn push(data: &Path, as_json: bool) -> Result<ExitCode> {
     let report = runtime()?.block_on(push::push_with_retries(&store, &up, &cfg, 4));
     match report {
         Ok(r) => {
+            if let (Some(epoch), false) = (&r.new_epoch, as_json) {
+                println!(
+                    "the collector already had some of this store's batch numbers for other records (the store was rebuilt or restored from a copy); its batches are now numbered in a new epoch, {epoch}, and were sent again"
+                );
+            }
             if as_json {
                 println!("{}", serde_json::to_string(&r)?);
             } else if r.batches == 0 {

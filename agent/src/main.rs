@@ -6,7 +6,7 @@ use rasid_agent::config::{AgentConfig, CONFIG_FILE, KEY_FILE, load_key};
 use rasid_agent::import::{ImportOptions, read_file};
 use rasid_shared::model::{CenterCode, RecordKind};
 use rasid_shared::sign::KeyPair;
-use rasid_shared::store::Store;
+use rasid_shared::store::{Beginning, Store};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -203,7 +203,7 @@ fn init(data: &Path, center: &str, upstream: &str, force: bool, as_json: bool) -
     write_private(&data.join(KEY_FILE), &key.secret_base64())?;
     std::fs::write(&cfg_path, cfg.to_toml())
         .with_context(|| format!("writing {}", cfg_path.display()))?;
-    Store::open(&data.join("store"))?;
+    Store::open(&data.join("store"))?.ensure_epoch(Beginning::First, chrono::Utc::now())?;
     if as_json {
         println!(
             "{}",

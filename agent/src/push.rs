@@ -17,6 +17,8 @@ pub const META_LAST_PUSH: &str = "agent.last_push";
 pub const META_LAST_PULL: &str = "agent.last_pull";
 pub const META_LAST_ERROR: &str = "agent.last_error";
 pub const META_ASSIGNMENTS: &str = "agent.assignments";
+/// The collector's error word for a batch number it has for other records.
+pub const NUMBER_REUSED: &str = "batch-number-reused";
 
 #[derive(Debug, thiserror::Error)]
 pub enum PushError {
@@ -233,6 +235,10 @@ pub struct PushReport {
     pub accepted: usize,
     pub duplicates: usize,
     pub rejected: usize,
+    /// The store epoch begun because the collector had one of this store's batch numbers for
+    /// other records (a rebuilt or restored store).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_epoch: Option<String>,
 }
 
 /// Sends batches until the outbox is empty. Stops at the first error (the batch stays in flight
@@ -246,9 +252,34 @@ pub async fn push_outbox(
     while let Some(batch) =
         store.outbox_next_batch(up.center(), &up.agent_id(), batch_records, Utc::now())?
     {
-        match up.send_batch(&batch).await {
+        let answer = match up.send_batch(&batch).await {
+            // The collector has this number for other records: this store was rebuilt or
+            // restored. Begin a new epoch (new numbering, revisions above the old ones) and send
+            // the outbox again; once is enough, a second refusal is reported.
+            Err(PushError::Refused { error, .. })
+                if error == NUMBER_REUSED && report.new_epoch.is_none() =>
+            {
+                let epoch = store.begin_new_epoch(Utc::now())?;
+                tracing::warn!(
+                    "the collector already had batch {} of this agent with other records; numbering again in a new store epoch {}",
+                    batch.seq,
+                    epoch.id
+                );
+                report.new_epoch = Some(epoch.id);
+                continue;
+            }
+            Ok(ack) if !store.outbox_acknowledge(&ack)? => Err(PushError::Busy {
+                url: up.base.clone(),
+                status: 200,
+                message: format!(
+                    "the collector answered for batch {} (epoch '{}') while batch {} (epoch '{}') was sent",
+                    ack.seq, ack.epoch, batch.seq, batch.epoch
+                ),
+            }),
+            other => other,
+        };
+        match answer {
             Ok(ack) => {
-                store.outbox_acknowledge(&ack)?;
                 report.batches += 1;
                 report.accepted += ack.accepted.len();
                 report.duplicates += ack.duplicates.len();
@@ -318,6 +349,7 @@ pub async fn push_with_retries(
                 total.accepted += r.accepted;
                 total.duplicates += r.duplicates;
                 total.rejected += r.rejected;
+                total.new_epoch = total.new_epoch.or(r.new_epoch);
                 return Ok(total);
             }
             Err(e) if e.is_retryable() && tries + 1 < attempts => {

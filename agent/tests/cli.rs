@@ -126,6 +126,7 @@ fn a_center_works_through_its_day_with_the_agent() {
         version: PROTOCOL_VERSION,
         center: gsc.clone(),
         agent: demo_key(&gsc).key_id(),
+        epoch: String::new(),
         seq: 1,
         created: Utc::now(),
         records: vec![decision(2, "MOH"), decision(3, "MOF")],

@@ -39,6 +39,7 @@ fn batch(center: &str, seq: u64, records: Vec<RecordEnvelope>) -> Batch {
         version: PROTOCOL_VERSION,
         center: code(center),
         agent: demo_key(&code(center)).key_id(),
+        epoch: String::new(),
         seq,
         created: Utc::now(),
         records,
@@ -467,6 +468,49 @@ async fn a_replayed_batch_gets_the_same_answer_and_counts_once() {
     );
     assert!(m.contains("rasid_batches_replayed_total 1"), "{m}");
     assert!(m.contains("rasid_records_duplicate_total 1"), "{m}");
+}
+
+#[tokio::test]
+async fn a_batch_number_used_again_for_other_records_is_refused_and_an_epoch_numbers_anew() {
+    let f = fixture();
+    let (mine, _) = decisions_for(&f.data, "MOH");
+    let rec = |progress| {
+        env(
+            "MOH",
+            5,
+            status(mine.number, ExecutionStatus::InProgress, progress),
+        )
+    };
+    let first = batch("MOH", 3, vec![rec(10)]);
+    assert_eq!(acked(&f.app, post_batch(&first)).await.accepted.len(), 1);
+    let boards = all_boards(&f.app).await;
+    // The same agent and number, other records: a rebuilt or restored store.
+    let reused = batch("MOH", 3, vec![rec(60)]);
+    let (status, err) = refused(&f.app, post_batch(&reused)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(err.error, "batch-number-reused");
+    assert!(err.message.contains("new numbering"), "{}", err.message);
+    assert_eq!(all_boards(&f.app).await, boards);
+    // The very same batch again is still a replay.
+    assert!(acked(&f.app, post_batch(&first)).await.replay);
+    // In a new epoch, number 3 is another batch; a higher revision supersedes.
+    let blocked = self::status(mine.number, ExecutionStatus::Blocked, 60);
+    let mut renumbered = batch("MOH", 3, vec![env("MOH", 6, blocked)]);
+    renumbered.epoch = "a1b2c3".into();
+    let ack = acked(&f.app, post_batch(&renumbered)).await;
+    assert_eq!((ack.epoch.as_str(), ack.accepted.len()), ("a1b2c3", 1));
+    assert!(
+        all_boards(&f.app).await != boards,
+        "the new revision changed no board"
+    );
+    // An epoch is letters and digits.
+    let mut odd = batch("MOH", 4, vec![rec(70)]);
+    odd.epoch = "../x".into();
+    let (status, err) = refused(&f.app, post_batch(&odd)).await;
+    assert_eq!(
+        (status, err.error.as_str()),
+        (StatusCode::BAD_REQUEST, "malformed")
+    );
 }
 
 #[tokio::test]
@@ -1241,6 +1285,7 @@ async fn ingest_throughput_with_many_agents() {
                     version: PROTOCOL_VERSION,
                     center: code(&center),
                     agent: key.key_id(),
+                    epoch: String::new(),
                     seq,
                     created: Utc::now(),
                     records,

@@ -58,6 +58,7 @@ fn core_only(agents: &[Agent], work: &[Vec<Vec<RecordEnvelope>>], total: usize) 
                     version: PROTOCOL_VERSION,
                     center: agent.center.clone(),
                     agent: agent.key.key_id(),
+                    epoch: String::new(),
                     seq: i as u64 + 1,
                     created: chrono::Utc::now(),
                     records: records.clone(),

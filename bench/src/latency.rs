@@ -117,6 +117,7 @@ fn run_once(rt: &tokio::runtime::Runtime, updates: usize) -> Result<(Vec<f64>, V
             version: PROTOCOL_VERSION,
             center: center.clone(),
             agent: key.key_id(),
+            epoch: String::new(),
             seq: 1_000_000 + i as u64,
             created: chrono::Utc::now(),
             records: vec![env],

@@ -82,6 +82,7 @@ fn preload(handle: &CollectorHandle, records: Vec<RecordEnvelope>) -> Result<()>
                 version: PROTOCOL_VERSION,
                 center: center.clone(),
                 agent: agent.clone(),
+                epoch: String::new(),
                 seq: *n,
                 created: Utc::now(),
                 records: chunk.to_vec(),
@@ -188,6 +189,7 @@ async fn push_one(url: &str, seq: &mut BTreeMap<CenterCode, u64>, env: RecordEnv
         version: PROTOCOL_VERSION,
         center: center.clone(),
         agent: key.key_id(),
+        epoch: String::new(),
         seq: *n,
         created: Utc::now(),
         records: vec![env],
@@ -199,6 +201,7 @@ async fn push_one(url: &str, seq: &mut BTreeMap<CenterCode, u64>, env: RecordEnv
         return;
     };
     let inflight = InflightBatch {
+        epoch: String::new(),
         seq: batch.seq,
         body,
         positions: vec![],

@@ -126,6 +126,8 @@ fn commit(c: &mut Criterion) {
             let ack = BatchAck {
                 center: center.clone(),
                 agent: "bench".into(),
+                epoch: String::new(),
+                digest: None,
                 seq,
                 replay: false,
                 accepted: batch.iter().map(RecordEnvelope::key).collect(),

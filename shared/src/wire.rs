@@ -30,7 +30,12 @@ pub struct Batch {
     pub center: CenterCode,
     /// Identifies the agent's key pair, so a re-initialised agent starts a new numbering.
     pub agent: String,
-    /// 1, 2, 3 … per agent; a batch is resent with the same number and the same records.
+    /// The agent's store epoch: a new one begins when its store is rebuilt or restored, and
+    /// numbering starts again within it. Empty for stores older than epochs (and for relays).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub epoch: String,
+    /// 1, 2, 3 … per agent and epoch; a batch is resent with the same number and the same
+    /// records.
     pub seq: u64,
     pub created: DateTime<Utc>,
     pub records: Vec<RecordEnvelope>,
@@ -50,7 +55,13 @@ pub struct Rejection {
 pub struct BatchAck {
     pub center: CenterCode,
     pub agent: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub epoch: String,
     pub seq: u64,
+    /// SHA-256 of the batch as the collector read it (hex): a resend carries the same batch,
+    /// so a batch number used again for other records is recognised and refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
     /// True when this batch had been received before; the answer is the one given then.
     #[serde(default)]
     pub replay: bool,
@@ -58,6 +69,27 @@ pub struct BatchAck {
     /// Records already stored at this or a newer revision: counted once, not again.
     pub duplicates: Vec<RecordKey>,
     pub rejected: Vec<Rejection>,
+}
+
+impl Batch {
+    /// The collector's name for this batch: center, agent (and epoch) and number.
+    pub fn id(&self) -> String {
+        if self.epoch.is_empty() {
+            format!("{}/{}/{}", self.center, self.agent, self.seq)
+        } else {
+            format!("{}/{}/{}/{}", self.center, self.agent, self.epoch, self.seq)
+        }
+    }
+
+    /// SHA-256 (hex) of the batch's JSON encoding: equal for a resend of the same batch.
+    pub fn digest(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let bytes = serde_json::to_vec(self).unwrap_or_default();
+        Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
 }
 
 /// An error answer of the HTTP API.

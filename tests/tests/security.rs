@@ -89,6 +89,7 @@ fn batch(center: &str, agent: &str, seq: u64, records: Vec<RecordEnvelope>) -> V
         version: PROTOCOL_VERSION,
         center: code(center),
         agent: agent.to_string(),
+        epoch: String::new(),
         seq,
         created: Utc::now(),
         records,

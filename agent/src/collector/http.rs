@@ -117,6 +117,8 @@ pub enum ApiError {
     NotFound(Method, String),
     #[error("{0} is not allowed on {1}; see docs/API.md")]
     MethodNotAllowed(Method, String),
+    #[error("{0}")]
+    NumberReused(String),
     #[error("the collector's store failed: {0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
@@ -130,6 +132,7 @@ impl From<IngestError> for ApiError {
             IngestError::CenterMismatch { signed_by, batch } => {
                 ApiError::CenterMismatch { signed_by, batch }
             }
+            e @ IngestError::NumberReused { .. } => ApiError::NumberReused(e.to_string()),
             IngestError::Store(s) => ApiError::Store(s),
         }
     }
@@ -154,6 +157,7 @@ impl ApiError {
                 StatusCode::NOT_FOUND
             }
             ApiError::MethodNotAllowed(..) => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::NumberReused(_) => StatusCode::CONFLICT,
             ApiError::Store(StoreError::DiskFull) => StatusCode::INSUFFICIENT_STORAGE,
             ApiError::Store(_) | ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -177,6 +181,7 @@ impl ApiError {
             ApiError::NoScreenConfig => "no-screen-config",
             ApiError::NotFound(..) => "not-found",
             ApiError::MethodNotAllowed(..) => "method-not-allowed",
+            ApiError::NumberReused(_) => "batch-number-reused",
             ApiError::Store(StoreError::DiskFull) => "disk-full",
             ApiError::Store(_) => "store-failed",
             ApiError::Unavailable(_) => "unavailable",
@@ -339,6 +344,12 @@ fn receive_batch(
             batch: printable(&batch.agent),
             signed: key_id,
         });
+    }
+    if batch.epoch.len() > 32 || !batch.epoch.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(ApiError::Malformed(format!(
+            "the batch's epoch '{}' is not at most 32 letters and digits",
+            printable(&batch.epoch)
+        )));
     }
     Ok(c.ingest(&signed_by, batch)?)
 }

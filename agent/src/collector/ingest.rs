@@ -66,6 +66,7 @@ pub fn check_batch(batch: Batch, dir: &Directory, data: &Dataset) -> Verdict {
     let Batch {
         center,
         agent,
+        epoch,
         seq,
         records,
         ..
@@ -75,7 +76,9 @@ pub fn check_batch(batch: Batch, dir: &Directory, data: &Dataset) -> Verdict {
         ack: BatchAck {
             center: center.clone(),
             agent,
+            epoch,
             seq,
+            digest: None,
             replay: false,
             accepted: vec![],
             duplicates: vec![],
@@ -388,6 +391,7 @@ mod tests {
             version: 1,
             center: code(center),
             agent: "k".into(),
+            epoch: String::new(),
             seq: 1,
             created: Utc::now(),
             records,

@@ -42,6 +42,10 @@ pub enum IngestError {
         signed_by: CenterCode,
         batch: CenterCode,
     },
+    #[error(
+        "batch {batch} was received before with other records: the agent's store was rebuilt or restored from an older copy. The agent begins a new numbering by itself and sends its records again; nothing is lost"
+    )]
+    NumberReused { batch: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -191,18 +195,24 @@ impl Collector {
                 batch: batch.center,
             });
         }
-        let batch_id = format!("{}/{}/{}", batch.center, batch.agent, batch.seq);
+        let batch_id = batch.id();
+        let digest = batch.digest();
         let _serial = lock(&self.ingest);
         if let Some(mut ack) = self.store.seen_batch(&batch_id)? {
+            // An answer stored without a digest (before digests) is taken as the same batch.
+            if ack.digest.as_ref().is_some_and(|d| *d != digest) {
+                return Err(IngestError::NumberReused { batch: batch_id });
+            }
             Metrics::add(&self.metrics.batches_replayed, 1);
             ack.replay = true;
             return Ok(ack);
         }
         let dir = self.directory();
-        let verdict = {
+        let mut verdict = {
             let data = read(&self.data);
             check_batch(batch, &dir, &data)
         };
+        verdict.ack.digest = Some(digest);
         if self.relay {
             self.store
                 .commit_batch_relayed(&batch_id, &verdict.accepted, &verdict.ack)?;

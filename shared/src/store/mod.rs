@@ -5,8 +5,10 @@
 //! (records the collector refused, with its reason) and `meta` (small named values).
 //! Every multi-tree change is one sled transaction, so a crash shows all of it or none of it.
 
+mod epoch;
 mod outbox;
 
+pub use epoch::{Beginning, Epoch, revision_floor};
 pub use outbox::{InflightBatch, OutboxCounts};
 
 use crate::model::{CenterCode, Record, RecordEnvelope, RecordKey};
@@ -199,6 +201,7 @@ impl Store {
             .into_iter()
             .map(|(as_of, r)| (r.key(center), as_of, r))
             .collect();
+        let floor = self.current_floor()?;
         let summary = (
             &self.records,
             &self.history,
@@ -236,11 +239,11 @@ impl Store {
                         }
                         Some(cur) => {
                             summary.changed += 1;
-                            cur.revision + 1
+                            epoch::next_revision(Some(cur.revision), floor)
                         }
                         None => {
                             summary.new += 1;
-                            1
+                            epoch::next_revision(None, floor)
                         }
                     };
                     let env = RecordEnvelope {

@@ -12,12 +12,15 @@ use sled::Transactional;
 use sled::transaction::ConflictableTransactionError;
 
 pub(super) const NEXT_OUTBOX: &str = "outbox.next";
-const BATCH_SEQ: &str = "outbox.batch_seq";
-const INFLIGHT: &str = "outbox.inflight";
+pub(super) const BATCH_SEQ: &str = "outbox.batch_seq";
+pub(super) const INFLIGHT: &str = "outbox.inflight";
 
 /// A batch cut from the outbox and not yet acknowledged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InflightBatch {
+    /// The store epoch the batch was cut in (empty before epochs).
+    #[serde(default)]
+    pub epoch: String,
     pub seq: u64,
     /// The exact body to send (and to sign).
     pub body: Vec<u8>,
@@ -66,15 +69,18 @@ impl Store {
             return Ok(None);
         }
         let seq = self.meta::<u64>(BATCH_SEQ)?.unwrap_or(0) + 1;
+        let epoch = self.epoch()?.map(|e| e.id).unwrap_or_default();
         let batch = Batch {
             version: PROTOCOL_VERSION,
             center: center.clone(),
             agent: agent.to_string(),
+            epoch: epoch.clone(),
             seq,
             created: now,
             records,
         };
         let inflight = InflightBatch {
+            epoch,
             seq,
             body: encode(&batch),
             records: batch.records.len(),
@@ -91,12 +97,13 @@ impl Store {
     }
 
     /// The collector acknowledged the batch in flight: drop its records from the outbox and
-    /// keep its rejections for the clerk, all at once. An answer for another batch is ignored.
+    /// keep its rejections for the clerk, all at once. An answer for another batch (another
+    /// number or epoch) changes nothing and returns false.
     pub fn outbox_acknowledge(&self, ack: &BatchAck) -> Result<bool> {
         let Some(inflight) = self.meta::<InflightBatch>(INFLIGHT)? else {
             return Ok(false);
         };
-        if inflight.seq != ack.seq {
+        if inflight.seq != ack.seq || inflight.epoch != ack.epoch {
             return Ok(false);
         }
         let batch: Batch = decode("meta", INFLIGHT, &inflight.body)?;

@@ -104,6 +104,8 @@ fn outbox_resends_the_same_batch_until_acknowledged() {
     let wrong = BatchAck {
         center: moh(),
         agent: "agent".into(),
+        epoch: String::new(),
+        digest: None,
         seq: 9,
         replay: false,
         accepted: vec![],
@@ -160,6 +162,8 @@ fn a_rejected_record_imported_again_unchanged_is_sent_again() {
     let ack = BatchAck {
         center: moh(),
         agent: "agent".into(),
+        epoch: String::new(),
+        digest: None,
         seq: b1.seq,
         replay: false,
         accepted: vec![],
@@ -217,6 +221,8 @@ fn committed_batches_survive_reopening_and_are_remembered() {
     let ack = BatchAck {
         center: moh(),
         agent: "a".into(),
+        epoch: String::new(),
+        digest: None,
         seq: 1,
         replay: false,
         accepted: vec![env.key()],
@@ -254,6 +260,8 @@ fn a_relaying_collector_queues_what_it_stores_unchanged() {
     let ack = BatchAck {
         center: phc,
         agent: "a".into(),
+        epoch: String::new(),
+        digest: None,
         seq: 1,
         replay: false,
         accepted: vec![env.key()],
@@ -289,4 +297,127 @@ fn meta_values_round_trip() {
     );
     s.remove_meta("last_push").unwrap();
     assert_eq!(s.meta::<String>("last_push").unwrap(), None);
+}
+
+fn next_batch(s: &Store) -> InflightBatch {
+    s.outbox_next_batch(&moh(), "agent", 100, now())
+        .unwrap()
+        .unwrap()
+}
+
+fn ack_of(b: &InflightBatch) -> BatchAck {
+    let batch: crate::wire::Batch = serde_json::from_slice(&b.body).unwrap();
+    BatchAck {
+        center: moh(),
+        agent: "agent".into(),
+        epoch: batch.epoch.clone(),
+        seq: batch.seq,
+        digest: Some(batch.digest()),
+        replay: false,
+        accepted: batch.records.iter().map(|e| e.key()).collect(),
+        duplicates: vec![],
+        rejected: vec![],
+    }
+}
+
+#[test]
+fn a_first_epoch_counts_revisions_from_one_and_numbers_batches_within_it() {
+    let s = Store::temporary().unwrap();
+    let e = s.ensure_epoch(Beginning::First, now()).unwrap();
+    assert_eq!(e.floor, 0);
+    assert_eq!(e.id.len(), 12, "{e:?}");
+    // Asking again keeps it.
+    assert_eq!(s.ensure_epoch(Beginning::Replacement, now()).unwrap(), e);
+    s.import(&moh(), at(d(2023, 6, 1), vec![status(1, 10)]))
+        .unwrap();
+    assert_eq!(
+        s.current(&status(1, 0).key(&moh()))
+            .unwrap()
+            .unwrap()
+            .revision,
+        1
+    );
+    let b = next_batch(&s);
+    let batch: crate::wire::Batch = serde_json::from_slice(&b.body).unwrap();
+    assert_eq!((batch.epoch.as_str(), batch.seq), (e.id.as_str(), 1));
+    assert_eq!(batch.id(), format!("MOH/agent/{}/1", e.id));
+}
+
+#[test]
+fn a_replacement_store_revises_above_anything_an_earlier_epoch_assigned() {
+    let old = Store::temporary().unwrap();
+    old.ensure_epoch(Beginning::First, now()).unwrap();
+    for p in 0..50 {
+        old.import(&moh(), at(d(2023, 6, 1), vec![status(1, p)]))
+            .unwrap();
+    }
+    let key = status(1, 0).key(&moh());
+    let old_rev = old.current(&key).unwrap().unwrap().revision;
+    assert_eq!(old_rev, 50);
+
+    // The store set aside and made anew a day later: the same record again.
+    let new = Store::temporary().unwrap();
+    let later = now() + chrono::Duration::days(1);
+    let e = new.ensure_epoch(Beginning::Replacement, later).unwrap();
+    assert_eq!(e.floor, revision_floor(later));
+    assert!(e.floor > old_rev);
+    new.import(&moh(), at(d(2023, 6, 1), vec![status(1, 10)]))
+        .unwrap();
+    let rev = new.current(&key).unwrap().unwrap().revision;
+    assert_eq!(rev, e.floor + 1);
+    new.import(&moh(), at(d(2023, 6, 2), vec![status(1, 11)]))
+        .unwrap();
+    assert_eq!(new.current(&key).unwrap().unwrap().revision, e.floor + 2);
+    // Floors grow with the clock, a second at a time.
+    assert!(revision_floor(later + chrono::Duration::seconds(1)) > e.floor + 1_000_000);
+}
+
+#[test]
+fn a_store_used_before_epochs_keeps_its_numbering() {
+    let s = Store::temporary().unwrap();
+    s.import(&moh(), at(d(2023, 6, 1), vec![status(1, 10)]))
+        .unwrap();
+    let e = s.ensure_epoch(Beginning::Replacement, now()).unwrap();
+    assert_eq!((e.id.as_str(), e.floor), ("", 0));
+    let b = next_batch(&s);
+    let batch: crate::wire::Batch = serde_json::from_slice(&b.body).unwrap();
+    assert_eq!(batch.id(), "MOH/agent/1");
+    // The batch as it always travelled: no epoch field.
+    assert!(!String::from_utf8_lossy(&b.body).contains("epoch"));
+}
+
+#[test]
+fn a_new_epoch_numbers_again_and_resends_what_was_in_flight() {
+    let s = Store::temporary().unwrap();
+    let first = s.ensure_epoch(Beginning::First, now()).unwrap();
+    s.import(
+        &moh(),
+        at(d(2023, 6, 1), (1..=3).map(|i| status(i, 10)).collect()),
+    )
+    .unwrap();
+    let b1 = next_batch(&s);
+    assert!(s.outbox_acknowledge(&ack_of(&b1)).unwrap());
+    s.import(&moh(), at(d(2023, 6, 2), vec![status(4, 10)]))
+        .unwrap();
+    let b2 = next_batch(&s);
+    assert_eq!(b2.seq, 2);
+
+    let later = now() + chrono::Duration::minutes(5);
+    let second = s.begin_new_epoch(later).unwrap();
+    assert_ne!(second.id, first.id);
+    assert!(second.floor >= revision_floor(later));
+    // The batch in flight is cut again, numbered 1 in the new epoch, with the same record.
+    let again = next_batch(&s);
+    assert_eq!((again.epoch.as_str(), again.seq), (second.id.as_str(), 1));
+    assert_eq!(again.positions, b2.positions);
+    // An answer for the old epoch's batch 1 is not an answer for this one.
+    let stale = BatchAck {
+        epoch: first.id.clone(),
+        ..ack_of(&again)
+    };
+    assert!(!s.outbox_acknowledge(&stale).unwrap());
+    assert!(s.outbox_acknowledge(&ack_of(&again)).unwrap());
+    assert_eq!(s.outbox_counts().unwrap().waiting, 0);
+    // A third epoch, even at the same moment, floors above the second.
+    assert!(s.begin_new_epoch(later).unwrap().floor > second.floor);
 }
