@@ -13,24 +13,54 @@ use rasid_e2e::generate::{budget_lines, write_json};
 use rasid_e2e::{Agent, CollectorConfig, CollectorProc, DemoFiles, Workspace};
 use std::path::{Path, PathBuf};
 
+/// A collector with the demo registry, and MOH's agent (demo key) pointed at it.
+struct Scene {
+    ws: Workspace,
+    demo: DemoFiles,
+    collector: CollectorProc,
+    agent: Agent,
+}
+
+impl Scene {
+    fn start(name: &str) -> Scene {
+        let ws = Workspace::new(name);
+        let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
+        let collector = CollectorProc::start(
+            &ws.join("collector"),
+            &demo.centers_toml(),
+            &ws.logs(),
+            CollectorConfig::default(),
+        );
+        let agent = Agent::init(
+            &ws.join("agent-MOH"),
+            "MOH",
+            &collector.url(),
+            Some(&demo.key_file("MOH")),
+            &ws.logs(),
+        );
+        Scene {
+            ws,
+            demo,
+            collector,
+            agent,
+        }
+    }
+}
+
+/// MOH's demo file of `kind` (`budget`, `kpi`, …).
+fn demo_file(demo: &DemoFiles, kind: &str) -> PathBuf {
+    demo.dir.join("MOH").join(format!("{kind}.json"))
+}
+
 #[test]
 fn records_imported_after_the_store_was_rebuilt_reach_the_collector() {
-    let ws = Workspace::new("store-rebuilt");
-    let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
-    let collector = CollectorProc::start(
-        &ws.join("collector"),
-        &demo.centers_toml(),
-        &ws.logs(),
-        CollectorConfig::default(),
-    );
-    let agent = Agent::init(
-        &ws.join("agent-MOH"),
-        "MOH",
-        &collector.url(),
-        Some(&demo.key_file("MOH")),
-        &ws.logs(),
-    );
-    let file = |kind: &str| -> PathBuf { demo.dir.join("MOH").join(format!("{kind}.json")) };
+    let Scene {
+        ws: _ws,
+        demo,
+        collector,
+        agent,
+    } = Scene::start("store-rebuilt");
+    let file = |kind: &str| demo_file(&demo, kind);
 
     agent.import(&[file("budget")]).expect_success();
     agent.push().expect_success();
@@ -90,22 +120,13 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn records_imported_into_a_restored_older_copy_of_the_store_reach_the_collector() {
-    let ws = Workspace::new("store-restored");
-    let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
-    let collector = CollectorProc::start(
-        &ws.join("collector"),
-        &demo.centers_toml(),
-        &ws.logs(),
-        CollectorConfig::default(),
-    );
-    let agent = Agent::init(
-        &ws.join("agent-MOH"),
-        "MOH",
-        &collector.url(),
-        Some(&demo.key_file("MOH")),
-        &ws.logs(),
-    );
-    let file = |kind: &str| -> PathBuf { demo.dir.join("MOH").join(format!("{kind}.json")) };
+    let Scene {
+        ws,
+        demo,
+        collector,
+        agent,
+    } = Scene::start("store-restored");
+    let file = |kind: &str| demo_file(&demo, kind);
     let store = agent.dir.join("store");
 
     agent.import(&[file("budget")]).expect_success();
