@@ -154,27 +154,7 @@ fn tile(ui: &Ui, rect: Rect, c: &CenterReporting, b: &ReportingBoard, env: &Env)
     } else {
         t.executed
     };
-    ui.painter().rect(
-        rect,
-        CornerRadius::same(space::RADIUS),
-        t.panel,
-        Stroke::new(1.0, t.panel_stroke),
-        StrokeKind::Inside,
-    );
-    let bar = Rect::from_min_max(
-        pos2(rect.right() - space::ACCENT_BAR, rect.top()),
-        rect.right_bottom(),
-    );
-    ui.painter().rect_filled(
-        bar,
-        CornerRadius {
-            nw: 0,
-            sw: 0,
-            ne: space::RADIUS,
-            se: space::RADIUS,
-        },
-        accent,
-    );
+    accent_card(ui, rect, accent, env);
     let inner = rect.shrink2(vec2(space::PAD * 0.7, space::PAD * 0.45));
     let inner = Rect::from_min_max(
         inner.min,

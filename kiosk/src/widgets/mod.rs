@@ -239,17 +239,9 @@ pub fn no_data(ui: &Ui, rect: Rect, env: &Env, message: &str) {
     );
 }
 
-/// A headline number card: caption at the top right, the value large, an accent bar at the
-/// right edge, an optional note under the value.
-pub fn number_card(
-    ui: &Ui,
-    rect: Rect,
-    caption: &str,
-    value: &str,
-    accent: Color32,
-    note: Option<&str>,
-    env: &Env,
-) {
+/// A card's background: the panel with its border, and a bar of `accent` along the right edge
+/// (where a right-to-left reader starts).
+pub fn accent_card(ui: &Ui, rect: Rect, accent: Color32, env: &Env) {
     let t = &env.theme;
     ui.painter().rect(
         rect,
@@ -272,6 +264,21 @@ pub fn number_card(
         },
         accent,
     );
+}
+
+/// A headline number card: caption at the top right, the value large, an accent bar at the
+/// right edge, an optional note under the value.
+pub fn number_card(
+    ui: &Ui,
+    rect: Rect,
+    caption: &str,
+    value: &str,
+    accent: Color32,
+    note: Option<&str>,
+    env: &Env,
+) {
+    let t = &env.theme;
+    accent_card(ui, rect, accent, env);
     let inner = rect.shrink2(vec2(space::PAD + space::ACCENT_BAR, space::PAD * 0.8));
     let parts = rows(
         inner,
