@@ -728,9 +728,16 @@ async fn a_restart_on_the_same_data_dir_serves_identical_boards() {
     {
         before.insert(name, board_json(&http, &h.url(), name).await);
     }
+    let version_before = h.collector().version();
     h.shutdown().await.unwrap();
 
     let h = start(Some(dir.path()), demo_reg(&data)).await;
+    // Versions go on rising across restarts: a client caching by version never sees one again.
+    assert!(
+        h.collector().version() > version_before,
+        "version {} after a restart, {version_before} before",
+        h.collector().version()
+    );
     for (name, json) in &before {
         assert_eq!(
             &board_json(&http, &h.url(), *name).await,

@@ -25,6 +25,7 @@ use tokio::sync::{Notify, broadcast};
 
 /// Store meta name of the persisted [`Activity`].
 const META_ACTIVITY: &str = "collector.activity";
+const META_VERSION: &str = "collector.boards_version";
 /// Most distinct kiosk names remembered (names come from an unauthenticated header).
 const MAX_KIOSKS: usize = 256;
 
@@ -126,6 +127,10 @@ impl Collector {
             data.apply(env?);
         }
         let activity: Activity = store.meta(META_ACTIVITY)?.unwrap_or_default();
+        // The boards' version goes on from the last one stored, and from the clock, so that it
+        // rises across restarts even when the last versions had not reached the disk.
+        let last_version: u64 = store.meta(META_VERSION)?.unwrap_or(0);
+        let now_ms = u64::try_from(Utc::now().timestamp_millis()).unwrap_or(0);
         let (changes, _) = broadcast::channel(256);
         Ok(Collector {
             store,
@@ -133,7 +138,7 @@ impl Collector {
             data: RwLock::new(data),
             ingest: Mutex::new(()),
             cache: Mutex::new(HashMap::new()),
-            version: AtomicU64::new(1),
+            version: AtomicU64::new(last_version.saturating_add(1).max(now_ms)),
             changes,
             activity: Mutex::new(activity),
             today,
@@ -263,6 +268,10 @@ impl Collector {
     fn announce(&self, changed: Vec<BoardName>) {
         lock(&self.cache).retain(|(name, _, _), _| !changed.contains(name));
         let version = self.version.fetch_add(1, Ordering::SeqCst) + 1;
+        // Without a flush of its own: the next commit's flush carries it to disk.
+        if let Err(e) = self.store.set_meta(META_VERSION, &version) {
+            tracing::warn!("could not note the boards' version {version}: {e}");
+        }
         // No subscriber is not an error.
         let _ = self.changes.send(BoardsChanged { version, changed });
     }
