@@ -9,7 +9,7 @@ use rasid_agent::push::{self, META_ASSIGNMENTS, Upstream};
 use rasid_shared::model::{
     DecisionNumber, DecisionStatus, ExecutionStatus, FollowUp, FollowUpKind, Record,
 };
-use rasid_shared::store::{Beginning, Store};
+use rasid_shared::store::{Beginning, Store, StoreError};
 use rasid_shared::wire::AssignmentList;
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -317,7 +317,12 @@ pub fn doctor(data: &Path, as_json: bool) -> Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
-        Err(e) => {
+        // Only damage sets the store aside. A full disk, a store in use or a permission
+        // problem is none: setting the store aside would only hide its records and outbox.
+        Err(e @ StoreError::DiskFull) => bail!(
+            "{e}\nThe store was left as it is: a full disk does not damage it. Free some space on that disk (or raise the quota or limit), then run `rasid-agent doctor` again."
+        ),
+        Err(e @ StoreError::Damaged { .. }) => {
             let aside = data.join(format!(
                 "store.damaged-{}",
                 Local::now().format("%Y%m%d-%H%M%S")
@@ -334,6 +339,7 @@ pub fn doctor(data: &Path, as_json: bool) -> Result<ExitCode> {
                 aside.display()
             )
         }
+        Err(e) => bail!("{e}\nThe store was left as it is: nothing shows that it is damaged."),
     }
 }
 

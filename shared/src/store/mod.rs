@@ -5,6 +5,7 @@
 //! (records the collector refused, with its reason) and `meta` (small named values).
 //! Every multi-tree change is one sled transaction, so a crash shows all of it or none of it.
 
+mod disk;
 mod epoch;
 mod outbox;
 
@@ -26,8 +27,14 @@ pub enum StoreError {
         "cannot open the data store at {path}: {detail}. If another rasid process uses this folder, stop it first; if the store is damaged, run `rasid-agent doctor`"
     )]
     Open { path: PathBuf, detail: String },
+    /// sled cannot make sense of its own files: the only error that means the store is damaged.
     #[error(
-        "the disk holding the data store is full; free some space and try again (nothing was stored)"
+        "the data store at {path} is damaged: {detail}. `rasid-agent doctor` sets it aside and starts an empty one"
+    )]
+    Damaged { path: PathBuf, detail: String },
+    /// No room for a write: the disk is full, or a quota or a file-size limit is reached.
+    #[error(
+        "the disk holding the data store is full (or its quota or a file size limit is reached); free some space and try again (nothing was stored)"
     )]
     DiskFull,
     #[error("the data store failed: {0}")]
@@ -44,17 +51,11 @@ pub enum StoreError {
 
 impl From<sled::Error> for StoreError {
     fn from(e: sled::Error) -> Self {
-        if let sled::Error::Io(io) = &e
-            && is_disk_full(io)
-        {
+        if disk::is_sled_disk_full(&e) {
             return StoreError::DiskFull;
         }
         StoreError::Sled(e.to_string())
     }
-}
-
-fn is_disk_full(e: &std::io::Error) -> bool {
-    e.raw_os_error() == Some(28) || e.kind() == std::io::ErrorKind::StorageFull
 }
 
 impl From<TransactionError<StoreError>> for StoreError {
@@ -104,18 +105,45 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed) the store in `dir`.
+    ///
+    /// Fails with [`StoreError::DiskFull`] when there is no room for what opening writes (see
+    /// `disk.rs`), leaving the store as it was; with [`StoreError::Damaged`] only when sled cannot
+    /// make sense of its own files; with [`StoreError::Open`] otherwise (another process has it
+    /// open, permissions). What an interrupted snapshot write left is removed first, and on a
+    /// full disk the store gives up its reserve of space, so it can still be opened and read.
     pub fn open(dir: &Path) -> Result<Store> {
-        let db = sled::Config::new()
-            .path(dir)
-            .cache_capacity(32 * 1024 * 1024)
-            .open()
-            .map_err(|e| match &e {
-                sled::Error::Io(io) if is_disk_full(io) => StoreError::DiskFull,
-                _ => StoreError::Open {
-                    path: dir.to_path_buf(),
-                    detail: e.to_string(),
-                },
-            })?;
+        let store = match Self::open_once(dir) {
+            // Opening writes (sled's recovery): the reserve's space lets it.
+            Err(StoreError::DiskFull) if disk::release_reserve(dir) => Self::open_once(dir),
+            other => other,
+        }?;
+        disk::keep_reserve(dir);
+        Ok(store)
+    }
+
+    fn open_once(dir: &Path) -> Result<Store> {
+        let opened = disk::remove_unfinished_snapshots(dir)
+            .map_err(sled::Error::from)
+            .and_then(|_| {
+                sled::Config::new()
+                    .path(dir)
+                    .cache_capacity(32 * 1024 * 1024)
+                    .open()
+            });
+        let db = opened.map_err(|e| match e {
+            e if disk::is_sled_disk_full(&e) => StoreError::DiskFull,
+            // Files sled cannot make sense of (including a `conf` not of its version).
+            e @ (sled::Error::Corruption { .. }
+            | sled::Error::ReportableBug(_)
+            | sled::Error::Unsupported(_)) => StoreError::Damaged {
+                path: dir.to_path_buf(),
+                detail: e.to_string(),
+            },
+            e => StoreError::Open {
+                path: dir.to_path_buf(),
+                detail: e.to_string(),
+            },
+        })?;
         Self::from_db(db)
     }
 
