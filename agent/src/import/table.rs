@@ -267,7 +267,7 @@ enum Mode {
         /// The columns of every kind, in [`RecordKind::ALL`] order.
         kinds: Vec<Columns>,
         /// Kinds whose missing columns were already reported.
-        announced: [bool; 6],
+        announced: [bool; RecordKind::ALL.len()],
         last: Option<(String, RecordKind)>,
     },
 }
@@ -378,7 +378,7 @@ impl<'a> TableReader<'a> {
                 kind_column,
                 default: named,
                 kinds,
-                announced: [false; 6],
+                announced: [false; RecordKind::ALL.len()],
                 last: None,
             }
         } else if let Some(kind) = named.or_else(|| infer_kind(&norm, &usable)) {

@@ -25,12 +25,14 @@ impl Period {
         if s == "year" || s == "y" {
             return Some(Period::Year);
         }
-        let (kind, n) = s.split_at(1.min(s.len()));
-        let n: u8 = n.parse().ok()?;
+        // By character: the text comes from boards.toml and from the API's `period=`.
+        let mut chars = s.chars();
+        let kind = chars.next()?;
+        let n: u8 = chars.as_str().parse().ok()?;
         match kind {
-            "m" if (1..=12).contains(&n) => Some(Period::Month(n)),
-            "t" if (1..=3).contains(&n) => Some(Period::FourMonths(n)),
-            "q" if (1..=4).contains(&n) => Some(Period::Quarter(n)),
+            'm' if (1..=12).contains(&n) => Some(Period::Month(n)),
+            't' if (1..=3).contains(&n) => Some(Period::FourMonths(n)),
+            'q' if (1..=4).contains(&n) => Some(Period::Quarter(n)),
             _ => None,
         }
     }
@@ -245,6 +247,14 @@ mod tests {
         assert_eq!(Period::parse("m13"), None);
         assert_eq!(Period::parse(""), None);
         assert_eq!(serde_json::to_string(&Period::Month(3)).unwrap(), "\"m3\"");
+    }
+
+    #[test]
+    fn a_period_starting_with_a_letter_beyond_ascii_is_refused_not_a_panic() {
+        // Found by fuzzing boards.toml (fuzz/regressions/boards_config/).
+        assert_eq!(Period::parse("ر1"), None);
+        assert_eq!(Period::parse("\u{FFFD}reporting"), None);
+        assert_eq!(Period::parse("م"), None);
     }
 
     #[test]

@@ -319,6 +319,27 @@ fn a_kind_column_lets_one_file_hold_several_kinds() {
 }
 
 #[test]
+fn a_kind_column_may_name_every_kind_even_the_last_ones() {
+    // Found by fuzzing: rows of the kinds added last (project, project-progress) indexed past
+    // a table of six kinds and crashed the import.
+    let t = table(
+        None,
+        &[
+            &["record", "project"],
+            &["project", "P1"],
+            &["project-progress", "P1"],
+        ],
+    );
+    let (problems, _) = problems(read("report.csv", t, &opts()).unwrap_err());
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("is a project-progress row, but the file")),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn in_a_mixed_file_a_row_must_leave_other_kinds_columns_empty() {
     let t = table(
         None,
