@@ -282,8 +282,10 @@ fn header<'a>(headers: &'a HeaderMap, name: &'static str) -> Result<&'a str, Api
         .ok_or(ApiError::Auth(AuthError::MissingHeader(name)))
 }
 
-/// Reads a batch; a version this collector does not know is named as such, not as malformed.
-fn parse_batch(body: &[u8]) -> Result<Batch, ApiError> {
+/// Reads a pushed body as a [`Batch`], checking nothing else (signature, version, center and
+/// records are checked after). A version this collector does not know is named as such
+/// ([`ApiError::WrongVersion`]); anything else unreadable is [`ApiError::Malformed`].
+pub fn decode_batch(body: &[u8]) -> Result<Batch, ApiError> {
     serde_json::from_slice::<Batch>(body).map_err(|e| {
         #[derive(Deserialize)]
         struct VersionOnly {
@@ -329,7 +331,7 @@ fn receive_batch(
 ) -> Result<BatchAck, ApiError> {
     let (signed_by, key_id) = c.directory().verify(center, body, signature)?;
     c.heard_from_center(&signed_by);
-    let batch = parse_batch(body)?;
+    let batch = decode_batch(body)?;
     if batch.version != PROTOCOL_VERSION {
         return Err(ApiError::WrongVersion(batch.version));
     }

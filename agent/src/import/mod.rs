@@ -9,6 +9,8 @@ mod json;
 mod sheet;
 mod table;
 
+pub use sheet::rows_from_sheets;
+
 use chrono::NaiveDate;
 use rasid_shared::format::CalendarKind;
 use rasid_shared::model::{CenterCode, Record, RecordKind};

@@ -33,16 +33,44 @@ impl Format for SheetFormat {
     ) -> Result<Vec<ImportedRow>, ImportError> {
         let mut problems = Problems::default();
         let tables = read_tables(path, bytes, &mut problems)?;
-        let tables = chosen_tables(tables);
-        if tables.is_empty() && problems.is_empty() {
-            problems.push(Location::file(path), "has no data: every sheet is empty");
-            return Err(problems.into_error(path));
-        }
-        if !problems.is_empty() {
-            return Err(problems.into_error(path));
-        }
-        rows_from_tables(path, &tables, opts, progress)
+        rows_of_workbook(path, tables, problems, opts, progress)
     }
+}
+
+/// Rows out of worksheets already read: each visible worksheet's name and cells, in workbook
+/// order. The same path as a workbook file from there on (header row found under title rows,
+/// sheets chosen by name, typed cells, [`rows_from_tables`]); for tests and fuzzing, which need
+/// no file.
+pub fn rows_from_sheets(
+    path: &Path,
+    sheets: &[(String, calamine::Range<Data>)],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Vec<ImportedRow>, ImportError> {
+    let tables = sheets
+        .iter()
+        .filter_map(|(name, range)| table_from_range(name, range))
+        .collect();
+    rows_of_workbook(path, tables, Problems::default(), opts, progress)
+}
+
+/// The rows of a workbook's tables, or every problem (`problems` holds those met reading it).
+fn rows_of_workbook(
+    path: &Path,
+    tables: Vec<Table>,
+    mut problems: Problems,
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Result<Vec<ImportedRow>, ImportError> {
+    let tables = chosen_tables(tables);
+    if tables.is_empty() && problems.is_empty() {
+        problems.push(Location::file(path), "has no data: every sheet is empty");
+        return Err(problems.into_error(path));
+    }
+    if !problems.is_empty() {
+        return Err(problems.into_error(path));
+    }
+    rows_from_tables(path, &tables, opts, progress)
 }
 
 /// Every visible, non-empty worksheet as a table. A workbook that cannot be opened is an error;
