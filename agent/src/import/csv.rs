@@ -112,7 +112,8 @@ impl Format for CsvFormat {
 /// Line numbers of records, as an editor or a spreadsheet shows them (header = 1).
 ///
 /// The csv crate's own line numbers are one short after a CRLF line end (Excel's), so lines
-/// are counted here from the records' byte offsets, in one pass over the text.
+/// are counted here from the records' byte offsets, in one pass over the text. A line ends as
+/// the csv crate ends records: with `\n`, `\r\n`, or a lone `\r` (Excel for Mac's "CSV").
 #[derive(Default)]
 struct LineCounter {
     byte: usize,
@@ -128,9 +129,11 @@ impl LineCounter {
         while matches!(text.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        self.line += text[self.byte..start]
+        let passed = &text[self.byte..start];
+        self.line += passed
             .iter()
-            .filter(|b| **b == b'\n')
+            .enumerate()
+            .filter(|(i, b)| **b == b'\n' || (**b == b'\r' && passed.get(i + 1) != Some(&b'\n')))
             .count();
         self.byte = start;
         self.line + 1
@@ -207,9 +210,11 @@ fn decode<'b>(
     }
 }
 
-/// The first line of the text that is not blank.
+/// The first line of the text that is not blank (lines end as in [`LineCounter`]).
 fn first_line(text: &str) -> &str {
-    text.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
+    text.split(['\n', '\r'])
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
 }
 
 /// The separator the header line uses most, outside double quotes; `,` when none.
@@ -382,7 +387,8 @@ mod tests {
 
     #[test]
     fn rows_are_numbered_by_line_and_blank_lines_are_skipped() {
-        for newline in ["\n", "\r\n"] {
+        // A lone CR ends lines in Excel for Mac's "CSV"; found by fuzzing (every row was row 1).
+        for newline in ["\n", "\r\n", "\r"] {
             let text = "decision,status\n\n18/212/02,executed\n,\n18/212/03,finished\n\"18/212/04\",\"not\nsure\"\n18/2/1,x\n"
                 .replace('\n', newline);
             let (messages, total) =
