@@ -5,6 +5,9 @@
 //! `السنة  المالية` all match. This module only names things; reading values is `values.rs`.
 
 use rasid_shared::model::RecordKind;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// A column of a record kind.
 #[derive(Debug)]
@@ -474,15 +477,43 @@ pub(crate) fn fields_of(kind: RecordKind) -> &'static [Field] {
     }
 }
 
+/// [`normalize_header`] of every header this module names, folded once: resolving a file's
+/// headers compares each of them with every name and alias of every kind.
+static FOLDED: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
+    let fields = RecordKind::ALL
+        .into_iter()
+        .flat_map(fields_of)
+        .chain([&AS_OF])
+        .flat_map(|f| {
+            [f.name, f.arabic]
+                .into_iter()
+                .chain(f.aliases.iter().copied())
+        });
+    let lists = [RECORD_KIND_HEADERS, PLAIN_KIND_HEADERS, SERIAL_HEADERS]
+        .into_iter()
+        .chain(KIND_WORDS.iter().map(|(_, words)| *words))
+        .flatten()
+        .copied();
+    fields
+        .chain(lists)
+        .map(|w| (w, normalize_header(w)))
+        .collect()
+});
+
+/// [`normalize_header`] of `header`, taken from [`FOLDED`] when this module names it.
+fn folded(header: &str) -> Cow<'_, str> {
+    FOLDED.get(header).map_or_else(
+        || Cow::Owned(normalize_header(header)),
+        |n| Cow::Borrowed(n.as_str()),
+    )
+}
+
 impl Field {
     /// Whether `normalized` (a header passed through [`normalize_header`]) names this field.
     pub(crate) fn matches(&self, normalized: &str) -> bool {
-        normalize_header(self.name) == normalized
-            || normalize_header(self.arabic) == normalized
-            || self
-                .aliases
-                .iter()
-                .any(|a| normalize_header(a) == normalized)
+        folded(self.name) == normalized
+            || folded(self.arabic) == normalized
+            || self.aliases.iter().any(|a| folded(a) == normalized)
     }
 
     /// `status (الحالة)`, as messages name a column.
@@ -493,7 +524,7 @@ impl Field {
 
 /// Whether `normalized` is one of `headers`.
 pub(crate) fn is_one_of(normalized: &str, headers: &[&str]) -> bool {
-    headers.iter().any(|h| normalize_header(h) == normalized)
+    headers.iter().any(|h| folded(h) == normalized)
 }
 
 /// Folds the ways one header gets written into one key: case, spaces, `_` and `-`, a unit in
