@@ -16,12 +16,15 @@
 //! - [`disk`]: a size-limited file system for the agent (tmpfs), or a file-size limit.
 //! - [`generate`]: large generated import files; [`rng`]: the seeded PRNG; [`wait`]: deadlines;
 //!   [`workspace`]: a test's temporary directory and its `logs/`.
+//! - [`fuzz_checks`]: what each fuzz target (`fuzz/`) checks, shared with
+//!   `tests/fuzz_regressions.rs`, which replays the committed corpora.
 
 pub mod agent;
 pub mod binary;
 pub mod collector;
 pub mod demo;
 pub mod disk;
+pub mod fuzz_checks;
 pub mod generate;
 pub mod process;
 pub mod proxy;
