@@ -288,22 +288,27 @@ fn import(
             bar.set_message(file.display().to_string());
         }
         let outcome = read_file(file, &opts, &mut |n| bar.set_position(n as u64));
-        bar.finish_and_clear();
         match outcome {
             Ok(rows) => {
                 let n = rows.len();
-                let summary = store
-                    .import(
+                bar.set_message(format!("{}: storing", file.display()));
+                bar.reset();
+                // Until the flush the file may still be undone: a kill or a failed write
+                // leaves nothing of it at the next start.
+                let stored = store
+                    .import_with_progress(
                         &cfg.center,
                         rows.into_iter().map(|r| (r.as_of, r.record)).collect(),
+                        &mut |done| bar.set_position(done as u64),
                     )
-                    .with_context(|| {
-                        format!(
-                            "{}: storing failed; nothing from this file was stored",
-                            file.display()
-                        )
-                    })?;
-                store.flush()?;
+                    .and_then(|summary| store.flush().map(|()| summary));
+                bar.finish_and_clear();
+                let summary = stored.with_context(|| {
+                    format!(
+                        "{}: storing failed; nothing from this file was stored",
+                        file.display()
+                    )
+                })?;
                 if as_json {
                     results.push(json!({ "file": file, "ok": true, "rows": n, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged, "resent": summary.resent }));
                 } else {
@@ -322,6 +327,7 @@ fn import(
                 }
             }
             Err(e) => {
+                bar.finish_and_clear();
                 failed += 1;
                 if as_json {
                     results.push(json!({ "file": file, "ok": false, "error": e.to_string() }));

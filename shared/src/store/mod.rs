@@ -3,18 +3,20 @@
 //! Trees: `records` (newest revision per key), `history` (every revision), `outbox` (records
 //! waiting to be pushed, in order), `seen` (answers given per received batch), `rejected`
 //! (records the collector refused, with its reason) and `meta` (small named values).
-//! Every multi-tree change is one sled transaction, so a crash shows all of it or none of it.
+//! Every multi-tree change is one sled transaction, so a crash shows all of it or none of it;
+//! an import, committed in chunks, is undone as a whole from `undo` (see `import.rs`).
 
 mod disk;
 mod epoch;
+mod import;
 mod outbox;
 
 pub use epoch::{Beginning, Epoch, revision_floor};
+pub use import::ImportSummary;
 pub use outbox::{InflightBatch, OutboxCounts};
 
-use crate::model::{CenterCode, Record, RecordEnvelope, RecordKey};
+use crate::model::{RecordEnvelope, RecordKey};
 use crate::wire::{BatchAck, Rejection};
-use chrono::NaiveDate;
 use serde::{Serialize, de::DeserializeOwned};
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
@@ -69,21 +71,6 @@ impl From<TransactionError<StoreError>> for StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// What an import did to the store.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
-pub struct ImportSummary {
-    /// Keys seen for the first time.
-    pub new: usize,
-    /// Keys whose content changed: a new revision was queued.
-    pub changed: usize,
-    /// Records identical to what is stored: nothing queued.
-    pub unchanged: usize,
-    /// Records identical to what is stored that the collector had rejected: queued again as
-    /// they are, so a record refused for arriving before what it refers to gets another chance.
-    #[serde(default)]
-    pub resent: usize,
-}
-
 /// A record the collector rejected, kept at the agent until corrected.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct RejectedRecord {
@@ -101,6 +88,9 @@ pub struct Store {
     seen: sled::Tree,
     rejected: sled::Tree,
     meta: sled::Tree,
+    /// What an import under way overwrote (see `import.rs`).
+    undo: sled::Tree,
+    imports: std::sync::Arc<import::ImportGate>,
 }
 
 impl Store {
@@ -113,7 +103,8 @@ impl Store {
     /// full disk the store gives up its reserve of space, so it can still be opened and read.
     pub fn open(dir: &Path) -> Result<Store> {
         let store = match Self::open_once(dir) {
-            // Opening writes (sled's recovery): the reserve's space lets it.
+            // Opening writes (sled's recovery, the rollback of an interrupted import): the
+            // reserve's space lets it.
             Err(StoreError::DiskFull) if disk::release_reserve(dir) => Self::open_once(dir),
             other => other,
         }?;
@@ -152,16 +143,21 @@ impl Store {
         Self::from_db(sled::Config::new().temporary(true).open()?)
     }
 
+    /// The store over `db`, with an import a killed process left half done undone first.
     fn from_db(db: sled::Db) -> Result<Store> {
-        Ok(Store {
+        let store = Store {
             records: db.open_tree("records")?,
             history: db.open_tree("history")?,
             outbox: db.open_tree("outbox")?,
             seen: db.open_tree("seen")?,
             rejected: db.open_tree("rejected")?,
             meta: db.open_tree("meta")?,
+            undo: db.open_tree("undo")?,
+            imports: Default::default(),
             db,
-        })
+        };
+        store.finish_interrupted_import()?;
+        Ok(store)
     }
 
     /// Waits until everything written so far is on disk.
@@ -212,85 +208,6 @@ impl Store {
                 decode("history", &String::from_utf8_lossy(&k), &v)
             })
             .collect()
-    }
-
-    /// Stores `records` (each with its as-of date) reported by `center`, all or none.
-    ///
-    /// A record identical to the stored one is left alone (unless the collector rejected it: then
-    /// it is queued again as it is); a new or changed one gets the next revision, goes into the
-    /// history and is queued in the outbox. A corrected record replaces any rejection of the same
-    /// key. Importing the same records twice changes nothing.
-    pub fn import(
-        &self,
-        center: &CenterCode,
-        records: Vec<(NaiveDate, Record)>,
-    ) -> Result<ImportSummary> {
-        let prepared: Vec<(RecordKey, NaiveDate, Record)> = records
-            .into_iter()
-            .map(|(as_of, r)| (r.key(center), as_of, r))
-            .collect();
-        let floor = self.current_floor()?;
-        let summary = (
-            &self.records,
-            &self.history,
-            &self.outbox,
-            &self.rejected,
-            &self.meta,
-        )
-            .transaction(|(records, history, outbox, rejected, meta)| {
-                let mut summary = ImportSummary::default();
-                let mut next = read_u64(meta.get(outbox::NEXT_OUTBOX)?);
-                for (key, as_of, record) in &prepared {
-                    let as_of = *as_of;
-                    let current: Option<RecordEnvelope> = match records.get(key.as_str())? {
-                        Some(v) => Some(
-                            decode("records", key.as_str(), &v)
-                                .map_err(ConflictableTransactionError::Abort)?,
-                        ),
-                        None => None,
-                    };
-                    let revision = match &current {
-                        // Unchanged, but the collector refused it (say, it came before the
-                        // decision or project it reports on): send the same revision again.
-                        Some(cur)
-                            if &cur.record == record && rejected.get(key.as_str())?.is_some() =>
-                        {
-                            summary.resent += 1;
-                            next += 1;
-                            outbox.insert(&next.to_be_bytes(), encode(cur))?;
-                            rejected.remove(key.as_str())?;
-                            continue;
-                        }
-                        Some(cur) if &cur.record == record => {
-                            summary.unchanged += 1;
-                            continue;
-                        }
-                        Some(cur) => {
-                            summary.changed += 1;
-                            epoch::next_revision(Some(cur.revision), floor)
-                        }
-                        None => {
-                            summary.new += 1;
-                            epoch::next_revision(None, floor)
-                        }
-                    };
-                    let env = RecordEnvelope {
-                        center: center.clone(),
-                        as_of,
-                        revision,
-                        record: record.clone(),
-                    };
-                    let bytes = encode(&env);
-                    records.insert(key.as_str(), bytes.clone())?;
-                    history.insert(history_key(key, revision), bytes.clone())?;
-                    next += 1;
-                    outbox.insert(&next.to_be_bytes(), bytes)?;
-                    rejected.remove(key.as_str())?;
-                }
-                meta.insert(outbox::NEXT_OUTBOX, &next.to_be_bytes())?;
-                Ok(summary)
-            })?;
-        Ok(summary)
     }
 
     /// The answer given to the batch `batch_id`, if it was received before.

@@ -59,12 +59,15 @@ impl Store {
         }
         let mut positions = Vec::new();
         let mut records: Vec<RecordEnvelope> = Vec::new();
-        for item in self.outbox.iter().take(limit.max(1)) {
+        // Not the positions of an import under way: it may yet be undone.
+        let (_import_marker, visible) = self.outbox_visible()?;
+        for item in visible.take(limit.max(1)) {
             let (k, v) = item?;
             let pos = read_u64(Some(k.clone()));
             records.push(decode("outbox", &pos.to_string(), &v)?);
             positions.push(pos);
         }
+        drop(_import_marker);
         if records.is_empty() {
             return Ok(None);
         }

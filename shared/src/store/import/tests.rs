@@ -1,0 +1,369 @@
+use super::*;
+use crate::model::{DecisionNumber, DecisionStatus, ExecutionStatus};
+use crate::store::InflightBatch;
+use crate::wire::{Batch, BatchAck, Rejection};
+use chrono::{TimeZone, Utc};
+
+fn moh() -> CenterCode {
+    CenterCode::new("MOH").unwrap()
+}
+
+fn status(item: u16, progress: u8) -> Record {
+    Record::DecisionStatus(DecisionStatus {
+        decision: DecisionNumber::new(18, 200, item),
+        status: ExecutionStatus::InProgress,
+        progress,
+        note: String::new(),
+        follow_ups: vec![],
+    })
+}
+
+fn rows(records: &[Record]) -> Vec<(NaiveDate, Record)> {
+    let as_of = NaiveDate::from_ymd_opt(2023, 7, 1).unwrap();
+    records.iter().map(|r| (as_of, r.clone())).collect()
+}
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2023, 7, 2, 9, 0, 0).unwrap()
+}
+
+/// Every tree but `undo` (what a reader of the store can see), entry by entry.
+type Contents = Vec<(&'static str, Vec<(Vec<u8>, Vec<u8>)>)>;
+
+fn contents(s: &Store) -> Contents {
+    [
+        ("records", &s.records),
+        ("history", &s.history),
+        ("outbox", &s.outbox),
+        ("rejected", &s.rejected),
+        ("seen", &s.seen),
+        ("meta", &s.meta),
+    ]
+    .into_iter()
+    .map(|(name, tree)| {
+        let entries = tree
+            .iter()
+            .map(|e| {
+                let (k, v) = e.unwrap();
+                (k.to_vec(), v.to_vec())
+            })
+            .collect();
+        (name, entries)
+    })
+    .collect()
+}
+
+fn cut(s: &Store, limit: usize) -> Option<InflightBatch> {
+    s.outbox_next_batch(&moh(), "agent", limit, now()).unwrap()
+}
+
+fn acknowledge(s: &Store, b: &InflightBatch, refused: &[u16]) {
+    let batch: Batch = serde_json::from_slice(&b.body).unwrap();
+    let refused: Vec<RecordKey> = refused.iter().map(|&i| status(i, 0).key(&moh())).collect();
+    let ack = BatchAck {
+        center: moh(),
+        agent: "agent".into(),
+        epoch: batch.epoch.clone(),
+        digest: Some(batch.digest()),
+        seq: batch.seq,
+        replay: false,
+        accepted: batch
+            .records
+            .iter()
+            .map(|e| e.key())
+            .filter(|k| !refused.contains(k))
+            .collect(),
+        duplicates: vec![],
+        rejected: refused
+            .iter()
+            .map(|k| Rejection {
+                key: k.clone(),
+                reason: "decision not known yet".into(),
+                problems: vec![],
+            })
+            .collect(),
+    };
+    assert!(s.outbox_acknowledge(&ack).unwrap());
+}
+
+/// A store that has been used: decisions 1–8 imported; a batch of 1–3 answered with 1 and 2
+/// refused; a batch of 4–5 in flight; 6–8 waiting. Outbox counter 8, batch number 2.
+fn used(s: &Store) {
+    s.import(
+        &moh(),
+        rows(&(1..=8).map(|i| status(i, 10)).collect::<Vec<_>>()),
+    )
+    .unwrap();
+    let b = cut(s, 3).unwrap();
+    acknowledge(s, &b, &[1, 2]);
+    assert_eq!(cut(s, 2).unwrap().positions, [4, 5]);
+}
+
+/// The file imported over [`used`]: every case of the revision rules, and keys met twice, in
+/// other chunks when cut in threes.
+fn file() -> Vec<Record> {
+    vec![
+        status(1, 10), // refused before, unchanged: resent
+        status(2, 20), // refused before, changed: the rejection goes
+        status(3, 10), // unchanged …
+        status(4, 40), // changed …
+        status(20, 1), // new …
+        status(4, 45), // … and changed again, in the next chunk
+        status(3, 30), // … then changed
+        status(20, 2), // … then changed
+        status(21, 1), // new
+        status(1, 10), // resent already: unchanged
+        status(5, 10), // unchanged (in flight)
+        status(22, 5), // new
+        status(2, 20), // unchanged now
+    ]
+}
+
+const FILE_SUMMARY: ImportSummary = ImportSummary {
+    new: 3,
+    changed: 5,
+    unchanged: 4,
+    resent: 1,
+};
+
+fn plan(chunk_rows: usize, fault: &dyn Fn(Step) -> Result<()>) -> Plan<'_> {
+    Plan { chunk_rows, fault }
+}
+
+fn no_fault(_: Step) -> Result<()> {
+    Ok(())
+}
+
+/// Fails (as a full disk would) at each of `steps`.
+fn failing_at(steps: &[Step]) -> impl Fn(Step) -> Result<()> + '_ {
+    move |step| {
+        if steps.contains(&step) {
+            Err(StoreError::DiskFull)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// [`file`] imported over [`used`] in a single transaction: the store as it must end.
+fn reference() -> (ImportSummary, Contents) {
+    let s = Store::temporary().unwrap();
+    used(&s);
+    let summary = s
+        .import_planned(
+            &moh(),
+            rows(&file()),
+            &plan(usize::MAX, &no_fault),
+            &mut |_| {},
+        )
+        .unwrap();
+    (summary, contents(&s))
+}
+
+#[test]
+fn a_file_stored_in_chunks_ends_as_if_stored_in_one_transaction() {
+    let (summary, expected) = reference();
+    assert_eq!(summary, FILE_SUMMARY);
+    for chunk_rows in [1, 2, 3, 5, 13] {
+        let s = Store::temporary().unwrap();
+        used(&s);
+        let mut seen = Vec::new();
+        let got = s
+            .import_planned(
+                &moh(),
+                rows(&file()),
+                &plan(chunk_rows, &no_fault),
+                &mut |n| seen.push(n),
+            )
+            .unwrap();
+        assert_eq!(got, FILE_SUMMARY, "chunks of {chunk_rows}");
+        assert_eq!(contents(&s), expected, "chunks of {chunk_rows}");
+        assert_eq!(seen.last(), Some(&13));
+        assert_eq!(seen.len(), 13usize.div_ceil(chunk_rows));
+    }
+    // The revisions and history of keys met twice, and the rejections.
+    let s = Store::temporary().unwrap();
+    used(&s);
+    s.import_planned(&moh(), rows(&file()), &plan(3, &no_fault), &mut |_| {})
+        .unwrap();
+    let revisions = |i| {
+        s.history(&status(i, 0).key(&moh()))
+            .unwrap()
+            .iter()
+            .map(|e| e.revision)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(revisions(1), [1]);
+    assert_eq!(revisions(3), [1, 2]);
+    assert_eq!(revisions(4), [1, 2, 3]);
+    assert_eq!(revisions(20), [1, 2]);
+    assert_eq!(s.rejected_count(), 0);
+    assert_eq!(s.pending_import().unwrap(), None);
+}
+
+#[test]
+fn an_import_that_fails_at_any_chunk_leaves_the_store_exactly_as_before() {
+    let (_, expected) = reference();
+    let steps = (0..5).map(Step::Chunk).chain([Step::Finish]);
+    for step in steps {
+        let s = Store::temporary().unwrap();
+        used(&s);
+        let before = contents(&s);
+        let fault = failing_at(std::slice::from_ref(&step));
+        let failed = s.import_planned(&moh(), rows(&file()), &plan(3, &fault), &mut |_| {});
+        assert!(
+            matches!(failed, Err(StoreError::DiskFull)),
+            "{step:?}: {failed:?}"
+        );
+        assert_eq!(contents(&s), before, "failing at {step:?}");
+        assert_eq!(s.rejected_count(), 2);
+        // The store works on: the same file goes in whole.
+        assert_eq!(s.import(&moh(), rows(&file())).unwrap(), FILE_SUMMARY);
+        assert_eq!(contents(&s), expected, "after failing at {step:?}");
+    }
+}
+
+#[test]
+fn a_failed_first_import_leaves_an_empty_store_empty() {
+    let s = Store::temporary().unwrap();
+    let before = contents(&s);
+    let fault = failing_at(&[Step::Chunk(2)]);
+    assert!(
+        s.import_planned(&moh(), rows(&file()), &plan(3, &fault), &mut |_| {})
+            .is_err()
+    );
+    assert_eq!(contents(&s), before);
+    assert_eq!(s.meta.get(outbox::NEXT_OUTBOX).unwrap(), None);
+}
+
+#[test]
+fn an_import_killed_midway_is_undone_when_the_store_is_opened_again() {
+    let (_, expected) = reference();
+    // Killed after some chunks; after all of them; and in the middle of undoing.
+    let cases = [
+        vec![Step::Chunk(1), Step::RollBack(0)],
+        vec![Step::Chunk(3), Step::RollBack(0)],
+        vec![Step::Finish, Step::RollBack(0)],
+        vec![Step::Finish, Step::RollBack(1)],
+        vec![Step::Finish, Step::RollBack(3)], // all undone but the marker
+    ];
+    for steps in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let before = {
+            let s = Store::open(dir.path()).unwrap();
+            used(&s);
+            let before = contents(&s);
+            let fault = failing_at(&steps);
+            assert!(
+                s.import_planned(&moh(), rows(&file()), &plan(3, &fault), &mut |_| {})
+                    .is_err()
+            );
+            // What a killed agent leaves on disk: the marker, and part of the file.
+            assert!(s.pending_import().unwrap().is_some(), "{steps:?}");
+            assert_ne!(contents(&s), before, "{steps:?}");
+            s.flush().unwrap();
+            before
+        };
+        let s = Store::open(dir.path()).unwrap();
+        assert_eq!(contents(&s), before, "{steps:?}");
+        assert_eq!(s.outbox_counts().unwrap().waiting, 5);
+        assert_eq!(cut(&s, 10).unwrap().positions, [4, 5]);
+        assert_eq!(s.import(&moh(), rows(&file())).unwrap(), FILE_SUMMARY);
+        assert_eq!(contents(&s), expected, "{steps:?}");
+    }
+}
+
+#[test]
+fn an_undo_that_fails_is_finished_by_the_next_import_of_the_same_process() {
+    let s = Store::temporary().unwrap();
+    used(&s);
+    let before = contents(&s);
+    let fault = failing_at(&[Step::Chunk(2), Step::RollBack(0)]);
+    assert!(
+        s.import_planned(&moh(), rows(&file()), &plan(3, &fault), &mut |_| {})
+            .is_err()
+    );
+    let pending = s.pending_import().unwrap().unwrap();
+    assert_eq!((pending.first, pending.next_before), (9, Some(8)));
+    // Meanwhile a push sees only what was there before.
+    let b = cut(&s, 100).unwrap();
+    assert_eq!(b.positions, [4, 5]);
+    acknowledge(&s, &b, &[]);
+    assert_eq!(cut(&s, 100).unwrap().positions, [6, 7, 8]);
+    // The next import undoes the failed one first: only its own record is new.
+    let only = s.import(&moh(), rows(&[status(30, 1)])).unwrap();
+    assert_eq!(only.new, 1);
+    assert_eq!(s.pending_import().unwrap(), None);
+    assert_eq!(s.rejected_count(), 2);
+    assert_eq!(s.current(&status(20, 0).key(&moh())).unwrap(), None);
+    // Its outbox position follows those from before the failed import.
+    let waiting = cut(&s, 100).unwrap();
+    assert_eq!(waiting.positions, [6, 7, 8]);
+    acknowledge(&s, &waiting, &[]);
+    let batch = cut(&s, 100).unwrap();
+    assert_eq!(batch.positions, [9]);
+    let sent: Batch = serde_json::from_slice(&batch.body).unwrap();
+    assert_eq!(sent.records[0].record, status(30, 1));
+    assert_ne!(contents(&s), before);
+}
+
+#[test]
+fn a_batch_cut_while_an_import_is_stored_carries_nothing_of_it() {
+    for fault in [None, Some(Step::Chunk(3))] {
+        let s = Store::temporary().unwrap();
+        used(&s);
+        let steps: Vec<Step> = fault.into_iter().collect();
+        let fail = failing_at(&steps);
+        let mut cut_during = Vec::new();
+        let result = s.import_planned(&moh(), rows(&file()), &plan(3, &fail), &mut |n| {
+            // Between chunks: the batch in flight is answered and the next one cut.
+            if let Some(b) = cut(&s, 100) {
+                acknowledge(&s, &b, &[]);
+                cut_during.push(b.positions);
+            }
+            assert!(n < 13 || s.pending_import().unwrap().is_some());
+        });
+        assert_eq!(result.is_ok(), fault.is_none());
+        // The batch in flight, then what waited before: never a position of the import.
+        assert_eq!(cut_during[0], [4, 5]);
+        assert_eq!(cut_during[1], [6, 7, 8]);
+        assert!(cut_during[2..].is_empty(), "{cut_during:?}");
+        match fault {
+            None => assert_eq!(
+                cut(&s, 100).unwrap().records,
+                FILE_SUMMARY.new + FILE_SUMMARY.changed + FILE_SUMMARY.resent
+            ),
+            Some(_) => assert_eq!(cut(&s, 100), None),
+        }
+    }
+}
+
+#[test]
+fn a_thread_pushing_while_a_large_import_is_stored_then_undone_never_sends_any_of_it() {
+    let s = Store::temporary().unwrap();
+    used(&s);
+    let first = 9;
+    let file: Vec<Record> = (100..2_100).map(|i| status(i, 50)).collect();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let pusher = scope.spawn(|| {
+            let mut sent = Vec::new();
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                if let Some(b) = cut(&s, 7) {
+                    sent.extend(b.positions.iter().copied());
+                    acknowledge(&s, &b, &[]);
+                }
+            }
+            sent
+        });
+        let fault = failing_at(&[Step::Finish]);
+        let failed = s.import_planned(&moh(), rows(&file), &plan(50, &fault), &mut |_| {});
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+        assert!(failed.is_err());
+        let sent = pusher.join().unwrap();
+        assert_eq!(sent, [4, 5, 6, 7, 8]);
+        assert!(sent.iter().all(|&p| p < first));
+    });
+    assert_eq!(s.record_count(), 8);
+    assert_eq!(s.outbox_counts().unwrap().waiting, 0);
+}
