@@ -484,7 +484,8 @@ fn every_refusal_has_its_status_and_reason_and_changes_no_board() {
         "{}",
         dup.1
     );
-    // A replayed number with other content is not new content either.
+    // A replayed number with other content is refused: not new content, and not an answer the
+    // agent could take for its own (a rebuilt or restored store numbers anew when told).
     let swapped = batch(
         "MOH",
         &moh_id,
@@ -493,8 +494,8 @@ fn every_refusal_has_its_status_and_reason_and_changes_no_board() {
     );
     let swapped = api.post_signed("MOH", &moh, &swapped);
     assert_eq!(
-        (swapped.0, &swapped.1["replay"]),
-        (200, &Value::Bool(true)),
+        (swapped.0, swapped.1["error"].as_str()),
+        (409, Some("batch-number-reused")),
         "{}",
         swapped.1
     );
