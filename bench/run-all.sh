@@ -58,23 +58,27 @@ echo
 echo
 
 if [ "$quick" = 1 ]; then
-  runs=1; ingest_sizes="2000"; updates=20; rows=5000; drain=5000; settle=8; idle=5
+  runs=1; ingest_sizes="2000"; updates=20; rows=5000; drains="5000"; settle=8; idle=5
   crit=(--quick)
 else
-  runs=3; ingest_sizes="20000 100000 400000"; updates=1000; rows=100000; drain=200000; settle=30; idle=60
+  runs=3; ingest_sizes="20000 100000 400000"; updates=1000; rows=100000; drains="200000 1000000"
+  settle=30; idle=60
   crit=()
 fi
 
 echo "## Criterion benches"
+echo
+echo "| bench | started | load avg at start (1/5/15 min) |"
+echo "|---|---|---|"
 for b in "rasid-shared aggregation" "rasid-shared store" "rasid-kiosk text" "rasid-kiosk frame"; do
   set -- $b
   calm
-  echo
-  echo "### $2 (load $(cut -d' ' -f1-3 /proc/loadavg))"
-  echo '```'
-  cargo bench -q -p "$1" --bench "$2" -- "${crit[@]}" 2>/dev/null | grep -E '^[a-z]|time:|thrpt:' || true
-  echo '```'
+  echo "| \`cargo bench -p $1 --bench $2\` | $(date -u +'%Y-%m-%d %H:%M UTC') | $(cut -d' ' -f1-3 /proc/loadavg) |"
+  cargo bench -q -p "$1" --bench "$2" -- "${crit[@]}" >&2
 done
+echo
+# min / median / max of every benchmark from the samples criterion saved, and the cost by size.
+"$bench" criterion --dir target/criterion
 
 echo
 echo "## Process figures"
@@ -87,7 +91,7 @@ calm; "$bench" --runs "$runs" ingest --agents 200 --records "${ingest_sizes##* }
 calm; "$bench" --runs "$runs" latency --updates "$updates"
 calm; "$bench" --runs "$runs" import --rows "$rows" --format csv
 calm; "$bench" --runs "$runs" import --rows "$rows" --format xlsx
-calm; "$bench" --runs "$runs" drain --records "$drain"
+for n in $drains; do calm; "$bench" --runs "$runs" drain --records "$n"; done
 calm; "$bench" --runs "$runs" agent-idle --settle "$settle" --idle "$idle"
 if [ -n "${DISPLAY:-}" ]; then
   calm; "$bench" --runs "$runs" kiosk --feed demo --settle "$settle" --idle "$idle"

@@ -10,6 +10,7 @@
 //! their own features); `rasid-bench` runs the `rasid-agent` and `rasid-kiosk` beside it.
 
 mod agent_idle;
+mod criterion;
 mod drain;
 mod fleet;
 mod import;
@@ -96,6 +97,13 @@ enum Cmd {
         #[arg(long, default_value_t = 30)]
         idle: u64,
     },
+    /// The criterion benches' last saved results as markdown: min / median / max per
+    /// benchmark, and the cost by size of groups measured at several sizes.
+    Criterion {
+        /// criterion's output folder.
+        #[arg(long, default_value = "target/criterion")]
+        dir: PathBuf,
+    },
     /// Writes a generated budget file (as `import` uses) without measuring anything.
     WriteFile {
         #[arg(long, default_value_t = 100_000)]
@@ -136,7 +144,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     let measuring = !matches!(
         cli.command,
-        Cmd::Machine | Cmd::WriteFile { .. } | Cmd::ReadFile { .. } | Cmd::ImportSteps { .. }
+        Cmd::Machine
+            | Cmd::Criterion { .. }
+            | Cmd::WriteFile { .. }
+            | Cmd::ReadFile { .. }
+            | Cmd::ImportSteps { .. }
     );
     if cli.header && measuring {
         measure::table_header();
@@ -172,6 +184,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::AgentIdle { settle, idle } => {
             agent_idle::run(runs, Duration::from_secs(settle), Duration::from_secs(idle))?
         }
+        Cmd::Criterion { dir } => criterion::run(&dir)?,
         Cmd::WriteFile { rows, format, out } => import::write_file(&out, format, rows)?,
         Cmd::ReadFile { format, file } => import::read_file(&file, format)?,
         Cmd::ImportSteps { rows, store, file } => import::steps_in_process(&file, &store, rows)?,

@@ -123,7 +123,7 @@ fn rebuild(c: &mut Criterion) {
 fn incremental(c: &mut Criterion) {
     let ctx = context();
     let filter = BoardFilter::default();
-    for (label, sizes) in &SIZES[..2] {
+    for (label, sizes) in &SIZES {
         let synthetic = synthetic::generate(*sizes);
         let mut data = synthetic.dataset();
         let statuses: Vec<RecordEnvelope> = synthetic
@@ -133,10 +133,19 @@ fn incremental(c: &mut Criterion) {
             .cloned()
             .collect();
         let mut group = c.benchmark_group(format!("incremental/{label}"));
-        group
-            .sample_size(30)
-            .warm_up_time(Duration::from_secs(1))
-            .measurement_time(Duration::from_secs(4));
+        if sizes.budget_lines >= 1_000_000 {
+            // A rebuild after each change takes tens of ms here: a few iterations per sample.
+            group.sampling_mode(SamplingMode::Flat);
+            group
+                .sample_size(10)
+                .warm_up_time(Duration::from_secs(2))
+                .measurement_time(Duration::from_secs(10));
+        } else {
+            group
+                .sample_size(30)
+                .warm_up_time(Duration::from_secs(1))
+                .measurement_time(Duration::from_secs(4));
+        }
         // Every change is a newer revision of an existing status, cycling over all of them.
         let mut revision = 1u64;
         let mut next_change = move || {
