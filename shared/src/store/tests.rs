@@ -7,11 +7,11 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-fn moh() -> CenterCode {
+pub(super) fn moh() -> CenterCode {
     CenterCode::new("MOH").unwrap()
 }
 
-fn status(item: u16, progress: u8) -> Record {
+pub(super) fn status(item: u16, progress: u8) -> Record {
     Record::DecisionStatus(DecisionStatus {
         decision: DecisionNumber::new(18, 200, item),
         status: ExecutionStatus::InProgress,

@@ -1,22 +1,8 @@
 use super::*;
-use crate::model::{DecisionNumber, DecisionStatus, ExecutionStatus};
 use crate::store::InflightBatch;
+use crate::store::tests::{moh, status};
 use crate::wire::{Batch, BatchAck, Rejection};
 use chrono::{TimeZone, Utc};
-
-fn moh() -> CenterCode {
-    CenterCode::new("MOH").unwrap()
-}
-
-fn status(item: u16, progress: u8) -> Record {
-    Record::DecisionStatus(DecisionStatus {
-        decision: DecisionNumber::new(18, 200, item),
-        status: ExecutionStatus::InProgress,
-        progress,
-        note: String::new(),
-        follow_ups: vec![],
-    })
-}
 
 fn rows(records: &[Record]) -> Vec<(NaiveDate, Record)> {
     let as_of = NaiveDate::from_ymd_opt(2023, 7, 1).unwrap();
