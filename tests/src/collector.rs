@@ -82,6 +82,20 @@ impl CollectorProc {
 
     /// Starts a collector and waits until `/healthz` answers; a port taken meanwhile by
     /// someone else is replaced by another free one (first start only).
+    /// A collector in `ws/collector` with the demo registry of `demo`, started.
+    pub fn start_demo(
+        ws: &crate::Workspace,
+        demo: &crate::DemoFiles,
+        config: CollectorConfig,
+    ) -> CollectorProc {
+        CollectorProc::start(
+            &ws.join("collector"),
+            &demo.centers_toml(),
+            &ws.logs(),
+            config,
+        )
+    }
+
     pub fn start(
         data: &Path,
         centers: &Path,

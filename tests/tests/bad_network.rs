@@ -58,12 +58,7 @@ fn every_record_arrives_exactly_once_through_a_faulty_network() {
     let seed = rng::seed("bad_network");
     let ws = Workspace::new("bad-network");
     let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
-    let collector = CollectorProc::start(
-        &ws.join("collector"),
-        &demo.centers_toml(),
-        &ws.logs(),
-        CollectorConfig::default(),
-    );
+    let collector = CollectorProc::start_demo(&ws, &demo, CollectorConfig::default());
     let proxy = FaultProxy::start(collector.addr(), seed, FaultMix::default());
     let batch = if heavy() { 10 } else { 30 };
     let agents: Vec<Agent> = demo

@@ -12,12 +12,7 @@ use std::time::Instant;
 /// Sets up a collector with the demo registry and one agent per demo center (demo keys).
 fn setup(ws: &Workspace) -> (DemoFiles, CollectorProc, Vec<Agent>) {
     let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
-    let collector = CollectorProc::start(
-        &ws.join("collector"),
-        &demo.centers_toml(),
-        &ws.logs(),
-        CollectorConfig::default(),
-    );
+    let collector = CollectorProc::start_demo(ws, &demo, CollectorConfig::default());
     let agents: Vec<Agent> = demo
         .centers()
         .iter()

@@ -84,12 +84,7 @@ fn killing_agents_and_collector_at_random_moments_loses_and_duplicates_nothing()
 
     let ws = Workspace::new("crash-loop");
     let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
-    let mut collector = CollectorProc::start(
-        &ws.join("collector"),
-        &demo.centers_toml(),
-        &ws.logs(),
-        CollectorConfig::default(),
-    );
+    let mut collector = CollectorProc::start_demo(&ws, &demo, CollectorConfig::default());
     let mut centers: Vec<Center> = demo
         .centers()
         .iter()

@@ -104,12 +104,7 @@ fn import_when_full(ws: &Workspace, agent: &Agent, full: &Full, file: &Path) -> 
 fn a_full_disk_fails_the_import_cleanly_and_the_same_import_works_when_space_returns() {
     let ws = Workspace::new("disk-full");
     let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
-    let collector = CollectorProc::start(
-        &ws.join("collector"),
-        &demo.centers_toml(),
-        &ws.logs(),
-        CollectorConfig::default(),
-    );
+    let collector = CollectorProc::start_demo(&ws, &demo, CollectorConfig::default());
     let (agent, mount) = agent_on_small_disk(&ws, &demo, &collector.url());
     let before = agent.status();
     let big = budget_lines("MOH", 2022, 10_000);

@@ -12,12 +12,7 @@ use std::path::PathBuf;
 
 fn setup(ws: &Workspace, centers: &[&str]) -> (DemoFiles, CollectorProc, Vec<Agent>) {
     let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
-    let collector = CollectorProc::start(
-        &ws.join("collector"),
-        &demo.centers_toml(),
-        &ws.logs(),
-        CollectorConfig::default(),
-    );
+    let collector = CollectorProc::start_demo(ws, &demo, CollectorConfig::default());
     let agents = centers
         .iter()
         .map(|c| {

@@ -29,12 +29,7 @@ fn code(c: &str) -> CenterCode {
 /// pushed by real agents; request timeout 2 s (for the slow-loris cases).
 fn setup(ws: &Workspace, config: CollectorConfig) -> (DemoFiles, CollectorProc) {
     let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
-    let collector = CollectorProc::start(
-        &ws.join("collector"),
-        &demo.centers_toml(),
-        &ws.logs(),
-        config,
-    );
+    let collector = CollectorProc::start_demo(ws, &demo, config);
     for c in ["GSC", "MOH"] {
         let a = Agent::init(
             &ws.join(format!("agent-{c}")),
@@ -638,12 +633,7 @@ fn clients_that_never_finish_their_headers_are_cut_off() {
         open_files: Some(64),
         ..CollectorConfig::default()
     };
-    let collector = CollectorProc::start(
-        &ws.join("collector"),
-        &demo.centers_toml(),
-        &ws.logs(),
-        config,
-    );
+    let collector = CollectorProc::start_demo(&ws, &demo, config);
     let addr = collector.addr();
     let mut held: Vec<TcpStream> = Vec::new();
     for _ in 0..80 {

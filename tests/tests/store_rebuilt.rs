@@ -25,12 +25,7 @@ impl Scene {
     fn start(name: &str) -> Scene {
         let ws = Workspace::new(name);
         let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
-        let collector = CollectorProc::start(
-            &ws.join("collector"),
-            &demo.centers_toml(),
-            &ws.logs(),
-            CollectorConfig::default(),
-        );
+        let collector = CollectorProc::start_demo(&ws, &demo, CollectorConfig::default());
         let agent = Agent::init(
             &ws.join("agent-MOH"),
             "MOH",
