@@ -381,6 +381,27 @@ fn arrow_left_and_page_down_show_the_next_board() {
     assert!(shows(&h, BoardName::Overdue));
 }
 
+/// The kiosk keeps the laid-out text of a board while others are shown (kiosk/src/text/cache.rs):
+/// when the board comes round again, it must look exactly as it did the first time.
+#[test]
+fn a_board_shown_again_after_another_looks_the_same_as_the_first_time() {
+    let mut h = rendered(wall(all_boards(), demo()), 1920.0, 1080.0);
+    let first = h.render().expect("rendering the decision board");
+    press(&mut h, Key::ArrowLeft);
+    assert!(shows(&h, BoardName::Centers));
+    let centers = h.render().expect("rendering the centers board");
+    assert_ne!(first, centers, "another board was expected on screen");
+    press(&mut h, Key::ArrowRight);
+    assert!(shows(&h, BoardName::DecisionExecution));
+    let again = h.render().expect("rendering the decision board again");
+    let differing = first
+        .pixels()
+        .zip(again.pixels())
+        .filter(|(a, b)| a != b)
+        .count();
+    assert_eq!(differing, 0, "{differing} pixels differ the second time");
+}
+
 #[test]
 fn arrow_right_and_page_up_show_the_previous_board_wrapping_around() {
     let mut h = harness(wall(all_boards(), demo()));

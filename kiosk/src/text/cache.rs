@@ -2,15 +2,22 @@
 //! and measure every word each frame.
 //!
 //! For: remembering the [`LayoutJob`] built by [`build_rtl_layout_job`] per (text, style,
-//! width, max lines, pixels per point). The galley itself is still fetched from egui each
-//! frame through `FontsView::layout_job` (a hash lookup), so it always matches egui's current
-//! font atlas. Not for: anything that outlives the fonts installed at start-up.
+//! width, max lines, pixels per point), and the [`Galley`] egui laid out from it. egui's own
+//! galley cache forgets a galley after one frame without it, so a board coming round again in
+//! the rotation would have all its text shaped and tessellated again (about 5 ms for 300
+//! names); the galleys kept here make that frame as cheap as any other.
+//!
+//! A galley points into egui's font atlas, so the galleys kept here are dropped (the jobs are
+//! kept) whenever egui starts a new atlas: when its text options change or when it clears a
+//! nearly full atlas, which shows as the atlas's fill ratio going down. Growing the atlas
+//! keeps every glyph where it was, so it needs nothing. Not for: anything that outlives the
+//! fonts installed at start-up.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
-use egui::epaint::text::FontsView;
+use egui::epaint::text::{FontsView, TextOptions};
 use egui::text::{Galley, LayoutJob};
 
 use super::bidi::TextDirection;
@@ -81,7 +88,16 @@ impl KeyRef<'_> {
 struct Entry {
     key: Key,
     job: Arc<LayoutJob>,
+    /// The galley egui laid out from `job` in the atlas that is current, if any.
+    galley: Option<Arc<Galley>>,
     last_used: u64,
+}
+
+/// Which font atlas the kept galleys point into, as far as it can be told from outside egui.
+#[derive(Clone, Debug, PartialEq)]
+struct AtlasSeen {
+    options: TextOptions,
+    fill_ratio: f32,
 }
 
 /// Cache of laid-out paragraphs, bounded to `capacity` entries.
@@ -95,6 +111,7 @@ pub struct TextCache {
     capacity: usize,
     hits: u64,
     misses: u64,
+    atlas: Option<AtlasSeen>,
 }
 
 impl Default for TextCache {
@@ -111,6 +128,7 @@ impl TextCache {
             capacity: capacity.max(1),
             hits: 0,
             misses: 0,
+            atlas: None,
         }
     }
 
@@ -132,6 +150,63 @@ impl TextCache {
     /// Drops every entry (e.g. after changing fonts).
     pub fn clear(&mut self) {
         self.entries.clear();
+        self.atlas = None;
+    }
+
+    /// How many entries hold a galley.
+    pub fn galleys(&self) -> usize {
+        self.entries.values().filter(|e| e.galley.is_some()).count()
+    }
+
+    /// The galley of [`super::layout_rtl_paragraph`] for these arguments: kept from an earlier
+    /// call while egui's font atlas is the same one, else laid out by `fonts` from the cached
+    /// job (see [`Self::job`] for the arguments).
+    #[expect(clippy::too_many_arguments)] // Mirrors `layout_rtl_paragraph`, plus cache inputs.
+    pub fn galley(
+        &mut self,
+        fonts: &mut FontsView<'_>,
+        generation: u64,
+        pixels_per_point: f32,
+        text: &str,
+        style: &TextStyleSpec,
+        max_width: f32,
+        max_lines: Option<usize>,
+    ) -> Arc<Galley> {
+        self.forget_galleys_of_an_old_atlas(fonts);
+        let (hash, job) = self.entry(
+            fonts,
+            generation,
+            pixels_per_point,
+            text,
+            style,
+            max_width,
+            max_lines,
+        );
+        if let Some(galley) = self.entries.get(&hash).and_then(|e| e.galley.clone()) {
+            return galley;
+        }
+        let galley = fonts.layout_job(LayoutJob::clone(&job));
+        if let Some(entry) = self.entries.get_mut(&hash) {
+            entry.galley = Some(Arc::clone(&galley));
+        }
+        // Laying out may have added glyphs: that is the atlas the galley belongs to.
+        self.atlas = Some(atlas_seen(fonts));
+        galley
+    }
+
+    /// Drops the galleys if egui's atlas is not the one they were laid out in.
+    fn forget_galleys_of_an_old_atlas(&mut self, fonts: &FontsView<'_>) {
+        let now = atlas_seen(fonts);
+        let same = self.atlas.as_ref().is_some_and(|seen| {
+            // Only a new atlas makes the fill ratio go down.
+            seen.options == now.options && now.fill_ratio >= seen.fill_ratio
+        });
+        if !same {
+            for entry in self.entries.values_mut() {
+                entry.galley = None;
+            }
+        }
+        self.atlas = Some(now);
     }
 
     /// The layout job of [`super::layout_rtl_paragraph`] for these arguments, built on a miss.
@@ -151,6 +226,30 @@ impl TextCache {
         max_width: f32,
         max_lines: Option<usize>,
     ) -> Arc<LayoutJob> {
+        self.entry(
+            fonts,
+            generation,
+            pixels_per_point,
+            text,
+            style,
+            max_width,
+            max_lines,
+        )
+        .1
+    }
+
+    /// The entry for these arguments, made on a miss: its hash and its job.
+    #[expect(clippy::too_many_arguments)]
+    fn entry(
+        &mut self,
+        fonts: &mut FontsView<'_>,
+        generation: u64,
+        pixels_per_point: f32,
+        text: &str,
+        style: &TextStyleSpec,
+        max_width: f32,
+        max_lines: Option<usize>,
+    ) -> (u64, Arc<LayoutJob>) {
         let max_width = if max_width.is_finite() {
             max_width.floor()
         } else {
@@ -172,7 +271,7 @@ impl TextCache {
         {
             entry.last_used = generation;
             self.hits += 1;
-            return Arc::clone(&entry.job);
+            return (hash, Arc::clone(&entry.job));
         }
 
         self.misses += 1;
@@ -187,10 +286,11 @@ impl TextCache {
             Entry {
                 key: key.to_key(),
                 job: Arc::clone(&job),
+                galley: None,
                 last_used: generation,
             },
         );
-        job
+        (hash, job)
     }
 
     fn evict(&mut self, generation: u64) {
@@ -233,7 +333,7 @@ pub fn layout_cached(
     // A panic while laying out cannot leave the cache half-updated, so a poisoned lock is fine.
     let mut cache = shared.0.lock().unwrap_or_else(|poison| poison.into_inner());
     ctx.fonts_mut(|fonts| {
-        let job = cache.job(
+        cache.galley(
             fonts,
             generation,
             pixels_per_point,
@@ -241,9 +341,15 @@ pub fn layout_cached(
             style,
             max_width,
             max_lines,
-        );
-        fonts.layout_job(LayoutJob::clone(&job))
+        )
     })
+}
+
+fn atlas_seen(fonts: &FontsView<'_>) -> AtlasSeen {
+    AtlasSeen {
+        options: *fonts.options(),
+        fill_ratio: fonts.font_atlas_fill_ratio(),
+    }
 }
 
 /// How many paragraphs the context's cache holds, and its hits and misses (for diagnostics
@@ -283,6 +389,78 @@ mod tests {
             cache.job(&mut view, generation, 1.0, &text, &style, 100.0, None);
             assert!(cache.len() <= 8);
         }
+    }
+
+    #[test]
+    fn a_galley_is_kept_across_frames_until_egui_starts_a_new_atlas() {
+        use egui::epaint::text::{TextOptions, ViewportKey};
+        let options = TextOptions::default();
+        let viewport = ViewportKey::default();
+        let mut fonts = Fonts::new(options, font_definitions());
+        let style = TextStyleSpec::new(20.0, Color32::WHITE);
+        let mut cache = TextCache::new(8);
+        let galley = |cache: &mut TextCache, fonts: &mut Fonts, generation| {
+            let mut view = fonts.with_pixels_per_point(1.0);
+            cache.galley(
+                &mut view,
+                generation,
+                1.0,
+                "وزارة الصحة",
+                &style,
+                300.0,
+                None,
+            )
+        };
+
+        fonts.begin_pass(options, viewport);
+        let first = galley(&mut cache, &mut fonts, 1);
+        // Two passes without the text: egui's own cache lets the galley go, ours keeps it.
+        fonts.begin_pass(options, viewport);
+        fonts.begin_pass(options, viewport);
+        assert_eq!(
+            fonts.with_pixels_per_point(1.0).num_galleys_in_cache(),
+            0,
+            "egui's cache should have forgotten the galley"
+        );
+        let again = galley(&mut cache, &mut fonts, 3);
+        assert!(Arc::ptr_eq(&first, &again), "the kept galley is used");
+
+        // Other text options: egui starts a new atlas, so the galley is laid out anew in it.
+        let other = TextOptions {
+            font_hinting: !options.font_hinting,
+            ..options
+        };
+        fonts.begin_pass(other, viewport);
+        let renewed = galley(&mut cache, &mut fonts, 4);
+        assert!(!Arc::ptr_eq(&again, &renewed), "a stale galley was kept");
+        assert_eq!(renewed.text(), first.text());
+
+        // A nearly full atlas is cleared by egui at the start of a pass: the fill ratio falls.
+        let mut view = fonts.with_pixels_per_point(1.0);
+        let mut n = 0u32;
+        while view.font_atlas_fill_ratio() <= 0.8 && n < 200_000 {
+            // Glyphs of many sizes fill the atlas quickly.
+            let big = TextStyleSpec::new(8.0 + (n % 400) as f32, Color32::WHITE);
+            view.layout_job(LayoutJob::simple_singleline(
+                "أبتثجحخدذرزسشصضطظعغفقكلمنهوي0123456789".into(),
+                big.font_id(),
+                Color32::WHITE,
+            ));
+            n += 1;
+        }
+        assert!(
+            view.font_atlas_fill_ratio() > 0.8,
+            "could not fill the atlas"
+        );
+        let before_clear = cache.galley(&mut view, 5, 1.0, "وزارة الصحة", &style, 300.0, None);
+        assert!(Arc::ptr_eq(&renewed, &before_clear));
+        fonts.begin_pass(other, viewport);
+        let after_clear = galley(&mut cache, &mut fonts, 6);
+        assert!(
+            !Arc::ptr_eq(&before_clear, &after_clear),
+            "a galley of the cleared atlas was kept"
+        );
+        assert_eq!(cache.galleys(), 1);
     }
 
     #[test]

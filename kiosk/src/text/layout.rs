@@ -68,7 +68,7 @@ impl TextStyleSpec {
 /// Builds the [`LayoutJob`] of `text` (see [`layout_rtl_paragraph`] for the contract).
 ///
 /// This is the costly part (bidi, measuring every word): cache its result, e.g. with
-/// [`super::TextCache`], and hand it to `FontsView::layout_job` each frame.
+/// [`super::TextCache`], which also keeps the galley `FontsView::layout_job` makes of it.
 pub fn build_rtl_layout_job(
     fonts: &mut FontsView<'_>,
     text: &str,
