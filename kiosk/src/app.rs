@@ -309,9 +309,8 @@ impl Wall {
     pub fn ui(&mut self, ui: &mut Ui) {
         self.take_config_updates();
         self.handle_keys(ui);
-        if self.source.poll() {
-            ui.ctx().request_repaint();
-        }
+        // What arrived is drawn in this very frame: no second frame is needed for it.
+        self.source.poll();
         let item = self.current().clone();
         let dwell = Duration::from_secs(item.seconds.max(3));
         let elapsed = self.shown_since.elapsed();
@@ -344,6 +343,7 @@ impl Wall {
             pos2(rect.right(), footer.top()),
         )
         .shrink2(vec2(space::MARGIN, space::GAP * 0.8));
+        self.source.showing(item.board, &item.filter);
         let state = self.source.board(item.board, &item.filter);
         self.draw_header(ui, header, &item);
         match (&state.view, &state.error) {

@@ -40,6 +40,10 @@ pub trait BoardSource {
     fn board(&mut self, name: BoardName, filter: &BoardFilter) -> BoardState;
     /// Takes in whatever arrived since the last call; true when any board may have changed.
     fn poll(&mut self) -> bool;
+    /// Tells the source which board is on screen, so that news of other boards need not wake
+    /// the wall: they are taken in by the next frame's [`Self::poll`] (at the next rotation or
+    /// minute). Until it is called, every arrival may wake the wall.
+    fn showing(&mut self, _name: BoardName, _filter: &BoardFilter) {}
     fn status(&self) -> SourceStatus;
     /// The registered centers (code, Arabic name, English name), for the operator's filter.
     /// By default read from the reporting board, which lists every registered center.

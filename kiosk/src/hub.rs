@@ -19,6 +19,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 type Key = (BoardName, BoardFilter);
+type Shown = Arc<Mutex<Option<Key>>>;
 
 /// Called from the network thread when something arrived for the UI.
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
@@ -40,6 +41,8 @@ struct Cached {
 
 pub struct HubSource {
     url: String,
+    /// The board on screen, if the wall said (`showing`): only news of it wakes the wall.
+    shown: Shown,
     boards: HashMap<Key, BoardState>,
     requested: HashSet<Key>,
     want_tx: tokio::sync::mpsc::UnboundedSender<Key>,
@@ -54,11 +57,13 @@ impl HubSource {
         let url = url.trim_end_matches('/').to_string();
         let (want_tx, want_rx) = tokio::sync::mpsc::unbounded_channel();
         let (ev_tx, events) = mpsc::channel();
+        let shown = Shown::default();
         let net = Network {
             url: url.clone(),
             kiosk: kiosk_name.to_string(),
             events: ev_tx,
             wake,
+            shown: shown.clone(),
         };
         std::thread::Builder::new()
             .name("rasid-hub".into())
@@ -72,6 +77,7 @@ impl HubSource {
                 detail: "connecting".into(),
             },
             url,
+            shown,
             boards: HashMap::new(),
             requested: HashSet::new(),
             want_tx,
@@ -167,6 +173,16 @@ impl BoardSource for HubSource {
     fn status(&self) -> SourceStatus {
         self.status.clone()
     }
+
+    fn showing(&mut self, name: BoardName, filter: &BoardFilter) {
+        let mut shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
+        if shown
+            .as_ref()
+            .is_none_or(|(n, f)| *n != name || f != filter)
+        {
+            *shown = Some((name, filter.clone()));
+        }
+    }
 }
 
 struct Network {
@@ -174,12 +190,24 @@ struct Network {
     kiosk: String,
     events: mpsc::Sender<Event>,
     wake: Wake,
+    shown: Shown,
 }
 
 impl Network {
+    /// Hands `e` to the UI thread, and wakes it unless `e` is a board that is not on screen:
+    /// on a software renderer every frame of a 1080p wall costs a good part of a second of CPU.
     fn send(&self, e: Event) {
+        let wake = match &e {
+            Event::Board(k, _) => {
+                let shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
+                shown.as_ref().is_none_or(|s| s == k)
+            }
+            Event::Connected | Event::Disconnected(_) => true,
+        };
         let _ = self.events.send(e);
-        (self.wake)();
+        if wake {
+            (self.wake)();
+        }
     }
 
     fn run(self, mut wants: tokio::sync::mpsc::UnboundedReceiver<Key>) {

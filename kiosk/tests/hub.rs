@@ -104,3 +104,63 @@ fn boards_arrive_follow_pushes_and_are_cached_for_when_the_collector_is_gone() {
         "the wall says the collector cannot be reached"
     );
 }
+
+/// A wall on a software renderer pays for every frame, so news of a board that is not on
+/// screen must not wake it; news of the board on screen must.
+#[test]
+fn only_news_of_the_board_on_screen_wakes_the_wall() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let demo = rasid_kiosk::live_demo::start(Some(Duration::from_millis(300))).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let wakes = Arc::new(AtomicUsize::new(0));
+    let counted = wakes.clone();
+    let mut hub = HubSource::start(
+        &demo.url,
+        "test-wall",
+        None,
+        Arc::new(move || {
+            counted.fetch_add(1, Ordering::SeqCst);
+            let _ = tx.send(());
+        }),
+    );
+    let all = BoardFilter::default();
+    // The live demo changes decision statuses and project progress, never the budget: the
+    // budget board is on screen, the decision board is wanted too (it was shown before).
+    hub.showing(BoardName::Budget, &all);
+    let mut first = 0;
+    assert!(
+        wait_until(&mut hub, &rx, Duration::from_secs(20), |h| {
+            let budget = h.board(BoardName::Budget, &all).view.is_some();
+            let decisions = h
+                .board(BoardName::DecisionExecution, &all)
+                .view
+                .map(|v| first = executed(&v));
+            budget && decisions.is_some() && matches!(h.status(), SourceStatus::Live { .. })
+        }),
+        "both boards arrived and the stream is live"
+    );
+    let before = wakes.load(Ordering::SeqCst);
+    assert!(
+        wait_until(&mut hub, &rx, Duration::from_secs(30), |h| {
+            h.board(BoardName::DecisionExecution, &all)
+                .view
+                .is_some_and(|v| executed(&v) > first)
+        }),
+        "the change to the decision board arrived without the wall being woken"
+    );
+    assert_eq!(
+        wakes.load(Ordering::SeqCst),
+        before,
+        "news of a board off screen woke the wall"
+    );
+
+    // The decision board comes on screen: its next change wakes the wall.
+    hub.showing(BoardName::DecisionExecution, &all);
+    let woken = wakes.load(Ordering::SeqCst);
+    assert!(
+        wait_until(&mut hub, &rx, Duration::from_secs(30), |_| {
+            wakes.load(Ordering::SeqCst) > woken
+        }),
+        "news of the board on screen did not wake the wall"
+    );
+}
