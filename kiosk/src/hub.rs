@@ -24,6 +24,16 @@ type Shown = Arc<Mutex<Option<Key>>>;
 /// Called from the network thread when something arrived for the UI.
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
 
+/// The [`Wake`] of a wall drawn by `ctx`: one frame per wake.
+///
+/// It asks for the frame with a delay of 1 ms, not with `request_repaint()`: egui answers that
+/// with two frames ("to give things time to settle"), and on a software renderer every frame
+/// of the wall costs a large share of a core. The wall draws all it was woken for in one frame.
+pub fn wake_frame(ctx: &egui::Context) -> Wake {
+    let ctx = ctx.clone();
+    Arc::new(move || ctx.request_repaint_after(Duration::from_millis(1)))
+}
+
 /// Header a kiosk sends so the collector knows when each wall was last heard from.
 pub const HEADER_KIOSK: &str = "x-rasid-kiosk";
 
@@ -420,5 +430,30 @@ mod tests {
         );
         assert!(changed_boards(": keep-alive\n\n").is_empty());
         assert!(changed_boards("event: boards\ndata: {not json\n\n").is_empty());
+    }
+
+    #[test]
+    fn one_wake_asks_for_one_frame() {
+        let ctx = egui::Context::default();
+        let frame = || {
+            ctx.run_ui(egui::RawInput::default(), |_| {})
+                .textures_delta
+                .clear();
+        };
+        // The first frames of a context ask for more; let them pass.
+        for _ in 0..3 {
+            frame();
+        }
+        assert!(
+            !ctx.has_requested_repaint(),
+            "an idle wall asks for nothing"
+        );
+        wake_frame(&ctx)();
+        assert!(ctx.has_requested_repaint(), "the wake asks for a frame");
+        frame();
+        assert!(
+            !ctx.has_requested_repaint(),
+            "after the frame it asked for, the wake asks for no other"
+        );
     }
 }

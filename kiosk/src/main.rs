@@ -166,8 +166,7 @@ fn run(cli: Cli) -> Result<()> {
         options,
         Box::new(move |cc| {
             rasid_kiosk::text::fonts::install(&cc.egui_ctx);
-            let ctx = cc.egui_ctx.clone();
-            let wake: rasid_kiosk::hub::Wake = Arc::new(move || ctx.request_repaint());
+            let wake = rasid_kiosk::hub::wake_frame(&cc.egui_ctx);
             let source = HubSource::start(&url, &name, cache, wake.clone());
             let mut wall = Wall::new(env, Box::new(source), default_playlist());
             // Checked above: the screen exists.
