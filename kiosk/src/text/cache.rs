@@ -160,7 +160,9 @@ impl TextCache {
 
     /// The galley of [`super::layout_rtl_paragraph`] for these arguments: kept from an earlier
     /// call while egui's font atlas is the same one, else laid out by `fonts` from the cached
-    /// job (see [`Self::job`] for the arguments).
+    /// job. `generation` is a frame counter (e.g. `ctx.cumulative_pass_nr()`) used for
+    /// eviction; `pixels_per_point` must be the one `fonts` lays out with; a finite `max_width`
+    /// counts in whole points.
     #[expect(clippy::too_many_arguments)] // Mirrors `layout_rtl_paragraph`, plus cache inputs.
     pub fn galley(
         &mut self,
@@ -173,18 +175,53 @@ impl TextCache {
         max_lines: Option<usize>,
     ) -> Arc<Galley> {
         self.forget_galleys_of_an_old_atlas(fonts);
-        let (hash, job) = self.entry(
-            fonts,
-            generation,
-            pixels_per_point,
+        // A width that jitters by a fraction of a point between frames (as
+        // `Ui::available_width` can) must not lay out again.
+        let max_width = if max_width.is_finite() {
+            max_width.floor()
+        } else {
+            max_width
+        };
+        let key = KeyRef {
             text,
-            style,
-            max_width,
+            size: style.size.to_bits(),
+            color: style.color.to_array(),
+            bold: style.bold,
+            direction: style.direction,
+            max_width: max_width.to_bits(),
             max_lines,
-        );
-        if let Some(galley) = self.entries.get(&hash).and_then(|e| e.galley.clone()) {
-            return galley;
-        }
+            pixels_per_point: pixels_per_point.to_bits(),
+        };
+        let hash = key.hash_u64();
+        let job = match self.entries.get_mut(&hash) {
+            Some(entry) if key.matches(&entry.key) => {
+                entry.last_used = generation;
+                self.hits += 1;
+                if let Some(galley) = &entry.galley {
+                    return Arc::clone(galley);
+                }
+                Arc::clone(&entry.job)
+            }
+            _ => {
+                self.misses += 1;
+                let job = Arc::new(build_rtl_layout_job(
+                    fonts, text, style, max_width, max_lines,
+                ));
+                if self.entries.len() >= self.capacity && !self.entries.contains_key(&hash) {
+                    self.evict(generation);
+                }
+                self.entries.insert(
+                    hash,
+                    Entry {
+                        key: key.to_key(),
+                        job: Arc::clone(&job),
+                        galley: None,
+                        last_used: generation,
+                    },
+                );
+                job
+            }
+        };
         let galley = fonts.layout_job(LayoutJob::clone(&job));
         if let Some(entry) = self.entries.get_mut(&hash) {
             entry.galley = Some(Arc::clone(&galley));
@@ -207,90 +244,6 @@ impl TextCache {
             }
         }
         self.atlas = Some(now);
-    }
-
-    /// The layout job of [`super::layout_rtl_paragraph`] for these arguments, built on a miss.
-    ///
-    /// `generation` is a frame counter (e.g. `ctx.cumulative_pass_nr()`) used for eviction;
-    /// `pixels_per_point` must be the one `fonts` lays out with. A finite `max_width` is
-    /// rounded down to whole points first, so a width that jitters by a fraction of a point
-    /// between frames (as `Ui::available_width` can) does not lay out again.
-    #[expect(clippy::too_many_arguments)] // Mirrors `layout_rtl_paragraph`, plus cache inputs.
-    pub fn job(
-        &mut self,
-        fonts: &mut FontsView<'_>,
-        generation: u64,
-        pixels_per_point: f32,
-        text: &str,
-        style: &TextStyleSpec,
-        max_width: f32,
-        max_lines: Option<usize>,
-    ) -> Arc<LayoutJob> {
-        self.entry(
-            fonts,
-            generation,
-            pixels_per_point,
-            text,
-            style,
-            max_width,
-            max_lines,
-        )
-        .1
-    }
-
-    /// The entry for these arguments, made on a miss: its hash and its job.
-    #[expect(clippy::too_many_arguments)]
-    fn entry(
-        &mut self,
-        fonts: &mut FontsView<'_>,
-        generation: u64,
-        pixels_per_point: f32,
-        text: &str,
-        style: &TextStyleSpec,
-        max_width: f32,
-        max_lines: Option<usize>,
-    ) -> (u64, Arc<LayoutJob>) {
-        let max_width = if max_width.is_finite() {
-            max_width.floor()
-        } else {
-            max_width
-        };
-        let key = KeyRef {
-            text,
-            size: style.size.to_bits(),
-            color: style.color.to_array(),
-            bold: style.bold,
-            direction: style.direction,
-            max_width: max_width.to_bits(),
-            max_lines,
-            pixels_per_point: pixels_per_point.to_bits(),
-        };
-        let hash = key.hash_u64();
-        if let Some(entry) = self.entries.get_mut(&hash)
-            && key.matches(&entry.key)
-        {
-            entry.last_used = generation;
-            self.hits += 1;
-            return (hash, Arc::clone(&entry.job));
-        }
-
-        self.misses += 1;
-        let job = Arc::new(build_rtl_layout_job(
-            fonts, text, style, max_width, max_lines,
-        ));
-        if self.entries.len() >= self.capacity && !self.entries.contains_key(&hash) {
-            self.evict(generation);
-        }
-        self.entries.insert(
-            hash,
-            Entry {
-                key: key.to_key(),
-                job: Arc::clone(&job),
-                galley: None,
-                last_used: generation,
-            },
-        );
-        (hash, job)
     }
 
     fn evict(&mut self, generation: u64) {
@@ -375,18 +328,18 @@ mod tests {
         let style = TextStyleSpec::new(20.0, Color32::WHITE);
         let mut cache = TextCache::new(8);
 
-        let first = cache.job(&mut view, 1, 1.0, "تم", &style, 100.0, None);
-        let again = cache.job(&mut view, 1, 1.0, "تم", &style, 100.0, None);
+        let first = cache.galley(&mut view, 1, 1.0, "تم", &style, 100.0, None);
+        let again = cache.galley(&mut view, 1, 1.0, "تم", &style, 100.0, None);
         assert!(Arc::ptr_eq(&first, &again));
         assert_eq!(cache.hits_and_misses(), (1, 1));
 
         // Another width is another entry.
-        cache.job(&mut view, 1, 1.0, "تم", &style, 50.0, None);
+        cache.galley(&mut view, 1, 1.0, "تم", &style, 50.0, None);
         assert_eq!(cache.len(), 2);
 
         for generation in 2..100 {
             let text = format!("مركز {generation}");
-            cache.job(&mut view, generation, 1.0, &text, &style, 100.0, None);
+            cache.galley(&mut view, generation, 1.0, &text, &style, 100.0, None);
             assert!(cache.len() <= 8);
         }
     }
@@ -469,13 +422,13 @@ mod tests {
         let mut view = fonts.with_pixels_per_point(1.0);
         let style = TextStyleSpec::new(20.0, Color32::WHITE);
         let mut cache = TextCache::new(3);
-        cache.job(&mut view, 1, 1.0, "a", &style, 100.0, None);
-        cache.job(&mut view, 1, 1.0, "b", &style, 100.0, None);
-        cache.job(&mut view, 5, 1.0, "c", &style, 100.0, None);
+        cache.galley(&mut view, 1, 1.0, "a", &style, 100.0, None);
+        cache.galley(&mut view, 1, 1.0, "b", &style, 100.0, None);
+        cache.galley(&mut view, 5, 1.0, "c", &style, 100.0, None);
         // Full: "a" and "b" are stale at generation 5 and go; "c" stays.
-        cache.job(&mut view, 5, 1.0, "d", &style, 100.0, None);
+        cache.galley(&mut view, 5, 1.0, "d", &style, 100.0, None);
         assert_eq!(cache.len(), 2);
-        cache.job(&mut view, 5, 1.0, "c", &style, 100.0, None);
+        cache.galley(&mut view, 5, 1.0, "c", &style, 100.0, None);
         assert_eq!(cache.hits_and_misses().0, 1);
     }
 }
