@@ -80,8 +80,6 @@ impl CollectorProc {
         }
     }
 
-    /// Starts a collector and waits until `/healthz` answers; a port taken meanwhile by
-    /// someone else is replaced by another free one (first start only).
     /// A collector in `ws/collector` with the demo registry of `demo`, started.
     pub fn start_demo(
         ws: &crate::Workspace,
@@ -96,6 +94,8 @@ impl CollectorProc {
         )
     }
 
+    /// Starts a collector and waits until `/healthz` answers; a port taken meanwhile by
+    /// someone else is replaced by another free one (first start only).
     pub fn start(
         data: &Path,
         centers: &Path,
