@@ -34,27 +34,7 @@ impl Saved {
     /// Min, median and max of the per-iteration times. The median is interpolated between the
     /// two middle samples, as criterion's own report computes it.
     pub fn stats(&self) -> Stats {
-        let mut v: Vec<f64> = self
-            .per_iteration
-            .iter()
-            .copied()
-            .filter(|x| x.is_finite())
-            .collect();
-        v.sort_by(f64::total_cmp);
-        let Some((&min, &max)) = v.first().zip(v.last()) else {
-            return Stats {
-                min: f64::NAN,
-                median: f64::NAN,
-                max: f64::NAN,
-            };
-        };
-        let mid = v.len() / 2;
-        let median = if v.len() % 2 == 1 {
-            v[mid]
-        } else {
-            (v[mid - 1] + v[mid]) / 2.0
-        };
-        Stats { min, median, max }
+        Stats::of_interpolated(&self.per_iteration)
     }
 }
 

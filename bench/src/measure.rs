@@ -18,20 +18,39 @@ pub struct Stats {
 }
 
 impl Stats {
+    /// Of the finite `values`; the median of an even count is the upper middle value.
     pub fn of(values: &[f64]) -> Stats {
+        Self::with_median(values, |v| v[v.len() / 2])
+    }
+
+    /// Of the finite `values`, the median interpolated between the two middle values of an
+    /// even count, as criterion's own report computes it.
+    pub fn of_interpolated(values: &[f64]) -> Stats {
+        Self::with_median(values, |v| {
+            let mid = v.len() / 2;
+            if v.len() % 2 == 1 {
+                v[mid]
+            } else {
+                (v[mid - 1] + v[mid]) / 2.0
+            }
+        })
+    }
+
+    /// `median` is given the finite values sorted, never empty. All NaN when there are none.
+    fn with_median(values: &[f64], median: fn(&[f64]) -> f64) -> Stats {
         let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
         v.sort_by(f64::total_cmp);
-        if v.is_empty() {
-            return Stats {
+        match v.first().zip(v.last()) {
+            Some((&min, &max)) => Stats {
+                min,
+                median: median(&v),
+                max,
+            },
+            None => Stats {
                 min: f64::NAN,
                 median: f64::NAN,
                 max: f64::NAN,
-            };
-        }
-        Stats {
-            min: v[0],
-            median: v[v.len() / 2],
-            max: v[v.len() - 1],
+            },
         }
     }
 }
