@@ -8,8 +8,10 @@
 mod synthetic;
 
 use chrono::NaiveDate;
+use criterion::measurement::WallTime;
 use criterion::{
-    BatchSize, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+    BatchSize, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group,
+    criterion_main,
 };
 use rasid_shared::board::{
     BoardContext, BoardFilter, BoardName, Dataset, KpiThresholds, build_board,
@@ -76,6 +78,29 @@ fn floor_pass(records: &[RecordEnvelope]) -> ([u32; 4], i64) {
     (counts, spent)
 }
 
+/// How `group` samples at `sizes`. Below a million budget lines: `samples` samples over 4 s.
+/// At a million, an iteration takes tens of ms to seconds, so the same few iterations per
+/// sample (not criterion's growing series), 10 samples over `largest`.
+fn sample(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    sizes: Sizes,
+    samples: usize,
+    largest: Duration,
+) {
+    if sizes.budget_lines >= 1_000_000 {
+        group.sampling_mode(SamplingMode::Flat);
+        group
+            .sample_size(10)
+            .warm_up_time(Duration::from_secs(2))
+            .measurement_time(largest);
+    } else {
+        group
+            .sample_size(samples)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(4));
+    }
+}
+
 fn rebuild(c: &mut Criterion) {
     let ctx = context();
     let filter = BoardFilter::default();
@@ -85,19 +110,8 @@ fn rebuild(c: &mut Criterion) {
         let records = synthetic.records.len() as u64;
         let mut group = c.benchmark_group(format!("rebuild/{label}"));
         group.throughput(Throughput::Elements(records));
-        if sizes.budget_lines >= 1_000_000 {
-            // Seconds per iteration: the same few iterations per sample, not a growing series.
-            group.sampling_mode(SamplingMode::Flat);
-            group
-                .sample_size(10)
-                .warm_up_time(Duration::from_secs(2))
-                .measurement_time(Duration::from_secs(20));
-        } else {
-            group
-                .sample_size(20)
-                .warm_up_time(Duration::from_secs(1))
-                .measurement_time(Duration::from_secs(4));
-        }
+        // Seconds per iteration at the largest size.
+        sample(&mut group, sizes, 20, Duration::from_secs(20));
         group.bench_function("floor", |b| {
             b.iter(|| floor_pass(black_box(&synthetic.records)))
         });
@@ -133,19 +147,8 @@ fn incremental(c: &mut Criterion) {
             .cloned()
             .collect();
         let mut group = c.benchmark_group(format!("incremental/{label}"));
-        if sizes.budget_lines >= 1_000_000 {
-            // A rebuild after each change takes tens of ms here: a few iterations per sample.
-            group.sampling_mode(SamplingMode::Flat);
-            group
-                .sample_size(10)
-                .warm_up_time(Duration::from_secs(2))
-                .measurement_time(Duration::from_secs(10));
-        } else {
-            group
-                .sample_size(30)
-                .warm_up_time(Duration::from_secs(1))
-                .measurement_time(Duration::from_secs(4));
-        }
+        // A rebuild after each change takes tens of ms at the largest size.
+        sample(&mut group, *sizes, 30, Duration::from_secs(10));
         // Every change is a newer revision of an existing status, cycling over all of them.
         let mut revision = 1u64;
         let mut next_change = move || {
