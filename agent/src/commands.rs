@@ -5,12 +5,12 @@ use anyhow::{Context, Result, bail};
 use chrono::Local;
 use rasid_agent::config::{AgentConfig, load_key};
 use rasid_agent::import::{ImportOptions, read_file};
-use rasid_agent::push::{self, META_ASSIGNMENTS, Upstream};
 use rasid_shared::model::{
     DecisionNumber, DecisionStatus, ExecutionStatus, FollowUp, FollowUpKind, Record,
 };
 use rasid_shared::store::{Beginning, Store, StoreError};
 use rasid_shared::wire::AssignmentList;
+use rasid_upstream::{self as push, META_ASSIGNMENTS, Upstream};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,6 +25,23 @@ pub fn open_agent(data: &Path) -> Result<(AgentConfig, Store)> {
     Ok((cfg, store))
 }
 
+/// The collector this agent pushes to, as its configuration and key name it.
+fn upstream_of(cfg: &AgentConfig, data: &Path) -> Result<Upstream> {
+    Ok(Upstream::new(
+        &cfg.upstream,
+        cfg.center.clone(),
+        load_key(data)?,
+        Duration::from_secs(cfg.request_timeout_secs),
+    )?)
+}
+
+fn push_settings(cfg: &AgentConfig) -> push::PushSettings {
+    push::PushSettings {
+        batch_records: cfg.batch_records,
+        max_backoff: Duration::from_secs(cfg.max_backoff_secs),
+    }
+}
+
 fn runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -35,8 +52,8 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
 /// `push`: send everything waiting, retrying a few times.
 pub fn push(data: &Path, as_json: bool) -> Result<ExitCode> {
     let (cfg, store) = open_agent(data)?;
-    let up = Upstream::from_config(&cfg, load_key(data)?)?;
-    let report = runtime()?.block_on(push::push_with_retries(&store, &up, &cfg, 4));
+    let up = upstream_of(&cfg, data)?;
+    let report = runtime()?.block_on(push::push_with_retries(&store, &up, push_settings(&cfg), 4));
     match report {
         Ok(r) => {
             if let (Some(epoch), false) = (&r.new_epoch, as_json) {
@@ -78,7 +95,7 @@ pub fn decisions(data: &Path, open_only: bool, offline: bool, as_json: bool) -> 
     let list: Option<AssignmentList> = if offline {
         store.meta(META_ASSIGNMENTS)?
     } else {
-        let up = Upstream::from_config(&cfg, load_key(data)?)?;
+        let up = upstream_of(&cfg, data)?;
         match runtime()?.block_on(push::pull_assignments(&store, &up)) {
             Ok(l) => Some(l),
             Err(e) => {
@@ -347,7 +364,7 @@ pub fn doctor(data: &Path, as_json: bool) -> Result<ExitCode> {
 /// something, pulls assignments periodically, stops cleanly on SIGTERM or Ctrl-C.
 pub fn run_daemon(data: &Path) -> Result<ExitCode> {
     let (cfg, store) = open_agent(data)?;
-    let up = Upstream::from_config(&cfg, load_key(data)?)?;
+    let up = upstream_of(&cfg, data)?;
     let drop = data.join(&cfg.drop_folder);
     for sub in ["", "done", "failed"] {
         std::fs::create_dir_all(drop.join(sub))

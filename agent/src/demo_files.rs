@@ -1,40 +1,13 @@
 //! Writes the demo dataset as files: the registry, demo keys, and one import file per center
 //! and record kind, in the formats the agent reads.
 
-use crate::registry::{CenterEntry, CentersFile};
 use anyhow::{Context, Result};
-use rasid_shared::demo::{self, DemoData};
+use rasid_collector::demo::{demo_key, demo_registry};
+use rasid_shared::demo;
 use rasid_shared::model::{CenterCode, RecordEnvelope, RecordKind};
-use rasid_shared::sign::KeyPair;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// The demo key of a center: derived from its code, so every demo run has the same keys.
-/// Never use these outside the demo: anyone can derive them.
-pub fn demo_key(center: &CenterCode) -> KeyPair {
-    let seed: [u8; 32] = Sha256::digest(format!("rasid-demo-key:{center}").as_bytes()).into();
-    KeyPair::from_seed(seed)
-}
-
-/// The registry of the demo's centers, each with its demo key.
-pub fn demo_registry(data: &DemoData) -> CentersFile {
-    CentersFile {
-        secretariat: CenterCode::new(demo::SECRETARIAT).unwrap_or_else(|_| unreachable!()),
-        centers: data
-            .centers
-            .iter()
-            .map(|c| CenterEntry {
-                code: c.code.clone(),
-                name_ar: c.name_ar.clone(),
-                name_en: c.name_en.clone(),
-                parent: c.parent.clone(),
-                keys: vec![demo_key(&c.code).public_base64()],
-            })
-            .collect(),
-    }
-}
 
 /// What `write_demo` wrote.
 #[derive(Debug, Default)]

@@ -102,7 +102,7 @@ enum Command {
         out: PathBuf,
     },
     /// Run the collector: receive, verify and store batches; serve boards to kiosks.
-    Serve(rasid_agent::collector::ServeArgs),
+    Serve(rasid_collector::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -131,7 +131,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             as_of,
         } => import(&cli.data, files, kind, encoding, calendar, as_of, cli.json),
         Command::Status => status(&cli.data, cli.json),
-        Command::Serve(args) => rasid_agent::collector::run_serve(args, &cli.data),
+        Command::Serve(args) => rasid_collector::run_serve(args, &cli.data),
         Command::Push => commands::push(&cli.data, cli.json),
         Command::Decisions { open, offline } => {
             commands::decisions(&cli.data, open, offline, cli.json)

@@ -3,9 +3,9 @@
 //! `run` daemon picking up a dropped file and stopping cleanly on SIGTERM.
 
 use chrono::{NaiveDate, Utc};
-use rasid_agent::collector::{self, CollectorOptions, RegistrySource};
-use rasid_agent::demo_files::demo_key;
-use rasid_agent::registry::Registry;
+use rasid_collector::demo::demo_key;
+use rasid_collector::registry::Registry;
+use rasid_collector::{self as collector, CollectorOptions, RegistrySource};
 use rasid_shared::board::{BoardFilter, BoardName, BoardView};
 use rasid_shared::model::*;
 use rasid_shared::wire::{Batch, PROTOCOL_VERSION};

@@ -2,7 +2,7 @@
 //! shared aggregation, reproduce the 2023 annual report's figures.
 
 use rasid_agent::import::{ImportOptions, read_file};
-use rasid_agent::registry::Registry;
+use rasid_collector::registry::Registry;
 use rasid_shared::board::*;
 use rasid_shared::demo::figures;
 use rasid_shared::model::{CenterCode, RecordEnvelope};

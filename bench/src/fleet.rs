@@ -4,9 +4,9 @@
 
 use crate::synthetic;
 use anyhow::{Context, Result, bail};
-use rasid_agent::collector::{self, CollectorHandle, CollectorOptions};
-use rasid_agent::demo_files::{demo_key, demo_registry};
-use rasid_agent::registry::{CenterEntry, CentersFile, Registry};
+use rasid_collector::demo::{demo_key, demo_registry};
+use rasid_collector::registry::{CenterEntry, CentersFile, Registry};
+use rasid_collector::{self as collector, CollectorHandle, CollectorOptions};
 use rasid_shared::demo::DemoData;
 use rasid_shared::model::{CenterCode, RecordEnvelope, RecordKind};
 use rasid_shared::sign::KeyPair;

@@ -10,7 +10,7 @@
 use crate::fleet::{self, Agent};
 use crate::measure::{Stats, TempDir, num, spread, table_row};
 use anyhow::{Result, bail};
-use rasid_agent::collector::Collector;
+use rasid_collector::Collector;
 use rasid_shared::model::RecordEnvelope;
 use rasid_shared::store::Store;
 use rasid_shared::wire::{Batch, PROTOCOL_VERSION};

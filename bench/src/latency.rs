@@ -9,7 +9,7 @@
 
 use crate::measure::{Stats, TempDir, num, quantile, spread, table_row};
 use anyhow::{Context, Result, bail};
-use rasid_agent::demo_files::demo_key;
+use rasid_collector::demo::demo_key;
 use rasid_kiosk::feed::BoardSource;
 use rasid_kiosk::hub::HubSource;
 use rasid_shared::board::{BoardFilter, BoardName, BoardView};

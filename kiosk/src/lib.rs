@@ -15,6 +15,7 @@ pub mod config;
 pub mod demo;
 pub mod feed;
 pub mod hub;
+#[cfg(feature = "demo")]
 pub mod live_demo;
 pub mod render;
 pub mod text;

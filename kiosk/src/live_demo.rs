@@ -5,15 +5,15 @@
 
 use anyhow::{Context, Result};
 use chrono::Utc;
-use rasid_agent::collector::{self, CollectorHandle, CollectorOptions, registry_from};
-use rasid_agent::demo_files::{demo_key, demo_registry};
-use rasid_agent::push::Upstream;
+use rasid_collector::demo::{demo_key, demo_registry};
+use rasid_collector::{self as collector, CollectorHandle, CollectorOptions, registry_from};
 use rasid_shared::demo;
 use rasid_shared::model::{
     CenterCode, ExecutionStatus, ProjectStatus, Record, RecordEnvelope, RecordKind,
 };
 use rasid_shared::store::InflightBatch;
 use rasid_shared::wire::{Batch, MAX_BATCH_RECORDS, PROTOCOL_VERSION};
+use rasid_upstream::Upstream;
 use std::collections::BTreeMap;
 use std::time::Duration;
 

@@ -94,11 +94,7 @@ fn run(cli: Cli) -> Result<()> {
     if let Some(path) = &cli.screenshot {
         return screenshot(&cli, env, path);
     }
-    let demo = if cli.demo {
-        Some(rasid_kiosk::live_demo::start(Some(Duration::from_secs(3)))?)
-    } else {
-        None
-    };
+    let demo = if cli.demo { Some(start_demo()?) } else { None };
     let url = match (&demo, &cli.hub) {
         (Some(d), _) => d.url.clone(),
         (None, Some(u)) => u.clone(),
@@ -181,6 +177,31 @@ fn run(cli: Cli) -> Result<()> {
     .map_err(|e| anyhow::anyhow!("cannot open the wall's window: {e}"))
 }
 
+/// The embedded collector of `--demo`, kept running as long as the window.
+#[cfg(feature = "demo")]
+type Demo = rasid_kiosk::live_demo::EmbeddedDemo;
+
+/// Stands for the demo in a wall built without it: never made, `start_demo` refuses.
+#[cfg(not(feature = "demo"))]
+#[allow(dead_code)]
+struct Demo {
+    url: String,
+}
+
+/// Starts the embedded collector of `--demo`, with a live change every 3 s.
+#[cfg(feature = "demo")]
+fn start_demo() -> Result<Demo> {
+    rasid_kiosk::live_demo::start(Some(Duration::from_secs(3)))
+}
+
+/// A wall built without the `demo` feature has no collector to embed.
+#[cfg(not(feature = "demo"))]
+fn start_demo() -> Result<Demo> {
+    bail!(
+        "this rasid-kiosk was built without its live demo (cargo feature `demo`): follow a collector with --hub URL, or build with the default features"
+    )
+}
+
 fn check_config(path: &std::path::Path) -> Result<()> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
@@ -256,7 +277,7 @@ fn screenshot(cli: &Cli, env: rasid_kiosk::widgets::Env, path: &std::path::Path)
 struct KioskApp {
     wall: Wall,
     /// The embedded collector of `--demo`, kept running as long as the window.
-    _demo: Option<rasid_kiosk::live_demo::EmbeddedDemo>,
+    _demo: Option<Demo>,
 }
 impl eframe::App for KioskApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

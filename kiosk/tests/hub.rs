@@ -1,3 +1,4 @@
+#![cfg(feature = "demo")]
 //! The live source against a real collector on loopback: boards arrive, change when a center
 //! pushes, and survive the collector going away through the local cache.
 

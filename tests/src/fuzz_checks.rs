@@ -13,11 +13,11 @@
 pub mod sheet_grid;
 
 use chrono::NaiveDate;
-use rasid_agent::collector::ApiError;
-use rasid_agent::collector::http::decode_batch;
 use rasid_agent::import::{
     ImportError, ImportOptions, ImportedRow, MAX_PROBLEMS_SHOWN, format_for, rows_from_sheets,
 };
+use rasid_collector::ApiError;
+use rasid_collector::http::decode_batch;
 use rasid_kiosk::config::{self, WallConfig};
 use rasid_shared::board::BoardName;
 use rasid_shared::model::validate::{validate_envelope, validate_record};

@@ -2,10 +2,10 @@
 //! keys and centers, a center writing as another, statuses for decisions not assigned to the
 //! center, replays (also after a crash of the collector), oversized and malformed bodies, stale
 //! signed GETs, and slow-loris clients. Each is refused with its status code and reason, and
-//! none of it changes a board. (agent/tests/collector_api.rs checks the same words in process.)
+//! none of it changes a board. (collector/tests/collector_api.rs checks the same words in process.)
 
 use chrono::{SecondsFormat, Utc};
-use rasid_agent::demo_files::demo_key;
+use rasid_collector::demo::demo_key;
 use rasid_e2e::collector::{http_client, metric_value};
 use rasid_e2e::demo::{assert_boards_equal, served_boards};
 use rasid_e2e::wait::poll;

@@ -4,11 +4,11 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use chrono::{SecondsFormat, Utc};
-use rasid_agent::collector::{
-    self, Collector, CollectorOptions, RegistrySource, RouterOptions, TlsFiles,
+use rasid_collector::demo::{demo_key, demo_registry};
+use rasid_collector::registry::Registry;
+use rasid_collector::{
+    self as collector, Collector, CollectorOptions, RegistrySource, RouterOptions, TlsFiles,
 };
-use rasid_agent::demo_files::{demo_key, demo_registry};
-use rasid_agent::registry::Registry;
 use rasid_shared::board::{
     BoardContext, BoardFilter, BoardName, BoardView, Dataset, KpiThresholds, build_board,
 };

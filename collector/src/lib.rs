@@ -1,16 +1,20 @@
 //! The collector (`rasid-agent serve`): verifies, dedupes, stores and aggregates pushed batches,
-//! and serves boards and a live change stream to kiosks. Not the center side (see [`crate::push`]).
+//! and serves boards and a live change stream to kiosks. Not the center side (`rasid-agent`);
+//! it pushes upstream, when it relays, with the agents' client (`rasid-upstream`).
 //!
 //! - [`start`] runs one on a socket and returns a [`CollectorHandle`]; tests, the kiosk's demo
 //!   and the e2e suite use it. [`Collector`] is the core without HTTP (ingest, boards).
 //! - [`http`]: the `/v1/…` API (docs/API.md); [`directory`]: keys and reporting chains;
 //!   [`ingest`]: the per-record checks; [`reload`]: `centers.toml` reload; [`relay`]: upstream;
-//!   [`tls`]: HTTPS; [`metrics`]: `/metrics`.
+//!   [`tls`]: HTTPS; [`metrics`]: `/metrics`; [`registry`]: `centers.toml`, the centers and
+//!   their keys; [`demo`]: the demo's registry and keys.
 
+pub mod demo;
 pub mod directory;
 pub mod http;
 pub mod ingest;
 pub mod metrics;
+pub mod registry;
 pub mod relay;
 pub mod reload;
 mod serve;

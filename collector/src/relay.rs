@@ -2,14 +2,14 @@
 //!
 //! Accepted envelopes enter this collector's outbox in the same transaction that stores them
 //! ([`rasid_shared::store::Store::commit_batch_relayed`]); from there they leave exactly as an
-//! agent's do ([`crate::push`]): cut into numbered batches, signed with `--upstream-key`, resent
+//! agent's do ([`rasid_upstream`]): cut into numbered batches, signed with `--upstream-key`, resent
 //! unchanged until acknowledged.
 
 use super::state::Collector;
-use crate::push::{Backoff, PushError, PushReport, Upstream, push_outbox};
 use rasid_shared::model::CenterCode;
 use rasid_shared::sign::KeyPair;
 use rasid_shared::store::Store;
+use rasid_upstream::{Backoff, PushError, PushReport, Upstream, push_outbox};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;

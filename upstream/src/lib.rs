@@ -1,10 +1,11 @@
-//! Pushing the outbox to the collector, and pulling the decisions assigned to this center.
+//! The client half of Rasid's protocol: pushing an outbox to a collector as signed, numbered
+//! batches, and pulling the decisions assigned to a center. The agent pushes with it, and so does
+//! a collector that relays to another. Not the server side (`rasid-collector`).
 //!
 //! A batch leaves the outbox only when the collector has acknowledged it (see
 //! `rasid_shared::store::outbox`). Failures that may pass (network, 5xx, 429) are retried with
 //! exponential backoff and jitter; refusals (4xx) are reported and the records stay queued.
 
-use crate::config::AgentConfig;
 use chrono::{NaiveDate, SecondsFormat, Utc};
 use rasid_shared::model::CenterCode;
 use rasid_shared::sign::KeyPair;
@@ -81,15 +82,6 @@ impl Upstream {
             center,
             key,
         })
-    }
-
-    pub fn from_config(cfg: &AgentConfig, key: KeyPair) -> Result<Upstream, PushError> {
-        Self::new(
-            &cfg.upstream,
-            cfg.center.clone(),
-            key,
-            Duration::from_secs(cfg.request_timeout_secs),
-        )
     }
 
     /// The key id this agent signs with: the `agent` field of its batches.
@@ -332,18 +324,27 @@ pub async fn pull_assignments(store: &Store, up: &Upstream) -> Result<Assignment
     }
 }
 
+/// How a push is cut and retried: records per batch and the longest wait between tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PushSettings {
+    /// Records per batch (at most `wire::MAX_BATCH_RECORDS`).
+    pub batch_records: usize,
+    /// The ceiling of the backoff between tries.
+    pub max_backoff: Duration,
+}
+
 /// Pushes, retrying what may pass with backoff, at most `attempts` times.
 pub async fn push_with_retries(
     store: &Store,
     up: &Upstream,
-    cfg: &AgentConfig,
+    settings: PushSettings,
     attempts: u32,
 ) -> Result<PushReport, PushError> {
-    let mut backoff = Backoff::new(Duration::from_secs(cfg.max_backoff_secs));
+    let mut backoff = Backoff::new(settings.max_backoff);
     let mut total = PushReport::default();
     let mut tries = 0;
     loop {
-        match push_outbox(store, up, cfg.batch_records).await {
+        match push_outbox(store, up, settings.batch_records).await {
             Ok(r) => {
                 total.batches += r.batches;
                 total.accepted += r.accepted;
