@@ -5,7 +5,9 @@
 //! - [`wire`]: the versioned JSON protocol; [`sign`]: ed25519 signing of batches.
 //! - [`store`]: the sled-backed store (records, history, outbox, seen batches, meta).
 //! - [`board`]: pure aggregation from records to board view models.
-//! - [`format`]: digits and calendars; [`demo`]: the deterministic 2023 demo dataset.
+//! - [`format`](mod@format): digits and calendars; [`demo`]: the deterministic 2023 demo dataset.
+
+#![warn(missing_docs)]
 
 pub mod board;
 pub mod demo;
