@@ -1,13 +1,15 @@
+#![warn(missing_docs)]
+
 //! Rasid's shared core: what agents, collectors and kiosks all need and nothing that touches
 //! a window or a socket.
+//!
+//! [`format`]: mod@format
 //!
 //! - [`model`]: the records centers report, their keys and validation.
 //! - [`wire`]: the versioned JSON protocol; [`sign`]: ed25519 signing of batches.
 //! - [`store`]: the sled-backed store (records, history, outbox, seen batches, meta).
 //! - [`board`]: pure aggregation from records to board view models.
-//! - [`format`](mod@format): digits and calendars; [`demo`]: the deterministic 2023 demo dataset.
-
-#![warn(missing_docs)]
+//! - [`format`]: digits and calendars; [`demo`]: the deterministic 2023 demo dataset.
 
 pub mod board;
 pub mod demo;

@@ -41,9 +41,9 @@ pub struct Batch {
     pub seq: u64,
     /// When the agent made the batch; informative, a resend keeps it.
     pub created: DateTime<Utc>,
-    /// The records, at most [`MAX_BATCH_RECORDS`] from an agent. Each is accepted, counted as a
-    /// duplicate or rejected on its own; one not of `center` or of a center reporting through it
-    /// is rejected (`outside-center`).
+    /// The records, at most [`MAX_BATCH_RECORDS`]. Each is accepted, counted as a duplicate or
+    /// rejected on its own; one not of `center` or of a center reporting through it is rejected
+    /// (`outside-center`).
     pub records: Vec<RecordEnvelope>,
 }
 

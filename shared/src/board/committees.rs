@@ -27,7 +27,8 @@ pub struct CommitteeRow {
 pub struct CommitteesBoard {
     /// The newest report date among the committees counted.
     pub as_of: Option<NaiveDate>,
-    /// The year shown: the filter's, else the latest reported; `None` when no committee is counted.
+    /// The year shown: the filter's, else one the board picks among the years reported; `None`
+    /// when no committee is counted.
     pub year: Option<i32>,
     /// Committees with activity reported for the year.
     pub committees: u32,
@@ -63,8 +64,6 @@ impl CommitteesBoard {
     }
 }
 
-/// Computes board `committees`: the activity reported for the board's year by centers within the
-/// filter's center, summed, and the busiest committees (most meetings first, then by code).
 pub fn aggregate_committees(data: &Dataset, f: &BoardFilter) -> CommitteesBoard {
     let all: Vec<_> = data
         .committees

@@ -103,8 +103,9 @@ pub struct BoardFilter {
     pub center: Option<CenterCode>,
     /// Only this year: of issuance for decisions and sessions, the fiscal year for budget, the
     /// reported year for KPIs and committees, the years a project runs for projects; the
-    /// reporting board ignores it. `None`: every year for the decision and project boards, the
-    /// latest year with records for the budget, KPI and committees boards.
+    /// reporting board ignores it. `None`: every year for the decision and project boards; the
+    /// budget, KPI and committees boards pick one of the years they have records for (and say
+    /// which in their `year`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// A part of the year (month, four months, quarter): used by the budget board (its
