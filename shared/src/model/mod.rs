@@ -20,9 +20,9 @@ use std::fmt;
 pub struct Center {
     /// The center's code as registered in `centers.toml`, e.g. `MOH`; unique among centers.
     pub code: CenterCode,
-    /// The center's name in Arabic, as the wall shows it.
+    /// The center's name in Arabic, as the wall shows it; `centers.toml` requires it.
     pub name_ar: String,
-    /// The center's name in English, for logs and English-language views.
+    /// The center's name in English, as registered in `centers.toml`.
     pub name_en: String,
     /// The center this one reports through (a directorate's ministry), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -49,9 +49,9 @@ pub struct Session {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SessionKind {
-    /// A regular session on the cabinet's calendar.
+    /// An ordinary session (عادية).
     Ordinary,
-    /// A session called outside the calendar.
+    /// An emergency session (طارئة).
     Emergency,
 }
 
@@ -279,7 +279,7 @@ pub struct CommitteeActivity {
     pub recommendations_submitted: u32,
     /// Of `recommendations_submitted`, those the cabinet approved.
     pub recommendations_approved: u32,
-    /// Whether the committee is still at work at the end of the reported period.
+    /// Whether the committee is still at work, as of the report.
     pub status: CommitteeStatus,
 }
 
@@ -466,7 +466,7 @@ pub struct RecordEnvelope {
     pub center: CenterCode,
     /// The day the record's figures are as of (the report date); boards show the newest.
     pub as_of: NaiveDate,
-    /// The revision of this key at the reporting agent, from 1.
+    /// The revision of this key at the reporting agent: at least 1, higher for each change.
     pub revision: u64,
     /// The record itself.
     pub record: Record,

@@ -50,7 +50,7 @@ pub enum StoreError {
         "the disk holding the data store is full (or its quota or a file size limit is reached); free some space and try again (nothing was stored)"
     )]
     DiskFull,
-    /// Any other failure of sled (an I/O error); carries its text. Trying again may help.
+    /// Any other failure of sled (an I/O error, say); carries its text.
     #[error("the data store failed: {0}")]
     Sled(String),
     #[error(
@@ -320,7 +320,7 @@ impl Store {
             .collect()
     }
 
-    /// How many records the collector rejected and no correction has replaced yet.
+    /// How many records stand rejected by the collector: not corrected, nor queued again, since.
     pub fn rejected_count(&self) -> usize {
         self.rejected.len()
     }
