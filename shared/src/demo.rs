@@ -26,38 +26,69 @@ pub const SECRETARIAT: &str = "GSC";
 
 /// Figures the dataset reproduces, for tests and documentation.
 pub mod figures {
+    /// Decisions issued in 2023, routine included.
     pub const DECISIONS: u32 = 776;
+    /// Assignments issued in 2023.
     pub const ASSIGNMENTS: u32 = 647;
+    /// Decisions the report analysed, routine included; the other 49 (the year's last sessions)
+    /// have no status yet.
     pub const ANALYSED_DECISIONS: u32 = 727;
+    /// Routine decisions (about 40%), left out of execution figures.
     pub const ROUTINE_DECISIONS: u32 = 310;
+    /// Analysed non-routine decisions executed (45%).
     pub const DECISIONS_EXECUTED: u32 = 196;
+    /// Analysed non-routine decisions in progress (37%).
     pub const DECISIONS_IN_PROGRESS: u32 = 161;
+    /// Analysed non-routine decisions not started (18%).
     pub const DECISIONS_NOT_STARTED: u32 = 79;
+    /// Assignments executed (50%).
     pub const ASSIGNMENTS_EXECUTED: u32 = 324;
+    /// Assignments in progress (37%).
     pub const ASSIGNMENTS_IN_PROGRESS: u32 = 239;
+    /// Assignments not started (13%).
     pub const ASSIGNMENTS_NOT_STARTED: u32 = 84;
+    /// Committees with activity in 2023.
     pub const COMMITTEES: u32 = 72;
+    /// Committee meetings held.
     pub const COMMITTEE_MEETINGS: u32 = 300;
+    /// Committee minutes reviewed.
     pub const COMMITTEE_MINUTES: u32 = 157;
+    /// Minutes put before the cabinet.
     pub const MINUTES_TO_CABINET: u32 = 68;
+    /// Recommendations those minutes held, submitted to the cabinet.
     pub const RECOMMENDATIONS: u32 = 214;
+    /// Recommendations the cabinet approved (91%).
     pub const RECOMMENDATIONS_APPROVED: u32 = 195;
+    /// Committees that finished their mandate.
     pub const COMMITTEES_FINISHED: u32 = 35;
+    /// The secretariat's own budget for 2023, salaries excluded, in ILS.
     pub const SECRETARIAT_BUDGET_PLANNED: i64 = 3_222_036;
+    /// What the secretariat spent of it, in ILS (67%).
     pub const SECRETARIAT_BUDGET_SPENT: i64 = 2_161_594;
+    /// Of that, development spending, in ILS. The report prints 1,322,891, which does not add up
+    /// with the operating figure to the total; this one does.
     pub const SECRETARIAT_DEVELOPMENT_SPENT: i64 = 1_332_891;
+    /// Of that, operating spending, in ILS.
     pub const SECRETARIAT_OPERATING_SPENT: i64 = 828_703;
+    /// Follow-up phone calls.
     pub const CALLS: u32 = 2_237;
+    /// Follow-up official letters.
     pub const LETTERS: u32 = 680;
+    /// Follow-up text messages.
     pub const MESSAGES: u32 = 1_008;
+    /// Requests for explanatory memoranda.
     pub const MEMOS: u32 = 23;
+    /// Activities of the secretariat's operational plan; each is a KPI with quarterly targets
+    /// in the demo.
     pub const OPERATIONAL_PLAN_ACTIVITIES: u32 = 129;
 }
 
 /// The demo's centers and records (revision 1 each, reported by the center named in each).
 #[derive(Debug, Clone)]
 pub struct DemoData {
+    /// The centers the report names, with the secretariat ([`SECRETARIAT`]).
     pub centers: Vec<Center>,
+    /// Every record of the year, one envelope per key.
     pub records: Vec<RecordEnvelope>,
 }
 

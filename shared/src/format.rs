@@ -27,6 +27,7 @@ pub fn western_digits(s: &str) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CalendarKind {
+    /// The Gregorian calendar (ميلادي); the default, and the one dates are stored in.
     #[default]
     Gregorian,
     /// Islamic, Umm al-Qura.
@@ -36,6 +37,9 @@ pub enum CalendarKind {
 }
 
 impl CalendarKind {
+    /// Reads a calendar's name as an operator or clerk writes it (`gregorian`, `hijri` / هجري,
+    /// `solar-hijri` / `persian` / `jalali` / شمسی …), ignoring case and surrounding spaces; `None`
+    /// for anything else.
     pub fn parse(s: &str) -> Option<CalendarKind> {
         match s.trim().to_ascii_lowercase().as_str() {
             "gregorian" | "ميلادي" => Some(CalendarKind::Gregorian),
@@ -51,8 +55,11 @@ impl CalendarKind {
 /// A day written in some calendar: year, month 1–12, day 1–31.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CalendarDate {
+    /// The year in that calendar (1444 for a Hijri date of 2023).
     pub year: i32,
+    /// The month, 1 to 12.
     pub month: u8,
+    /// The day of the month, from 1.
     pub day: u8,
 }
 
@@ -184,8 +191,11 @@ const SOLAR_HIJRI_MONTHS_FA: [&str; 12] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Language {
+    /// Arabic: the default.
     #[default]
     Arabic,
+    /// Persian: Gregorian month names change; Hijri and Solar Hijri month names are the same in
+    /// either language.
     Persian,
 }
 

@@ -1,5 +1,9 @@
+#![warn(missing_docs)]
+
 //! Rasid's shared core: what agents, collectors and kiosks all need and nothing that touches
 //! a window or a socket.
+//!
+//! [`format`]: mod@format
 //!
 //! - [`model`]: the records centers report, their keys and validation.
 //! - [`wire`]: the versioned JSON protocol; [`sign`]: ed25519 signing of batches.

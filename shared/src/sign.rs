@@ -6,18 +6,24 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 
+/// Why a key or signature could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SignError {
+    /// A public key is not the base64 of a valid 32-byte ed25519 key; carries the reason.
     #[error("the public key is not valid: {0}; copy it again from `rasid-agent init` output")]
     BadPublicKey(String),
     #[error(
         "the secret key file is not valid: {0}; restore it from backup or run `rasid-agent init` again"
     )]
+    /// A secret key file is not the base64 of 32 bytes; carries the reason.
     BadSecretKey(String),
+    /// A signature is not the base64 of 64 bytes; carries the reason.
     #[error("the signature is not valid base64 ed25519: {0}")]
     MalformedSignature(String),
+    /// The signature is well formed but does not verify for these bytes with this key.
     #[error("the signature does not match the content and the registered key")]
     Mismatch,
+    /// The operating system could not give random bytes for a new key.
     #[error("the system's random generator failed: {0}")]
     Random(String),
 }
@@ -45,6 +51,8 @@ impl KeyPair {
         KeyPair(SigningKey::from_bytes(&seed))
     }
 
+    /// Reads a key file's text: the base64 of the 32-byte secret, spaces and newlines around it
+    /// ignored; [`SignError::BadSecretKey`] otherwise.
     pub fn from_secret_base64(text: &str) -> Result<KeyPair, SignError> {
         let bytes = B64
             .decode(text.trim())
@@ -55,10 +63,12 @@ impl KeyPair {
         Ok(KeyPair(SigningKey::from_bytes(&secret)))
     }
 
+    /// The secret as a key file holds it (standard base64 of 32 bytes). Keep it private.
     pub fn secret_base64(&self) -> String {
         B64.encode(self.0.to_bytes())
     }
 
+    /// The public key as `centers.toml` registers it (standard base64 of 32 bytes).
     pub fn public_base64(&self) -> String {
         B64.encode(self.0.verifying_key().to_bytes())
     }
@@ -86,6 +96,8 @@ fn key_id_of(key: &VerifyingKey) -> String {
 pub struct PublicKey(VerifyingKey);
 
 impl PublicKey {
+    /// Reads a registered public key: the base64 of 32 bytes, spaces around it ignored;
+    /// [`SignError::BadPublicKey`] when it is not a valid ed25519 key.
     pub fn from_base64(text: &str) -> Result<PublicKey, SignError> {
         let bytes = B64
             .decode(text.trim())
@@ -98,6 +110,7 @@ impl PublicKey {
             .map_err(|e| SignError::BadPublicKey(e.to_string()))
     }
 
+    /// The key's id: the hex of its first 8 bytes (16 characters), as a batch's `agent` carries it.
     pub fn key_id(&self) -> String {
         key_id_of(&self.0)
     }

@@ -25,6 +25,8 @@ pub const MAX_BATCH_RECORDS: usize = 5_000;
 /// Records pushed by one agent, numbered per agent so that a resend is recognised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Batch {
+    /// The batch format's version: [`PROTOCOL_VERSION`]; a collector refuses any other with 400
+    /// `unsupported-version`.
     pub version: u32,
     /// The center whose key signs this batch (a relaying collector signs as its own center).
     pub center: CenterCode,
@@ -37,15 +39,22 @@ pub struct Batch {
     /// 1, 2, 3 … per agent and epoch; a batch is resent with the same number and the same
     /// records.
     pub seq: u64,
+    /// When the agent made the batch; informative, a resend keeps it.
     pub created: DateTime<Utc>,
+    /// The records, at most [`MAX_BATCH_RECORDS`]. Each is accepted, counted as a duplicate or
+    /// rejected on its own; one not of `center` or of a center reporting through it is rejected
+    /// (`outside-center`).
     pub records: Vec<RecordEnvelope>,
 }
 
 /// A record the collector refused, with the reason in plain words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejection {
+    /// The refused record's natural key.
     pub key: RecordKey,
+    /// Why, in plain words for a clerk (e.g. `decision 18/212/02 is not assigned to MOH`).
     pub reason: String,
+    /// For an invalid record, every problem validation found; empty for other reasons.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<Problem>,
 }
@@ -53,10 +62,14 @@ pub struct Rejection {
 /// The collector's answer to a batch. Sent only after everything accepted is on disk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BatchAck {
+    /// The batch's center.
     pub center: CenterCode,
+    /// The batch's agent (key id).
     pub agent: String,
+    /// The batch's epoch; empty when it had none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub epoch: String,
+    /// The batch's number.
     pub seq: u64,
     /// SHA-256 of the batch as the collector read it (hex): a resend carries the same batch,
     /// so a batch number used again for other records is recognised and refused.
@@ -65,9 +78,11 @@ pub struct BatchAck {
     /// True when this batch had been received before; the answer is the one given then.
     #[serde(default)]
     pub replay: bool,
+    /// Records stored by this batch (on disk before the answer was sent).
     pub accepted: Vec<RecordKey>,
     /// Records already stored at this or a newer revision: counted once, not again.
     pub duplicates: Vec<RecordKey>,
+    /// Records refused, each with its reason; the agent keeps them until corrected.
     pub rejected: Vec<Rejection>,
 }
 
@@ -104,9 +119,12 @@ pub struct ErrorBody {
 /// A decision assigned to a center, with the center's latest reported status.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assignment {
+    /// The decision or assignment, as the secretariat reported it.
     pub decision: Decision,
+    /// The center's latest status on it; `None` when it has reported none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DecisionStatus>,
+    /// The report date of `status`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_as_of: Option<NaiveDate>,
 }
@@ -114,8 +132,11 @@ pub struct Assignment {
 /// Answer of `GET /v1/centers/{code}/assignments`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssignmentList {
+    /// The center asked about (the path's `{code}`).
     pub center: CenterCode,
+    /// When the collector made this answer.
     pub generated: DateTime<Utc>,
+    /// Every decision whose `centers` include `center` (issued on or after `since` when given).
     pub assignments: Vec<Assignment>,
 }
 

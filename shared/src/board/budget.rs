@@ -9,8 +9,13 @@ use std::collections::BTreeMap;
 /// Allocation, commitments and spending of some set of budget lines.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct BudgetTotals {
+    /// The allocation in force (the revised one when there is one) as reported in each line's
+    /// latest month; over a period, the period's linear share of it (a twelfth per month). Whole
+    /// units of the board's currency.
     pub allocated: i64,
+    /// Committed over the months counted (the period's, or the year's so far), whole units.
     pub committed: i64,
+    /// Spent over the months counted (the period's, or the year's so far), whole units.
     pub spent: i64,
 }
 
@@ -27,32 +32,49 @@ impl BudgetTotals {
     }
 }
 
+/// One center's budget on the budget board: its own lines, not those of centers reporting through
+/// it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CenterBudgetRow {
+    /// The reporting center.
     pub center: CenterCode,
+    /// Its Arabic name (its code when it is not registered).
     pub name_ar: String,
+    /// Its totals over every program and category.
     pub totals: BudgetTotals,
 }
 
+/// One program of one center on the budget board.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgramBudgetRow {
+    /// The center the program belongs to.
     pub center: CenterCode,
+    /// The program, as the center names it.
     pub program: String,
+    /// The program's totals over every category.
     pub totals: BudgetTotals,
 }
 
+/// One expenditure category on the budget board.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CategoryBudgetRow {
+    /// The category.
     pub category: BudgetCategory,
+    /// Its totals over every center and program.
     pub totals: BudgetTotals,
 }
 
 /// Spending of one month against the linear plan (a twelfth of the allocation a month).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MonthSpending {
+    /// The fiscal month, 1 to 12.
     pub month: u8,
+    /// Spent in that month, whole units of the board's currency.
     pub spent: i64,
+    /// Spent from the period's first month (January without a period) through this one.
     pub cumulative_spent: i64,
+    /// What even spending would have reached by the end of this month: a twelfth of the annual
+    /// allocation for each month from the period's first through this one.
     pub linear_plan: i64,
 }
 
@@ -62,22 +84,29 @@ pub struct MonthSpending {
 /// period's months and allocations are the period's linear share of the annual allocation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BudgetBoard {
+    /// The newest report date among the lines counted.
     pub as_of: Option<NaiveDate>,
+    /// The part of the year the figures cover; `None` for the whole year (a `year` period
+    /// included).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<super::Period>,
     /// `None` when no budget line matches the filter.
     pub year: Option<i32>,
     /// The currency of every figure here; lines in other currencies are left out and named.
     pub currency: String,
+    /// The currencies of the year's other lines, left out of every figure; empty when there is one.
     pub other_currencies: Vec<String>,
     /// Latest month reported.
     pub latest_month: u8,
+    /// Totals over every line counted.
     pub total: BudgetTotals,
+    /// Totals per category, in category order (operating, development, salaries).
     pub by_category: Vec<CategoryBudgetRow>,
     /// Centers, highest allocation first.
     pub by_center: Vec<CenterBudgetRow>,
     /// Programs, highest allocation first.
     pub by_program: Vec<ProgramBudgetRow>,
+    /// Spending month by month, from the period's first month to the latest month reported in it.
     pub monthly: Vec<MonthSpending>,
 }
 

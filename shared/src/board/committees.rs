@@ -5,36 +5,54 @@ use crate::model::*;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+/// One committee on the committees board.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CommitteeRow {
+    /// The committee's code.
     pub committee: String,
+    /// Its name.
     pub name: String,
+    /// Meetings held in the board's year.
     pub meetings: u32,
+    /// Recommendations submitted to the cabinet in the year.
     pub recommendations_submitted: u32,
+    /// Of those, approved by the cabinet.
     pub recommendations_approved: u32,
+    /// Active or finished.
     pub status: CommitteeStatus,
 }
 
 /// Board `committees`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CommitteesBoard {
+    /// The newest report date among the committees counted.
     pub as_of: Option<NaiveDate>,
+    /// The year shown: the filter's, else one the board picks among the years reported; `None`
+    /// when no committee is counted.
     pub year: Option<i32>,
     /// Committees with activity reported for the year.
     pub committees: u32,
     /// Of those, formed during the year.
     pub formed: u32,
+    /// Of those, still active.
     pub active: u32,
+    /// Of those, finished their mandate.
     pub finished: u32,
+    /// Meetings held, all committees together.
     pub meetings: u32,
+    /// Minutes written.
     pub minutes: u32,
+    /// Minutes put before the cabinet.
     pub minutes_to_cabinet: u32,
+    /// Recommendations submitted to the cabinet.
     pub recommendations_submitted: u32,
+    /// Recommendations the cabinet approved.
     pub recommendations_approved: u32,
     /// The busiest committees by meetings, at most `COMMITTEE_ROWS`.
     pub busiest: Vec<CommitteeRow>,
 }
 
+/// Most committees the committees board lists in `busiest`.
 pub const COMMITTEE_ROWS: usize = 10;
 
 impl CommitteesBoard {

@@ -11,22 +11,32 @@ use std::collections::BTreeMap;
 /// A record with who reported it, as of when, and its revision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored<T> {
+    /// The center that reported it (the envelope's center).
     pub center: CenterCode,
+    /// The day its figures are as of.
     pub as_of: NaiveDate,
+    /// Its revision; the highest seen for its key.
     pub revision: u64,
+    /// The record.
     pub value: T,
 }
 
 /// Every current record, indexed for aggregation, plus the registry of centers.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
+    /// The registered centers, by code: names and who reports through whom.
     pub centers: BTreeMap<CenterCode, Center>,
+    /// Sessions by government and session number.
     pub sessions: BTreeMap<(u16, u32), Stored<Session>>,
+    /// Decisions and assignments by number.
     pub decisions: BTreeMap<DecisionNumber, Stored<Decision>>,
     /// Status per decision and reporting center.
     pub statuses: BTreeMap<(DecisionNumber, CenterCode), Stored<DecisionStatus>>,
+    /// Budget lines by natural key (center, year, month, program, category).
     pub budget: BTreeMap<RecordKey, Stored<BudgetLine>>,
+    /// KPI achievements by natural key (center, year, quarter, program, indicator).
     pub kpis: BTreeMap<RecordKey, Stored<KpiAchievement>>,
+    /// Committee activity by committee code and year.
     pub committees: BTreeMap<(String, i32), Stored<CommitteeActivity>>,
     /// Projects by code, with the center that executes them.
     pub projects: BTreeMap<String, Stored<Project>>,
@@ -36,6 +46,7 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// An empty dataset knowing `centers` (a later center with the same code replaces an earlier).
     pub fn new(centers: impl IntoIterator<Item = Center>) -> Dataset {
         Dataset {
             centers: centers.into_iter().map(|c| (c.code.clone(), c)).collect(),
@@ -60,6 +71,7 @@ impl Dataset {
         self.revisions.get(key).copied()
     }
 
+    /// How many records are held: one per key, whatever its kind.
     pub fn record_count(&self) -> usize {
         self.revisions.len()
     }

@@ -10,9 +10,14 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Execution {
+    /// No responsible center has progressed: those that reported said not started.
     NotStarted,
+    /// Some responsible center is in progress or has executed, not all have executed, and none
+    /// is blocked.
     InProgress,
+    /// Every responsible center reported it executed.
     Executed,
+    /// At least one responsible center reported it blocked.
     Blocked,
     /// No responsible center has reported yet: unknown, never shown as "not started".
     Unreported,
@@ -21,14 +26,20 @@ pub enum Execution {
 /// Counts of decisions (or assignments) by execution.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExecutionCounts {
+    /// Executed.
     pub executed: u32,
+    /// In progress.
     pub in_progress: u32,
+    /// Not started.
     pub not_started: u32,
+    /// Blocked.
     pub blocked: u32,
+    /// Not reported yet: outside every percentage.
     pub unreported: u32,
 }
 
 impl ExecutionCounts {
+    /// Counts one more decision with execution `e`.
     pub fn add(&mut self, e: Execution) {
         match e {
             Execution::Executed => self.executed += 1,
@@ -47,6 +58,7 @@ impl ExecutionCounts {
             .saturating_add(self.blocked)
     }
 
+    /// Every decision counted, reported or not.
     pub fn total(&self) -> u32 {
         self.analysed().saturating_add(self.unreported)
     }
@@ -128,17 +140,23 @@ pub(super) fn filtered<'a>(
 /// One month of issuance in the execution trend.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MonthExecution {
+    /// The year of issuance.
     pub year: i32,
+    /// The month of issuance, 1 to 12.
     pub month: u8,
+    /// The non-routine decisions and assignments issued that month, by their execution as
+    /// reported now.
     pub counts: ExecutionCounts,
 }
 
 /// Board `decision-execution`: decisions and assignments by execution, routine excluded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DecisionExecutionBoard {
+    /// The newest report date among the statuses counted; `None` when none was reported.
     pub as_of: Option<NaiveDate>,
     /// Decisions issued (all, routine included).
     pub issued_decisions: u32,
+    /// Assignments issued (all, routine included).
     pub issued_assignments: u32,
     /// Sessions held in the period.
     pub sessions: u32,
@@ -157,13 +175,18 @@ pub struct DecisionExecutionBoard {
 /// Follow-up effort: calls, letters, text messages, requests for explanatory memoranda.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUpCounts {
+    /// Phone calls.
     pub calls: u32,
+    /// Official letters.
     pub letters: u32,
+    /// Text messages.
     pub messages: u32,
+    /// Requests for explanatory memoranda.
     pub memos: u32,
 }
 
 impl FollowUpCounts {
+    /// Counts one more follow-up of `kind`.
     pub fn add(&mut self, kind: FollowUpKind) {
         match kind {
             FollowUpKind::Call => self.calls += 1,
@@ -174,6 +197,8 @@ impl FollowUpCounts {
     }
 }
 
+/// Computes board `decision-execution`: decisions issued in the filter's year and assigned to its
+/// center (or through it), each counted once by its combined execution; sessions held in the year.
 pub fn aggregate_decision_execution(data: &Dataset, f: &BoardFilter) -> DecisionExecutionBoard {
     let mut b = DecisionExecutionBoard {
         as_of: None,
@@ -237,22 +262,32 @@ pub fn aggregate_decision_execution(data: &Dataset, f: &BoardFilter) -> Decision
 /// One responsible center's execution record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CenterExecutionRow {
+    /// The responsible center.
     pub center: CenterCode,
+    /// Its Arabic name (its code when it is not registered).
     pub name_ar: String,
+    /// Its English name (its code when it is not registered).
     pub name_en: String,
+    /// Its non-routine decisions and assignments, by the status it reported itself.
     pub counts: ExecutionCounts,
     /// Executed as a percentage of analysed; `None` when the center reported nothing.
     pub rate: Option<f64>,
+    /// The newest report date among its statuses; `None` when it reported none.
     pub as_of: Option<NaiveDate>,
 }
 
 /// Board `centers`: responsible centers ranked by execution rate, best first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CenterRankingBoard {
+    /// The newest report date among the rows.
     pub as_of: Option<NaiveDate>,
+    /// One row per center with a non-routine decision: highest rate first, then most decisions,
+    /// then by code; centers that reported nothing last.
     pub rows: Vec<CenterExecutionRow>,
 }
 
+/// Computes board `centers`: for each responsible center of the filtered decisions (within the
+/// filter's center), its own statuses counted and its execution rate.
 pub fn aggregate_center_ranking(data: &Dataset, f: &BoardFilter) -> CenterRankingBoard {
     let mut per: BTreeMap<CenterCode, (ExecutionCounts, Option<NaiveDate>)> = BTreeMap::new();
     for d in filtered(data, f).filter(|d| !d.routine) {
@@ -299,23 +334,35 @@ pub fn aggregate_center_ranking(data: &Dataset, f: &BoardFilter) -> CenterRankin
 /// One overdue decision.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OverdueRow {
+    /// The decision's number.
     pub number: DecisionNumber,
+    /// Decision or assignment.
     pub kind: DecisionKind,
+    /// The day it was issued.
     pub date: NaiveDate,
+    /// Its title.
     pub title: String,
+    /// Its responsible centers, the lead first.
     pub centers: Vec<CenterCode>,
     /// Arabic name of the lead center.
     pub lead_center_ar: String,
+    /// The day it was due.
     pub due: NaiveDate,
+    /// Days from `due` to the board's `today`, at least 1.
     pub days_overdue: i64,
+    /// Its execution (never executed), combined over the filter's centers.
     pub execution: Execution,
+    /// Mean progress of the responsible centers in the filter, percent 0–100 rounded down; a center
+    /// that has not reported counts 0.
     pub progress: u8,
 }
 
 /// Board `overdue`: non-routine decisions past their due date and not executed, most overdue first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OverdueBoard {
+    /// The day overdue is counted against: a decision is overdue when its due date is before it.
     pub today: NaiveDate,
+    /// The newest report date among the overdue decisions' statuses.
     pub as_of: Option<NaiveDate>,
     /// Non-routine decisions with a due date that were checked: with `total == 0`, a non-zero
     /// `checked` means "nothing overdue", a zero means "no data".
@@ -323,12 +370,15 @@ pub struct OverdueBoard {
     pub checked: u32,
     /// All overdue decisions; `rows` holds at most `OVERDUE_ROWS` of them.
     pub total: u32,
+    /// The most overdue first (then by number), at most [`OVERDUE_ROWS`].
     pub rows: Vec<OverdueRow>,
 }
 
 /// Most rows the overdue board carries.
 pub const OVERDUE_ROWS: usize = 50;
 
+/// Computes board `overdue` as of `today`: non-routine decisions of the filter past their due
+/// date and not executed.
 pub fn aggregate_overdue(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> OverdueBoard {
     let mut rows = Vec::new();
     let mut as_of = None;

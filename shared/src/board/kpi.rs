@@ -9,7 +9,11 @@ use std::collections::BTreeMap;
 /// Achievement thresholds in percent: at or above `met` is met, at or above `partly` is partly met.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct KpiThresholds {
+    /// Achievement (actual as a percentage of the quarter's target) at or above which an indicator
+    /// is met; 90 by default.
     pub met: f64,
+    /// Achievement at or above which an indicator below `met` is partly met; 60 by default. Below
+    /// it, the target is missed.
     pub partly: f64,
 }
 
@@ -22,11 +26,15 @@ impl Default for KpiThresholds {
     }
 }
 
+/// How an indicator's achievement compares with the [`KpiThresholds`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Achievement {
+    /// At or above `met`.
     Met,
+    /// At or above `partly`, below `met`.
     Partly,
+    /// Below `partly`.
     Missed,
     /// No target for the quarter: nothing to measure against.
     NoTarget,
@@ -43,44 +51,73 @@ impl KpiThresholds {
     }
 }
 
+/// One quarter on the KPI board: how many indicators met, partly met or missed their target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuarterSummary {
+    /// The quarter, 1 to 4.
     pub quarter: u8,
+    /// Achievements reported for the quarter, with a target or not.
     pub indicators: u32,
+    /// Of those, met.
     pub met: u32,
+    /// Of those, partly met.
     pub partly: u32,
+    /// Of those, missed; the rest had no target.
     pub missed: u32,
     /// Mean achievement (actual / target, capped at 150%) over indicators with a target.
     pub mean_achievement: Option<f64>,
 }
 
+/// One indicator of one center, at its latest quarter in view.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KpiRow {
+    /// The reporting center.
     pub center: CenterCode,
+    /// Its Arabic name (its code when it is not registered).
     pub center_ar: String,
+    /// The budget program the indicator belongs to.
     pub program: String,
+    /// The indicator's code within the program.
     pub indicator: String,
+    /// The indicator's name.
     pub name: String,
+    /// The unit of targets and actuals (`%`, a count's noun …); may be empty.
     pub unit: String,
+    /// The quarter shown, 1 to 4: the latest reported.
     pub quarter: u8,
+    /// That quarter's target, in `unit`.
     pub quarter_target: f64,
+    /// What was achieved in that quarter, in `unit`.
     pub actual: f64,
+    /// `actual` as a percentage of `quarter_target`, not capped; `None` when there is none to
+    /// show (no target).
     pub achievement_pct: Option<f64>,
+    /// `achievement_pct` against the board's thresholds.
     pub achievement: Achievement,
+    /// The year's target, in `unit`.
     pub annual_target: f64,
     /// Actual summed over the year's quarters so far.
     pub year_to_date: f64,
+    /// The planned cost price of the quarter's output, as reported.
     pub cost_planned: Option<f64>,
+    /// The actual cost price of the quarter's output, as reported.
     pub cost_actual: Option<f64>,
 }
 
 /// Board `kpi`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KpiBoard {
+    /// The newest report date among the achievements counted.
     pub as_of: Option<NaiveDate>,
+    /// The year shown: the filter's, else one the board picks among the years reported; `None`
+    /// when nothing is counted.
     pub year: Option<i32>,
+    /// The thresholds the achievements were classified with.
     pub thresholds: KpiThresholds,
+    /// One summary per quarter with achievements (only the filter's quarter, when it names one), in
+    /// quarter order.
     pub quarters: Vec<QuarterSummary>,
+    /// The latest of `quarters`; 0 when there is none.
     pub latest_quarter: u8,
     /// Each indicator at its latest quarter, weakest achievement first.
     pub rows: Vec<KpiRow>,

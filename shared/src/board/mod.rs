@@ -30,17 +30,26 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BoardName {
+    /// `decision-execution`: decisions and assignments by execution ([`DecisionExecutionBoard`]).
     DecisionExecution,
+    /// `centers`: responsible centers ranked by execution rate ([`CenterRankingBoard`]).
     Centers,
+    /// `overdue`: decisions past their due date and not executed ([`OverdueBoard`]).
     Overdue,
+    /// `budget`: budget execution ([`BudgetBoard`]).
     Budget,
+    /// `kpi`: KPI achievement against targets ([`KpiBoard`]).
     Kpi,
+    /// `committees`: committees' meetings and recommendations ([`CommitteesBoard`]).
     Committees,
+    /// `projects`: projects' progress and spending ([`ProjectsBoard`]).
     Projects,
+    /// `reporting`: who reported what and who is late, for operators ([`ReportingBoard`]).
     Reporting,
 }
 
 impl BoardName {
+    /// Every board, in the order [`BoardName::list`] names them.
     pub const ALL: [BoardName; 8] = [
         BoardName::DecisionExecution,
         BoardName::Centers,
@@ -52,6 +61,7 @@ impl BoardName {
         BoardName::Reporting,
     ];
 
+    /// The board's name in URLs, `boards.toml` and `--board` (`decision-execution`).
     pub fn as_str(self) -> &'static str {
         match self {
             BoardName::DecisionExecution => "decision-execution",
@@ -65,6 +75,8 @@ impl BoardName {
         }
     }
 
+    /// The board named `s` exactly as [`BoardName::as_str`] writes it (spaces around it ignored);
+    /// `None` for any other text (say [`BoardName::list`]).
     pub fn parse(s: &str) -> Option<BoardName> {
         Self::ALL.into_iter().find(|b| b.as_str() == s.trim())
     }
@@ -85,8 +97,15 @@ impl fmt::Display for BoardName {
 /// one part of the year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct BoardFilter {
+    /// Only this center and the centers reporting through it (directly or not); `None`: every
+    /// center.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub center: Option<CenterCode>,
+    /// Only this year: of issuance for decisions and sessions, the fiscal year for budget, the
+    /// reported year for KPIs and committees, the years a project runs for projects; the
+    /// reporting board ignores it. `None`: every year for the decision and project boards; the
+    /// budget, KPI and committees boards pick one of the years they have records for (and say
+    /// which in their `year`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// A part of the year (month, four months, quarter): used by the budget board (its
@@ -99,17 +118,26 @@ pub struct BoardFilter {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "board", rename_all = "kebab-case")]
 pub enum BoardView {
+    /// Board `decision-execution`.
     DecisionExecution(DecisionExecutionBoard),
+    /// Board `centers`.
     Centers(CenterRankingBoard),
+    /// Board `overdue`.
     Overdue(OverdueBoard),
+    /// Board `budget`.
     Budget(BudgetBoard),
+    /// Board `kpi`.
     Kpi(KpiBoard),
+    /// Board `committees`.
     Committees(CommitteesBoard),
+    /// Board `projects`.
     Projects(ProjectsBoard),
+    /// Board `reporting`.
     Reporting(ReportingBoard),
 }
 
 impl BoardView {
+    /// Which board this is.
     pub fn name(&self) -> BoardName {
         match self {
             BoardView::DecisionExecution(_) => BoardName::DecisionExecution,
@@ -143,6 +171,7 @@ impl BoardView {
 pub struct BoardContext {
     /// The day against which overdue is counted.
     pub today: NaiveDate,
+    /// The achievement percentages at which the KPI board counts an indicator met or partly met.
     pub kpi: KpiThresholds,
 }
 

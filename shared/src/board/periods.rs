@@ -15,6 +15,7 @@ pub enum Period {
     FourMonths(u8),
     /// Quarter 1–4.
     Quarter(u8),
+    /// The whole year, months 1–12.
     Year,
 }
 
@@ -37,6 +38,7 @@ impl Period {
         }
     }
 
+    /// What [`Period::parse`] accepts, for error messages.
     pub const ACCEPTED: &'static str =
         "m1 to m12 (a month), t1 to t3 (four months), q1 to q4 (a quarter), year";
 
@@ -50,6 +52,7 @@ impl Period {
         }
     }
 
+    /// The last fiscal month the period covers (12 for the year).
     pub fn last_month(self) -> u8 {
         *self.months().end()
     }
@@ -91,13 +94,31 @@ pub fn four_months_of(month: u8) -> u8 {
 #[serde(tag = "cycle", rename_all = "kebab-case")]
 pub enum DueReport {
     /// Budget lines for one month.
-    MonthlyBudget { year: i32, month: u8 },
+    MonthlyBudget {
+        /// The fiscal year.
+        year: i32,
+        /// The month, 1 to 12.
+        month: u8,
+    },
     /// Budget lines for every month of a four-month period.
-    FourMonthBudget { year: i32, period: u8 },
+    FourMonthBudget {
+        /// The fiscal year.
+        year: i32,
+        /// The four-month period, 1 to 3 (January–April, May–August, September–December).
+        period: u8,
+    },
     /// Budget lines for every month of the year.
-    YearlyBudget { year: i32 },
+    YearlyBudget {
+        /// The fiscal year.
+        year: i32,
+    },
     /// KPI achievement for one quarter.
-    QuarterlyKpi { year: i32, quarter: u8 },
+    QuarterlyKpi {
+        /// The year.
+        year: i32,
+        /// The quarter, 1 to 4.
+        quarter: u8,
+    },
 }
 
 /// Days after a month's end by which its budget report is due.

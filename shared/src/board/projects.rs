@@ -8,60 +8,86 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// How many reported projects are in one status, by their latest report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatusCount {
+    /// The status.
     pub status: ProjectStatus,
+    /// Projects whose latest report gives it.
     pub projects: u32,
 }
 
+/// Progress and budget of one sector's projects.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SectorProgress {
+    /// The sector, as the projects name it.
     pub sector: String,
+    /// The sector's projects, reported or not.
     pub projects: u32,
     /// Mean planned and actual physical progress of the sector's reported projects, percent.
     pub planned: f64,
+    /// Mean actual physical progress of the same projects, percent; 0 when none has reported.
     pub actual: f64,
+    /// Total budget of the sector's projects in the board's currency, whole units.
     pub budget: i64,
 }
 
 /// A project whose execution lags its plan or whose spending runs ahead of its progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectRow {
+    /// The project's code.
     pub code: String,
+    /// Its Arabic name.
     pub name_ar: String,
+    /// The executing center.
     pub center: CenterCode,
+    /// Its Arabic name (its code when it is not registered).
     pub center_ar: String,
+    /// The project's sector.
     pub sector: String,
+    /// The status in its latest report.
     pub status: ProjectStatus,
+    /// Planned physical progress at its latest report, percent.
     pub planned_progress: u8,
+    /// Actual physical progress at its latest report, percent.
     pub actual_progress: u8,
     /// Planned minus actual progress, in percentage points.
     pub gap_points: i32,
     /// Months the projected end (at the pace so far) falls after the planned end; `None` when
     /// no pace can be read (no progress yet).
     pub months_late: Option<i64>,
+    /// The day it is planned to end.
     pub planned_end: NaiveDate,
     /// Cumulative spending as a percentage of the budget.
     pub spent_pct: Option<f64>,
+    /// The main obstacle, from its latest report; may be empty.
     pub obstacle: String,
 }
 
+/// The budget of one funding source on the projects board.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FundingShare {
     /// The donor, or `None` for the treasury.
     pub donor: Option<String>,
+    /// Projects funded by it (in the board's currency).
     pub projects: u32,
+    /// Their total budget, whole units of the board's currency.
     pub budget: i64,
 }
 
 /// Board `projects`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectsBoard {
+    /// The newest report date among the projects' latest reports.
     pub as_of: Option<NaiveDate>,
+    /// Projects of the filter's center (and those reporting through it) running in the filter's
+    /// year; every project without a filter.
     pub projects: u32,
     /// Projects without any progress report yet.
     pub unreported: u32,
+    /// Reported projects per status, in status order (on track first).
     pub by_status: Vec<StatusCount>,
+    /// Every sector with a project, by name.
     pub by_sector: Vec<SectorProgress>,
     /// Most delayed first (largest gap), at most `PROJECT_ROWS`.
     pub most_delayed: Vec<ProjectRow>,
@@ -69,10 +95,14 @@ pub struct ProjectsBoard {
     pub spending_ahead: Vec<ProjectRow>,
     /// Budget by source, in `currency`; the treasury first, then donors by budget.
     pub funding: Vec<FundingShare>,
+    /// The currency of every amount here: the one with the largest total budget. Projects in other
+    /// currencies are counted but left out of the amounts.
     pub currency: String,
+    /// Total budget of the projects in `currency`, whole units.
     pub budget_total: i64,
 }
 
+/// Most rows in `most_delayed` and in `spending_ahead`.
 pub const PROJECT_ROWS: usize = 8;
 /// Spending (as % of budget) this many points above physical progress stands out.
 pub const OVERSPEND_POINTS: f64 = 25.0;

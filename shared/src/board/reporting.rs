@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// When the collector last heard from whom; kept by the collector, not derived from records.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Activity {
+    /// Per center: when it last signed a request, and when a record of it was last accepted.
     #[serde(default)]
     pub centers: BTreeMap<CenterCode, CenterActivity>,
     /// Kiosk name (as the kiosk says it in `x-rasid-kiosk`) → last request.
@@ -20,6 +21,7 @@ pub struct Activity {
     pub kiosks: BTreeMap<String, DateTime<Utc>>,
 }
 
+/// When the collector last heard from one center.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CenterActivity {
     /// Last authenticated request signed by this center (a batch or a pull).
@@ -33,12 +35,17 @@ pub struct CenterActivity {
 /// One registered center's reporting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CenterReporting {
+    /// The center.
     pub center: CenterCode,
+    /// Its Arabic name (its code when it is not registered).
     pub name_ar: String,
+    /// Its English name (its code when it is not registered).
     pub name_en: String,
     /// The newest as-of date among the center's current records.
     pub last_as_of: Option<NaiveDate>,
+    /// When a record of the center was last accepted, directly or relayed ([`CenterActivity`]).
     pub last_received: Option<DateTime<Utc>>,
+    /// When the center last signed a request, a batch or a pull ([`CenterActivity`]).
     pub last_heard: Option<DateTime<Utc>>,
     /// A budget line for the current month is in.
     pub budget_this_month: bool,
@@ -55,7 +62,10 @@ pub struct CenterReporting {
 /// Whether a due report is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CycleState {
+    /// The report: its cycle and period.
     pub report: DueReport,
+    /// The center has it: budget lines for every month it covers, or a KPI achievement for its
+    /// quarter.
     pub received: bool,
     /// False when the report's period starts before the center's first report of that kind
     /// (before it joined Rasid): it is not owed.
@@ -65,13 +75,16 @@ pub struct CycleState {
 /// A kiosk and when it last asked for something.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KioskHeard {
+    /// The kiosk's name, as it gives it in `x-rasid-kiosk`.
     pub name: String,
+    /// When it last asked for something.
     pub last_heard: DateTime<Utc>,
 }
 
 /// How many centers have sent the latest due report of one cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CycleTotal {
+    /// The cycle's latest report now due (the same for every center).
     pub report: DueReport,
     /// Centers that sent it.
     pub received: u32,
@@ -84,17 +97,25 @@ pub struct CycleTotal {
 pub struct ReportingBoard {
     /// The newest as-of date among all counted records.
     pub as_of: Option<NaiveDate>,
+    /// The day the board was computed for: the collector's date.
     pub today: NaiveDate,
     /// The current month (`year`, `month`) and quarter, per the collector's clock.
     pub year: i32,
+    /// The current month, 1 to 12.
     pub month: u8,
+    /// The current quarter, 1 to 4.
     pub quarter: u8,
+    /// One row per registered center within the filter, reported or not, by code.
     pub centers: Vec<CenterReporting>,
+    /// Every kiosk heard from, by name.
     pub kiosks: Vec<KioskHeard>,
+    /// Centers with a budget line for the current month.
     pub budget_reported: u32,
+    /// Centers with a KPI achievement for the current quarter.
     pub kpi_reported: u32,
     /// The monthly, four-monthly, yearly budget and quarterly KPI reports now due.
     pub cycles: Vec<CycleTotal>,
+    /// Centers missing something owed (`late` in their row).
     pub late: u32,
 }
 

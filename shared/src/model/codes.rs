@@ -10,7 +10,9 @@ pub enum CodeError {
     #[error(
         "'{0}' is not a center code; use 2 to 16 Latin capital letters, digits or '-', such as MOH or MOF-BUDGET"
     )]
+    /// The text (as given) is not a center code.
     Center(String),
+    /// The text (as given) is not a decision number `government/session/item`.
     #[error("'{0}' is not a decision number; write government/session/item, such as 18/212/02")]
     Decision(String),
 }
@@ -34,6 +36,7 @@ impl CenterCode {
         }
     }
 
+    /// The code as stored: upper case, 2 to 16 characters.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -68,12 +71,17 @@ impl<'de> Deserialize<'de> for CenterCode {
 /// A cabinet decision number `government/session/item`, e.g. `18/212/02`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DecisionNumber {
+    /// The government that issued it (`18`).
     pub government: u16,
+    /// The session of that government (`212`).
     pub session: u32,
+    /// The item within the session (`2`, printed `02`).
     pub item: u16,
 }
 
 impl DecisionNumber {
+    /// The number `government/session/item`; no range is checked here (validation refuses a zero
+    /// session or item in a decision).
     pub fn new(government: u16, session: u32, item: u16) -> DecisionNumber {
         DecisionNumber {
             government,

@@ -18,8 +18,11 @@ use std::fmt;
 /// A responsible center (ministry, agency, general directorate) as registered at the collector.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Center {
+    /// The center's code as registered in `centers.toml`, e.g. `MOH`; unique among centers.
     pub code: CenterCode,
+    /// The center's name in Arabic, as the wall shows it; `centers.toml` requires it.
     pub name_ar: String,
+    /// The center's name in English, as registered in `centers.toml`.
     pub name_en: String,
     /// The center this one reports through (a directorate's ministry), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -30,16 +33,25 @@ pub struct Center {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
+    /// The government's number, the first part of its decision numbers (`18` in `18/212/02`);
+    /// from 1.
     pub government: u16,
+    /// The session's number within the government, the second part of its decision numbers (`212`);
+    /// from 1. Together with `government` it is the session's natural key.
     pub number: u32,
+    /// The day the session was held.
     pub date: NaiveDate,
+    /// Ordinary or emergency.
     pub kind: SessionKind,
 }
 
+/// Whether a cabinet session was ordinary (عادية) or emergency (طارئة).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SessionKind {
+    /// An ordinary session (عادية).
     Ordinary,
+    /// An emergency session (طارئة).
     Emergency,
 }
 
@@ -47,7 +59,9 @@ pub enum SessionKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionKind {
+    /// A decision (قرار): the cabinet resolves something.
     Decision,
+    /// An assignment (تكليف): the cabinet charges a center with a task.
     Assignment,
 }
 
@@ -55,12 +69,16 @@ pub enum DecisionKind {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Classification {
+    /// The government program the decision serves, as the secretariat names it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub program: Option<String>,
+    /// The development sector, as the secretariat names it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sector: Option<String>,
+    /// The administrative level the decision addresses, as the secretariat names it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
+    /// The secretariat's type of decision, free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision_type: Option<String>,
 }
@@ -69,16 +87,25 @@ pub struct Classification {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
+    /// The decision's number, `government/session/item`: its natural key.
     pub number: DecisionNumber,
+    /// The day the decision was issued; the boards' year and month of issuance come from it.
     pub date: NaiveDate,
+    /// Decision or assignment.
     pub kind: DecisionKind,
+    /// The decision's title or text, at most [`validate::MAX_TEXT_CHARS`] characters.
     pub title: String,
+    /// A routine decision (about 40% of them) is issued but left out of execution counts and the
+    /// overdue list; it may name no center.
     #[serde(default)]
     pub routine: bool,
+    /// The secretariat's classification; every part may be missing.
     #[serde(default)]
     pub classification: Classification,
     /// Responsible centers; the first is the lead.
     pub centers: Vec<CenterCode>,
+    /// The day by which it is to be executed; not before `date`. Only a decision with a due date
+    /// can be overdue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
     /// Similar decisions this one was linked to.
@@ -90,9 +117,13 @@ pub struct Decision {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ExecutionStatus {
+    /// Not started (لم يبدأ); progress is 0.
     NotStarted,
+    /// In progress (قيد التنفيذ).
     InProgress,
+    /// Executed (منفذ).
     Executed,
+    /// Blocked (متعثر): execution is held up.
     Blocked,
 }
 
@@ -100,16 +131,23 @@ pub enum ExecutionStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FollowUpKind {
+    /// A phone call.
     Call,
+    /// An official letter.
     Letter,
+    /// A text message.
     Message,
+    /// A request for an explanatory memorandum.
     Memo,
 }
 
+/// One follow-up action a center recorded on a decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FollowUp {
+    /// What was done.
     pub kind: FollowUpKind,
+    /// The day it was done.
     pub date: NaiveDate,
 }
 
@@ -117,12 +155,17 @@ pub struct FollowUp {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionStatus {
+    /// The decision reported on; it must name the reporting center among its `centers`.
     pub decision: DecisionNumber,
+    /// The execution status at the reporting center.
     pub status: ExecutionStatus,
     /// Percent complete, 0 to 100.
     pub progress: u8,
+    /// The center's note, e.g. what holds execution up; may be empty, at most
+    /// [`validate::MAX_TEXT_CHARS`] characters.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Follow-up actions taken to chase this decision at this center.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub follow_ups: Vec<FollowUp>,
 }
@@ -131,8 +174,11 @@ pub struct DecisionStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BudgetCategory {
+    /// Operating expenditure (تشغيلية).
     Operating,
+    /// Development (capital) expenditure (تطويرية).
     Development,
+    /// Salaries and wages (رواتب).
     Salaries,
 }
 
@@ -144,16 +190,25 @@ pub enum BudgetCategory {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetLine {
+    /// The fiscal year, 1900 to 2200.
     pub fiscal_year: i32,
+    /// The month of the fiscal year the line reports, 1 to 12.
     pub month: u8,
+    /// The budget program, as the center names it in its budget; part of the natural key.
     pub program: String,
+    /// The expenditure category.
     pub category: BudgetCategory,
+    /// The annual allocation as first approved, 0 or more.
     pub allocated: i64,
+    /// The annual allocation after a revision during the year, when there was one; 0 or more.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revised: Option<i64>,
+    /// Committed during the month, 0 or more; 0 when not reported.
     #[serde(default)]
     pub committed: i64,
+    /// Spent during the month, 0 or more.
     pub spent: i64,
+    /// The ISO 4217 code of the amounts, three capital letters, e.g. `ILS`.
     pub currency: String,
 }
 
@@ -168,18 +223,31 @@ impl BudgetLine {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KpiAchievement {
+    /// The budget program the indicator belongs to.
     pub program: String,
     /// The indicator's code within the program.
     pub indicator: String,
+    /// The indicator's name, as the wall shows it.
     pub name: String,
+    /// The unit targets and actuals are counted in (`%`, `clinics`, …); may be empty.
     pub unit: String,
+    /// The year, 1900 to 2200.
     pub year: i32,
+    /// The quarter reported, 1 to 4.
     pub quarter: u8,
+    /// The year's target, in `unit`; finite and 0 or more.
     pub annual_target: f64,
+    /// This quarter's target, in `unit`; finite, 0 or more, not above `annual_target` (when that
+    /// is above 0).
     pub quarter_target: f64,
+    /// What was achieved in the quarter, in `unit`; finite and 0 or more.
     pub actual: f64,
+    /// The planned cost price (قیمت تمام شده) of the indicator's output for the quarter, an
+    /// amount of money (the record carries no currency); finite and 0 or more when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_planned: Option<f64>,
+    /// The actual cost price of the indicator's output for the quarter, comparable with
+    /// `cost_planned`; finite and 0 or more when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_actual: Option<f64>,
 }
@@ -188,26 +256,40 @@ pub struct KpiAchievement {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CommitteeActivity {
+    /// The committee's code; with `year` the natural key.
     pub committee: String,
+    /// The committee's name, as the wall shows it.
     pub name: String,
+    /// The year this activity covers.
     pub year: i32,
+    /// The cabinet decision that formed the committee, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forming_decision: Option<DecisionNumber>,
+    /// The day the committee was formed; not after `year`.
     pub formed: NaiveDate,
+    /// Meetings held during the year.
     pub meetings: u32,
+    /// Minutes of meeting written during the year; at most one per meeting.
     #[serde(default)]
     pub minutes: u32,
+    /// Of `minutes`, those put before the cabinet.
     #[serde(default)]
     pub minutes_to_cabinet: u32,
+    /// Recommendations submitted to the cabinet during the year.
     pub recommendations_submitted: u32,
+    /// Of `recommendations_submitted`, those the cabinet approved.
     pub recommendations_approved: u32,
+    /// Whether the committee is still at work, as of the report.
     pub status: CommitteeStatus,
 }
 
+/// Whether a committee is still at work or has finished its mandate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CommitteeStatus {
+    /// Still at work (نشطة).
     Active,
+    /// Has finished its mandate (منتهية).
     Finished,
 }
 
@@ -215,17 +297,26 @@ pub enum CommitteeStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RecordKind {
+    /// A cabinet session ([`Session`]); secretariat only.
     Session,
+    /// A decision or assignment ([`Decision`]); secretariat only.
     Decision,
+    /// A center's status on a decision ([`DecisionStatus`]).
     DecisionStatus,
+    /// A month of budget execution ([`BudgetLine`]).
     Budget,
+    /// A quarter's achievement of an indicator ([`KpiAchievement`]).
     Kpi,
+    /// A committee's year of activity ([`CommitteeActivity`]).
     Committee,
+    /// A project ([`Project`]).
     Project,
+    /// A progress report on a project ([`ProjectProgress`]).
     ProjectProgress,
 }
 
 impl RecordKind {
+    /// Every kind, in declaration order (the order of `Ord`).
     pub const ALL: [RecordKind; 8] = [
         RecordKind::Session,
         RecordKind::Decision,
@@ -251,6 +342,8 @@ impl RecordKind {
         }
     }
 
+    /// The kind named exactly `s` as [`RecordKind::as_str`] writes it (`decision-status`); `None`
+    /// for any other text. Import files' Arabic names are read by the agent, not here.
     pub fn parse(s: &str) -> Option<RecordKind> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
@@ -273,17 +366,26 @@ impl fmt::Display for RecordKind {
 /// `kind` is a field of some records themselves (a decision's kind, a session's kind).
 #[serde(tag = "record", rename_all = "kebab-case")]
 pub enum Record {
+    /// A cabinet session.
     Session(Session),
+    /// A decision or assignment.
     Decision(Decision),
+    /// A center's status on a decision.
     DecisionStatus(DecisionStatus),
+    /// A month of budget execution.
     Budget(BudgetLine),
+    /// A quarter's achievement of an indicator.
     Kpi(KpiAchievement),
+    /// A committee's year of activity.
     Committee(CommitteeActivity),
+    /// A project.
     Project(Project),
+    /// A progress report on a project.
     ProjectProgress(ProjectProgress),
 }
 
 impl Record {
+    /// What kind of record this is.
     pub fn kind(&self) -> RecordKind {
         match self {
             Record::Session(_) => RecordKind::Session,
@@ -341,6 +443,7 @@ fn category_str(c: BudgetCategory) -> &'static str {
 pub struct RecordKey(pub String);
 
 impl RecordKey {
+    /// The key as text, e.g. `budget/MOH/2023/06/P1/operating`.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -358,13 +461,19 @@ impl fmt::Display for RecordKey {
 /// the collector keeps the highest revision per key and the history of all of them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordEnvelope {
+    /// The center the record is about and reported by: the batch's center or one reporting
+    /// through it.
     pub center: CenterCode,
+    /// The day the record's figures are as of (the report date); boards show the newest.
     pub as_of: NaiveDate,
+    /// The revision of this key at the reporting agent: at least 1, higher for each change.
     pub revision: u64,
+    /// The record itself.
     pub record: Record,
 }
 
 impl RecordEnvelope {
+    /// The record's natural key, with the envelope's center where the key includes one.
     pub fn key(&self) -> RecordKey {
         self.record.key(&self.center)
     }
@@ -372,9 +481,12 @@ impl RecordEnvelope {
 
 /// The words a clerk may write for a status, in English, Arabic or Persian.
 impl ExecutionStatus {
+    /// The main words of each status, for error messages that list what may be written.
     pub const ACCEPTED_WORDS: &'static str =
         "not-started / لم يبدأ، in-progress / قيد التنفيذ، executed / منفذ، blocked / متعثر";
 
+    /// Reads a status as a clerk writes it, in English, Arabic or Persian, ignoring case, spaces
+    /// around it and `_` for `-`; `None` when it is none of them (say [`Self::ACCEPTED_WORDS`]).
     pub fn parse(s: &str) -> Option<ExecutionStatus> {
         let w = normalize_word(s);
         Some(match w.as_str() {
@@ -401,6 +513,7 @@ impl ExecutionStatus {
         })
     }
 
+    /// The name used in files and on the wire (`in-progress`).
     pub fn as_str(self) -> &'static str {
         match self {
             ExecutionStatus::NotStarted => "not-started",
@@ -410,6 +523,7 @@ impl ExecutionStatus {
         }
     }
 
+    /// The Arabic word the wall shows (`قيد التنفيذ`).
     pub fn label_ar(self) -> &'static str {
         match self {
             ExecutionStatus::NotStarted => "لم يبدأ",
@@ -421,6 +535,7 @@ impl ExecutionStatus {
 }
 
 impl DecisionKind {
+    /// Reads `decision` / قرار / مصوبه or `assignment` / تكليف / تکلیف; `None` for anything else.
     pub fn parse(s: &str) -> Option<DecisionKind> {
         match normalize_word(s).as_str() {
             "decision" | "قرار" | "مصوبه" => Some(DecisionKind::Decision),
@@ -431,6 +546,8 @@ impl DecisionKind {
 }
 
 impl FollowUpKind {
+    /// Reads a follow-up as a clerk writes it (`call` / اتصال, `letter` / كتاب, `message` / رسالة
+    /// نصية, `memo` / مذكرة, and a few other spellings); `None` for anything else.
     pub fn parse(s: &str) -> Option<FollowUpKind> {
         match normalize_word(s).as_str() {
             "call" | "phone" | "اتصال" | "مكالمة" => Some(FollowUpKind::Call),
@@ -443,6 +560,8 @@ impl FollowUpKind {
 }
 
 impl BudgetCategory {
+    /// Reads a category in English, Arabic or Persian (`operating` / تشغيلية, `development` /
+    /// تطويرية, `salaries` / رواتب …); `None` for anything else.
     pub fn parse(s: &str) -> Option<BudgetCategory> {
         match normalize_word(s).as_str() {
             "operating" | "تشغيلية" | "تشغيلي" | "النفقات التشغيلية" | "هزینه‌ای" => {
@@ -458,12 +577,15 @@ impl BudgetCategory {
         }
     }
 
+    /// The name used in keys, files and the wire (`development`).
     pub fn as_str(self) -> &'static str {
         category_str(self)
     }
 }
 
 impl CommitteeStatus {
+    /// Reads `active` / نشطة / قائمة / فعال or `finished` / منتهية / أنهت أعمالها / پایان یافته;
+    /// `None` for anything else.
     pub fn parse(s: &str) -> Option<CommitteeStatus> {
         match normalize_word(s).as_str() {
             "active" | "نشطة" | "قائمة" | "فعال" => Some(CommitteeStatus::Active),

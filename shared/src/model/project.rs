@@ -16,6 +16,8 @@ pub enum FundingSource {
 }
 
 impl FundingSource {
+    /// Reads `treasury` / الخزينة / الموازنة العامة / خزانه or `donor` / مانح / جهة مانحة / تمويل
+    /// خارجي, ignoring case and surrounding spaces; `None` for anything else.
     pub fn parse(s: &str) -> Option<FundingSource> {
         match s.trim().to_lowercase().as_str() {
             "treasury" | "الخزينة" | "الموازنة العامة" | "خزانه" => {
@@ -35,7 +37,9 @@ impl FundingSource {
 pub struct Project {
     /// The project's code, unique nationally (e.g. `GSC-SOLAR-78KW`).
     pub code: String,
+    /// The project's name in Arabic, as the wall shows it; not empty.
     pub name_ar: String,
+    /// The project's name in English; may be empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name_en: String,
     /// The sector, e.g. one of the five diversification sectors of a five-year plan.
@@ -43,6 +47,7 @@ pub struct Project {
     /// The plan or programme the project belongs to.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub plan: String,
+    /// Who pays: a donor-funded project names its `donor`, a treasury-funded one names none.
     pub funding: FundingSource,
     /// The donor, when funded by one (World Bank, European Union …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,10 +55,13 @@ pub struct Project {
     /// The agreement behind the funding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<String>,
+    /// The day the project started (or is to start).
     pub start: NaiveDate,
+    /// The day the project is planned to end; not before `start`.
     pub planned_end: NaiveDate,
     /// Total budget in whole units of `currency`.
     pub budget: i64,
+    /// The ISO 4217 code of `budget` and of the progress reports' spending, e.g. `ILS`.
     pub currency: String,
 }
 
@@ -61,16 +69,24 @@ pub struct Project {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProjectStatus {
+    /// On track (حسب الخطة).
     OnTrack,
+    /// Behind plan (متأخر); the report must name its obstacle.
     Delayed,
+    /// Stopped (متوقف); the report must name its obstacle.
     Stalled,
+    /// Completed (منجز); actual progress is 100.
     Completed,
+    /// Cancelled (ملغى).
     Cancelled,
 }
 
 impl ProjectStatus {
+    /// The main words of each status, for error messages that list what may be written.
     pub const ACCEPTED_WORDS: &'static str = "on-track / حسب الخطة، delayed / متأخر، stalled / متوقف، completed / منجز، cancelled / ملغى";
 
+    /// Reads a status in English, Arabic or Persian, ignoring case, surrounding spaces and `_` for
+    /// `-`; `None` when it is none of them (say [`Self::ACCEPTED_WORDS`]).
     pub fn parse(s: &str) -> Option<ProjectStatus> {
         let w = s.trim().to_lowercase().replace('_', "-");
         Some(match w.as_str() {
@@ -89,6 +105,7 @@ impl ProjectStatus {
         })
     }
 
+    /// The name used in files and on the wire (`on-track`).
     pub fn as_str(self) -> &'static str {
         match self {
             ProjectStatus::OnTrack => "on-track",
@@ -104,6 +121,7 @@ impl ProjectStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectProgress {
+    /// The code of the project reported on ([`Project::code`]); with `period_end` the natural key.
     pub project: String,
     /// The day the report describes.
     pub period_end: NaiveDate,
@@ -113,6 +131,7 @@ pub struct ProjectProgress {
     pub actual_progress: u8,
     /// Spent since the start, in the project's currency.
     pub cumulative_spent: i64,
+    /// The project's state at `period_end`.
     pub status: ProjectStatus,
     /// The main obstacle, in a short note; required to explain spending over budget.
     #[serde(default, skip_serializing_if = "String::is_empty")]

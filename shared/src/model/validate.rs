@@ -11,10 +11,12 @@ use std::fmt;
 pub struct Problem {
     /// The field, as named in import files and the wire (`progress`, `spent`).
     pub field: String,
+    /// What is wrong and what to do, in the clerk's words (`is empty; write it in`).
     pub message: String,
 }
 
 impl Problem {
+    /// A problem with `field`, named as in import files and on the wire.
     pub fn new(field: &str, message: impl Into<String>) -> Problem {
         Problem {
             field: field.to_string(),

@@ -28,6 +28,7 @@ pub struct Epoch {
     pub id: String,
     /// Every revision assigned in this epoch is above this.
     pub floor: u64,
+    /// When the epoch began.
     pub started: DateTime<Utc>,
 }
 

@@ -28,25 +28,41 @@ pub enum StoreError {
     #[error(
         "cannot open the data store at {path}: {detail}. If another rasid process uses this folder, stop it first; if the store is damaged, run `rasid-agent doctor`"
     )]
-    Open { path: PathBuf, detail: String },
+    /// The store's folder could not be opened: another process holds it, or permissions.
+    Open {
+        /// The store's folder.
+        path: PathBuf,
+        /// What the system or sled said.
+        detail: String,
+    },
     /// sled cannot make sense of its own files: the only error that means the store is damaged.
     #[error(
         "the data store at {path} is damaged: {detail}. `rasid-agent doctor` sets it aside and starts an empty one"
     )]
-    Damaged { path: PathBuf, detail: String },
+    Damaged {
+        /// The store's folder.
+        path: PathBuf,
+        /// What sled said.
+        detail: String,
+    },
     /// No room for a write: the disk is full, or a quota or a file-size limit is reached.
     #[error(
         "the disk holding the data store is full (or its quota or a file size limit is reached); free some space and try again (nothing was stored)"
     )]
     DiskFull,
+    /// Any other failure of sled (an I/O error, say); carries its text.
     #[error("the data store failed: {0}")]
     Sled(String),
     #[error(
         "the data store holds an unreadable entry in '{tree}' at '{key}': {detail}; run `rasid-agent doctor`"
     )]
+    /// An entry could not be decoded: the store holds something this version cannot read.
     Corrupt {
+        /// The tree holding it (`records`, `history`, `outbox`, `seen`, `rejected`, `meta` …).
         tree: &'static str,
+        /// Its key, as text.
         key: String,
+        /// What the JSON decoder said.
         detail: String,
     },
 }
@@ -69,12 +85,15 @@ impl From<TransactionError<StoreError>> for StoreError {
     }
 }
 
+/// The result of a store operation.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// A record the collector rejected, kept at the agent until corrected.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct RejectedRecord {
+    /// The record as it was sent.
     pub envelope: RecordEnvelope,
+    /// The collector's reason for refusing it.
     pub rejection: Rejection,
 }
 
@@ -193,6 +212,7 @@ impl Store {
         })
     }
 
+    /// How many current records are stored: one per key.
     pub fn record_count(&self) -> usize {
         self.records.len()
     }
@@ -300,6 +320,7 @@ impl Store {
             .collect()
     }
 
+    /// How many records stand rejected by the collector: not corrected, nor queued again, since.
     pub fn rejected_count(&self) -> usize {
         self.rejected.len()
     }
@@ -312,11 +333,14 @@ impl Store {
         }
     }
 
+    /// Stores `value` as JSON under `name`, replacing what was there; not flushed (call
+    /// [`Store::flush`] to have it on disk).
     pub fn set_meta<T: Serialize>(&self, name: &str, value: &T) -> Result<()> {
         self.meta.insert(name, encode(value))?;
         Ok(())
     }
 
+    /// Removes the value named `name`, if any; not flushed.
     pub fn remove_meta(&self, name: &str) -> Result<()> {
         self.meta.remove(name)?;
         Ok(())

@@ -21,22 +21,27 @@ pub struct InflightBatch {
     /// The store epoch the batch was cut in (empty before epochs).
     #[serde(default)]
     pub epoch: String,
+    /// The batch's number within the epoch, from 1.
     pub seq: u64,
     /// The exact body to send (and to sign).
     pub body: Vec<u8>,
     /// Outbox positions this batch carries, removed when it is acknowledged.
     pub positions: Vec<u64>,
+    /// How many records the batch carries.
     pub records: usize,
 }
 
 /// How much waits in the outbox.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboxCounts {
+    /// Records in the outbox not yet acknowledged, those in flight included.
     pub waiting: usize,
+    /// The number of the batch sent and not yet acknowledged, if any.
     pub inflight_batch: Option<u64>,
 }
 
 impl Store {
+    /// How much waits to be sent, and the batch in flight.
     pub fn outbox_counts(&self) -> Result<OutboxCounts> {
         let inflight: Option<InflightBatch> = self.meta(INFLIGHT)?;
         Ok(OutboxCounts {
