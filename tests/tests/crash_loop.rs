@@ -4,7 +4,7 @@
 //! history entry), and boards equal to the oracle.
 //!
 //! The seed is printed; `RASID_E2E_SEED=…` replays a run. `RASID_E2E_HEAVY=1` kills 300 times
-//! instead of 60.
+//! instead of 60, and `RASID_E2E_KILLS=N` N times.
 
 use rasid_e2e::demo::{assert_collector_boards, oracle};
 use rasid_e2e::rng::{self, Rng};
@@ -70,17 +70,29 @@ fn daemon_imported(agent: &Agent, name: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// How many kills the loop must reach, and the time it may take: `RASID_E2E_KILLS=N` (3 s a
+/// kill, at least 170 s), else 300 kills in 900 s with `RASID_E2E_HEAVY=1`, else 60 in 170 s.
+fn kills_and_budget() -> (u32, Duration) {
+    let asked = std::env::var("RASID_E2E_KILLS").ok().map(|v| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0)
+            .unwrap_or_else(|| panic!("RASID_E2E_KILLS={v}: give a whole number of kills, e.g. 1000"))
+    });
+    match asked {
+        Some(n) => (n, Duration::from_secs((3 * u64::from(n)).max(170))),
+        None if heavy() => (300, Duration::from_secs(900)),
+        None => (60, Duration::from_secs(170)),
+    }
+}
+
 #[test]
 fn killing_agents_and_collector_at_random_moments_loses_and_duplicates_nothing() {
     let started = Instant::now();
     let seed = rng::seed("crash_loop");
     let mut rng = Rng::new(seed);
-    let target_kills = if heavy() { 300 } else { 60 };
-    let budget = if heavy() {
-        Duration::from_secs(900)
-    } else {
-        Duration::from_secs(170)
-    };
+    let (target_kills, budget) = kills_and_budget();
 
     let ws = Workspace::new("crash-loop");
     let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
