@@ -81,16 +81,30 @@ pub struct BudgetBoard {
     pub monthly: Vec<MonthSpending>,
 }
 
+/// A (center, program, category) of the budget: the line of a program's spending.
+type LineKey = (CenterCode, String, BudgetCategory);
+
+/// What the lines of one year and currency add up to, before grouping by center or program.
+struct LineSums {
+    /// Per line: the allocation of the latest month reported (as the period's share), and the
+    /// commitments and spending of the period's months.
+    per_line: BTreeMap<LineKey, BudgetTotals>,
+    /// Spending per month (index 0 is month 1), of the period's months only.
+    monthly_spent: [i64; 12],
+    as_of: Option<NaiveDate>,
+    latest_month: u8,
+}
+
+/// Everything grouped: the board's totals and rows, sorted as the board shows them.
+struct BudgetGroups {
+    total: BudgetTotals,
+    by_category: Vec<CategoryBudgetRow>,
+    by_center: Vec<CenterBudgetRow>,
+    by_program: Vec<ProgramBudgetRow>,
+}
+
 pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
-    let lines: Vec<&Stored<BudgetLine>> = data
-        .budget
-        .values()
-        .filter(|s| {
-            f.center
-                .as_ref()
-                .is_none_or(|c| data.is_within(&s.center, c))
-        })
-        .collect();
+    let lines = lines_within(data, f);
     let year = f
         .year
         .or_else(|| lines.iter().map(|s| s.value.fiscal_year).max());
@@ -98,9 +112,51 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
         .into_iter()
         .filter(|s| Some(s.value.fiscal_year) == year)
         .collect();
-    // The board's currency is the one with the largest allocation.
+    let (currency, other_currencies) = board_currency(&in_year);
+    let period = f.period.filter(|p| *p != super::Period::Year);
+    let last_month = period.map(|p| p.last_month()).unwrap_or(12);
+    let lines: Vec<&Stored<BudgetLine>> = in_year
+        .into_iter()
+        .filter(|s| s.value.currency == currency && s.value.month <= last_month)
+        .collect();
+    let sums = sum_lines(&lines, period);
+    let groups = group_lines(data, &sums.per_line);
+    let monthly = monthly_spending(&sums, groups.total.allocated, period);
+    BudgetBoard {
+        as_of: sums.as_of,
+        period,
+        year: if groups.total == BudgetTotals::default() && sums.per_line.is_empty() {
+            None
+        } else {
+            year
+        },
+        currency,
+        other_currencies,
+        latest_month: sums.latest_month,
+        total: groups.total,
+        by_category: groups.by_category,
+        by_center: groups.by_center,
+        by_program: groups.by_program,
+        monthly,
+    }
+}
+
+/// The budget lines of the filter's center and the centers reporting through it.
+fn lines_within<'a>(data: &'a Dataset, f: &BoardFilter) -> Vec<&'a Stored<BudgetLine>> {
+    data.budget
+        .values()
+        .filter(|s| {
+            f.center
+                .as_ref()
+                .is_none_or(|c| data.is_within(&s.center, c))
+        })
+        .collect()
+}
+
+/// The board's currency, the one with the largest allocation, and the other currencies.
+fn board_currency(lines: &[&Stored<BudgetLine>]) -> (String, Vec<String>) {
     let mut by_currency: BTreeMap<&str, i64> = BTreeMap::new();
-    for s in &in_year {
+    for s in lines {
         *by_currency.entry(s.value.currency.as_str()).or_default() += s.value.allocation();
     }
     let currency = by_currency
@@ -113,20 +169,21 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
         .filter(|c| **c != currency)
         .map(|c| c.to_string())
         .collect();
-    let period = f.period.filter(|p| *p != super::Period::Year);
-    let last_month = period.map(|p| p.last_month()).unwrap_or(12);
-    let in_period = |m: u8| period.is_none_or(|p| p.months().contains(&m));
-    let lines: Vec<&Stored<BudgetLine>> = in_year
-        .into_iter()
-        .filter(|s| s.value.currency == currency && s.value.month <= last_month)
-        .collect();
+    (currency, other_currencies)
+}
 
+/// Sums `lines` (one year, one currency, months up to the period's last) per line and month.
+fn sum_lines(lines: &[&Stored<BudgetLine>], period: Option<super::Period>) -> LineSums {
+    let in_period = |m: u8| period.is_none_or(|p| p.months().contains(&m));
     // Allocation per (center, program, category) is the one reported in the latest month.
     let mut allocation: BTreeMap<(CenterCode, &str, BudgetCategory), (u8, i64)> = BTreeMap::new();
-    let mut monthly_spent = [0i64; 12];
-    let mut as_of = None;
-    let mut latest_month = 0u8;
-    for s in &lines {
+    let mut sums = LineSums {
+        per_line: BTreeMap::new(),
+        monthly_spent: [0i64; 12],
+        as_of: None,
+        latest_month: 0,
+    };
+    for s in lines {
         let b = &s.value;
         let slot = allocation
             .entry((s.center.clone(), b.program.as_str(), b.category))
@@ -135,16 +192,15 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
             *slot = (b.month, b.allocation());
         }
         if (1..=12).contains(&b.month) && in_period(b.month) {
-            monthly_spent[b.month as usize - 1] += b.spent;
+            sums.monthly_spent[b.month as usize - 1] += b.spent;
         }
-        latest_month = latest_month.max(b.month);
-        as_of = latest(as_of, Some(s.as_of));
+        sums.latest_month = sums.latest_month.max(b.month);
+        sums.as_of = latest(sums.as_of, Some(s.as_of));
     }
-    let mut per_line: BTreeMap<(CenterCode, String, BudgetCategory), BudgetTotals> =
-        BTreeMap::new();
-    for s in &lines {
+    for s in lines {
         let b = &s.value;
-        let t = per_line
+        let t = sums
+            .per_line
             .entry((s.center.clone(), b.program.clone(), b.category))
             .or_default();
         if in_period(b.month) {
@@ -154,15 +210,20 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
     }
     let share = period.map(|p| p.months().count() as i64).unwrap_or(12);
     for ((c, p, cat), (_, alloc)) in &allocation {
-        if let Some(t) = per_line.get_mut(&(c.clone(), p.to_string(), *cat)) {
+        if let Some(t) = sums.per_line.get_mut(&(c.clone(), p.to_string(), *cat)) {
             t.allocated = (*alloc as i128 * share as i128 / 12) as i64;
         }
     }
+    sums
+}
+
+/// Adds the lines up in total, by category, by center and by program.
+fn group_lines(data: &Dataset, per_line: &BTreeMap<LineKey, BudgetTotals>) -> BudgetGroups {
     let mut total = BudgetTotals::default();
     let mut by_category: BTreeMap<BudgetCategory, BudgetTotals> = BTreeMap::new();
     let mut by_center: BTreeMap<CenterCode, BudgetTotals> = BTreeMap::new();
     let mut by_program: BTreeMap<(CenterCode, String), BudgetTotals> = BTreeMap::new();
-    for ((c, p, cat), t) in &per_line {
+    for ((c, p, cat), t) in per_line {
         total.add(t);
         by_category.entry(*cat).or_default().add(t);
         by_center.entry(c.clone()).or_default().add(t);
@@ -196,32 +257,7 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
             .cmp(&a.totals.allocated)
             .then(a.program.cmp(&b.program))
     });
-    let mut cumulative = 0;
-    let first_month = period.map(|p| *p.months().start()).unwrap_or(1);
-    let monthly = (first_month..=latest_month.min(last_month))
-        .map(|m| {
-            let spent = monthly_spent[m as usize - 1];
-            cumulative += spent;
-            let elapsed = (m - first_month + 1) as i128;
-            MonthSpending {
-                month: m,
-                spent,
-                cumulative_spent: cumulative,
-                linear_plan: (total.allocated as i128 * elapsed / share as i128) as i64,
-            }
-        })
-        .collect();
-    BudgetBoard {
-        as_of,
-        period,
-        year: if total == BudgetTotals::default() && per_line.is_empty() {
-            None
-        } else {
-            year
-        },
-        currency,
-        other_currencies,
-        latest_month,
+    BudgetGroups {
         total,
         by_category: by_category
             .into_iter()
@@ -229,6 +265,31 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
             .collect(),
         by_center,
         by_program,
-        monthly,
     }
+}
+
+/// Spending month by month, from the period's first month to the latest reported, against the
+/// linear plan of `allocated` (the period's allocation) over the period's months.
+fn monthly_spending(
+    sums: &LineSums,
+    allocated: i64,
+    period: Option<super::Period>,
+) -> Vec<MonthSpending> {
+    let share = period.map(|p| p.months().count() as i64).unwrap_or(12);
+    let last_month = period.map(|p| p.last_month()).unwrap_or(12);
+    let mut cumulative = 0;
+    let first_month = period.map(|p| *p.months().start()).unwrap_or(1);
+    (first_month..=sums.latest_month.min(last_month))
+        .map(|m| {
+            let spent = sums.monthly_spent[m as usize - 1];
+            cumulative += spent;
+            let elapsed = (m - first_month + 1) as i128;
+            MonthSpending {
+                month: m,
+                spent,
+                cumulative_spent: cumulative,
+                linear_plan: (allocated as i128 * elapsed / share as i128) as i64,
+            }
+        })
+        .collect()
 }
