@@ -1,6 +1,6 @@
 //! Budget performance: allocation against spending by center, program, category and month.
 
-use super::{BoardFilter, Dataset, Stored, latest};
+use super::{BoardFilter, Dataset, Stored, default_year, div_round_half_even, latest};
 use crate::model::*;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -20,10 +20,12 @@ impl BudgetTotals {
         (self.allocated > 0).then(|| 100.0 * self.spent as f64 / self.allocated as f64)
     }
 
+    /// Adds `o`; saturates instead of wrapping (sums of amounts within
+    /// [`MAX_AMOUNT`](crate::model::validate::MAX_AMOUNT) stay far from the end of `i64`).
     fn add(&mut self, o: &BudgetTotals) {
-        self.allocated += o.allocated;
-        self.committed += o.committed;
-        self.spent += o.spent;
+        self.allocated = self.allocated.saturating_add(o.allocated);
+        self.committed = self.committed.saturating_add(o.committed);
+        self.spent = self.spent.saturating_add(o.spent);
     }
 }
 
@@ -47,7 +49,8 @@ pub struct CategoryBudgetRow {
     pub totals: BudgetTotals,
 }
 
-/// Spending of one month against the linear plan (a twelfth of the allocation a month).
+/// Spending of one month against the linear plan: by month `m` of the year (or of the period),
+/// `m` twelfths of the annual allocation, summed over the lines first and rounded once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MonthSpending {
     pub month: u8,
@@ -59,7 +62,10 @@ pub struct MonthSpending {
 /// Board `budget`.
 ///
 /// With a period (a month, four months, a quarter), commitments and spending are those of the
-/// period's months and allocations are the period's linear share of the annual allocation.
+/// period's months and allocations are the period's linear share of the annual allocation: of
+/// each figure shown (a program, a center, a category, the total), its annual allocation summed
+/// over its lines, times the period's months, divided by 12, rounded half to even. So the total
+/// is the share of the summed allocation, not a sum of rounded shares.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BudgetBoard {
     pub as_of: Option<NaiveDate>,
@@ -86,8 +92,8 @@ type LineKey = (CenterCode, String, BudgetCategory);
 
 /// What the lines of one year and currency add up to, before grouping by center or program.
 struct LineSums {
-    /// Per line: the allocation of the latest month reported (as the period's share), and the
-    /// commitments and spending of the period's months.
+    /// Per line: the annual allocation of the latest month reported, and the commitments and
+    /// spending of the period's months.
     per_line: BTreeMap<LineKey, BudgetTotals>,
     /// Spending per month (index 0 is month 1), of the period's months only.
     monthly_spent: [i64; 12],
@@ -98,16 +104,20 @@ struct LineSums {
 /// Everything grouped: the board's totals and rows, sorted as the board shows them.
 struct BudgetGroups {
     total: BudgetTotals,
+    /// The total's annual allocation (`total.allocated` is the period's share of it).
+    annual: i64,
     by_category: Vec<CategoryBudgetRow>,
     by_center: Vec<CenterBudgetRow>,
     by_program: Vec<ProgramBudgetRow>,
 }
 
-pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
+/// Board `budget` of the filter's center, year and period. Without a year in the filter, the
+/// year is [`default_year`] of the years with budget lines, against `today`.
+pub fn aggregate_budget(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> BudgetBoard {
     let lines = lines_within(data, f);
     let year = f
         .year
-        .or_else(|| lines.iter().map(|s| s.value.fiscal_year).max());
+        .or_else(|| default_year(lines.iter().map(|s| s.value.fiscal_year), today));
     let in_year: Vec<&Stored<BudgetLine>> = lines
         .into_iter()
         .filter(|s| Some(s.value.fiscal_year) == year)
@@ -120,8 +130,8 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
         .filter(|s| s.value.currency == currency && s.value.month <= last_month)
         .collect();
     let sums = sum_lines(&lines, period);
-    let groups = group_lines(data, &sums.per_line);
-    let monthly = monthly_spending(&sums, groups.total.allocated, period);
+    let groups = group_lines(data, &sums.per_line, period_months(period));
+    let monthly = monthly_spending(&sums, groups.annual, period);
     BudgetBoard {
         as_of: sums.as_of,
         period,
@@ -141,6 +151,16 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
     }
 }
 
+/// The months of the year `period` covers: 12 for the whole year.
+fn period_months(period: Option<super::Period>) -> i64 {
+    period.map(|p| p.months().count() as i64).unwrap_or(12)
+}
+
+/// `annual`'s linear share of `months` of the twelve, rounded half to even.
+pub fn period_share(annual: i64, months: i64) -> i64 {
+    div_round_half_even(annual as i128 * months as i128, 12)
+}
+
 /// The budget lines of the filter's center and the centers reporting through it.
 fn lines_within<'a>(data: &'a Dataset, f: &BoardFilter) -> Vec<&'a Stored<BudgetLine>> {
     data.budget
@@ -157,7 +177,8 @@ fn lines_within<'a>(data: &'a Dataset, f: &BoardFilter) -> Vec<&'a Stored<Budget
 fn board_currency(lines: &[&Stored<BudgetLine>]) -> (String, Vec<String>) {
     let mut by_currency: BTreeMap<&str, i64> = BTreeMap::new();
     for s in lines {
-        *by_currency.entry(s.value.currency.as_str()).or_default() += s.value.allocation();
+        let sum = by_currency.entry(s.value.currency.as_str()).or_default();
+        *sum = sum.saturating_add(s.value.allocation());
     }
     let currency = by_currency
         .iter()
@@ -192,7 +213,8 @@ fn sum_lines(lines: &[&Stored<BudgetLine>], period: Option<super::Period>) -> Li
             *slot = (b.month, b.allocation());
         }
         if (1..=12).contains(&b.month) && in_period(b.month) {
-            sums.monthly_spent[b.month as usize - 1] += b.spent;
+            let m = &mut sums.monthly_spent[b.month as usize - 1];
+            *m = m.saturating_add(b.spent);
         }
         sums.latest_month = sums.latest_month.max(b.month);
         sums.as_of = latest(sums.as_of, Some(s.as_of));
@@ -204,21 +226,25 @@ fn sum_lines(lines: &[&Stored<BudgetLine>], period: Option<super::Period>) -> Li
             .entry((s.center.clone(), b.program.clone(), b.category))
             .or_default();
         if in_period(b.month) {
-            t.committed += b.committed;
-            t.spent += b.spent;
+            t.committed = t.committed.saturating_add(b.committed);
+            t.spent = t.spent.saturating_add(b.spent);
         }
     }
-    let share = period.map(|p| p.months().count() as i64).unwrap_or(12);
     for ((c, p, cat), (_, alloc)) in &allocation {
         if let Some(t) = sums.per_line.get_mut(&(c.clone(), p.to_string(), *cat)) {
-            t.allocated = (*alloc as i128 * share as i128 / 12) as i64;
+            t.allocated = *alloc;
         }
     }
     sums
 }
 
-/// Adds the lines up in total, by category, by center and by program.
-fn group_lines(data: &Dataset, per_line: &BTreeMap<LineKey, BudgetTotals>) -> BudgetGroups {
+/// Adds the lines up in total, by category, by center and by program, annual allocations first;
+/// then each figure's allocation becomes its share of `months` (see [`period_share`]).
+fn group_lines(
+    data: &Dataset,
+    per_line: &BTreeMap<LineKey, BudgetTotals>,
+    months: i64,
+) -> BudgetGroups {
     let mut total = BudgetTotals::default();
     let mut by_category: BTreeMap<BudgetCategory, BudgetTotals> = BTreeMap::new();
     let mut by_center: BTreeMap<CenterCode, BudgetTotals> = BTreeMap::new();
@@ -229,12 +255,16 @@ fn group_lines(data: &Dataset, per_line: &BTreeMap<LineKey, BudgetTotals>) -> Bu
         by_center.entry(c.clone()).or_default().add(t);
         by_program.entry((c.clone(), p.clone())).or_default().add(t);
     }
+    let share = |mut t: BudgetTotals| {
+        t.allocated = period_share(t.allocated, months);
+        t
+    };
     let mut by_center: Vec<CenterBudgetRow> = by_center
         .into_iter()
         .map(|(center, totals)| CenterBudgetRow {
             name_ar: data.center_names(&center).0,
             center,
-            totals,
+            totals: share(totals),
         })
         .collect();
     by_center.sort_by(|a, b| {
@@ -248,7 +278,7 @@ fn group_lines(data: &Dataset, per_line: &BTreeMap<LineKey, BudgetTotals>) -> Bu
         .map(|((center, program), totals)| ProgramBudgetRow {
             center,
             program,
-            totals,
+            totals: share(totals),
         })
         .collect();
     by_program.sort_by(|a, b| {
@@ -258,10 +288,14 @@ fn group_lines(data: &Dataset, per_line: &BTreeMap<LineKey, BudgetTotals>) -> Bu
             .then(a.program.cmp(&b.program))
     });
     BudgetGroups {
-        total,
+        annual: total.allocated,
+        total: share(total),
         by_category: by_category
             .into_iter()
-            .map(|(category, totals)| CategoryBudgetRow { category, totals })
+            .map(|(category, totals)| CategoryBudgetRow {
+                category,
+                totals: share(totals),
+            })
             .collect(),
         by_center,
         by_program,
@@ -269,26 +303,24 @@ fn group_lines(data: &Dataset, per_line: &BTreeMap<LineKey, BudgetTotals>) -> Bu
 }
 
 /// Spending month by month, from the period's first month to the latest reported, against the
-/// linear plan of `allocated` (the period's allocation) over the period's months.
+/// linear plan: by the period's `k`-th month, `k` twelfths of `annual`, rounded once.
 fn monthly_spending(
     sums: &LineSums,
-    allocated: i64,
+    annual: i64,
     period: Option<super::Period>,
 ) -> Vec<MonthSpending> {
-    let share = period.map(|p| p.months().count() as i64).unwrap_or(12);
     let last_month = period.map(|p| p.last_month()).unwrap_or(12);
-    let mut cumulative = 0;
+    let mut cumulative = 0i64;
     let first_month = period.map(|p| *p.months().start()).unwrap_or(1);
     (first_month..=sums.latest_month.min(last_month))
         .map(|m| {
             let spent = sums.monthly_spent[m as usize - 1];
-            cumulative += spent;
-            let elapsed = (m - first_month + 1) as i128;
+            cumulative = cumulative.saturating_add(spent);
             MonthSpending {
                 month: m,
                 spent,
                 cumulative_spent: cumulative,
-                linear_plan: (allocated as i128 * elapsed / share as i128) as i64,
+                linear_plan: period_share(annual, (m - first_month + 1) as i64),
             }
         })
         .collect()

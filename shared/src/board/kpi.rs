@@ -1,6 +1,6 @@
 //! KPI and output achievement by quarter, against thresholds the operator sets.
 
-use super::{BoardFilter, Dataset, Stored, latest};
+use super::{BoardFilter, Dataset, Stored, default_year, latest};
 use crate::model::*;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -28,14 +28,17 @@ pub enum Achievement {
     Met,
     Partly,
     Missed,
-    /// No target for the quarter: nothing to measure against.
+    /// No target for the quarter, or no finite achievement: nothing to measure against.
     NoTarget,
 }
 
 impl KpiThresholds {
+    /// The status of an achievement in percent. Only a finite achievement is met, partly met or
+    /// missed; `None`, an infinite one or not-a-number has no status ([`Achievement::NoTarget`]).
     pub fn classify(&self, pct: Option<f64>) -> Achievement {
         match pct {
             None => Achievement::NoTarget,
+            Some(p) if !p.is_finite() => Achievement::NoTarget,
             Some(p) if p >= self.met => Achievement::Met,
             Some(p) if p >= self.partly => Achievement::Partly,
             Some(_) => Achievement::Missed,
@@ -86,8 +89,12 @@ pub struct KpiBoard {
     pub rows: Vec<KpiRow>,
 }
 
+/// Actual as a percentage of the quarter's target; `None` without a target, or when the ratio
+/// is not a finite number (an extreme pair of figures stored before they were bounded).
 fn achievement_pct(k: &KpiAchievement) -> Option<f64> {
-    (k.quarter_target > 0.0).then(|| 100.0 * k.actual / k.quarter_target)
+    (k.quarter_target > 0.0)
+        .then(|| 100.0 * k.actual / k.quarter_target)
+        .filter(|p| p.is_finite())
 }
 
 /// Per quarter: the summary, the sum of capped achievements and how many were summed.
@@ -100,6 +107,7 @@ type LatestPerIndicator<'a> = BTreeMap<(CenterCode, &'a str, &'a str), (&'a KpiA
 fn kpis_in_view<'a>(
     data: &'a Dataset,
     f: &BoardFilter,
+    today: NaiveDate,
 ) -> (Vec<&'a Stored<KpiAchievement>>, Option<i32>) {
     let all: Vec<_> = data
         .kpis
@@ -110,7 +118,9 @@ fn kpis_in_view<'a>(
                 .is_none_or(|c| data.is_within(&s.center, c))
         })
         .collect();
-    let year = f.year.or_else(|| all.iter().map(|s| s.value.year).max());
+    let year = f
+        .year
+        .or_else(|| default_year(all.iter().map(|s| s.value.year), today));
     let quarter = match f.period {
         Some(super::Period::Quarter(q)) => Some(q),
         _ => None,
@@ -208,8 +218,15 @@ fn kpi_rows(
     rows
 }
 
-pub fn aggregate_kpi(data: &Dataset, f: &BoardFilter, thresholds: KpiThresholds) -> KpiBoard {
-    let (items, year) = kpis_in_view(data, f);
+/// Board `kpi` of the filter's center, year and quarter. Without a year in the filter, the year
+/// is [`default_year`] of the years with achievements, against `today`.
+pub fn aggregate_kpi(
+    data: &Dataset,
+    f: &BoardFilter,
+    thresholds: KpiThresholds,
+    today: NaiveDate,
+) -> KpiBoard {
+    let (items, year) = kpis_in_view(data, f, today);
     let (quarters, latest_per, as_of) = sum_quarters(&items, thresholds);
     let rows = kpi_rows(data, latest_per, thresholds);
     let quarters: Vec<QuarterSummary> = quarters

@@ -84,8 +84,7 @@ impl ProjectsBoard {
             .funding
             .iter()
             .filter(|f| f.donor.is_some())
-            .map(|f| f.budget)
-            .sum();
+            .fold(0i64, |sum, f| sum.saturating_add(f.budget));
         (self.budget_total > 0).then(|| 100.0 * donors as f64 / self.budget_total as f64)
     }
 }
@@ -190,7 +189,8 @@ fn projects_in_view<'a>(data: &'a Dataset, f: &BoardFilter) -> Vec<&'a Stored<Pr
 fn board_currency(projects: &[&Stored<Project>]) -> String {
     let mut by_currency: BTreeMap<&str, i64> = BTreeMap::new();
     for s in projects {
-        *by_currency.entry(s.value.currency.as_str()).or_default() += s.value.budget;
+        let sum = by_currency.entry(s.value.currency.as_str()).or_default();
+        *sum = sum.saturating_add(s.value.budget);
     }
     by_currency
         .iter()
@@ -212,15 +212,15 @@ fn sum_projects(
         let sector = sums.sectors.entry(p.sector.clone()).or_default();
         sector.0 += 1;
         if p.currency == b.currency {
-            sector.4 += p.budget;
-            b.budget_total += p.budget;
+            sector.4 = sector.4.saturating_add(p.budget);
+            b.budget_total = b.budget_total.saturating_add(p.budget);
             let donor = match p.funding {
                 FundingSource::Treasury => None,
                 FundingSource::Donor => p.donor.clone(),
             };
             let e = sums.funding.entry(donor).or_default();
             e.0 += 1;
-            e.1 += p.budget;
+            e.1 = e.1.saturating_add(p.budget);
         }
         // The latest report of the project, from its executing center.
         let report = data
