@@ -41,6 +41,7 @@ fn demo_data_files_reproduce_the_annual_report() {
             let opts = ImportOptions {
                 center: center.clone(),
                 as_of: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+                today: rasid_shared::demo::demo_today(),
                 kind: None,
                 encoding: None,
                 calendar: None,

@@ -5,7 +5,7 @@
 //! Everything else reads the in-memory [`Dataset`], which always equals what sled holds.
 
 use super::directory::Directory;
-use super::ingest::check_batch;
+use super::ingest::{check_batch, take_future_records};
 use super::metrics::{Gauges, Metrics};
 use crate::registry::Registry;
 use axum::body::Bytes;
@@ -195,9 +195,14 @@ impl Collector {
     /// more than [`MAX_BATCH_RECORDS`] records. A batch
     /// seen before (same center, agent and number) gets the answer given then, with `replay`
     /// set, and changes nothing. Otherwise every record is checked (see
-    /// [`check_batch`](super::ingest::check_batch)); what is accepted is on disk before this
+    /// [`check_batch`](super::ingest::check_batch); records dated after the collector's today
+    /// are refused first, see [`take_future_records`]); what is accepted is on disk before this
     /// returns, then in the boards, then announced.
-    pub fn ingest(&self, signed_by: &CenterCode, batch: Batch) -> Result<BatchAck, IngestError> {
+    pub fn ingest(
+        &self,
+        signed_by: &CenterCode,
+        mut batch: Batch,
+    ) -> Result<BatchAck, IngestError> {
         if batch.version != PROTOCOL_VERSION {
             return Err(IngestError::WrongVersion(batch.version));
         }
@@ -223,10 +228,12 @@ impl Collector {
             return Ok(ack);
         }
         let dir = self.directory();
+        let future = take_future_records(&mut batch, self.today());
         let mut verdict = {
             let data = read(&self.data);
             check_batch(batch, &dir, &data)
         };
+        verdict.refuse(future);
         verdict.ack.digest = Some(digest);
         if self.relay {
             self.store
