@@ -498,6 +498,7 @@ fn import_dropped(store: &Store, cfg: &AgentConfig, drop: &Path, path: &Path) ->
     let opts = ImportOptions {
         center: cfg.center.clone(),
         as_of: Local::now().date_naive(),
+        today: Local::now().date_naive(),
         kind: None,
         encoding: None,
         calendar: None,

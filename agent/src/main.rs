@@ -271,6 +271,7 @@ fn import(
     let opts = ImportOptions {
         center: cfg.center.clone(),
         as_of,
+        today: chrono::Local::now().date_naive(),
         kind,
         encoding,
         calendar,

@@ -41,6 +41,7 @@ fn demo_data_files_reproduce_the_annual_report() {
             let opts = ImportOptions {
                 center: center.clone(),
                 as_of: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+                today: rasid_shared::demo::demo_today(),
                 kind: None,
                 encoding: None,
                 calendar: None,
@@ -77,7 +78,7 @@ fn demo_data_files_reproduce_the_annual_report() {
         [50, 37, 13]
     );
 
-    let c = aggregate_committees(&data, &all);
+    let c = aggregate_committees(&data, &all, rasid_shared::demo::demo_today());
     assert_eq!(
         (
             c.committees,
@@ -93,7 +94,7 @@ fn demo_data_files_reproduce_the_annual_report() {
         year: Some(2023),
         period: None,
     };
-    let b = aggregate_budget(&data, &gsc);
+    let b = aggregate_budget(&data, &gsc, rasid_shared::demo::demo_today());
     assert_eq!((b.total.allocated, b.total.spent), (3_222_036, 2_161_594));
     assert_eq!(b.currency, "ILS");
 }

@@ -19,6 +19,7 @@ fn opts() -> ImportOptions {
     ImportOptions {
         center: CenterCode::new("MOH").unwrap(),
         as_of: d(2023, 7, 1),
+        today: d(2025, 6, 30),
         kind: None,
         encoding: None,
         calendar: None,
@@ -407,6 +408,40 @@ fn a_missing_column_and_an_unknown_column_are_reported_before_any_row() {
         lines[1],
         "row 1: has no column for category (التصنيف), which budget files need; add it. The headers found are: \
          'السنة المالية', 'الشهر', 'البرنامج', 'المخصص', 'المصروف', 'العملة', 'الملاحظات'"
+    );
+}
+
+#[test]
+fn rows_dated_after_the_agents_today_and_amounts_over_the_bound_are_refused_at_import() {
+    // The test's today is 30 June 2025 (`opts`): 2027 is after next year, 2101 is the future.
+    let (_d, path) = temp_file(
+        "budget.csv",
+        "السنة المالية,الشهر,البرنامج,التصنيف,المخصص,المصروف,العملة,تاريخ التقرير\n\
+         2025,6,P1,تشغيلية,1000,50,ILS,2025-07-03\n\
+         2027,6,P1,تشغيلية,1000,50,ILS,2025-06-30\n\
+         2025,6,P2,تشغيلية,1000,50,ILS,2101-01-31\n\
+         2025,6,P3,تشغيلية,9223372036854775807,50,ILS,2025-06-30\n"
+            .as_bytes(),
+    );
+    let (lines, total) = problem_lines(&read_file(&path, &opts(), &mut |_| {}).unwrap_err());
+    assert_eq!(total, 3, "{lines:?}");
+    assert!(
+        lines[0].starts_with(
+            "row 3, column 'السنة المالية': 2027 is after next year (2026); reports are accepted for years up to next year"
+        ),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].starts_with(
+            "row 4, column 'تاريخ التقرير': 2101-01-31 is more than 3 days after today (2025-06-30)"
+        ),
+        "{lines:?}"
+    );
+    assert!(
+        lines[2].starts_with(
+            "row 5, column 'المخصص': 9223372036854775807 is more than 1000000000000000 (10^15), the largest amount accepted"
+        ),
+        "{lines:?}"
     );
 }
 

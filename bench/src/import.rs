@@ -136,6 +136,7 @@ pub fn steps_in_process(file: &Path, store_dir: &Path, rows: usize) -> Result<()
     let opts = ImportOptions {
         center: synthetic::center_code(1),
         as_of: chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap_or_default(),
+        today: chrono::NaiveDate::from_ymd_opt(2024, 2, 12).unwrap_or_default(),
         kind: None,
         encoding: None,
         calendar: None,

@@ -106,6 +106,8 @@ pub enum ApiError {
     )]
     TooLarge,
     #[error("{0}")]
+    TooManyRecords(String),
+    #[error("{0}")]
     BadQuery(String),
     #[error("there is no board '{0}'; the boards are: {list}", list = BoardName::list())]
     UnknownBoard(String),
@@ -133,6 +135,7 @@ impl From<IngestError> for ApiError {
                 ApiError::CenterMismatch { signed_by, batch }
             }
             e @ IngestError::NumberReused { .. } => ApiError::NumberReused(e.to_string()),
+            e @ IngestError::TooManyRecords(_) => ApiError::TooManyRecords(e.to_string()),
             IngestError::Store(s) => ApiError::Store(s),
         }
     }
@@ -152,7 +155,7 @@ impl ApiError {
             ApiError::CenterMismatch { .. }
             | ApiError::WrongAgent { .. }
             | ApiError::OtherCenter { .. } => StatusCode::FORBIDDEN,
-            ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::TooLarge | ApiError::TooManyRecords(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnknownBoard(_) | ApiError::NoScreenConfig | ApiError::NotFound(..) => {
                 StatusCode::NOT_FOUND
             }
@@ -176,6 +179,7 @@ impl ApiError {
             ApiError::WrongAgent { .. } => "agent-mismatch",
             ApiError::OtherCenter { .. } => "other-center",
             ApiError::TooLarge => "too-large",
+            ApiError::TooManyRecords(_) => "too-many-records",
             ApiError::BadQuery(_) => "bad-query",
             ApiError::UnknownBoard(_) => "unknown-board",
             ApiError::NoScreenConfig => "no-screen-config",

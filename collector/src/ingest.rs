@@ -4,9 +4,10 @@
 //! batch is new; it stores what is accepted and answers with the [`BatchAck`] built here.
 
 use super::directory::Directory;
+use chrono::NaiveDate;
 use rasid_shared::board::Dataset;
 use rasid_shared::model::project::validate_progress_against;
-use rasid_shared::model::validate::validate_envelope;
+use rasid_shared::model::validate::{validate_against_today, validate_envelope};
 use rasid_shared::model::{
     CenterCode, Decision, DecisionNumber, Project, Record, RecordEnvelope, RecordKey,
 };
@@ -30,6 +31,9 @@ pub enum RejectReason {
     NotExecutingCenter,
     /// A progress report for a project the collector does not know.
     UnknownProject,
+    /// An as-of date or a year after the collector's today allows
+    /// ([`validate_against_today`]; `problems` say which).
+    FutureDate,
 }
 
 impl RejectReason {
@@ -42,6 +46,7 @@ impl RejectReason {
             RejectReason::NotAssigned => "not-assigned",
             RejectReason::NotExecutingCenter => "not-executing-center",
             RejectReason::UnknownProject => "unknown-project",
+            RejectReason::FutureDate => "future-date",
         }
     }
 }
@@ -239,6 +244,43 @@ pub fn check_batch(batch: Batch, dir: &Directory, data: &Dataset) -> Verdict {
         verdict.accepted.push(env);
     }
     verdict
+}
+
+/// Takes out of `batch` the records dated after what the collector's `today` allows (an as-of
+/// date a few days ahead, a year after next: [`validate_against_today`]), each refused with
+/// [`RejectReason::FutureDate`]. The rest go on to [`check_batch`]; [`Verdict::refuse`] adds
+/// these refusals to its verdict.
+pub fn take_future_records(batch: &mut Batch, today: NaiveDate) -> Vec<(Rejection, RejectReason)> {
+    let mut refused = Vec::new();
+    batch.records.retain(|env| {
+        let problems = validate_against_today(env.as_of, &env.record, today);
+        if problems.is_empty() {
+            return true;
+        }
+        let text = problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        let rejection = Rejection {
+            key: env.key(),
+            reason: format!("the record is dated after the collector's today, {today}: {text}"),
+            problems,
+        };
+        refused.push((rejection, RejectReason::FutureDate));
+        false
+    });
+    refused
+}
+
+impl Verdict {
+    /// Adds records refused before [`check_batch`] saw the batch.
+    pub fn refuse(&mut self, refused: Vec<(Rejection, RejectReason)>) {
+        for (rejection, reason) in refused {
+            self.ack.rejected.push(rejection);
+            self.reasons.push(reason);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -451,5 +493,31 @@ mod tests {
             [3, 4]
         );
         assert_eq!(v.ack.duplicates.len(), 2);
+    }
+
+    #[test]
+    fn records_dated_in_the_future_are_taken_out_with_their_own_reason() {
+        let today = NaiveDate::from_ymd_opt(2024, 2, 12).unwrap();
+        let mut future = env("MOH", 1, status(10));
+        future.as_of = NaiveDate::from_ymd_opt(2101, 1, 31).unwrap();
+        let mut b = batch("MOH", vec![future, env("MOH", 2, status(20))]);
+        let refused = take_future_records(&mut b, today);
+        assert_eq!(b.records.len(), 1);
+        assert_eq!(b.records[0].revision, 2);
+        let mut data = Dataset::default();
+        data.apply(env("GSC", 1, decision(&["MOH"])));
+        let mut v = check_batch(b, &directory(), &data);
+        v.refuse(refused);
+        assert_eq!(v.ack.accepted.len(), 1);
+        assert_eq!(v.reasons, [RejectReason::FutureDate]);
+        assert_eq!(RejectReason::FutureDate.as_str(), "future-date");
+        let r = &v.ack.rejected[0];
+        assert_eq!(r.problems[0].field, "as_of");
+        assert!(
+            r.reason
+                .contains("2101-01-31 is more than 3 days after today (2024-02-12)"),
+            "{}",
+            r.reason
+        );
     }
 }

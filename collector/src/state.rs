@@ -5,7 +5,7 @@
 //! Everything else reads the in-memory [`Dataset`], which always equals what sled holds.
 
 use super::directory::Directory;
-use super::ingest::check_batch;
+use super::ingest::{check_batch, take_future_records};
 use super::metrics::{Gauges, Metrics};
 use crate::registry::Registry;
 use axum::body::Bytes;
@@ -16,7 +16,9 @@ use rasid_shared::board::{
 };
 use rasid_shared::model::{CenterCode, RecordKind};
 use rasid_shared::store::{Store, StoreError};
-use rasid_shared::wire::{Assignment, AssignmentList, Batch, BatchAck, PROTOCOL_VERSION};
+use rasid_shared::wire::{
+    Assignment, AssignmentList, Batch, BatchAck, MAX_BATCH_RECORDS, PROTOCOL_VERSION,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -47,6 +49,10 @@ pub enum IngestError {
         "batch {batch} was received before with other records: the agent's store was rebuilt or restored from an older copy. The agent begins a new numbering by itself and sends its records again; nothing is lost"
     )]
     NumberReused { batch: String },
+    #[error(
+        "the batch holds {0} records; a batch holds at most {MAX_BATCH_RECORDS}. Send fewer records per batch"
+    )]
+    TooManyRecords(usize),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -185,14 +191,23 @@ impl Collector {
 
     /// Ingests a batch whose signature the caller has verified as `signed_by`'s.
     ///
-    /// Refuses the batch when its center is not `signed_by` or its version is unknown. A batch
+    /// Refuses the batch when its center is not `signed_by`, its version is unknown or it holds
+    /// more than [`MAX_BATCH_RECORDS`] records. A batch
     /// seen before (same center, agent and number) gets the answer given then, with `replay`
     /// set, and changes nothing. Otherwise every record is checked (see
-    /// [`check_batch`](super::ingest::check_batch)); what is accepted is on disk before this
+    /// [`check_batch`](super::ingest::check_batch); records dated after the collector's today
+    /// are refused first, see [`take_future_records`]); what is accepted is on disk before this
     /// returns, then in the boards, then announced.
-    pub fn ingest(&self, signed_by: &CenterCode, batch: Batch) -> Result<BatchAck, IngestError> {
+    pub fn ingest(
+        &self,
+        signed_by: &CenterCode,
+        mut batch: Batch,
+    ) -> Result<BatchAck, IngestError> {
         if batch.version != PROTOCOL_VERSION {
             return Err(IngestError::WrongVersion(batch.version));
+        }
+        if batch.records.len() > MAX_BATCH_RECORDS {
+            return Err(IngestError::TooManyRecords(batch.records.len()));
         }
         if batch.center != *signed_by {
             return Err(IngestError::CenterMismatch {
@@ -213,10 +228,12 @@ impl Collector {
             return Ok(ack);
         }
         let dir = self.directory();
+        let future = take_future_records(&mut batch, self.today());
         let mut verdict = {
             let data = read(&self.data);
             check_batch(batch, &dir, &data)
         };
+        verdict.refuse(future);
         verdict.ack.digest = Some(digest);
         if self.relay {
             self.store

@@ -1159,6 +1159,202 @@ async fn a_ministry_collector_relays_what_it_accepted_to_the_secretariat() {
     top.shutdown().await.unwrap();
 }
 
+/// A budget line of `center` as of `as_of`.
+fn budget_env(
+    center: &str,
+    (fiscal_year, month): (i32, u8),
+    program: &str,
+    (allocated, spent): (i64, i64),
+    as_of: chrono::NaiveDate,
+) -> RecordEnvelope {
+    RecordEnvelope {
+        center: code(center),
+        as_of,
+        revision: 1,
+        record: Record::Budget(BudgetLine {
+            fiscal_year,
+            month,
+            program: program.into(),
+            category: BudgetCategory::Operating,
+            allocated,
+            revised: None,
+            committed: 0,
+            spent,
+            currency: "ILS".into(),
+        }),
+    }
+}
+
+/// Issue 15: signed, well-formed records that passed every check and put a wrong number on the
+/// wall (a wrapped sum, a year from the future, "met" at an infinite achievement, a truncated
+/// share, an oversized batch). Each is now refused, or computed right, by a real collector.
+#[tokio::test]
+async fn no_signed_batch_puts_a_wrong_number_on_the_wall() {
+    let data = demo::generate();
+    let h = start(None, demo_reg(&data)).await; // today: 12 February 2024
+    let http = client();
+    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let budget = |query: &str| {
+        let (http, url) = (http.clone(), h.url());
+        let query = query.to_string();
+        async move {
+            let v: Value = http
+                .get(format!("{url}/v1/boards/budget{query}"))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            v
+        }
+    };
+
+    // A batch over the record limit is refused whole, with its own word.
+    let many: Vec<RecordEnvelope> = (0..wire::MAX_BATCH_RECORDS + 1000)
+        .map(|i| {
+            budget_env(
+                "MOH",
+                (2023, 1),
+                &format!("P{i}"),
+                (10, 1),
+                date(2023, 1, 31),
+            )
+        })
+        .collect();
+    let resp = push_http(&http, &h.url(), &batch("MOH", 1, many)).await;
+    assert_eq!(resp.status(), 413);
+    let err: ErrorBody = resp.json().await.unwrap();
+    assert_eq!(err.error, "too-many-records", "{}", err.message);
+    assert!(err.message.contains("at most 5000"), "{}", err.message);
+    assert_eq!(h.collector().record_count(), 0);
+
+    // This year's budget, then records from the future: refused, the board stays on 2023.
+    let now = vec![budget_env(
+        "MOH",
+        (2023, 12),
+        "P1",
+        (1000, 100),
+        date(2023, 12, 31),
+    )];
+    let ack: BatchAck = push_http(&http, &h.url(), &batch("MOH", 2, now))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ack.accepted.len(), 1, "{:?}", ack.rejected);
+    let future = vec![
+        budget_env("MOH", (2042, 1), "P1", (1000, 100), date(2024, 1, 31)),
+        budget_env("MOH", (2023, 12), "P2", (1000, 100), date(2101, 1, 31)),
+        // Next year's budget, sent early, is accepted but does not become the default year.
+        budget_env("MOH", (2025, 1), "P1", (9000, 0), date(2024, 2, 12)),
+    ];
+    let ack: BatchAck = push_http(&http, &h.url(), &batch("MOH", 3, future))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ack.accepted.len(), 1, "{:?}", ack.rejected);
+    let fields: Vec<&str> = ack
+        .rejected
+        .iter()
+        .map(|r| r.problems[0].field.as_str())
+        .collect();
+    assert_eq!(fields, ["fiscal_year", "as_of"], "{:?}", ack.rejected);
+    let board = budget("").await;
+    assert_eq!(board["year"], 2023, "{board}");
+    assert_eq!(board["as_of"], "2023-12-31");
+    assert_eq!(board["total"]["allocated"], 1000);
+
+    // Amounts that would wrap the sums, and a KPI "met" at an infinite achievement: invalid.
+    let huge = vec![
+        budget_env(
+            "MOH",
+            (2023, 12),
+            "P3",
+            (i64::MAX, i64::MAX),
+            date(2023, 12, 31),
+        ),
+        budget_env(
+            "MOH",
+            (2023, 12),
+            "P4",
+            (i64::MAX, i64::MAX),
+            date(2023, 12, 31),
+        ),
+        env(
+            "MOH",
+            1,
+            Record::Kpi(KpiAchievement {
+                program: "P1".into(),
+                indicator: "I1".into(),
+                name: "مؤشر".into(),
+                unit: "%".into(),
+                year: 2023,
+                quarter: 4,
+                annual_target: 4e-300,
+                quarter_target: 1e-300,
+                actual: 1.7e308,
+                cost_planned: None,
+                cost_actual: None,
+            }),
+        ),
+    ];
+    let ack: BatchAck = push_http(&http, &h.url(), &batch("MOH", 4, huge))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((ack.accepted.len(), ack.rejected.len()), (0, 3));
+    assert!(
+        ack.rejected[0]
+            .reason
+            .contains("the largest amount accepted"),
+        "{}",
+        ack.rejected[0].reason
+    );
+    assert!(
+        ack.rejected[2]
+            .reason
+            .contains("times the quarter's target"),
+        "{}",
+        ack.rejected[2].reason
+    );
+    assert_eq!(budget("").await["total"]["allocated"], 1000);
+
+    // Shares of a period are taken of the summed allocation: a twelfth of 1,500,000 is 125,000.
+    let shares = vec![
+        budget_env("MOH", (2024, 1), "P1", (1_000_000, 0), date(2024, 1, 31)),
+        budget_env("MOH", (2024, 1), "P2", (500_000, 0), date(2024, 1, 31)),
+    ];
+    let ack: BatchAck = push_http(&http, &h.url(), &batch("MOH", 5, shares))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ack.accepted.len(), 2, "{:?}", ack.rejected);
+    let m1 = budget("?year=2024&period=m1").await;
+    assert_eq!(m1["total"]["allocated"], 125_000, "{m1}");
+    assert_eq!(m1["monthly"][0]["linear_plan"], 125_000, "{m1}");
+
+    let metrics = http
+        .get(format!("{}/metrics", h.url()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for needle in [
+        "rasid_rejections_total{reason=\"future-date\"} 2",
+        "rasid_rejections_total{reason=\"invalid\"} 3",
+        "rasid_requests_refused_total{error=\"too-many-records\"} 1",
+    ] {
+        assert!(metrics.contains(needle), "{needle} missing in\n{metrics}");
+    }
+    h.shutdown().await.unwrap();
+}
+
 #[tokio::test]
 async fn https_serves_with_a_self_signed_certificate() {
     let dir = tempfile::tempdir().unwrap();

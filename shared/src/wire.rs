@@ -19,7 +19,8 @@ pub const HEADER_SIGNATURE: &str = "x-rasid-signature";
 pub const HEADER_TIMESTAMP: &str = "x-rasid-timestamp";
 /// Largest batch body a collector accepts, in bytes.
 pub const MAX_BATCH_BYTES: usize = 8 * 1024 * 1024;
-/// Most records an agent puts in one batch.
+/// Most records in one batch: a collector refuses a batch with more (413 `too-many-records`),
+/// and an outbox never cuts a larger one.
 pub const MAX_BATCH_RECORDS: usize = 5_000;
 
 /// Records pushed by one agent, numbered per agent so that a resend is recognised.

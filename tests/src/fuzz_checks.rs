@@ -55,6 +55,8 @@ fn options() -> ImportOptions {
     ImportOptions {
         center: CenterCode::new("MOH").expect("MOH is a center code"),
         as_of: NaiveDate::from_ymd_opt(2023, 6, 30).expect("a date"),
+        // No row is after the last day: the fuzzed checks stay those of the records alone.
+        today: NaiveDate::MAX,
         kind: None,
         encoding: None,
         calendar: None,

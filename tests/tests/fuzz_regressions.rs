@@ -175,6 +175,7 @@ fn a_record_column_may_name_every_kind_of_record() {
     let opts = rasid_agent::import::ImportOptions {
         center: rasid_shared::model::CenterCode::new("MOH").unwrap(),
         as_of: chrono::NaiveDate::from_ymd_opt(2023, 6, 30).unwrap(),
+        today: chrono::NaiveDate::MAX,
         kind: None,
         encoding: None,
         calendar: None,

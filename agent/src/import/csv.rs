@@ -263,6 +263,7 @@ mod tests {
         ImportOptions {
             center: CenterCode::new("MOH").unwrap(),
             as_of: NaiveDate::from_ymd_opt(2023, 6, 30).unwrap(),
+            today: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
             kind: None,
             encoding: None,
             calendar: None,

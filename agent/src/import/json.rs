@@ -8,7 +8,7 @@ use super::{
 };
 use chrono::NaiveDate;
 use rasid_shared::model::Record;
-use rasid_shared::model::validate::validate_record;
+use rasid_shared::model::validate::{validate_against_today, validate_record};
 use serde_json::Value;
 use std::path::Path;
 
@@ -134,7 +134,8 @@ impl Format for JsonFormat {
                     continue;
                 }
             };
-            let found = validate_record(&record);
+            let mut found = validate_record(&record);
+            found.extend(validate_against_today(as_of, &record, opts.today));
             if found.is_empty() {
                 out.push(ImportedRow {
                     location: at(None),

@@ -27,6 +27,10 @@ pub struct ImportOptions {
     pub center: CenterCode,
     /// The as-of date for rows that do not give one (usually today).
     pub as_of: NaiveDate,
+    /// The agent's date: rows dated after it (an as-of date more than a few days ahead, a year
+    /// after next) are refused, as the collector would refuse them
+    /// ([`validate_against_today`](rasid_shared::model::validate::validate_against_today)).
+    pub today: NaiveDate,
     /// The record kind, when the file does not say (column `kind`, file name or `--kind`).
     pub kind: Option<RecordKind>,
     /// Text encoding of CSV files (`utf-8`, `windows-1256`); detected when `None`.

@@ -16,7 +16,7 @@ use super::{ImportError, ImportOptions, ImportedRow, Location, Problems, kind_fr
 use chrono::NaiveDate;
 use columns::{AS_OF, Field, fields_of, is_one_of, normalize_header};
 use rasid_shared::format::CalendarKind;
-use rasid_shared::model::validate::validate_record;
+use rasid_shared::model::validate::{validate_against_today, validate_record};
 use rasid_shared::model::{
     BudgetCategory, BudgetLine, CenterCode, Classification, CommitteeActivity, CommitteeStatus,
     Decision, DecisionKind, DecisionNumber, DecisionStatus, ExecutionStatus, FollowUp,
@@ -280,6 +280,8 @@ pub struct TableReader<'a> {
     calendar: CalendarKind,
     as_of_default: NaiveDate,
     as_of: Option<usize>,
+    /// The agent's date, for [`validate_against_today`].
+    today: NaiveDate,
     mode: Mode,
     /// Percentage columns whose cells are spreadsheet percent cells (0.4 for 40%).
     pub fraction_columns: Vec<usize>,
@@ -430,6 +432,7 @@ impl<'a> TableReader<'a> {
             calendar: opts.calendar.unwrap_or_default(),
             as_of_default: opts.as_of,
             as_of,
+            today: opts.today,
             mode,
             fraction_columns: Vec::new(),
             data_columns,
@@ -538,7 +541,8 @@ impl<'a> TableReader<'a> {
         let (Some(record), false) = (record, r.failed) else {
             return;
         };
-        let found = validate_record(&record);
+        let mut found = validate_record(&record);
+        found.extend(validate_against_today(as_of, &record, self.today));
         if found.is_empty() {
             out.push(ImportedRow {
                 location: self.location(row, None),
@@ -547,7 +551,11 @@ impl<'a> TableReader<'a> {
             });
         } else {
             for p in found {
-                let mut at = self.location(row, columns.column(&p.field));
+                let column = match p.field.as_str() {
+                    "as_of" => self.as_of,
+                    field => columns.column(field),
+                };
+                let mut at = self.location(row, column);
                 at.column.get_or_insert(p.field);
                 problems.push(at, p.message);
             }

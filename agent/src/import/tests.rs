@@ -6,6 +6,7 @@ fn opts() -> ImportOptions {
     ImportOptions {
         center: CenterCode::new("MOH").unwrap(),
         as_of: NaiveDate::from_ymd_opt(2023, 6, 30).unwrap(),
+        today: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
         kind: None,
         encoding: None,
         calendar: None,
@@ -69,6 +70,25 @@ fn json_problems_name_row_and_field_and_nothing_is_returned() {
     let text = err.to_string();
     assert!(text.contains("nothing from this file was stored"), "{text}");
     assert!(text.contains("row 3, column 'progress'"), "{text}");
+}
+
+#[test]
+fn json_rows_dated_after_the_agents_today_name_the_field() {
+    let (_d, path) = file(
+        "budget.json",
+        r#"[{"fiscal_year": 2042, "month": 1, "program": "P1", "category": "operating",
+             "allocated": 1000, "spent": 10, "currency": "ILS", "as_of": "2101-01-31"}]"#,
+    );
+    let err = read_file(&path, &opts(), &mut |_| {}).unwrap_err();
+    let ImportError::Problems { problems, .. } = &err else {
+        panic!("{err}")
+    };
+    let columns: Vec<_> = problems
+        .iter()
+        .map(|p| p.location.column.as_deref())
+        .collect();
+    assert_eq!(columns, [Some("as_of"), Some("fiscal_year")], "{err}");
+    assert_eq!(problems[0].location.row, Some(1));
 }
 
 #[test]

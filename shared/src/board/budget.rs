@@ -1,6 +1,6 @@
 //! Budget performance: allocation against spending by center, program, category and month.
 
-use super::{BoardFilter, Dataset, Stored, latest};
+use super::{BoardFilter, Dataset, Stored, default_year, div_round_half_even, latest};
 use crate::model::*;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -25,10 +25,12 @@ impl BudgetTotals {
         (self.allocated > 0).then(|| 100.0 * self.spent as f64 / self.allocated as f64)
     }
 
+    /// Adds `o`; saturates instead of wrapping (sums of amounts within
+    /// [`MAX_AMOUNT`](crate::model::validate::MAX_AMOUNT) stay far from the end of `i64`).
     fn add(&mut self, o: &BudgetTotals) {
-        self.allocated += o.allocated;
-        self.committed += o.committed;
-        self.spent += o.spent;
+        self.allocated = self.allocated.saturating_add(o.allocated);
+        self.committed = self.committed.saturating_add(o.committed);
+        self.spent = self.spent.saturating_add(o.spent);
     }
 }
 
@@ -64,7 +66,8 @@ pub struct CategoryBudgetRow {
     pub totals: BudgetTotals,
 }
 
-/// Spending of one month against the linear plan (a twelfth of the allocation a month).
+/// Spending of one month against the linear plan: by month `m` of the year (or of the period),
+/// `m` twelfths of the annual allocation, summed over the lines first and rounded once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MonthSpending {
     /// The fiscal month, 1 to 12.
@@ -81,7 +84,10 @@ pub struct MonthSpending {
 /// Board `budget`.
 ///
 /// With a period (a month, four months, a quarter), commitments and spending are those of the
-/// period's months and allocations are the period's linear share of the annual allocation.
+/// period's months and allocations are the period's linear share of the annual allocation: of
+/// each figure shown (a program, a center, a category, the total), its annual allocation summed
+/// over its lines, times the period's months, divided by 12, rounded half to even. So the total
+/// is the share of the summed allocation, not a sum of rounded shares.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BudgetBoard {
     /// The newest report date among the lines counted.
@@ -110,27 +116,98 @@ pub struct BudgetBoard {
     pub monthly: Vec<MonthSpending>,
 }
 
-pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
-    let lines: Vec<&Stored<BudgetLine>> = data
-        .budget
+/// A (center, program, category) of the budget: the line of a program's spending.
+type LineKey = (CenterCode, String, BudgetCategory);
+
+/// What the lines of one year and currency add up to, before grouping by center or program.
+struct LineSums {
+    /// Per line: the annual allocation of the latest month reported, and the commitments and
+    /// spending of the period's months.
+    per_line: BTreeMap<LineKey, BudgetTotals>,
+    /// Spending per month (index 0 is month 1), of the period's months only.
+    monthly_spent: [i64; 12],
+    as_of: Option<NaiveDate>,
+    latest_month: u8,
+}
+
+/// Everything grouped: the board's totals and rows, sorted as the board shows them.
+struct BudgetGroups {
+    total: BudgetTotals,
+    /// The total's annual allocation (`total.allocated` is the period's share of it).
+    annual: i64,
+    by_category: Vec<CategoryBudgetRow>,
+    by_center: Vec<CenterBudgetRow>,
+    by_program: Vec<ProgramBudgetRow>,
+}
+
+/// Board `budget` of the filter's center, year and period. Without a year in the filter, the
+/// year is [`default_year`] of the years with budget lines, against `today`.
+pub fn aggregate_budget(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> BudgetBoard {
+    let lines = lines_within(data, f);
+    let year = f
+        .year
+        .or_else(|| default_year(lines.iter().map(|s| s.value.fiscal_year), today));
+    let in_year: Vec<&Stored<BudgetLine>> = lines
+        .into_iter()
+        .filter(|s| Some(s.value.fiscal_year) == year)
+        .collect();
+    let (currency, other_currencies) = board_currency(&in_year);
+    let period = f.period.filter(|p| *p != super::Period::Year);
+    let last_month = period.map(|p| p.last_month()).unwrap_or(12);
+    let lines: Vec<&Stored<BudgetLine>> = in_year
+        .into_iter()
+        .filter(|s| s.value.currency == currency && s.value.month <= last_month)
+        .collect();
+    let sums = sum_lines(&lines, period);
+    let groups = group_lines(data, &sums.per_line, period_months(period));
+    let monthly = monthly_spending(&sums, groups.annual, period);
+    BudgetBoard {
+        as_of: sums.as_of,
+        period,
+        year: if groups.total == BudgetTotals::default() && sums.per_line.is_empty() {
+            None
+        } else {
+            year
+        },
+        currency,
+        other_currencies,
+        latest_month: sums.latest_month,
+        total: groups.total,
+        by_category: groups.by_category,
+        by_center: groups.by_center,
+        by_program: groups.by_program,
+        monthly,
+    }
+}
+
+/// The months of the year `period` covers: 12 for the whole year.
+fn period_months(period: Option<super::Period>) -> i64 {
+    period.map(|p| p.months().count() as i64).unwrap_or(12)
+}
+
+/// `annual`'s linear share of `months` of the twelve, rounded half to even.
+pub fn period_share(annual: i64, months: i64) -> i64 {
+    div_round_half_even(annual as i128 * months as i128, 12)
+}
+
+/// The budget lines of the filter's center and the centers reporting through it.
+fn lines_within<'a>(data: &'a Dataset, f: &BoardFilter) -> Vec<&'a Stored<BudgetLine>> {
+    data.budget
         .values()
         .filter(|s| {
             f.center
                 .as_ref()
                 .is_none_or(|c| data.is_within(&s.center, c))
         })
-        .collect();
-    let year = f
-        .year
-        .or_else(|| lines.iter().map(|s| s.value.fiscal_year).max());
-    let in_year: Vec<&Stored<BudgetLine>> = lines
-        .into_iter()
-        .filter(|s| Some(s.value.fiscal_year) == year)
-        .collect();
-    // The board's currency is the one with the largest allocation.
+        .collect()
+}
+
+/// The board's currency, the one with the largest allocation, and the other currencies.
+fn board_currency(lines: &[&Stored<BudgetLine>]) -> (String, Vec<String>) {
     let mut by_currency: BTreeMap<&str, i64> = BTreeMap::new();
-    for s in &in_year {
-        *by_currency.entry(s.value.currency.as_str()).or_default() += s.value.allocation();
+    for s in lines {
+        let sum = by_currency.entry(s.value.currency.as_str()).or_default();
+        *sum = sum.saturating_add(s.value.allocation());
     }
     let currency = by_currency
         .iter()
@@ -142,20 +219,21 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
         .filter(|c| **c != currency)
         .map(|c| c.to_string())
         .collect();
-    let period = f.period.filter(|p| *p != super::Period::Year);
-    let last_month = period.map(|p| p.last_month()).unwrap_or(12);
-    let in_period = |m: u8| period.is_none_or(|p| p.months().contains(&m));
-    let lines: Vec<&Stored<BudgetLine>> = in_year
-        .into_iter()
-        .filter(|s| s.value.currency == currency && s.value.month <= last_month)
-        .collect();
+    (currency, other_currencies)
+}
 
+/// Sums `lines` (one year, one currency, months up to the period's last) per line and month.
+fn sum_lines(lines: &[&Stored<BudgetLine>], period: Option<super::Period>) -> LineSums {
+    let in_period = |m: u8| period.is_none_or(|p| p.months().contains(&m));
     // Allocation per (center, program, category) is the one reported in the latest month.
     let mut allocation: BTreeMap<(CenterCode, &str, BudgetCategory), (u8, i64)> = BTreeMap::new();
-    let mut monthly_spent = [0i64; 12];
-    let mut as_of = None;
-    let mut latest_month = 0u8;
-    for s in &lines {
+    let mut sums = LineSums {
+        per_line: BTreeMap::new(),
+        monthly_spent: [0i64; 12],
+        as_of: None,
+        latest_month: 0,
+    };
+    for s in lines {
         let b = &s.value;
         let slot = allocation
             .entry((s.center.clone(), b.program.as_str(), b.category))
@@ -164,45 +242,58 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
             *slot = (b.month, b.allocation());
         }
         if (1..=12).contains(&b.month) && in_period(b.month) {
-            monthly_spent[b.month as usize - 1] += b.spent;
+            let m = &mut sums.monthly_spent[b.month as usize - 1];
+            *m = m.saturating_add(b.spent);
         }
-        latest_month = latest_month.max(b.month);
-        as_of = latest(as_of, Some(s.as_of));
+        sums.latest_month = sums.latest_month.max(b.month);
+        sums.as_of = latest(sums.as_of, Some(s.as_of));
     }
-    let mut per_line: BTreeMap<(CenterCode, String, BudgetCategory), BudgetTotals> =
-        BTreeMap::new();
-    for s in &lines {
+    for s in lines {
         let b = &s.value;
-        let t = per_line
+        let t = sums
+            .per_line
             .entry((s.center.clone(), b.program.clone(), b.category))
             .or_default();
         if in_period(b.month) {
-            t.committed += b.committed;
-            t.spent += b.spent;
+            t.committed = t.committed.saturating_add(b.committed);
+            t.spent = t.spent.saturating_add(b.spent);
         }
     }
-    let share = period.map(|p| p.months().count() as i64).unwrap_or(12);
     for ((c, p, cat), (_, alloc)) in &allocation {
-        if let Some(t) = per_line.get_mut(&(c.clone(), p.to_string(), *cat)) {
-            t.allocated = (*alloc as i128 * share as i128 / 12) as i64;
+        if let Some(t) = sums.per_line.get_mut(&(c.clone(), p.to_string(), *cat)) {
+            t.allocated = *alloc;
         }
     }
+    sums
+}
+
+/// Adds the lines up in total, by category, by center and by program, annual allocations first;
+/// then each figure's allocation becomes its share of `months` (see [`period_share`]).
+fn group_lines(
+    data: &Dataset,
+    per_line: &BTreeMap<LineKey, BudgetTotals>,
+    months: i64,
+) -> BudgetGroups {
     let mut total = BudgetTotals::default();
     let mut by_category: BTreeMap<BudgetCategory, BudgetTotals> = BTreeMap::new();
     let mut by_center: BTreeMap<CenterCode, BudgetTotals> = BTreeMap::new();
     let mut by_program: BTreeMap<(CenterCode, String), BudgetTotals> = BTreeMap::new();
-    for ((c, p, cat), t) in &per_line {
+    for ((c, p, cat), t) in per_line {
         total.add(t);
         by_category.entry(*cat).or_default().add(t);
         by_center.entry(c.clone()).or_default().add(t);
         by_program.entry((c.clone(), p.clone())).or_default().add(t);
     }
+    let share = |mut t: BudgetTotals| {
+        t.allocated = period_share(t.allocated, months);
+        t
+    };
     let mut by_center: Vec<CenterBudgetRow> = by_center
         .into_iter()
         .map(|(center, totals)| CenterBudgetRow {
             name_ar: data.center_names(&center).0,
             center,
-            totals,
+            totals: share(totals),
         })
         .collect();
     by_center.sort_by(|a, b| {
@@ -216,7 +307,7 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
         .map(|((center, program), totals)| ProgramBudgetRow {
             center,
             program,
-            totals,
+            totals: share(totals),
         })
         .collect();
     by_program.sort_by(|a, b| {
@@ -225,39 +316,41 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter) -> BudgetBoard {
             .cmp(&a.totals.allocated)
             .then(a.program.cmp(&b.program))
     });
-    let mut cumulative = 0;
+    BudgetGroups {
+        annual: total.allocated,
+        total: share(total),
+        by_category: by_category
+            .into_iter()
+            .map(|(category, totals)| CategoryBudgetRow {
+                category,
+                totals: share(totals),
+            })
+            .collect(),
+        by_center,
+        by_program,
+    }
+}
+
+/// Spending month by month, from the period's first month to the latest reported, against the
+/// linear plan: by the period's `k`-th month, `k` twelfths of `annual`, rounded once.
+fn monthly_spending(
+    sums: &LineSums,
+    annual: i64,
+    period: Option<super::Period>,
+) -> Vec<MonthSpending> {
+    let last_month = period.map(|p| p.last_month()).unwrap_or(12);
+    let mut cumulative = 0i64;
     let first_month = period.map(|p| *p.months().start()).unwrap_or(1);
-    let monthly = (first_month..=latest_month.min(last_month))
+    (first_month..=sums.latest_month.min(last_month))
         .map(|m| {
-            let spent = monthly_spent[m as usize - 1];
-            cumulative += spent;
-            let elapsed = (m - first_month + 1) as i128;
+            let spent = sums.monthly_spent[m as usize - 1];
+            cumulative = cumulative.saturating_add(spent);
             MonthSpending {
                 month: m,
                 spent,
                 cumulative_spent: cumulative,
-                linear_plan: (total.allocated as i128 * elapsed / share as i128) as i64,
+                linear_plan: period_share(annual, (m - first_month + 1) as i64),
             }
         })
-        .collect();
-    BudgetBoard {
-        as_of,
-        period,
-        year: if total == BudgetTotals::default() && per_line.is_empty() {
-            None
-        } else {
-            year
-        },
-        currency,
-        other_currencies,
-        latest_month,
-        total,
-        by_category: by_category
-            .into_iter()
-            .map(|(category, totals)| CategoryBudgetRow { category, totals })
-            .collect(),
-        by_center,
-        by_program,
-        monthly,
-    }
+        .collect()
 }

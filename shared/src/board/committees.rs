@@ -1,6 +1,6 @@
 //! Committees: formed, meetings, minutes, recommendations submitted and approved.
 
-use super::{BoardFilter, Dataset, latest};
+use super::{BoardFilter, Dataset, default_year, latest};
 use crate::model::*;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -64,7 +64,9 @@ impl CommitteesBoard {
     }
 }
 
-pub fn aggregate_committees(data: &Dataset, f: &BoardFilter) -> CommitteesBoard {
+/// Board `committees` of the filter's center and year. Without a year in the filter, the year
+/// is [`default_year`] of the years with committee activity, against `today`.
+pub fn aggregate_committees(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> CommitteesBoard {
     let all: Vec<_> = data
         .committees
         .values()
@@ -74,7 +76,9 @@ pub fn aggregate_committees(data: &Dataset, f: &BoardFilter) -> CommitteesBoard 
                 .is_none_or(|c| data.is_within(&s.center, c))
         })
         .collect();
-    let year = f.year.or_else(|| all.iter().map(|s| s.value.year).max());
+    let year = f
+        .year
+        .or_else(|| default_year(all.iter().map(|s| s.value.year), today));
     let mut b = CommitteesBoard {
         as_of: None,
         year,
@@ -100,11 +104,7 @@ pub fn aggregate_committees(data: &Dataset, f: &BoardFilter) -> CommitteesBoard 
             CommitteeStatus::Active => b.active += 1,
             CommitteeStatus::Finished => b.finished += 1,
         }
-        b.meetings += c.meetings;
-        b.minutes += c.minutes;
-        b.minutes_to_cabinet += c.minutes_to_cabinet;
-        b.recommendations_submitted += c.recommendations_submitted;
-        b.recommendations_approved += c.recommendations_approved;
+        add_counts(&mut b, c);
         b.busiest.push(CommitteeRow {
             committee: c.committee.clone(),
             name: c.name.clone(),
@@ -124,4 +124,18 @@ pub fn aggregate_committees(data: &Dataset, f: &BoardFilter) -> CommitteesBoard 
         b.year = None;
     }
     b
+}
+
+/// Adds a committee's counts to the board's; they are whatever a center sent, so the sums
+/// saturate rather than wrap.
+fn add_counts(b: &mut CommitteesBoard, c: &CommitteeActivity) {
+    b.meetings = b.meetings.saturating_add(c.meetings);
+    b.minutes = b.minutes.saturating_add(c.minutes);
+    b.minutes_to_cabinet = b.minutes_to_cabinet.saturating_add(c.minutes_to_cabinet);
+    b.recommendations_submitted = b
+        .recommendations_submitted
+        .saturating_add(c.recommendations_submitted);
+    b.recommendations_approved = b
+        .recommendations_approved
+        .saturating_add(c.recommendations_approved);
 }

@@ -1,6 +1,6 @@
 //! KPI and output achievement by quarter, against thresholds the operator sets.
 
-use super::{BoardFilter, Dataset, latest};
+use super::{BoardFilter, Dataset, Stored, default_year, latest};
 use crate::model::*;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -36,14 +36,17 @@ pub enum Achievement {
     Partly,
     /// Below `partly`.
     Missed,
-    /// No target for the quarter: nothing to measure against.
+    /// No target for the quarter, or no finite achievement: nothing to measure against.
     NoTarget,
 }
 
 impl KpiThresholds {
+    /// The status of an achievement in percent. Only a finite achievement is met, partly met or
+    /// missed; `None`, an infinite one or not-a-number has no status ([`Achievement::NoTarget`]).
     pub fn classify(&self, pct: Option<f64>) -> Achievement {
         match pct {
             None => Achievement::NoTarget,
+            Some(p) if !p.is_finite() => Achievement::NoTarget,
             Some(p) if p >= self.met => Achievement::Met,
             Some(p) if p >= self.partly => Achievement::Partly,
             Some(_) => Achievement::Missed,
@@ -123,11 +126,26 @@ pub struct KpiBoard {
     pub rows: Vec<KpiRow>,
 }
 
+/// Actual as a percentage of the quarter's target; `None` without a target, or when the ratio
+/// is not a finite number (an extreme pair of figures stored before they were bounded).
 fn achievement_pct(k: &KpiAchievement) -> Option<f64> {
-    (k.quarter_target > 0.0).then(|| 100.0 * k.actual / k.quarter_target)
+    (k.quarter_target > 0.0)
+        .then(|| 100.0 * k.actual / k.quarter_target)
+        .filter(|p| p.is_finite())
 }
 
-pub fn aggregate_kpi(data: &Dataset, f: &BoardFilter, thresholds: KpiThresholds) -> KpiBoard {
+/// Per quarter: the summary, the sum of capped achievements and how many were summed.
+type QuarterSums = BTreeMap<u8, (QuarterSummary, f64, u32)>;
+/// Per (center, program, indicator): its latest quarter's achievement and its year to date.
+type LatestPerIndicator<'a> = BTreeMap<(CenterCode, &'a str, &'a str), (&'a KpiAchievement, f64)>;
+
+/// The achievements of the filter's center (and those reporting through it), year and quarter,
+/// and the year chosen.
+fn kpis_in_view<'a>(
+    data: &'a Dataset,
+    f: &BoardFilter,
+    today: NaiveDate,
+) -> (Vec<&'a Stored<KpiAchievement>>, Option<i32>) {
     let all: Vec<_> = data
         .kpis
         .values()
@@ -137,20 +155,29 @@ pub fn aggregate_kpi(data: &Dataset, f: &BoardFilter, thresholds: KpiThresholds)
                 .is_none_or(|c| data.is_within(&s.center, c))
         })
         .collect();
-    let year = f.year.or_else(|| all.iter().map(|s| s.value.year).max());
+    let year = f
+        .year
+        .or_else(|| default_year(all.iter().map(|s| s.value.year), today));
     let quarter = match f.period {
         Some(super::Period::Quarter(q)) => Some(q),
         _ => None,
     };
-    let items: Vec<_> = all
+    let items = all
         .into_iter()
         .filter(|s| Some(s.value.year) == year && quarter.is_none_or(|q| s.value.quarter == q))
         .collect();
-    let mut quarters: BTreeMap<u8, (QuarterSummary, f64, u32)> = BTreeMap::new();
-    let mut latest_per: BTreeMap<(CenterCode, &str, &str), (&KpiAchievement, f64)> =
-        BTreeMap::new();
+    (items, year)
+}
+
+/// Counts each achievement in its quarter's summary and keeps each indicator's latest quarter.
+fn sum_quarters<'a>(
+    items: &[&'a Stored<KpiAchievement>],
+    thresholds: KpiThresholds,
+) -> (QuarterSums, LatestPerIndicator<'a>, Option<NaiveDate>) {
+    let mut quarters: QuarterSums = BTreeMap::new();
+    let mut latest_per: LatestPerIndicator<'a> = BTreeMap::new();
     let mut as_of = None;
-    for s in &items {
+    for s in items {
         let k = &s.value;
         as_of = latest(as_of, Some(s.as_of));
         let pct = achievement_pct(k);
@@ -187,6 +214,15 @@ pub fn aggregate_kpi(data: &Dataset, f: &BoardFilter, thresholds: KpiThresholds)
             entry.0 = k;
         }
     }
+    (quarters, latest_per, as_of)
+}
+
+/// One row per indicator at its latest quarter, weakest achievement first.
+fn kpi_rows(
+    data: &Dataset,
+    latest_per: LatestPerIndicator<'_>,
+    thresholds: KpiThresholds,
+) -> Vec<KpiRow> {
     let mut rows: Vec<KpiRow> = latest_per
         .into_iter()
         .map(|((center, _, _), (k, ytd))| {
@@ -216,6 +252,20 @@ pub fn aggregate_kpi(data: &Dataset, f: &BoardFilter, thresholds: KpiThresholds)
             .total_cmp(&b.achievement_pct.unwrap_or(f64::MAX))
             .then(a.indicator.cmp(&b.indicator))
     });
+    rows
+}
+
+/// Board `kpi` of the filter's center, year and quarter. Without a year in the filter, the year
+/// is [`default_year`] of the years with achievements, against `today`.
+pub fn aggregate_kpi(
+    data: &Dataset,
+    f: &BoardFilter,
+    thresholds: KpiThresholds,
+    today: NaiveDate,
+) -> KpiBoard {
+    let (items, year) = kpis_in_view(data, f, today);
+    let (quarters, latest_per, as_of) = sum_quarters(&items, thresholds);
+    let rows = kpi_rows(data, latest_per, thresholds);
     let quarters: Vec<QuarterSummary> = quarters
         .into_values()
         .map(|(mut q, sum, n)| {

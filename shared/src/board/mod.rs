@@ -22,7 +22,7 @@ pub use projects::*;
 pub use reporting::*;
 
 use crate::model::CenterCode;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -188,9 +188,11 @@ pub fn build_board(
         }
         BoardName::Centers => BoardView::Centers(aggregate_center_ranking(data, filter)),
         BoardName::Overdue => BoardView::Overdue(aggregate_overdue(data, filter, ctx.today)),
-        BoardName::Budget => BoardView::Budget(aggregate_budget(data, filter)),
-        BoardName::Kpi => BoardView::Kpi(aggregate_kpi(data, filter, ctx.kpi)),
-        BoardName::Committees => BoardView::Committees(aggregate_committees(data, filter)),
+        BoardName::Budget => BoardView::Budget(aggregate_budget(data, filter, ctx.today)),
+        BoardName::Kpi => BoardView::Kpi(aggregate_kpi(data, filter, ctx.kpi, ctx.today)),
+        BoardName::Committees => {
+            BoardView::Committees(aggregate_committees(data, filter, ctx.today))
+        }
         BoardName::Projects => BoardView::Projects(aggregate_projects(data, filter)),
         // Without the collector's activity: who was heard from when is left empty.
         BoardName::Reporting => BoardView::Reporting(aggregate_reporting(
@@ -200,6 +202,36 @@ pub fn build_board(
             &Activity::default(),
         )),
     }
+}
+
+/// The year a board shows when the filter names none: the newest of `years` (the years it has
+/// data for) that is not after `today`'s year; when every one is later (next year's budget sent
+/// early, and nothing else), the earliest of them. Never a year only because it is the highest
+/// anyone sent. `None` when there is no year at all.
+pub fn default_year(years: impl IntoIterator<Item = i32>, today: NaiveDate) -> Option<i32> {
+    let current = today.year();
+    let (mut past, mut later): (Option<i32>, Option<i32>) = (None, None);
+    for y in years {
+        if y <= current {
+            past = past.max(Some(y));
+        } else {
+            later = Some(later.map_or(y, |l| l.min(y)));
+        }
+    }
+    past.or(later)
+}
+
+/// `n / d` (`d` > 0) rounded to the nearest whole number, a half to the even one (banker's
+/// rounding: no drift up when many halves are summed); saturates at the ends of `i64`.
+pub fn div_round_half_even(n: i128, d: i128) -> i64 {
+    let d = d.max(1);
+    let (q, r) = (n.div_euclid(d), n.rem_euclid(d));
+    let q = match (2 * r).cmp(&d) {
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal if q % 2 != 0 => q + 1,
+        _ => q,
+    };
+    i64::try_from(q).unwrap_or(if q < 0 { i64::MIN } else { i64::MAX })
 }
 
 pub(crate) fn latest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {

@@ -1,7 +1,7 @@
 //! Board `projects`: projects by status, planned against actual progress by sector, the most
 //! delayed, spending running ahead of physical progress, and the share funded by donors.
 
-use super::{BoardFilter, Dataset, latest};
+use super::{BoardFilter, Dataset, Stored, latest};
 use crate::model::CenterCode;
 use crate::model::project::{FundingSource, Project, ProjectProgress, ProjectStatus};
 use chrono::{Datelike, NaiveDate};
@@ -114,8 +114,7 @@ impl ProjectsBoard {
             .funding
             .iter()
             .filter(|f| f.donor.is_some())
-            .map(|f| f.budget)
-            .sum();
+            .fold(0i64, |sum, f| sum.saturating_add(f.budget));
         (self.budget_total > 0).then(|| 100.0 * donors as f64 / self.budget_total as f64)
     }
 }
@@ -158,30 +157,23 @@ fn row(p: &Project, center: &CenterCode, center_ar: String, r: &ProjectProgress)
     }
 }
 
+/// Per sector: projects, sum of planned and of actual progress, projects reported, budget.
+type SectorSums = BTreeMap<String, (u32, f64, f64, u32, i64)>;
+/// Per funding source (the donor, or `None` for the treasury): projects and budget.
+type FundingSums = BTreeMap<Option<String>, (u32, i64)>;
+
+/// What the projects add up to, before the board's lists are cut and sorted.
+#[derive(Default)]
+struct ProjectSums {
+    status: BTreeMap<ProjectStatus, u32>,
+    sectors: SectorSums,
+    funding: FundingSums,
+    rows: Vec<ProjectRow>,
+}
+
 pub fn aggregate_projects(data: &Dataset, f: &BoardFilter) -> ProjectsBoard {
-    let projects: Vec<_> = data
-        .projects
-        .values()
-        .filter(|s| {
-            f.center
-                .as_ref()
-                .is_none_or(|c| data.is_within(&s.center, c))
-        })
-        .filter(|s| {
-            f.year
-                .is_none_or(|y| s.value.start.year() <= y && s.value.planned_end.year() >= y)
-        })
-        .collect();
-    // The board's currency is the one with the largest budget; other currencies are left out.
-    let mut by_currency: BTreeMap<&str, i64> = BTreeMap::new();
-    for s in &projects {
-        *by_currency.entry(s.value.currency.as_str()).or_default() += s.value.budget;
-    }
-    let currency = by_currency
-        .iter()
-        .max_by_key(|(_, b)| **b)
-        .map(|(c, _)| c.to_string())
-        .unwrap_or_default();
+    let projects = projects_in_view(data, f);
+    let currency = board_currency(&projects);
     let mut b = ProjectsBoard {
         as_of: None,
         projects: projects.len() as u32,
@@ -194,24 +186,71 @@ pub fn aggregate_projects(data: &Dataset, f: &BoardFilter) -> ProjectsBoard {
         currency: currency.clone(),
         budget_total: 0,
     };
-    let mut status: BTreeMap<ProjectStatus, u32> = BTreeMap::new();
-    let mut sectors: BTreeMap<String, (u32, f64, f64, u32, i64)> = BTreeMap::new();
-    let mut funding: BTreeMap<Option<String>, (u32, i64)> = BTreeMap::new();
-    let mut rows = Vec::new();
-    for s in &projects {
+    let sums = sum_projects(data, &projects, &mut b);
+    b.by_status = sums
+        .status
+        .into_iter()
+        .map(|(status, projects)| StatusCount { status, projects })
+        .collect();
+    b.by_sector = sector_rows(sums.sectors);
+    b.most_delayed = most_delayed(&sums.rows);
+    b.spending_ahead = spending_ahead(&sums.rows);
+    b.funding = funding_rows(sums.funding);
+    b
+}
+
+/// The projects of the filter's center (and those reporting through it) running in its year.
+fn projects_in_view<'a>(data: &'a Dataset, f: &BoardFilter) -> Vec<&'a Stored<Project>> {
+    data.projects
+        .values()
+        .filter(|s| {
+            f.center
+                .as_ref()
+                .is_none_or(|c| data.is_within(&s.center, c))
+        })
+        .filter(|s| {
+            f.year
+                .is_none_or(|y| s.value.start.year() <= y && s.value.planned_end.year() >= y)
+        })
+        .collect()
+}
+
+/// The board's currency is the one with the largest budget; other currencies are left out.
+fn board_currency(projects: &[&Stored<Project>]) -> String {
+    let mut by_currency: BTreeMap<&str, i64> = BTreeMap::new();
+    for s in projects {
+        let sum = by_currency.entry(s.value.currency.as_str()).or_default();
+        *sum = sum.saturating_add(s.value.budget);
+    }
+    by_currency
+        .iter()
+        .max_by_key(|(_, b)| **b)
+        .map(|(c, _)| c.to_string())
+        .unwrap_or_default()
+}
+
+/// Counts every project by status, sector and funding, with its latest report; sets the board's
+/// `as_of`, `unreported` and `budget_total` (budgets in the board's currency only).
+fn sum_projects(
+    data: &Dataset,
+    projects: &[&Stored<Project>],
+    b: &mut ProjectsBoard,
+) -> ProjectSums {
+    let mut sums = ProjectSums::default();
+    for s in projects {
         let p = &s.value;
-        let sector = sectors.entry(p.sector.clone()).or_default();
+        let sector = sums.sectors.entry(p.sector.clone()).or_default();
         sector.0 += 1;
-        if p.currency == currency {
-            sector.4 += p.budget;
-            b.budget_total += p.budget;
+        if p.currency == b.currency {
+            sector.4 = sector.4.saturating_add(p.budget);
+            b.budget_total = b.budget_total.saturating_add(p.budget);
             let donor = match p.funding {
                 FundingSource::Treasury => None,
                 FundingSource::Donor => p.donor.clone(),
             };
-            let e = funding.entry(donor).or_default();
+            let e = sums.funding.entry(donor).or_default();
             e.0 += 1;
-            e.1 += p.budget;
+            e.1 = e.1.saturating_add(p.budget);
         }
         // The latest report of the project, from its executing center.
         let report = data
@@ -223,17 +262,18 @@ pub fn aggregate_projects(data: &Dataset, f: &BoardFilter) -> ProjectsBoard {
             continue;
         };
         b.as_of = latest(b.as_of, Some(r.as_of));
-        *status.entry(r.value.status).or_default() += 1;
+        *sums.status.entry(r.value.status).or_default() += 1;
         sector.1 += r.value.planned_progress as f64;
         sector.2 += r.value.actual_progress as f64;
         sector.3 += 1;
-        rows.push(row(p, &s.center, data.center_names(&s.center).0, &r.value));
+        sums.rows
+            .push(row(p, &s.center, data.center_names(&s.center).0, &r.value));
     }
-    b.by_status = status
-        .into_iter()
-        .map(|(status, projects)| StatusCount { status, projects })
-        .collect();
-    b.by_sector = sectors
+    sums
+}
+
+fn sector_rows(sectors: SectorSums) -> Vec<SectorProgress> {
+    sectors
         .into_iter()
         .map(
             |(sector, (n, planned, actual, reported, budget))| SectorProgress {
@@ -252,25 +292,34 @@ pub fn aggregate_projects(data: &Dataset, f: &BoardFilter) -> ProjectsBoard {
                 budget,
             },
         )
-        .collect();
-    let open = |r: &&ProjectRow| {
-        !matches!(
-            r.status,
-            ProjectStatus::Completed | ProjectStatus::Cancelled
-        )
-    };
+        .collect()
+}
+
+fn is_open(r: &&ProjectRow) -> bool {
+    !matches!(
+        r.status,
+        ProjectStatus::Completed | ProjectStatus::Cancelled
+    )
+}
+
+/// Open projects behind their plan, largest gap first, at most [`PROJECT_ROWS`].
+fn most_delayed(rows: &[ProjectRow]) -> Vec<ProjectRow> {
     let mut delayed: Vec<ProjectRow> = rows
         .iter()
-        .filter(open)
+        .filter(is_open)
         .filter(|r| r.gap_points > 0)
         .cloned()
         .collect();
     delayed.sort_by(|a, b| b.gap_points.cmp(&a.gap_points).then(a.code.cmp(&b.code)));
     delayed.truncate(PROJECT_ROWS);
-    b.most_delayed = delayed;
+    delayed
+}
+
+/// Open projects spending [`OVERSPEND_POINTS`] or more ahead of their progress, worst first.
+fn spending_ahead(rows: &[ProjectRow]) -> Vec<ProjectRow> {
     let mut ahead: Vec<ProjectRow> = rows
         .iter()
-        .filter(open)
+        .filter(is_open)
         .filter(|r| {
             r.spent_pct
                 .is_some_and(|s| s - r.actual_progress as f64 >= OVERSPEND_POINTS)
@@ -280,7 +329,11 @@ pub fn aggregate_projects(data: &Dataset, f: &BoardFilter) -> ProjectsBoard {
     let lead = |r: &ProjectRow| r.spent_pct.unwrap_or(0.0) - r.actual_progress as f64;
     ahead.sort_by(|a, b| lead(b).total_cmp(&lead(a)).then(a.code.cmp(&b.code)));
     ahead.truncate(PROJECT_ROWS);
-    b.spending_ahead = ahead;
+    ahead
+}
+
+/// Budget by source: the treasury first, then donors by budget.
+fn funding_rows(funding: FundingSums) -> Vec<FundingShare> {
     let mut funding: Vec<FundingShare> = funding
         .into_iter()
         .map(|(donor, (projects, budget))| FundingShare {
@@ -295,6 +348,5 @@ pub fn aggregate_projects(data: &Dataset, f: &BoardFilter) -> ProjectsBoard {
             .cmp(&b.donor.is_some())
             .then(b.budget.cmp(&a.budget))
     });
-    b.funding = funding;
-    b
+    funding
 }

@@ -137,9 +137,41 @@ pub fn aggregate_reporting(
     today: NaiveDate,
     activity: &Activity,
 ) -> ReportingBoard {
-    let (year, month, quarter) = (today.year(), today.month() as u8, quarter_of(today));
-    let mut seen: BTreeMap<&CenterCode, Seen> = BTreeMap::new();
+    let seen = seen_per_center(data);
+    let due = reports_due(today);
+    let mut b = empty_board(today, activity, &due);
     let mut as_of = None;
+    let empty = Seen::default();
+    for code in data
+        .centers
+        .keys()
+        .filter(|c| f.center.as_ref().is_none_or(|fc| data.is_within(c, fc)))
+    {
+        let s = seen.get(code).unwrap_or(&empty);
+        as_of = latest(as_of, s.last_as_of);
+        let row = center_row(data, code, s, (today, &due), activity);
+        for (total, c) in b.cycles.iter_mut().zip(&row.cycles) {
+            total.received += u32::from(c.received);
+            total.owed += u32::from(c.owed);
+        }
+        b.budget_reported += u32::from(row.budget_this_month);
+        b.kpi_reported += u32::from(row.kpi_this_quarter);
+        b.late += u32::from(row.late);
+        b.centers.push(row);
+    }
+    // Records of centers no longer registered still date the board.
+    if f.center.is_none() {
+        for s in seen.values() {
+            as_of = latest(as_of, s.last_as_of);
+        }
+    }
+    b.as_of = as_of;
+    b
+}
+
+/// What each center's current records show, by center.
+fn seen_per_center(data: &Dataset) -> BTreeMap<&CenterCode, Seen> {
+    let mut seen: BTreeMap<&CenterCode, Seen> = BTreeMap::new();
     for s in data.sessions.values() {
         bump(&mut seen, &s.center, s.as_of);
     }
@@ -166,13 +198,17 @@ pub fn aggregate_reporting(
         let e = bump(&mut seen, &s.center, s.as_of);
         e.kpi_quarters.insert((s.value.year, s.value.quarter));
     }
-    let due = reports_due(today);
-    let mut b = ReportingBoard {
+    seen
+}
+
+/// The board with no center counted yet: the clock's month and quarter, the kiosks heard from.
+fn empty_board(today: NaiveDate, activity: &Activity, due: &[DueReport]) -> ReportingBoard {
+    ReportingBoard {
         as_of: None,
         today,
-        year,
-        month,
-        quarter,
+        year: today.year(),
+        month: today.month() as u8,
+        quarter: quarter_of(today),
         centers: Vec::new(),
         kiosks: activity
             .kiosks
@@ -193,64 +229,47 @@ pub fn aggregate_reporting(
             })
             .collect(),
         late: 0,
-    };
-    let empty = Seen::default();
-    for code in data
-        .centers
-        .keys()
-        .filter(|c| f.center.as_ref().is_none_or(|fc| data.is_within(c, fc)))
-    {
-        let s = seen.get(code).unwrap_or(&empty);
-        let cycles: Vec<CycleState> = due
-            .iter()
-            .map(|r| {
-                let received = s.has(r);
-                CycleState {
-                    report: *r,
-                    received,
-                    owed: s.owes(r),
-                }
-            })
-            .collect();
-        for (total, c) in b.cycles.iter_mut().zip(&cycles) {
-            total.received += u32::from(c.received);
-            total.owed += u32::from(c.owed);
-        }
-        let missing: Vec<DueReport> = cycles
-            .iter()
-            .filter(|c| c.owed && !c.received)
-            .map(|c| c.report)
-            .collect();
-        let act = activity.centers.get(code).copied().unwrap_or_default();
-        let (name_ar, name_en) = data.center_names(code);
-        as_of = latest(as_of, s.last_as_of);
-        let budget_now = s.budget_months.contains(&(year, month));
-        let kpi_now = s.kpi_quarters.contains(&(year, quarter));
-        b.budget_reported += u32::from(budget_now);
-        b.kpi_reported += u32::from(kpi_now);
-        b.late += u32::from(!missing.is_empty());
-        b.centers.push(CenterReporting {
-            center: code.clone(),
-            name_ar,
-            name_en,
-            last_as_of: s.last_as_of,
-            last_received: act.last_received,
-            last_heard: act.last_heard,
-            budget_this_month: budget_now,
-            kpi_this_quarter: kpi_now,
-            cycles,
-            late: !missing.is_empty(),
-            missing,
-        });
     }
-    // Records of centers no longer registered still date the board.
-    if f.center.is_none() {
-        for s in seen.values() {
-            as_of = latest(as_of, s.last_as_of);
-        }
+}
+
+/// One registered center's row: its cycles against the reports `due` by `today`, and when it
+/// was heard from.
+fn center_row(
+    data: &Dataset,
+    code: &CenterCode,
+    s: &Seen,
+    (today, due): (NaiveDate, &[DueReport]),
+    activity: &Activity,
+) -> CenterReporting {
+    let (year, month, quarter) = (today.year(), today.month() as u8, quarter_of(today));
+    let cycles: Vec<CycleState> = due
+        .iter()
+        .map(|r| CycleState {
+            report: *r,
+            received: s.has(r),
+            owed: s.owes(r),
+        })
+        .collect();
+    let missing: Vec<DueReport> = cycles
+        .iter()
+        .filter(|c| c.owed && !c.received)
+        .map(|c| c.report)
+        .collect();
+    let act = activity.centers.get(code).copied().unwrap_or_default();
+    let (name_ar, name_en) = data.center_names(code);
+    CenterReporting {
+        center: code.clone(),
+        name_ar,
+        name_en,
+        last_as_of: s.last_as_of,
+        last_received: act.last_received,
+        last_heard: act.last_heard,
+        budget_this_month: s.budget_months.contains(&(year, month)),
+        kpi_this_quarter: s.kpi_quarters.contains(&(year, quarter)),
+        cycles,
+        late: !missing.is_empty(),
+        missing,
     }
-    b.as_of = as_of;
-    b
 }
 
 /// What one center's current records show.

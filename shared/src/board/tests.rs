@@ -70,7 +70,7 @@ fn demo_reproduces_the_2023_decision_figures() {
 
 #[test]
 fn demo_reproduces_the_committee_figures() {
-    let b = aggregate_committees(&demo_dataset(), &BoardFilter::default());
+    let b = aggregate_committees(&demo_dataset(), &BoardFilter::default(), demo::demo_today());
     assert_eq!(b.committees, figures::COMMITTEES);
     assert_eq!(b.formed, figures::COMMITTEES);
     assert_eq!(b.meetings, figures::COMMITTEE_MEETINGS);
@@ -92,7 +92,7 @@ fn demo_reproduces_the_secretariat_budget() {
         year: Some(2023),
         period: None,
     };
-    let b = aggregate_budget(&demo_dataset(), &f);
+    let b = aggregate_budget(&demo_dataset(), &f, demo::demo_today());
     assert_eq!(b.total.allocated, figures::SECRETARIAT_BUDGET_PLANNED);
     assert_eq!(b.total.spent, figures::SECRETARIAT_BUDGET_SPENT);
     assert_eq!(b.total.execution_pct().map(|p| p.round() as i64), Some(67));
@@ -134,6 +134,7 @@ fn budget_by_four_month_period_counts_only_its_months() {
             year: Some(2023),
             period: None,
         },
+        demo::demo_today(),
     );
     let mut parts = 0;
     for t in 1..=3 {
@@ -142,7 +143,7 @@ fn budget_by_four_month_period_counts_only_its_months() {
             year: Some(2023),
             period: Some(Period::FourMonths(t)),
         };
-        let b = aggregate_budget(&data, &f);
+        let b = aggregate_budget(&data, &f, demo::demo_today());
         assert_eq!(b.monthly.len(), 4);
         assert_eq!(b.monthly[0].month, (t - 1) * 4 + 1);
         assert_eq!(b.monthly[3].cumulative_spent, b.total.spent);
@@ -161,6 +162,7 @@ fn budget_by_four_month_period_counts_only_its_months() {
             period: Some(Period::Quarter(2)),
         },
         KpiThresholds::default(),
+        demo::demo_today(),
     );
     assert_eq!(q.quarters.len(), 1);
     assert_eq!(q.quarters[0].quarter, 2);
@@ -174,7 +176,7 @@ fn demo_has_the_operational_plan_and_every_board_builds() {
         year: None,
         period: None,
     };
-    let k = aggregate_kpi(&data, &f, KpiThresholds::default());
+    let k = aggregate_kpi(&data, &f, KpiThresholds::default(), demo::demo_today());
     assert_eq!(k.rows.len() as u32, figures::OPERATIONAL_PLAN_ACTIVITIES);
     assert_eq!(k.quarters.len(), 4);
     for name in BoardName::ALL {
@@ -455,5 +457,175 @@ mod laws {
             let again = aggregate_decision_execution(&Dataset::from_envelopes(vec![], envs), &BoardFilter::default());
             prop_assert_eq!(base, again);
         }
+    }
+}
+
+/// A budget line of `center` for month `month` of `year`, as stored (not validated).
+fn budget_line(
+    center: &str,
+    year: i32,
+    month: u8,
+    program: &str,
+    allocated: i64,
+    spent: i64,
+) -> RecordEnvelope {
+    env(
+        center,
+        1,
+        Record::Budget(BudgetLine {
+            fiscal_year: year,
+            month,
+            program: program.into(),
+            category: BudgetCategory::Operating,
+            allocated,
+            revised: None,
+            committed: 0,
+            spent,
+            currency: "ILS".into(),
+        }),
+    )
+}
+
+#[test]
+fn budget_sums_saturate_instead_of_wrapping() {
+    // Two lines at the end of i64 (stored before amounts were bounded) once showed a total of -2.
+    let data = Dataset::from_envelopes(
+        vec![],
+        [
+            budget_line("MOH", 2023, 1, "P1", i64::MAX, i64::MAX),
+            budget_line("MOF", 2023, 1, "P1", i64::MAX, i64::MAX),
+        ],
+    );
+    let b = aggregate_budget(&data, &BoardFilter::default(), d(2024, 2, 12));
+    assert_eq!((b.total.allocated, b.total.spent), (i64::MAX, i64::MAX));
+    assert_eq!(b.monthly[0].cumulative_spent, i64::MAX);
+    assert!(b.by_center.iter().all(|c| c.totals.allocated == i64::MAX));
+}
+
+#[test]
+fn a_period_share_is_taken_of_the_summed_allocation_rounded_half_to_even() {
+    let data = Dataset::from_envelopes(
+        vec![],
+        [
+            budget_line("MOH", 2023, 1, "P1", 1_000_000, 0),
+            budget_line("MOH", 2023, 1, "P2", 500_000, 0),
+        ],
+    );
+    let m1 = BoardFilter {
+        period: Some(Period::Month(1)),
+        ..BoardFilter::default()
+    };
+    let b = aggregate_budget(&data, &m1, d(2024, 2, 12));
+    // Not 83,333 + 41,666 = 124,999: a twelfth of 1,500,000.
+    assert_eq!(b.total.allocated, 125_000);
+    assert_eq!(b.by_center[0].totals.allocated, 125_000);
+    assert_eq!(b.monthly[0].linear_plan, 125_000);
+    let programs: Vec<i64> = b.by_program.iter().map(|p| p.totals.allocated).collect();
+    assert_eq!(programs, [83_333, 41_667]);
+    // Halves go to the even neighbour: 6/12 -> 0, 18/12 -> 2, 30/12 -> 2.
+    assert_eq!([6, 18, 30].map(|a| period_share(a, 1)), [0, 2, 2]);
+    assert_eq!(period_share(i64::MAX, 12), i64::MAX);
+}
+
+#[test]
+fn without_a_year_boards_show_the_current_year_not_the_highest_sent() {
+    let today = d(2024, 2, 12);
+    let kpi = |year: i32| {
+        env(
+            "MOH",
+            1,
+            Record::Kpi(KpiAchievement {
+                program: "P1".into(),
+                indicator: "I1".into(),
+                name: "مؤشر".into(),
+                unit: "%".into(),
+                year,
+                quarter: 1,
+                annual_target: 4.0,
+                quarter_target: 1.0,
+                actual: 1.0,
+                cost_planned: None,
+                cost_actual: None,
+            }),
+        )
+    };
+    let committee = |year: i32| {
+        env(
+            "GSC",
+            1,
+            Record::Committee(CommitteeActivity {
+                committee: "C1".into(),
+                name: "لجنة".into(),
+                year,
+                forming_decision: None,
+                formed: d(2023, 1, 1),
+                meetings: 1,
+                minutes: 0,
+                minutes_to_cabinet: 0,
+                recommendations_submitted: 0,
+                recommendations_approved: 0,
+                status: CommitteeStatus::Active,
+            }),
+        )
+    };
+    let data = Dataset::from_envelopes(
+        vec![],
+        [
+            budget_line("MOH", 2023, 12, "P1", 1000, 10),
+            budget_line("MOH", 2042, 1, "P1", 5000, 10),
+            kpi(2023),
+            kpi(2042),
+            committee(2023),
+            committee(2042),
+        ],
+    );
+    let all = BoardFilter::default();
+    assert_eq!(aggregate_budget(&data, &all, today).year, Some(2023));
+    assert_eq!(
+        aggregate_kpi(&data, &all, KpiThresholds::default(), today).year,
+        Some(2023)
+    );
+    assert_eq!(aggregate_committees(&data, &all, today).year, Some(2023));
+    // The current year is shown once it has data; a later one only when nothing else has.
+    assert_eq!(default_year([2023, 2024, 2025], today), Some(2024));
+    assert_eq!(default_year([2026, 2025], today), Some(2025));
+    assert_eq!(default_year([], today), None);
+}
+
+#[test]
+fn an_infinite_achievement_is_never_met() {
+    // 1.7e308 against 1e-300 (stored before KPI figures were bounded): no status, not "met".
+    let k = env(
+        "MOH",
+        1,
+        Record::Kpi(KpiAchievement {
+            program: "P1".into(),
+            indicator: "I1".into(),
+            name: "مؤشر".into(),
+            unit: "%".into(),
+            year: 2023,
+            quarter: 1,
+            annual_target: 4e-300,
+            quarter_target: 1e-300,
+            actual: 1.7e308,
+            cost_planned: None,
+            cost_actual: None,
+        }),
+    );
+    let b = aggregate_kpi(
+        &Dataset::from_envelopes(vec![], [k]),
+        &BoardFilter::default(),
+        KpiThresholds::default(),
+        d(2024, 2, 12),
+    );
+    assert_eq!(b.rows[0].achievement_pct, None);
+    assert_eq!(b.rows[0].achievement, Achievement::NoTarget);
+    assert_eq!(
+        (b.quarters[0].met, b.quarters[0].mean_achievement),
+        (0, None)
+    );
+    let t = KpiThresholds::default();
+    for p in [f64::INFINITY, f64::NAN, f64::NEG_INFINITY] {
+        assert_eq!(t.classify(Some(p)), Achievement::NoTarget, "{p}");
     }
 }

@@ -160,12 +160,7 @@ pub(super) fn validate_project(p: &Project, out: &mut Vec<Problem>) {
             ),
         ));
     }
-    if p.budget < 0 {
-        out.push(Problem::new(
-            "budget",
-            format!("{} is negative; amounts are 0 or more", p.budget),
-        ));
-    }
+    super::validate::amount(out, "budget", p.budget);
     if p.currency.len() != 3 || !p.currency.chars().all(|c| c.is_ascii_uppercase()) {
         out.push(Problem::new(
             "currency",
@@ -203,12 +198,7 @@ pub(super) fn validate_progress(r: &ProjectProgress, out: &mut Vec<Problem>) {
             ));
         }
     }
-    if r.cumulative_spent < 0 {
-        out.push(Problem::new(
-            "cumulative_spent",
-            format!("{} is negative; amounts are 0 or more", r.cumulative_spent),
-        ));
-    }
+    super::validate::amount(out, "cumulative_spent", r.cumulative_spent);
     if r.status == ProjectStatus::Completed && r.actual_progress < 100 {
         out.push(Problem::new(
             "actual_progress",

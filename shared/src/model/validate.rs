@@ -4,6 +4,7 @@
 //! decision assigned to that center?) belong to the collector.
 
 use super::*;
+use chrono::Datelike;
 use std::fmt;
 
 /// One thing wrong with a record, in words a clerk understands.
@@ -35,6 +36,62 @@ impl fmt::Display for Problem {
 pub const MAX_TEXT_CHARS: usize = 2000;
 /// Longest name, program or indicator, in characters.
 pub const MAX_NAME_CHARS: usize = 300;
+/// Largest amount accepted (budget lines, projects), in whole units of the currency: 10^15, a
+/// thousand times the largest national budget in any currency still in use. It keeps every sum
+/// a board makes far from the end of `i64`, and catches a figure typed with extra digits.
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
+/// Largest KPI figure accepted (targets, actual, costs): 10^15, as for amounts.
+pub const MAX_KPI_VALUE: f64 = 1e15;
+/// Most an indicator's actual may be of its quarter's target: 1,000 times (100,000%). More is a
+/// misplaced decimal point or a target in the wrong unit, and would put an absurd achievement on
+/// the wall.
+pub const MAX_ACHIEVEMENT_RATIO: f64 = 1000.0;
+
+/// Days an as-of date may lie after the checking machine's date. A month's report is dated the
+/// month's last day and may be sent in its last days; clocks and time zones of agents and the
+/// collector differ by up to a day. Three days allows both; a date further ahead would date the
+/// wall's boards in the future.
+pub const AS_OF_AHEAD_DAYS: u64 = 3;
+
+/// Checks the dates of `record`, reported as of `as_of`, against `today`: the checking machine's
+/// date (the collector's clock at ingest, the agent's at import; nothing here reads a clock).
+///
+/// Refused: an as-of date more than [`AS_OF_AHEAD_DAYS`] after `today`, and a budget fiscal year,
+/// KPI year or committee year after next year (a budget for next year may be sent early). Such a
+/// record would move the boards' default year or as-of date into the future. Returns every
+/// problem found (empty when the dates are acceptable).
+pub fn validate_against_today(as_of: NaiveDate, record: &Record, today: NaiveDate) -> Vec<Problem> {
+    let mut p = Vec::new();
+    let latest_as_of = today
+        .checked_add_days(chrono::Days::new(AS_OF_AHEAD_DAYS))
+        .unwrap_or(NaiveDate::MAX);
+    if as_of > latest_as_of {
+        p.push(Problem::new(
+            "as_of",
+            format!(
+                "{as_of} is more than {AS_OF_AHEAD_DAYS} days after today ({today}); a report is dated the day it describes: check the date"
+            ),
+        ));
+    }
+    let year = match record {
+        Record::Budget(b) => Some(("fiscal_year", b.fiscal_year)),
+        Record::Kpi(k) => Some(("year", k.year)),
+        Record::Committee(c) => Some(("year", c.year)),
+        _ => None,
+    };
+    let next_year = today.year().saturating_add(1);
+    if let Some((field, y)) = year
+        && y > next_year
+    {
+        p.push(Problem::new(
+            field,
+            format!(
+                "{y} is after next year ({next_year}); reports are accepted for years up to next year: check the year"
+            ),
+        ));
+    }
+    p
+}
 
 /// Checks an envelope and its record; returns every problem found (empty when valid).
 pub fn validate_envelope(env: &RecordEnvelope) -> Vec<Problem> {
@@ -88,6 +145,23 @@ fn text(p: &mut Vec<Problem>, field: &str, value: &str, required: bool, max: usi
         p.push(Problem::new(
             field,
             "contains control characters; retype it as plain text",
+        ));
+    }
+}
+
+/// An amount of money: 0 to [`MAX_AMOUNT`].
+pub(super) fn amount(p: &mut Vec<Problem>, field: &str, v: i64) {
+    if v < 0 {
+        p.push(Problem::new(
+            field,
+            format!("{v} is negative; amounts are 0 or more"),
+        ));
+    } else if v > MAX_AMOUNT {
+        p.push(Problem::new(
+            field,
+            format!(
+                "{v} is more than {MAX_AMOUNT} (10^15), the largest amount accepted; amounts are whole units of the currency: check for extra digits"
+            ),
         ));
     }
 }
@@ -169,25 +243,11 @@ fn validate_budget(b: &BudgetLine, p: &mut Vec<Problem>) {
         ));
     }
     text(p, "program", &b.program, true, MAX_NAME_CHARS);
-    for (field, v) in [
-        ("allocated", b.allocated),
-        ("committed", b.committed),
-        ("spent", b.spent),
-    ] {
-        if v < 0 {
-            p.push(Problem::new(
-                field,
-                format!("{v} is negative; amounts are 0 or more"),
-            ));
-        }
-    }
-    if let Some(r) = b.revised
-        && r < 0
-    {
-        p.push(Problem::new(
-            "revised",
-            format!("{r} is negative; amounts are 0 or more"),
-        ));
+    amount(p, "allocated", b.allocated);
+    amount(p, "committed", b.committed);
+    amount(p, "spent", b.spent);
+    if let Some(r) = b.revised {
+        amount(p, "revised", r);
     }
     if b.currency.len() != 3 || !b.currency.chars().all(|c| c.is_ascii_uppercase()) {
         p.push(Problem::new(
@@ -217,6 +277,25 @@ fn validate_kpi(k: &KpiAchievement, p: &mut Vec<Problem>) {
     text(p, "indicator", &k.indicator, true, MAX_NAME_CHARS);
     text(p, "name", &k.name, true, MAX_NAME_CHARS);
     text(p, "unit", &k.unit, false, MAX_NAME_CHARS);
+    kpi_figures(k, p);
+    if k.quarter_target.is_finite()
+        && k.annual_target.is_finite()
+        && k.quarter_target > k.annual_target
+        && k.annual_target > 0.0
+    {
+        p.push(Problem::new(
+            "quarter_target",
+            format!(
+                "{} is more than the annual target {}; a quarter's target is part of the year's",
+                k.quarter_target, k.annual_target
+            ),
+        ));
+    }
+}
+
+/// A KPI's figures: finite, 0 to [`MAX_KPI_VALUE`], and an actual within
+/// [`MAX_ACHIEVEMENT_RATIO`] times a positive quarter target.
+fn kpi_figures(k: &KpiAchievement, p: &mut Vec<Problem>) {
     let nums = [
         ("annual_target", Some(k.annual_target)),
         ("quarter_target", Some(k.quarter_target)),
@@ -233,19 +312,22 @@ fn validate_kpi(k: &KpiAchievement, p: &mut Vec<Problem>) {
                     field,
                     format!("{v} is negative; use 0 or more"),
                 ));
+            } else if v > MAX_KPI_VALUE {
+                p.push(Problem::new(
+                    field,
+                    format!(
+                        "{v} is more than 10^15, the largest figure accepted; check for extra digits or the unit"
+                    ),
+                ));
             }
         }
     }
-    if k.quarter_target.is_finite()
-        && k.annual_target.is_finite()
-        && k.quarter_target > k.annual_target
-        && k.annual_target > 0.0
-    {
+    if k.quarter_target > 0.0 && k.actual > k.quarter_target * MAX_ACHIEVEMENT_RATIO {
         p.push(Problem::new(
-            "quarter_target",
+            "actual",
             format!(
-                "{} is more than the annual target {}; a quarter's target is part of the year's",
-                k.quarter_target, k.annual_target
+                "{} is more than {MAX_ACHIEVEMENT_RATIO} times the quarter's target {}; check both figures and their unit (leave the target 0 when the quarter has none)",
+                k.actual, k.quarter_target
             ),
         ));
     }
@@ -281,7 +363,6 @@ fn validate_committee(c: &CommitteeActivity, p: &mut Vec<Problem>) {
             ),
         ));
     }
-    use chrono::Datelike;
     if c.formed.year() > c.year {
         p.push(Problem::new(
             "formed",
@@ -513,6 +594,126 @@ mod tests {
         );
         r.obstacle = "ارتفاع أسعار المواد".into();
         assert!(project::validate_progress_against(&r, &project).is_empty());
+    }
+
+    fn budget(allocated: i64, spent: i64) -> Record {
+        Record::Budget(BudgetLine {
+            fiscal_year: 2023,
+            month: 1,
+            program: "P1".into(),
+            category: BudgetCategory::Operating,
+            allocated,
+            revised: Some(MAX_AMOUNT + 1),
+            committed: MAX_AMOUNT,
+            spent,
+            currency: "ILS".into(),
+        })
+    }
+
+    #[test]
+    fn amounts_over_ten_to_the_fifteen_are_refused_naming_field_and_bound() {
+        let p = validate_record(&budget(i64::MAX, i64::MAX));
+        assert_eq!(fields(&p), ["allocated", "spent", "revised"]);
+        assert_eq!(
+            p[0].message,
+            "9223372036854775807 is more than 1000000000000000 (10^15), the largest amount accepted; amounts are whole units of the currency: check for extra digits"
+        );
+        // The bound itself is accepted.
+        assert_eq!(
+            fields(&validate_record(&budget(MAX_AMOUNT, 0))),
+            ["revised"]
+        );
+    }
+
+    fn kpi(quarter_target: f64, actual: f64) -> Record {
+        Record::Kpi(KpiAchievement {
+            program: "P1".into(),
+            indicator: "I1".into(),
+            name: "مؤشر".into(),
+            unit: "%".into(),
+            year: 2023,
+            quarter: 1,
+            annual_target: 4.0 * quarter_target,
+            quarter_target,
+            actual,
+            cost_planned: Some(f64::INFINITY),
+            cost_actual: Some(2e15),
+        })
+    }
+
+    #[test]
+    fn kpi_extremes_and_absurd_ratios_are_refused() {
+        // 1.7e308 against 1e-300 once showed an achievement of null and "met".
+        let p = validate_record(&kpi(1e-300, 1.7e308));
+        assert_eq!(
+            fields(&p),
+            ["actual", "cost_planned", "cost_actual", "actual"]
+        );
+        assert!(p[0].message.contains("more than 10^15"), "{}", p[0]);
+        assert!(
+            p[3].message
+                .contains("more than 1000 times the quarter's target"),
+            "{}",
+            p[3]
+        );
+        // 1,000 times the target is the most accepted; a quarter without a target has no ratio.
+        assert_eq!(
+            fields(&validate_record(&kpi(2.0, 2000.0))),
+            ["cost_planned", "cost_actual"]
+        );
+        assert_eq!(
+            fields(&validate_record(&kpi(2.0, 2000.5))),
+            ["cost_planned", "cost_actual", "actual"]
+        );
+        assert_eq!(
+            fields(&validate_record(&kpi(0.0, 5e14))),
+            ["cost_planned", "cost_actual"]
+        );
+    }
+
+    #[test]
+    fn dates_after_the_checking_clock_are_refused() {
+        let today = d(2024, 2, 12);
+        let line = |fiscal_year| {
+            Record::Budget(BudgetLine {
+                fiscal_year,
+                month: 1,
+                program: "P1".into(),
+                category: BudgetCategory::Operating,
+                allocated: 10,
+                revised: None,
+                committed: 0,
+                spent: 1,
+                currency: "ILS".into(),
+            })
+        };
+        let p = validate_against_today(d(2101, 1, 31), &line(2042), today);
+        assert_eq!(fields(&p), ["as_of", "fiscal_year"]);
+        assert_eq!(
+            p[0].message,
+            "2101-01-31 is more than 3 days after today (2024-02-12); a report is dated the day it describes: check the date"
+        );
+        assert_eq!(
+            p[1].message,
+            "2042 is after next year (2025); reports are accepted for years up to next year: check the year"
+        );
+        // Three days ahead and next year's budget are accepted; a fourth day is not.
+        assert!(validate_against_today(d(2024, 2, 15), &line(2025), today).is_empty());
+        assert_eq!(
+            fields(&validate_against_today(d(2024, 2, 16), &line(2024), today)),
+            ["as_of"]
+        );
+        let k = kpi(1.0, 1.0);
+        let Record::Kpi(mut future) = k else {
+            unreachable!()
+        };
+        future.year = 2026;
+        assert_eq!(
+            fields(&validate_against_today(today, &Record::Kpi(future), today)),
+            ["year"]
+        );
+        // Clocks at the ends of the calendar do not overflow.
+        assert!(validate_against_today(NaiveDate::MAX, &line(2042), NaiveDate::MAX).is_empty());
     }
 
     #[test]

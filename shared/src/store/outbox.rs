@@ -5,7 +5,7 @@
 
 use super::{RejectedRecord, Result, Store, decode, encode, read_u64};
 use crate::model::{CenterCode, RecordEnvelope};
-use crate::wire::{Batch, BatchAck, PROTOCOL_VERSION};
+use crate::wire::{Batch, BatchAck, MAX_BATCH_RECORDS, PROTOCOL_VERSION};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sled::Transactional;
@@ -51,7 +51,8 @@ impl Store {
     }
 
     /// The batch to send next: the one in flight if any, else a new one of at most `limit`
-    /// records from the head of the outbox; `None` when the outbox is empty.
+    /// records (1 to [`MAX_BATCH_RECORDS`], whatever is asked: a collector refuses more) from the
+    /// head of the outbox; `None` when the outbox is empty.
     pub fn outbox_next_batch(
         &self,
         center: &CenterCode,
@@ -66,7 +67,7 @@ impl Store {
         let mut records: Vec<RecordEnvelope> = Vec::new();
         // Not the positions of an import under way: it may yet be undone.
         let (_import_marker, visible) = self.outbox_visible()?;
-        for item in visible.take(limit.max(1)) {
+        for item in visible.take(limit.clamp(1, MAX_BATCH_RECORDS)) {
             let (k, v) = item?;
             let pos = read_u64(Some(k.clone()));
             records.push(decode("outbox", &pos.to_string(), &v)?);

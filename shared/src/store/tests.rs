@@ -66,6 +66,22 @@ fn importing_the_same_records_twice_changes_nothing() {
 }
 
 #[test]
+fn no_batch_is_cut_over_the_collectors_record_limit_whatever_is_asked() {
+    let s = Store::temporary().unwrap();
+    let n = crate::wire::MAX_BATCH_RECORDS as u16 + 1;
+    s.import(
+        &moh(),
+        at(d(2023, 6, 1), (1..=n).map(|i| status(i, 10)).collect()),
+    )
+    .unwrap();
+    let b = s
+        .outbox_next_batch(&moh(), "agent", 6_000, now())
+        .unwrap()
+        .unwrap();
+    assert_eq!(b.records, crate::wire::MAX_BATCH_RECORDS);
+}
+
+#[test]
 fn a_changed_record_gets_the_next_revision_and_keeps_history() {
     let s = Store::temporary().unwrap();
     s.import(&moh(), at(d(2023, 6, 1), vec![status(1, 10)]))

@@ -6,6 +6,7 @@ fn opts() -> ImportOptions {
     ImportOptions {
         center: CenterCode::new("MOH").unwrap(),
         as_of: d(2023, 6, 30),
+        today: d(2025, 6, 30),
         kind: None,
         encoding: None,
         calendar: None,
