@@ -7,7 +7,7 @@
 use crate::boards;
 use crate::config::WallConfig;
 use crate::feed::{BoardSource, SourceStatus};
-use crate::theme::{CANVAS, Theme, size, space};
+use crate::theme::{CANVAS, Theme, dialog, radius, size, space};
 use crate::widgets::{Env, RIGHT, rtl, text};
 use chrono::{DateTime, Local, Timelike};
 use egui::{Align2, Color32, CornerRadius, Key, Rect, Stroke, Ui, pos2, vec2};
@@ -516,18 +516,18 @@ impl Wall {
         let matches = self.filter_matches(6);
         let t = &self.env.theme;
         let card = Rect::from_min_size(
-            pos2(rect.center().x - 450.0, rect.top() + 140.0),
-            vec2(900.0, 130.0 + 56.0 * matches.len().max(1) as f32),
+            pos2(
+                rect.center().x - dialog::FILTER_WIDTH / 2.0,
+                rect.top() + dialog::FILTER_TOP,
+            ),
+            vec2(
+                dialog::FILTER_WIDTH,
+                dialog::FILTER_HEIGHT + dialog::FILTER_MATCH_PITCH * matches.len().max(1) as f32,
+            ),
         );
-        ui.painter().rect(
-            card,
-            CornerRadius::same(16),
-            t.panel,
-            Stroke::new(2.0, t.rule),
-            egui::StrokeKind::Inside,
-        );
-        let inner = card.shrink(28.0);
-        let head = Rect::from_min_size(inner.min, vec2(inner.width(), 44.0));
+        dialog_card(ui, card, t);
+        let inner = card.shrink(dialog::FILTER_PAD);
+        let head = Rect::from_min_size(inner.min, vec2(inner.width(), dialog::FILTER_QUERY_HEIGHT));
         let query = self.filter_query.clone().unwrap_or_default();
         let shown = if query.is_empty() {
             "اكتب اسم الجهة أو رمزها…".to_string()
@@ -545,7 +545,7 @@ impl Wall {
         if matches.is_empty() {
             let r = Rect::from_min_size(
                 pos2(inner.left(), head.bottom() + 20.0),
-                vec2(inner.width(), 44.0),
+                vec2(inner.width(), dialog::FILTER_QUERY_HEIGHT),
             );
             text(
                 ui,
@@ -558,8 +558,11 @@ impl Wall {
         }
         for (i, (code, name)) in matches.iter().enumerate() {
             let r = Rect::from_min_size(
-                pos2(inner.left(), head.bottom() + 20.0 + 56.0 * i as f32),
-                vec2(inner.width(), 48.0),
+                pos2(
+                    inner.left(),
+                    head.bottom() + 20.0 + dialog::FILTER_MATCH_PITCH * i as f32,
+                ),
+                vec2(inner.width(), dialog::FILTER_MATCH_HEIGHT),
             );
             let color = if i == 0 { t.text } else { t.muted };
             text(ui, r, name, rtl(size::BODY, color), RIGHT, Some(1));
@@ -578,14 +581,8 @@ impl Wall {
         let t = &self.env.theme;
         ui.painter()
             .rect_filled(rect, CornerRadius::ZERO, Color32::from_black_alpha(170));
-        let card = Rect::from_center_size(rect.center(), vec2(1000.0, 700.0));
-        ui.painter().rect(
-            card,
-            CornerRadius::same(16),
-            t.panel,
-            Stroke::new(2.0, t.rule),
-            egui::StrokeKind::Inside,
-        );
+        let card = Rect::from_center_size(rect.center(), dialog::HELP);
+        dialog_card(ui, card, t);
         let lines = [
             "مفاتيح المشغّل",
             "مسافة: إيقاف التدوير أو استئنافه",
@@ -597,7 +594,7 @@ impl Wall {
             "H أو F1: إظهار هذه المساعدة أو إخفاؤها",
         ];
         let r = crate::widgets::rows(
-            card.shrink(36.0),
+            card.shrink(dialog::HELP_PAD),
             &[1.3, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
             8.0,
         );
@@ -612,11 +609,22 @@ impl Wall {
     }
 }
 
+/// A dialog's background over the wall: the panel colour, bordered in the rule's gold.
+fn dialog_card(ui: &Ui, card: Rect, t: &Theme) {
+    ui.painter().rect(
+        card,
+        CornerRadius::same(radius::DIALOG),
+        t.panel,
+        Stroke::new(dialog::STROKE, t.rule),
+        egui::StrokeKind::Inside,
+    );
+}
+
 fn error_box(ui: &Ui, rect: Rect, env: &Env, message: &str) {
     let t = &env.theme;
     ui.painter().rect_stroke(
         rect.shrink(8.0),
-        CornerRadius::same(12),
+        CornerRadius::same(radius::PANEL),
         Stroke::new(2.0, t.error),
         egui::StrokeKind::Inside,
     );
