@@ -5,7 +5,7 @@
 //! Watching the file or the collector for edits is `ConfigWatcher`'s job. The reference of every
 //! key is docs/BOARDS.md, with an example loaded by a test.
 
-use crate::app::PlaylistItem;
+use crate::playlist::PlaylistItem;
 use crate::text::Digits;
 use crate::theme::ThemeName;
 use rasid_shared::board::{BoardFilter, BoardName, KpiThresholds, Period};
@@ -369,7 +369,7 @@ pub fn default_config() -> WallConfig {
         screens: vec![Screen {
             name: "wall".into(),
             theme: ThemeName::Dark,
-            playlist: crate::app::default_playlist(),
+            playlist: crate::playlist::default_playlist(),
         }],
     }
 }

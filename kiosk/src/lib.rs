@@ -7,8 +7,8 @@
 //! - [`feed`]: where boards come from: in-process data, or a collector ([`collector_source`])
 //!   with a sled cache; [`demo`] and [`live_demo`]: the demo's data, its embedded collector and
 //!   live changes.
-//! - [`app`]: the wall itself (header, board, footer, rotation, operator keys);
-//!   [`render`]: drawing a wall to PNG without a window.
+//! - [`playlist`]: the rotation (pure); [`app`]: the wall itself (header, board, footer,
+//!   operator keys); [`render`]: drawing a wall to PNG without a window.
 
 pub mod app;
 pub mod boards;
@@ -17,6 +17,7 @@ pub mod config;
 pub mod demo;
 pub mod feed;
 pub mod live_demo;
+pub mod playlist;
 pub mod render;
 pub mod text;
 pub mod theme;

@@ -3,10 +3,11 @@
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use rasid_kiosk::app::{Clock, PlaylistItem, Wall, default_env, default_playlist, wall_zoom};
+use rasid_kiosk::app::{Clock, Wall, default_env, wall_zoom};
 use rasid_kiosk::collector_source::CollectorSource;
 use rasid_kiosk::config::{self, ConfigOrigin, WallConfig};
 use rasid_kiosk::feed::{BoardSource, DatasetSource};
+use rasid_kiosk::playlist::{PlaylistItem, default_playlist};
 use rasid_kiosk::theme::{Theme, ThemeName};
 use rasid_shared::board::{BoardContext, BoardFilter, BoardName, KpiThresholds};
 use rasid_shared::store::Store;
