@@ -1,7 +1,7 @@
 //! `latency`: from a signed push of one status change to the kiosk's board model showing it.
 //!
-//! A collector on disk holds the demo dataset; the kiosk's own live source (`HubSource`, the
-//! one `rasid-kiosk --hub` uses: live stream, then a board fetch) follows it. Each update flips
+//! A collector on disk holds the demo dataset; the kiosk's own live source (`CollectorSource`, the
+//! one `rasid-kiosk --collector` uses: live stream, then a board fetch) follows it. Each update flips
 //! one decision between in progress and executed, so the decision-execution board's count of
 //! executed decisions changes every time; the clock runs from just before the push until the
 //! source hands the new count to the wall. The baseline is the push's own round trip (signed
@@ -10,8 +10,8 @@
 use crate::measure::{Stats, TempDir, num, quantile, spread, table_row};
 use anyhow::{Context, Result, bail};
 use rasid_collector::demo::demo_key;
+use rasid_kiosk::collector_source::CollectorSource;
 use rasid_kiosk::feed::BoardSource;
-use rasid_kiosk::hub::HubSource;
 use rasid_shared::board::{BoardFilter, BoardName, BoardView};
 use rasid_shared::demo;
 use rasid_shared::model::{DecisionKind, ExecutionStatus, Record, RecordEnvelope};
@@ -42,7 +42,7 @@ fn flippable(records: &[RecordEnvelope]) -> Option<RecordEnvelope> {
         .cloned()
 }
 
-fn executed_count(source: &mut HubSource) -> Option<u32> {
+fn executed_count(source: &mut CollectorSource) -> Option<u32> {
     match source
         .board(BoardName::DecisionExecution, &BoardFilter::default())
         .view
@@ -55,10 +55,10 @@ fn executed_count(source: &mut HubSource) -> Option<u32> {
 
 /// Polls `source` (woken by its network thread) until `done` holds, for at most `limit`.
 fn wait_until(
-    source: &mut HubSource,
+    source: &mut CollectorSource,
     wake: &mpsc::Receiver<()>,
     limit: Duration,
-    mut done: impl FnMut(&mut HubSource) -> bool,
+    mut done: impl FnMut(&mut CollectorSource) -> bool,
 ) -> Result<()> {
     let deadline = Instant::now() + limit;
     loop {
@@ -86,7 +86,7 @@ fn run_once(rt: &tokio::runtime::Runtime, updates: usize) -> Result<(Vec<f64>, V
     let http = crate::fleet::client()?;
 
     let (tx, wake) = mpsc::channel::<()>();
-    let mut source = HubSource::start(
+    let mut source = CollectorSource::start(
         &url,
         "bench",
         None,

@@ -1,4 +1,5 @@
-//! The wall: header, the current board, footer; the playlist's rotation; operator keys.
+//! The wall: header, the current board, footer; operator keys. The rotation's rules are
+//! `playlist`'s; the wall gives them the time and draws what they say is up.
 //!
 //! [`Wall::ui`] draws one frame into any `Ui`, so the eframe window, `--screenshot` and the
 //! kittest tests all draw the same thing. Repaints are requested only when the clock's minute,
@@ -7,33 +8,13 @@
 use crate::boards;
 use crate::config::WallConfig;
 use crate::feed::{BoardSource, SourceStatus};
-use crate::theme::{CANVAS, Theme, size, space};
+use crate::playlist::{Playlist, PlaylistItem};
+use crate::theme::{CANVAS, Theme, dialog, radius, size, space};
 use crate::widgets::{Env, RIGHT, rtl, text};
 use chrono::{DateTime, Local, Timelike};
 use egui::{Align2, Color32, CornerRadius, Key, Rect, Stroke, Ui, pos2, vec2};
-use rasid_shared::board::{BoardFilter, BoardName};
 use rasid_shared::model::CenterCode;
 use std::time::{Duration, Instant};
-
-/// One entry of a screen's rotation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlaylistItem {
-    pub board: BoardName,
-    pub seconds: u64,
-    pub filter: BoardFilter,
-}
-
-/// The rotation used when no configuration says otherwise: every board, 20 seconds each.
-pub fn default_playlist() -> Vec<PlaylistItem> {
-    BoardName::ALL
-        .iter()
-        .map(|b| PlaylistItem {
-            board: *b,
-            seconds: 20,
-            filter: BoardFilter::default(),
-        })
-        .collect()
-}
 
 /// The wall's clock: the system's, or a fixed instant (screenshots and tests).
 #[derive(Debug, Clone, Copy)]
@@ -54,12 +35,10 @@ impl Clock {
 pub struct Wall {
     pub env: Env,
     pub source: Box<dyn BoardSource>,
-    pub playlist: Vec<PlaylistItem>,
-    pub index: usize,
+    pub playlist: Playlist,
+    /// The operator stopped the rotation (Space, or a center filter).
     pub paused: bool,
     pub show_help: bool,
-    /// Board shown until when (None: rotation stopped, e.g. a single-board screenshot).
-    shown_since: Instant,
     pub clock: Clock,
     /// Shown on the operator line (a configuration error, a key hint).
     pub operator_note: Option<String>,
@@ -81,15 +60,9 @@ impl Wall {
         Wall {
             env,
             source,
-            playlist: if playlist.is_empty() {
-                default_playlist()
-            } else {
-                playlist
-            },
-            index: 0,
+            playlist: Playlist::new(playlist, Instant::now()),
             paused: false,
             show_help: false,
-            shown_since: Instant::now(),
             clock: Clock::System,
             operator_note: None,
             subtitle: "الأمانة العامة لمجلس الوزراء — متابعة الأداء الحكومي".into(),
@@ -103,11 +76,7 @@ impl Wall {
 
     /// The board shown now: the playlist's, narrowed to the operator's center if one is chosen.
     pub fn shown(&self) -> PlaylistItem {
-        let mut item = self.current().clone();
-        if let Some(c) = &self.center_override {
-            item.filter.center = Some(c.clone());
-        }
-        item
+        self.playlist.shown(self.center_override.as_ref())
     }
 
     /// Centers matching the operator's query, best first (at most `limit`).
@@ -180,19 +149,11 @@ impl Wall {
     /// digits, calendar, language. Keeps showing the current board when it is still listed.
     pub fn apply_config(&mut self, cfg: &WallConfig, screen: Option<&str>) -> Result<(), String> {
         let s = cfg.screen(screen)?;
-        let current = self.playlist.get(self.index).cloned();
         self.env.theme = Theme::new(s.theme);
         self.env.digits = cfg.digits;
         self.env.calendar = cfg.calendar;
         self.env.language = cfg.language;
-        self.playlist = if s.playlist.is_empty() {
-            default_playlist()
-        } else {
-            s.playlist.clone()
-        };
-        self.index = current
-            .and_then(|c| self.playlist.iter().position(|p| *p == c))
-            .unwrap_or(0);
+        self.playlist.replace(s.playlist.clone());
         self.screen = screen.map(str::to_string);
         self.operator_note = None;
         Ok(())
@@ -237,20 +198,19 @@ impl Wall {
     }
 
     pub fn current(&self) -> &PlaylistItem {
-        &self.playlist[self.index.min(self.playlist.len() - 1)]
+        self.playlist.current()
     }
 
     pub fn go_to(&mut self, index: usize) {
-        self.index = index % self.playlist.len();
-        self.shown_since = Instant::now();
+        self.playlist.go_to(index, Instant::now());
     }
 
     pub fn next(&mut self) {
-        self.go_to(self.index + 1);
+        self.playlist.next(Instant::now());
     }
 
     pub fn previous(&mut self) {
-        self.go_to(self.index + self.playlist.len() - 1);
+        self.playlist.previous(Instant::now());
     }
 
     fn handle_keys(&mut self, ui: &Ui) {
@@ -267,7 +227,7 @@ impl Wall {
         }
         if pressed(Key::Space) {
             self.paused = !self.paused;
-            self.shown_since = Instant::now();
+            self.playlist.restart_dwell(Instant::now());
         }
         // Reading goes right to left: the next board is to the left.
         if pressed(Key::ArrowLeft) || pressed(Key::PageDown) {
@@ -300,7 +260,7 @@ impl Wall {
             self.show_help = false;
             if self.center_override.take().is_some() {
                 self.paused = false;
-                self.shown_since = Instant::now();
+                self.playlist.restart_dwell(Instant::now());
             }
         }
     }
@@ -311,12 +271,7 @@ impl Wall {
         self.handle_keys(ui);
         // What arrived is drawn in this very frame: no second frame is needed for it.
         self.source.poll();
-        let item = self.current().clone();
-        let dwell = Duration::from_secs(item.seconds.max(3));
-        let elapsed = self.shown_since.elapsed();
-        if !self.paused && elapsed >= dwell && self.playlist.len() > 1 {
-            self.next();
-        }
+        self.playlist.advance(Instant::now(), self.paused);
         let item = self.shown();
         if let Some(c) = &item.filter.center
             && !self.center_names.contains_key(c)
@@ -365,11 +320,10 @@ impl Wall {
         // Next repaint: the next minute of the clock, or the next rotation, whichever is sooner.
         let now = self.clock.now();
         let to_minute = Duration::from_secs(60 - now.second() as u64);
-        let to_rotation = if self.paused {
-            to_minute
-        } else {
-            dwell.saturating_sub(self.shown_since.elapsed())
-        };
+        let to_rotation = self
+            .playlist
+            .until_next(Instant::now(), self.paused)
+            .unwrap_or(to_minute);
         ui.ctx()
             .request_repaint_after(to_minute.min(to_rotation).max(Duration::from_millis(50)));
     }
@@ -482,7 +436,7 @@ impl Wall {
         }
         for i in 0..n {
             let c = pos2(x + i as f32 * 24.0, inner.center().y);
-            if i == self.index {
+            if i == self.playlist.index() {
                 ui.painter().circle_filled(c, 7.0, t.text);
             } else {
                 ui.painter()
@@ -516,18 +470,18 @@ impl Wall {
         let matches = self.filter_matches(6);
         let t = &self.env.theme;
         let card = Rect::from_min_size(
-            pos2(rect.center().x - 450.0, rect.top() + 140.0),
-            vec2(900.0, 130.0 + 56.0 * matches.len().max(1) as f32),
+            pos2(
+                rect.center().x - dialog::FILTER_WIDTH / 2.0,
+                rect.top() + dialog::FILTER_TOP,
+            ),
+            vec2(
+                dialog::FILTER_WIDTH,
+                dialog::FILTER_HEIGHT + dialog::FILTER_MATCH_PITCH * matches.len().max(1) as f32,
+            ),
         );
-        ui.painter().rect(
-            card,
-            CornerRadius::same(16),
-            t.panel,
-            Stroke::new(2.0, t.rule),
-            egui::StrokeKind::Inside,
-        );
-        let inner = card.shrink(28.0);
-        let head = Rect::from_min_size(inner.min, vec2(inner.width(), 44.0));
+        dialog_card(ui, card, t);
+        let inner = card.shrink(dialog::FILTER_PAD);
+        let head = Rect::from_min_size(inner.min, vec2(inner.width(), dialog::FILTER_QUERY_HEIGHT));
         let query = self.filter_query.clone().unwrap_or_default();
         let shown = if query.is_empty() {
             "اكتب اسم الجهة أو رمزها…".to_string()
@@ -545,7 +499,7 @@ impl Wall {
         if matches.is_empty() {
             let r = Rect::from_min_size(
                 pos2(inner.left(), head.bottom() + 20.0),
-                vec2(inner.width(), 44.0),
+                vec2(inner.width(), dialog::FILTER_QUERY_HEIGHT),
             );
             text(
                 ui,
@@ -558,8 +512,11 @@ impl Wall {
         }
         for (i, (code, name)) in matches.iter().enumerate() {
             let r = Rect::from_min_size(
-                pos2(inner.left(), head.bottom() + 20.0 + 56.0 * i as f32),
-                vec2(inner.width(), 48.0),
+                pos2(
+                    inner.left(),
+                    head.bottom() + 20.0 + dialog::FILTER_MATCH_PITCH * i as f32,
+                ),
+                vec2(inner.width(), dialog::FILTER_MATCH_HEIGHT),
             );
             let color = if i == 0 { t.text } else { t.muted };
             text(ui, r, name, rtl(size::BODY, color), RIGHT, Some(1));
@@ -578,14 +535,8 @@ impl Wall {
         let t = &self.env.theme;
         ui.painter()
             .rect_filled(rect, CornerRadius::ZERO, Color32::from_black_alpha(170));
-        let card = Rect::from_center_size(rect.center(), vec2(1000.0, 700.0));
-        ui.painter().rect(
-            card,
-            CornerRadius::same(16),
-            t.panel,
-            Stroke::new(2.0, t.rule),
-            egui::StrokeKind::Inside,
-        );
+        let card = Rect::from_center_size(rect.center(), dialog::HELP);
+        dialog_card(ui, card, t);
         let lines = [
             "مفاتيح المشغّل",
             "مسافة: إيقاف التدوير أو استئنافه",
@@ -597,7 +548,7 @@ impl Wall {
             "H أو F1: إظهار هذه المساعدة أو إخفاؤها",
         ];
         let r = crate::widgets::rows(
-            card.shrink(36.0),
+            card.shrink(dialog::HELP_PAD),
             &[1.3, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
             8.0,
         );
@@ -612,11 +563,22 @@ impl Wall {
     }
 }
 
+/// A dialog's background over the wall: the panel colour, bordered in the rule's gold.
+fn dialog_card(ui: &Ui, card: Rect, t: &Theme) {
+    ui.painter().rect(
+        card,
+        CornerRadius::same(radius::DIALOG),
+        t.panel,
+        Stroke::new(dialog::STROKE, t.rule),
+        egui::StrokeKind::Inside,
+    );
+}
+
 fn error_box(ui: &Ui, rect: Rect, env: &Env, message: &str) {
     let t = &env.theme;
     ui.painter().rect_stroke(
         rect.shrink(8.0),
-        CornerRadius::same(12),
+        CornerRadius::same(radius::PANEL),
         Stroke::new(2.0, t.error),
         egui::StrokeKind::Inside,
     );

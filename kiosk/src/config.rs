@@ -5,7 +5,7 @@
 //! Watching the file or the collector for edits is `ConfigWatcher`'s job. The reference of every
 //! key is docs/BOARDS.md, with an example loaded by a test.
 
-use crate::app::PlaylistItem;
+use crate::playlist::PlaylistItem;
 use crate::text::Digits;
 use crate::theme::ThemeName;
 use rasid_shared::board::{BoardFilter, BoardName, KpiThresholds, Period};
@@ -369,7 +369,7 @@ pub fn default_config() -> WallConfig {
         screens: vec![Screen {
             name: "wall".into(),
             theme: ThemeName::Dark,
-            playlist: crate::app::default_playlist(),
+            playlist: crate::playlist::default_playlist(),
         }],
     }
 }
@@ -485,7 +485,7 @@ boards = [
 pub enum ConfigOrigin {
     File(std::path::PathBuf),
     /// `GET {url}/v1/screens/{screen}/config` of a collector.
-    Hub {
+    Collector {
         url: String,
         screen: String,
     },
@@ -496,7 +496,7 @@ pub fn read_origin(origin: &ConfigOrigin) -> Result<String, String> {
     match origin {
         ConfigOrigin::File(path) => std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display())),
-        ConfigOrigin::Hub { url, screen } => {
+        ConfigOrigin::Collector { url, screen } => {
             let u = format!("{}/v1/screens/{screen}/config", url.trim_end_matches('/'));
             let resp = reqwest::blocking::Client::builder()
                 .timeout(std::time::Duration::from_secs(10))
@@ -524,12 +524,12 @@ pub fn read_origin(origin: &ConfigOrigin) -> Result<String, String> {
 pub fn watch(
     origin: ConfigOrigin,
     first: Option<String>,
-    wake: crate::hub::Wake,
+    wake: crate::collector_source::Wake,
 ) -> std::sync::mpsc::Receiver<Result<String, String>> {
     let (tx, rx) = std::sync::mpsc::channel();
     let every = match origin {
         ConfigOrigin::File(_) => std::time::Duration::from_secs(2),
-        ConfigOrigin::Hub { .. } => std::time::Duration::from_secs(15),
+        ConfigOrigin::Collector { .. } => std::time::Duration::from_secs(15),
     };
     let spawned = std::thread::Builder::new()
         .name("rasid-config".into())

@@ -2,8 +2,8 @@
 //! and says how current it is.
 //!
 //! [`DatasetSource`] computes boards from records held in this process (the demo, tests);
-//! the live source reading a collector lives in `hub`. Sources never panic on bad data: a board
-//! that cannot be had is an error the wall shows in that board's place.
+//! the live source reading a collector is `collector_source::CollectorSource`. Sources never
+//! panic on bad data: a board that cannot be had is an error the wall shows in its place.
 
 use rasid_shared::board::{BoardContext, BoardFilter, BoardName, BoardView, Dataset, build_board};
 use rasid_shared::model::{CenterCode, RecordEnvelope};

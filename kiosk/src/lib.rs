@@ -4,19 +4,21 @@
 //! - [`theme`]: colours, sizes and spacing for a wall read from several metres.
 //! - [`widgets`]: panels, numbers and charts laid out from the right.
 //! - [`boards`]: one painter per board view model.
-//! - [`feed`]: where boards come from: in-process data, or a collector ([`hub`]) with a sled
-//!   cache; [`demo`] and [`live_demo`]: the demo's data, its embedded collector and live changes.
-//! - [`app`]: the wall itself (header, board, footer, rotation, operator keys);
-//!   [`render`]: drawing a wall to PNG without a window.
+//! - [`feed`]: where boards come from: in-process data, or a collector ([`collector_source`])
+//!   with a sled cache; [`demo`] and [`live_demo`]: the demo's data, its embedded collector and
+//!   live changes.
+//! - [`playlist`]: the rotation (pure); [`app`]: the wall itself (header, board, footer,
+//!   operator keys); [`render`]: drawing a wall to PNG without a window.
 
 pub mod app;
 pub mod boards;
+pub mod collector_source;
 pub mod config;
 pub mod demo;
 pub mod feed;
-pub mod hub;
 #[cfg(feature = "demo")]
 pub mod live_demo;
+pub mod playlist;
 pub mod render;
 pub mod text;
 pub mod theme;

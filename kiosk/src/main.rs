@@ -1,12 +1,13 @@
-//! `rasid-kiosk`: the wall display. `--hub URL` follows a collector; `--demo` runs an embedded
-//! collector on the demo dataset; `--screenshot` renders a board to PNG without a window.
+//! `rasid-kiosk`: the wall display. `--collector URL` follows a collector; `--demo` runs an
+//! embedded collector on the demo dataset; `--screenshot` renders a board to PNG without a window.
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use rasid_kiosk::app::{Clock, PlaylistItem, Wall, default_env, default_playlist, wall_zoom};
-use rasid_kiosk::config::{self, ConfigOrigin};
+use rasid_kiosk::app::{Clock, Wall, default_env, wall_zoom};
+use rasid_kiosk::collector_source::CollectorSource;
+use rasid_kiosk::config::{self, ConfigOrigin, WallConfig};
 use rasid_kiosk::feed::{BoardSource, DatasetSource};
-use rasid_kiosk::hub::HubSource;
+use rasid_kiosk::playlist::{PlaylistItem, default_playlist};
 use rasid_kiosk::theme::{Theme, ThemeName};
 use rasid_shared::board::{BoardContext, BoardFilter, BoardName, KpiThresholds};
 use rasid_shared::store::Store;
@@ -41,8 +42,9 @@ struct Cli {
     #[arg(long)]
     windowed: bool,
     /// Follow the collector at this address, e.g. http://collector.gsc.example:8440
-    #[arg(long, value_name = "URL")]
-    hub: Option<String>,
+    /// (`--hub URL` is the same, the name of earlier versions).
+    #[arg(long, value_name = "URL", alias = "hub")]
+    collector: Option<String>,
     /// Where the last boards are kept for when the collector cannot be reached.
     #[arg(long, default_value = "rasid-kiosk-cache")]
     cache: PathBuf,
@@ -52,7 +54,7 @@ struct Cli {
     /// The boards configuration file (screens, boards, durations, language, calendar, digits).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// The screen of the configuration this wall shows; with --hub and no --config, its
+    /// The screen of the configuration this wall shows; with --collector and no --config, its
     /// configuration is fetched from the collector.
     #[arg(long, value_name = "NAME")]
     screen: Option<String>,
@@ -62,6 +64,7 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
+    init_tracing();
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -69,6 +72,17 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Warnings (a configuration not applied, a stream event that cannot be read) go to the
+/// standard error; `RASID_LOG=debug` shows more.
+fn init_tracing() {
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_env("RASID_LOG").unwrap_or_else(|_| "info".into());
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -80,9 +94,9 @@ fn run(cli: Cli) -> Result<()> {
     if let Some(path) = &cli.check_config {
         return check_config(path);
     }
-    if cli.demo == cli.hub.is_some() {
+    if cli.demo == cli.collector.is_some() {
         bail!(
-            "give either --demo (embedded demo data) or --hub URL (a collector), not both or neither"
+            "give either --demo (embedded demo data) or --collector URL (a collector), not both or neither"
         );
     }
     let today = if cli.demo {
@@ -94,11 +108,17 @@ fn run(cli: Cli) -> Result<()> {
     if let Some(path) = &cli.screenshot {
         return screenshot(&cli, env, path);
     }
+    open_wall(&cli, env)
+}
+
+/// Opens the wall's window on the collector of `--collector` (or the embedded one of `--demo`)
+/// and runs it until it is closed.
+fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
     let demo = if cli.demo { Some(start_demo()?) } else { None };
-    let url = match (&demo, &cli.hub) {
+    let url = match (&demo, &cli.collector) {
         (Some(d), _) => d.url.clone(),
         (None, Some(u)) => u.clone(),
-        (None, None) => unreachable!("checked above"),
+        (None, None) => unreachable!("checked by run"),
     };
     let cache = if cli.demo {
         None
@@ -108,7 +128,45 @@ fn run(cli: Cli) -> Result<()> {
                 .with_context(|| format!("opening the board cache {}", cli.cache.display()))?,
         )
     };
-    let viewport = if cli.windowed {
+    let options = eframe::NativeOptions {
+        viewport: viewport(cli)?,
+        ..Default::default()
+    };
+    let name = cli.name.clone();
+    let origin = config_origin(cli);
+    let first = first_config(origin.as_ref())?;
+    let screen = if cli.config.is_some() {
+        cli.screen.clone()
+    } else {
+        None
+    };
+    first
+        .config
+        .screen(screen.as_deref())
+        .map_err(|e| anyhow::anyhow!(e))?;
+    eframe::run_native(
+        "rasid-kiosk",
+        options,
+        Box::new(move |cc| {
+            rasid_kiosk::text::fonts::install(&cc.egui_ctx);
+            let wake = rasid_kiosk::collector_source::wake_frame(&cc.egui_ctx);
+            let source = CollectorSource::start(&url, &name, cache, wake.clone());
+            let mut wall = Wall::new(env, Box::new(source), default_playlist());
+            // Checked above: the screen exists.
+            let _ = wall.apply_config(&first.config, screen.as_deref());
+            wall.operator_note = first.note;
+            if let Some(o) = origin {
+                wall.follow_config(config::watch(o, first.text, wake), screen);
+            }
+            Ok(Box::new(KioskApp { wall, _demo: demo }))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the wall's window: {e}"))
+}
+
+/// Full screen, or a window of `--size` with `--windowed`.
+fn viewport(cli: &Cli) -> Result<egui::ViewportBuilder> {
+    Ok(if cli.windowed {
         let (w, h) = rasid_kiosk::render::parse_size(&cli.size)?;
         egui::ViewportBuilder::default()
             .with_inner_size([w as f32, h as f32])
@@ -117,64 +175,55 @@ fn run(cli: Cli) -> Result<()> {
         egui::ViewportBuilder::default()
             .with_fullscreen(true)
             .with_title("Rasid")
-    };
-    let options = eframe::NativeOptions {
-        viewport,
-        ..Default::default()
-    };
-    let name = cli.name.clone();
-    let origin = match (&cli.config, &cli.screen, &cli.hub) {
+    })
+}
+
+/// Where the configuration comes from: `--config`, or the collector's for `--screen`.
+fn config_origin(cli: &Cli) -> Option<ConfigOrigin> {
+    match (&cli.config, &cli.screen, &cli.collector) {
         (Some(path), _, _) => Some(ConfigOrigin::File(path.clone())),
-        (None, Some(screen), Some(url)) => Some(ConfigOrigin::Hub {
+        (None, Some(screen), Some(url)) => Some(ConfigOrigin::Collector {
             url: url.clone(),
             screen: screen.clone(),
         }),
         _ => None,
+    }
+}
+
+/// The configuration the wall starts with.
+struct FirstConfig {
+    config: WallConfig,
+    /// Its text, when read from the origin (the watcher reports only changes from it).
+    text: Option<String>,
+    /// Why the default rotation is shown instead, for the operator line.
+    note: Option<String>,
+}
+
+/// Reads the first configuration: a broken file stops here; a collector that cannot be asked
+/// yet leaves the default rotation until it answers.
+fn first_config(origin: Option<&ConfigOrigin>) -> Result<FirstConfig> {
+    let fallback = |note| FirstConfig {
+        config: config::default_config(),
+        text: None,
+        note,
     };
-    // The first configuration: a broken file stops here; a collector that cannot be asked yet
-    // leaves the default rotation until it answers.
-    let (config, first_text, note) = match &origin {
-        None => (config::default_config(), None, None),
-        Some(o) => match config::read_origin(o).map(|t| (config::parse(&t), t)) {
-            Ok((Ok(cfg), text)) => (cfg, Some(text), None),
-            Ok((Err(problems), _)) if matches!(o, ConfigOrigin::File(_)) => {
-                bail!("{}", config::problems_text(&problems))
-            }
-            Ok((Err(problems), _)) => (
-                config::default_config(),
-                None,
-                Some(config::problems_text(&problems)),
-            ),
-            Err(e) if matches!(o, ConfigOrigin::File(_)) => bail!("{e}"),
-            Err(e) => (config::default_config(), None, Some(e)),
+    let Some(o) = origin else {
+        return Ok(fallback(None));
+    };
+    let is_file = matches!(o, ConfigOrigin::File(_));
+    Ok(
+        match config::read_origin(o).map(|t| (config::parse(&t), t)) {
+            Ok((Ok(config), text)) => FirstConfig {
+                config,
+                text: Some(text),
+                note: None,
+            },
+            Ok((Err(problems), _)) if is_file => bail!("{}", config::problems_text(&problems)),
+            Ok((Err(problems), _)) => fallback(Some(config::problems_text(&problems))),
+            Err(e) if is_file => bail!("{e}"),
+            Err(e) => fallback(Some(e)),
         },
-    };
-    let screen = if cli.config.is_some() {
-        cli.screen.clone()
-    } else {
-        None
-    };
-    config
-        .screen(screen.as_deref())
-        .map_err(|e| anyhow::anyhow!(e))?;
-    eframe::run_native(
-        "rasid-kiosk",
-        options,
-        Box::new(move |cc| {
-            rasid_kiosk::text::fonts::install(&cc.egui_ctx);
-            let wake = rasid_kiosk::hub::wake_frame(&cc.egui_ctx);
-            let source = HubSource::start(&url, &name, cache, wake.clone());
-            let mut wall = Wall::new(env, Box::new(source), default_playlist());
-            // Checked above: the screen exists.
-            let _ = wall.apply_config(&config, screen.as_deref());
-            wall.operator_note = note;
-            if let Some(o) = origin {
-                wall.follow_config(config::watch(o, first_text, wake), screen);
-            }
-            Ok(Box::new(KioskApp { wall, _demo: demo }))
-        }),
     )
-    .map_err(|e| anyhow::anyhow!("cannot open the wall's window: {e}"))
 }
 
 /// The embedded collector of `--demo`, kept running as long as the window.
@@ -198,7 +247,7 @@ fn start_demo() -> Result<Demo> {
 #[cfg(not(feature = "demo"))]
 fn start_demo() -> Result<Demo> {
     bail!(
-        "this rasid-kiosk was built without its live demo (cargo feature `demo`): follow a collector with --hub URL, or build with the default features"
+        "this rasid-kiosk was built without its live demo (cargo feature `demo`): follow a collector with --collector URL, or build with the default features"
     )
 }
 
@@ -232,7 +281,7 @@ fn screenshot(cli: &Cli, env: rasid_kiosk::widgets::Env, path: &std::path::Path)
         seconds: 3600,
         filter: BoardFilter::default(),
     };
-    let mut wall = match &cli.hub {
+    let mut wall = match &cli.collector {
         None => {
             let ctx = BoardContext {
                 today: env.today,
@@ -242,29 +291,7 @@ fn screenshot(cli: &Cli, env: rasid_kiosk::widgets::Env, path: &std::path::Path)
             Wall::new(env, Box::new(source), vec![item])
         }
         Some(url) => {
-            let (tx, rx) = std::sync::mpsc::channel::<()>();
-            let mut source = HubSource::start(
-                url,
-                &cli.name,
-                None,
-                Arc::new(move || {
-                    let _ = tx.send(());
-                }),
-            );
-            // Wait (at most 15 s) until the board has arrived or failed.
-            let deadline = std::time::Instant::now() + Duration::from_secs(15);
-            loop {
-                source.poll();
-                let state = source.board(board, &item.filter);
-                if state.view.is_some() || state.error.is_some() {
-                    break;
-                }
-                let left = deadline.saturating_duration_since(std::time::Instant::now());
-                if left.is_zero() {
-                    bail!("no answer from the collector at {url} within 15 s");
-                }
-                let _ = rx.recv_timeout(left);
-            }
+            let source = collector_board(url, &cli.name, board, &item.filter)?;
             Wall::new(env, Box::new(source), vec![item])
         }
     };
@@ -272,6 +299,38 @@ fn screenshot(cli: &Cli, env: rasid_kiosk::widgets::Env, path: &std::path::Path)
     rasid_kiosk::render::screenshot(wall, w, h, path)?;
     println!("wrote {}", path.display());
     Ok(())
+}
+
+/// A live source on the collector at `url` that has board `board` (or its error), waiting at
+/// most 15 s for it.
+fn collector_board(
+    url: &str,
+    name: &str,
+    board: BoardName,
+    filter: &BoardFilter,
+) -> Result<CollectorSource> {
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    let mut source = CollectorSource::start(
+        url,
+        name,
+        None,
+        Arc::new(move || {
+            let _ = tx.send(());
+        }),
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        source.poll();
+        let state = source.board(board, filter);
+        if state.view.is_some() || state.error.is_some() {
+            return Ok(source);
+        }
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            bail!("no answer from the collector at {url} within 15 s");
+        }
+        let _ = rx.recv_timeout(left);
+    }
 }
 
 struct KioskApp {
@@ -292,5 +351,19 @@ impl eframe::App for KioskApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         self.wall.ui(ui);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hub_is_still_accepted_for_the_collector_flag() {
+        for flag in ["--collector", "--hub"] {
+            let cli = Cli::try_parse_from(["rasid-kiosk", flag, "http://c.example:8440"])
+                .unwrap_or_else(|e| panic!("{flag}: {e}"));
+            assert_eq!(cli.collector.as_deref(), Some("http://c.example:8440"));
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! Design tokens for the wall: colours, type sizes and spacing, named once and used everywhere.
+//! Design tokens for the wall: colours, type sizes, spacing, corner radii and dialog sizes,
+//! named once and used everywhere.
 //!
 //! Boards are authored on a 1920×1080-point canvas; a 4K screen shows the same layout at two
 //! pixels per point (see `app::wall_zoom`), so sizes here are points at 1080p, chosen to be read
@@ -132,20 +133,50 @@ pub mod space {
     pub const PAD: f32 = 20.0;
     pub const HEADER_HEIGHT: f32 = 112.0;
     pub const FOOTER_HEIGHT: f32 = 52.0;
-    pub const RADIUS: u8 = 12;
     pub const ACCENT_BAR: f32 = 7.0;
     /// Height of one list row holding one line of [`super::size::ROW`] text.
     pub const ROW_HEIGHT: f32 = 52.0;
 }
 
-/// Where a figure changes colour on the boards: one place, so every board agrees.
-pub mod threshold {
-    /// A center executing at least this share of its decisions (%) is shown as doing well.
-    pub const EXECUTION_GOOD: f64 = 60.0;
-    /// At least this (%) and below [`EXECUTION_GOOD`] is shown as middling; below, as weak.
-    pub const EXECUTION_FAIR: f64 = 40.0;
-    /// A decision this many days past its due date is severely overdue.
-    pub const OVERDUE_SEVERE_DAYS: i64 = 180;
-    /// This many days past due and below [`OVERDUE_SEVERE_DAYS`] is seriously overdue.
-    pub const OVERDUE_SERIOUS_DAYS: i64 = 90;
+/// Corner radii in points.
+pub mod radius {
+    /// Panels and cards, and the frame of a board that cannot be shown.
+    pub const PANEL: u8 = 12;
+    /// Dialogs over the wall (key help, center filter).
+    pub const DIALOG: u8 = 16;
+    /// The stripe behind every other row of a compact list (centers, committees, projects).
+    pub const ROW_STRIPE: u8 = 6;
+    /// The stripe behind every other row of a list of tall rows (overdue, weakest indicators).
+    pub const ROW_STRIPE_TALL: u8 = 8;
+    /// The frame around "no data".
+    pub const NO_DATA_FRAME: u8 = 8;
+    /// Bars, meter tracks and the small swatches of a legend row.
+    pub const BAR: u8 = 4;
+    /// The swatches of a legend list.
+    pub const SWATCH: u8 = 5;
+}
+
+/// Dialogs drawn over the wall, in points at 1080p.
+pub mod dialog {
+    use egui::{Vec2, vec2};
+
+    /// Width of a dialog's border.
+    pub const STROKE: f32 = 2.0;
+    /// The key help, centred on the wall.
+    pub const HELP: Vec2 = vec2(1000.0, 700.0);
+    /// Space between the key help's border and its text.
+    pub const HELP_PAD: f32 = 36.0;
+    /// The center filter: its width, centred, and its distance from the top of the wall.
+    pub const FILTER_WIDTH: f32 = 900.0;
+    pub const FILTER_TOP: f32 = 140.0;
+    /// The center filter's height without matches; each match listed adds a
+    /// [`FILTER_MATCH_PITCH`].
+    pub const FILTER_HEIGHT: f32 = 130.0;
+    /// Space between the center filter's border and its text.
+    pub const FILTER_PAD: f32 = 28.0;
+    /// The line of what the operator typed.
+    pub const FILTER_QUERY_HEIGHT: f32 = 44.0;
+    /// From one match to the next, and the height of one.
+    pub const FILTER_MATCH_PITCH: f32 = 56.0;
+    pub const FILTER_MATCH_HEIGHT: f32 = 48.0;
 }

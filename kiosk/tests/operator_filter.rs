@@ -3,8 +3,9 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use rasid_kiosk::app::{Clock, Wall, default_env, default_playlist, fold_for_search};
+use rasid_kiosk::app::{Clock, Wall, default_env, fold_for_search};
 use rasid_kiosk::feed::DatasetSource;
+use rasid_kiosk::playlist::default_playlist;
 use rasid_kiosk::theme::{Theme, ThemeName};
 use rasid_shared::board::{BoardContext, KpiThresholds};
 

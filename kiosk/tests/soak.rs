@@ -6,8 +6,9 @@
 //! `RASID_SOAK_FRAMES=200000` for a long run.
 
 use egui_kittest::Harness;
-use rasid_kiosk::app::{Clock, PlaylistItem, Wall, default_env};
+use rasid_kiosk::app::{Clock, Wall, default_env};
 use rasid_kiosk::feed::{BoardSource, BoardState, DatasetSource, SourceStatus};
+use rasid_kiosk::playlist::PlaylistItem;
 use rasid_kiosk::theme::{Theme, ThemeName};
 use rasid_shared::board::{BoardContext, BoardFilter, BoardName, KpiThresholds};
 use rasid_shared::model::{ExecutionStatus, Record, RecordEnvelope};

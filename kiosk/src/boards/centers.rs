@@ -2,11 +2,12 @@
 //! weakest are seen, each with its counts by status; at the side, how many are doing well or
 //! badly, the best three and the weakest three. A center with no report yet says so: never 0%.
 
+use super::table::{BarArea, RowGrid, headed_bars};
 use super::{NO_DATA, count_noun};
-use crate::theme::{size, space, threshold};
+use crate::theme::{size, space};
 use crate::widgets::*;
-use egui::{Align2, Color32, CornerRadius, Rect, Ui, pos2, vec2};
-use rasid_shared::board::{CenterExecutionRow, CenterRankingBoard, ExecutionCounts};
+use egui::{Align2, Color32, Rect, Ui, pos2, vec2};
+use rasid_shared::board::{CenterExecutionRow, CenterRankingBoard, ExecutionCounts, threshold};
 
 /// Rows thinner than this would need labels under 22 points.
 const MIN_ROW_HEIGHT: f32 = 36.0;
@@ -83,7 +84,6 @@ fn count_columns(rows: &[CenterExecutionRow], env: &Env) -> Vec<CountColumn> {
 }
 
 fn ranking(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
-    let t = &env.theme;
     let legend_h = size::SMALL * 1.8;
     let head_h = size::SMALL * 1.9;
     let capacity =
@@ -103,17 +103,28 @@ fn ranking(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
         "نسبة القرارات المنفذة لكل جهة".to_string()
     };
     let body = panel(ui, rect, &title, env);
-    let shown = &b.rows[first..];
     let head = Rect::from_min_size(body.min, vec2(body.width(), head_h));
     let legend_r = Rect::from_min_max(pos2(body.left(), body.bottom() - legend_h), body.max);
     let list = Rect::from_min_max(
         pos2(body.left(), head.bottom()),
         pos2(body.right(), legend_r.top() - 6.0),
     );
+    ranking_table(ui, head, list, &b.rows[first..], first, env);
+    execution_legend(ui, legend_r, env);
+}
 
-    // Counts at the left, one column per status; the ranking (rank, name, bar) at the right.
+/// The rows `shown` (ranked from `first + 1`): counts at the left, one column per status; the
+/// ranking (rank, name, bar) at the right; headings over each.
+fn ranking_table(
+    ui: &Ui,
+    head: Rect,
+    list: Rect,
+    shown: &[CenterExecutionRow],
+    first: usize,
+    env: &Env,
+) {
     let columns = count_columns(shown, env);
-    let head_spec = rtl(size::SMALL, t.muted);
+    let head_spec = rtl(size::SMALL, env.theme.muted);
     let col_w: Vec<f32> = columns
         .iter()
         .map(|c| text_size(ui, c.heading, head_spec).x.max(size::BODY * 2.2) + 18.0)
@@ -126,44 +137,29 @@ fn ranking(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
         pos2(counts.right() + space::GAP, list.top()),
         pos2(rank_col.left() - 6.0, list.bottom()),
     );
-
-    let row_h = list.height() / shown.len() as f32;
-    let label_size = (row_h * 0.62).clamp(12.0, size::BODY);
-    let name_w = label_width(
-        ui,
-        shown.iter().map(|r| r.name_ar.as_str()),
-        label_size,
-        bars_rect.width() * 0.5,
-        env,
-    );
-    for i in (0..shown.len()).filter(|i| i % 2 == 1) {
-        let r = Rect::from_min_size(
-            pos2(list.left() - 6.0, list.top() + row_h * i as f32),
-            vec2(list.width() + 12.0, row_h),
-        );
-        ui.painter()
-            .rect_filled(r, CornerRadius::same(6), t.row_alt);
+    let grid = RowGrid::new(head, list, shown.len());
+    row_stripes(ui, list, grid.row_h, shown.len(), env);
+    rate_bars(ui, &grid, bars_rect, shown, env);
+    let mut right = counts.right();
+    for (c, w) in columns.iter().zip(&col_w) {
+        let col = Rect::from_min_max(pos2(right - w, list.top()), pos2(right, list.bottom()));
+        count_column(ui, &grid, col, c, shown, env);
+        right -= w;
     }
+    for i in 0..shown.len() {
+        text(
+            ui,
+            grid.cell(rank_col, i),
+            &env.int((first + i + 1) as i64),
+            rtl(grid.label_size, env.theme.muted),
+            Align2::CENTER_CENTER,
+            Some(1),
+        );
+    }
+}
 
-    // Headings over the name, the bar and each count.
-    let name_head = Rect::from_min_max(
-        pos2(bars_rect.right() - name_w, head.top()),
-        pos2(bars_rect.right(), head.bottom()),
-    );
-    text(ui, name_head, "الجهة", head_spec, RIGHT, Some(1));
-    let bar_head = Rect::from_min_max(
-        pos2(bars_rect.left(), head.top()),
-        pos2(name_head.left() - 12.0, head.bottom()),
-    );
-    text(
-        ui,
-        bar_head,
-        "نسبة المنفذ من القرارات التي وردت عنها تقارير",
-        head_spec,
-        RIGHT,
-        Some(1),
-    );
-
+/// Each center's name and its execution rate as a bar, under their headings.
+fn rate_bars(ui: &Ui, grid: &RowGrid, bars_rect: Rect, shown: &[CenterExecutionRow], env: &Env) {
     let bars: Vec<Bar> = shown
         .iter()
         .map(|r| Bar {
@@ -173,53 +169,55 @@ fn ranking(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
             value_text: rate_text(r.rate, env),
         })
         .collect();
-    bars_rtl(ui, bars_rect, &bars, 100.0, name_w, env);
+    let headings = ["الجهة", "نسبة المنفذ من القرارات التي وردت عنها تقارير"];
+    let area = BarArea {
+        rect: bars_rect,
+        name_share: 0.5,
+        max: 100.0,
+    };
+    headed_bars(ui, grid, area, headings, &bars, env);
+}
 
-    let mut right = counts.right();
-    for (c, w) in columns.iter().zip(&col_w) {
-        let col = Rect::from_min_max(pos2(right - w, list.top()), pos2(right, list.bottom()));
-        let h = Rect::from_min_max(
-            pos2(col.left(), head.top()),
-            pos2(col.right(), head.bottom()),
-        );
-        text(ui, h, c.heading, head_spec, Align2::CENTER_CENTER, Some(1));
-        for (i, r) in shown.iter().enumerate() {
-            let cell = Rect::from_min_size(
-                pos2(col.left(), list.top() + row_h * i as f32),
-                vec2(col.width(), row_h),
-            );
-            let n = (c.count)(&r.counts);
-            let color = if n == 0 { t.muted } else { c.color };
-            text(
-                ui,
-                cell,
-                &env.int(n),
-                rtl(label_size, color).bold(),
-                Align2::CENTER_CENTER,
-                Some(1),
-            );
-        }
-        right -= w;
-    }
-    for (i, _) in shown.iter().enumerate() {
-        let cell = Rect::from_min_size(
-            pos2(rank_col.left(), list.top() + row_h * i as f32),
-            vec2(rank_col.width(), row_h),
-        );
+/// One status's counts, one per row, under its heading; a zero in the muted colour.
+fn count_column(
+    ui: &Ui,
+    grid: &RowGrid,
+    col: Rect,
+    c: &CountColumn,
+    shown: &[CenterExecutionRow],
+    env: &Env,
+) {
+    let t = &env.theme;
+    let head_spec = rtl(size::SMALL, t.muted);
+    text(
+        ui,
+        grid.heading(col),
+        c.heading,
+        head_spec,
+        Align2::CENTER_CENTER,
+        Some(1),
+    );
+    for (i, r) in shown.iter().enumerate() {
+        let n = (c.count)(&r.counts);
+        let color = if n == 0 { t.muted } else { c.color };
         text(
             ui,
-            cell,
-            &env.int((first + i + 1) as i64),
-            rtl(label_size, t.muted),
+            grid.cell(col, i),
+            &env.int(n),
+            rtl(grid.label_size, color).bold(),
             Align2::CENTER_CENTER,
             Some(1),
         );
     }
+}
 
+/// What the bars' colours mean: the execution thresholds, and no report.
+fn execution_legend(ui: &Ui, rect: Rect, env: &Env) {
+    let t = &env.theme;
     let pct = |p: f64| env.pct(p);
     legend_row(
         ui,
-        legend_r,
+        rect,
         &[
             (
                 t.executed,

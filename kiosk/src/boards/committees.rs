@@ -3,8 +3,9 @@
 //! cabinet, to recommendations submitted and approved (with the approval rate); and the
 //! busiest committees by meetings with their recommendations.
 
+use super::table::{BarArea, RowGrid, headed_bars};
 use super::{NO_DATA, count_noun};
-use crate::theme::{size, space};
+use crate::theme::{radius, size, space};
 use crate::widgets::*;
 use egui::{Align2, CornerRadius, Rect, Stroke, StrokeKind, Ui, pos2, vec2};
 use rasid_shared::board::{CommitteeRow, CommitteesBoard};
@@ -23,9 +24,16 @@ pub fn show(ui: &Ui, rect: Rect, b: &CommitteesBoard, env: &Env) {
         no_data(ui, rect, env, NO_DATA);
         return;
     };
-    let t = &env.theme;
     let r = rows(rect, &[1.0, 0.95, 3.2], space::GAP);
-    let cards = columns_rtl(r[0], &[1.0; 4], space::GAP);
+    cards(ui, r[0], b, year, env);
+    path(ui, r[1], b, env);
+    busiest(ui, r[2], &b.busiest, env);
+}
+
+/// Committees formed, active and finished in `year`, and the share of recommendations approved.
+fn cards(ui: &Ui, rect: Rect, b: &CommitteesBoard, year: i32, env: &Env) {
+    let t = &env.theme;
+    let cards = columns_rtl(rect, &[1.0; 4], space::GAP);
     let year_s = env.digits_of(&year.to_string());
     let formed_note = if b.formed == b.committees {
         format!("خلال عام {year_s}")
@@ -76,16 +84,20 @@ pub fn show(ui: &Ui, rect: Rect, b: &CommitteesBoard, env: &Env) {
         )),
         env,
     );
+}
 
-    // The path reads from right to left: its title at the right, then the steps.
+/// The path from meetings to the cabinet's approval; it reads from right to left: its title at
+/// the right, then the steps.
+fn path(ui: &Ui, rect: Rect, b: &CommitteesBoard, env: &Env) {
+    let t = &env.theme;
     ui.painter().rect(
-        r[1],
-        CornerRadius::same(space::RADIUS),
+        rect,
+        CornerRadius::same(radius::PANEL),
         t.panel,
         Stroke::new(1.0, t.panel_stroke),
         StrokeKind::Inside,
     );
-    let path = columns_rtl(r[1].shrink(space::PAD), &[1.0, 5.6], space::GAP);
+    let path = columns_rtl(rect.shrink(space::PAD), &[1.0, 5.6], space::GAP);
     text(
         ui,
         path[0],
@@ -115,8 +127,6 @@ pub fn show(ui: &Ui, rect: Rect, b: &CommitteesBoard, env: &Env) {
         })
         .collect();
     flow_rtl(ui, body, &steps, env);
-
-    busiest(ui, r[2], &b.busiest, env);
 }
 
 fn busiest(ui: &Ui, rect: Rect, rows_in: &[CommitteeRow], env: &Env) {
@@ -129,9 +139,7 @@ fn busiest(ui: &Ui, rect: Rect, rows_in: &[CommitteeRow], env: &Env) {
     let head_h = size::SMALL * 1.8;
     let head = Rect::from_min_size(body.min, vec2(body.width(), head_h));
     let list = Rect::from_min_max(pos2(body.left(), head.bottom()), body.max);
-    let row_h = list.height() / rows_in.len() as f32;
-    let label_size = (row_h * 0.62).clamp(12.0, size::BODY);
-    let head_spec = rtl(size::SMALL, t.muted);
+    let grid = RowGrid::new(head, list, rows_in.len());
     // Recommendations and status at the left; bars of meetings at the right.
     let side = columns_rtl(
         Rect::from_min_max(list.min, pos2(list.left() + 560.0, list.bottom())),
@@ -142,31 +150,7 @@ fn busiest(ui: &Ui, rect: Rect, rows_in: &[CommitteeRow], env: &Env) {
         pos2(list.left() + 560.0 + space::GAP * 2.0, list.top()),
         list.max,
     );
-    for i in (0..rows_in.len()).filter(|i| i % 2 == 1) {
-        let r = Rect::from_min_size(
-            pos2(list.left() - 6.0, list.top() + row_h * i as f32),
-            vec2(list.width() + 12.0, row_h),
-        );
-        ui.painter()
-            .rect_filled(r, CornerRadius::same(6), t.row_alt);
-    }
-    let name_w = label_width(
-        ui,
-        rows_in.iter().map(|r| env.digits_of(&r.name)),
-        label_size,
-        bars_rect.width() * 0.6,
-        env,
-    );
-    let name_head = Rect::from_min_max(
-        pos2(bars_rect.right() - name_w, head.top()),
-        pos2(bars_rect.right(), head.bottom()),
-    );
-    text(ui, name_head, "اللجنة", head_spec, RIGHT, Some(1));
-    let bar_head = Rect::from_min_max(
-        pos2(bars_rect.left(), head.top()),
-        pos2(name_head.left() - 12.0, head.bottom()),
-    );
-    text(ui, bar_head, "عدد الاجتماعات", head_spec, RIGHT, Some(1));
+    row_stripes(ui, list, grid.row_h, rows_in.len(), env);
     let max = rows_in.iter().map(|r| r.meetings).max().unwrap_or(0) as f64;
     let bars: Vec<Bar> = rows_in
         .iter()
@@ -177,55 +161,72 @@ fn busiest(ui: &Ui, rect: Rect, rows_in: &[CommitteeRow], env: &Env) {
             value_text: env.int(r.meetings),
         })
         .collect();
-    bars_rtl(ui, bars_rect, &bars, nice_ceiling(max), name_w, env);
-
+    let headings = ["اللجنة", "عدد الاجتماعات"];
+    let area = BarArea {
+        rect: bars_rect,
+        name_share: 0.6,
+        max: nice_ceiling(max),
+    };
+    headed_bars(ui, &grid, area, headings, &bars, env);
+    let head_spec = rtl(size::SMALL, t.muted);
     let heads = ["توصيات مرفوعة", "توصيات معتمدة", "الحالة"];
     for (h, col) in heads.iter().zip(&side) {
-        let hr = Rect::from_min_max(
-            pos2(col.left(), head.top()),
-            pos2(col.right(), head.bottom()),
+        text(
+            ui,
+            grid.heading(*col),
+            h,
+            head_spec,
+            Align2::CENTER_CENTER,
+            Some(1),
         );
-        text(ui, hr, h, head_spec, Align2::CENTER_CENTER, Some(1));
     }
     for (i, r) in rows_in.iter().enumerate() {
-        let cell = |c: Rect| {
-            Rect::from_min_size(
-                pos2(c.left(), list.top() + row_h * i as f32),
-                vec2(c.width(), row_h),
-            )
-        };
-        text(
-            ui,
-            cell(side[0]),
-            &env.int(r.recommendations_submitted),
-            rtl(label_size, t.text).bold(),
-            Align2::CENTER_CENTER,
-            Some(1),
-        );
-        let approved_color = if r.recommendations_approved > 0 {
-            t.executed
-        } else {
-            t.muted
-        };
-        text(
-            ui,
-            cell(side[1]),
-            &env.int(r.recommendations_approved),
-            rtl(label_size, approved_color).bold(),
-            Align2::CENTER_CENTER,
-            Some(1),
-        );
-        let (status, color) = match r.status {
-            CommitteeStatus::Active => ("عاملة", t.in_progress),
-            CommitteeStatus::Finished => ("أنهت أعمالها", t.executed),
-        };
-        text(
-            ui,
-            cell(side[2]),
-            status,
-            rtl(label_size.min(size::ROW), color),
-            Align2::CENTER_CENTER,
-            Some(1),
-        );
+        recommendations_row(ui, |c| grid.cell(c, i), &side, grid.label_size, r, env);
     }
+}
+
+/// One committee's recommendations submitted and approved, and its status, in the `side`
+/// columns (`cell` gives its row of a column).
+fn recommendations_row(
+    ui: &Ui,
+    cell: impl Fn(Rect) -> Rect,
+    side: &[Rect],
+    label_size: f32,
+    r: &CommitteeRow,
+    env: &Env,
+) {
+    let t = &env.theme;
+    text(
+        ui,
+        cell(side[0]),
+        &env.int(r.recommendations_submitted),
+        rtl(label_size, t.text).bold(),
+        Align2::CENTER_CENTER,
+        Some(1),
+    );
+    let approved_color = if r.recommendations_approved > 0 {
+        t.executed
+    } else {
+        t.muted
+    };
+    text(
+        ui,
+        cell(side[1]),
+        &env.int(r.recommendations_approved),
+        rtl(label_size, approved_color).bold(),
+        Align2::CENTER_CENTER,
+        Some(1),
+    );
+    let (status, color) = match r.status {
+        CommitteeStatus::Active => ("عاملة", t.in_progress),
+        CommitteeStatus::Finished => ("أنهت أعمالها", t.executed),
+    };
+    text(
+        ui,
+        cell(side[2]),
+        status,
+        rtl(label_size.min(size::ROW), color),
+        Align2::CENTER_CENTER,
+        Some(1),
+    );
 }

@@ -16,9 +16,36 @@ pub fn show_execution(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env
         no_data(ui, rect, env, super::NO_DATA);
         return;
     }
-    let t = &env.theme;
     let r = rows(rect, &[1.0, 2.35, 1.75], space::GAP);
-    let cards = columns_rtl(r[0], &[1.0, 1.0, 1.0, 1.0], space::GAP);
+    cards(ui, r[0], b, env);
+    let mid = columns_rtl(r[1], &[1.25, 1.25, 0.9], space::GAP);
+    execution_donut(
+        ui,
+        mid[0],
+        "حالة تنفيذ القرارات",
+        "قراراً",
+        &b.decisions,
+        b.routine_excluded,
+        env,
+    );
+    execution_donut(
+        ui,
+        mid[1],
+        "حالة تنفيذ التكليفات",
+        "تكليفاً",
+        &b.assignments,
+        0,
+        env,
+    );
+    follow_up_panel(ui, mid[2], b, env);
+    trend(ui, r[2], b, env);
+}
+
+/// Decisions and assignments issued, and the shares of decisions executed, in progress and not
+/// started.
+fn cards(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env) {
+    let t = &env.theme;
+    let cards = columns_rtl(rect, &[1.0, 1.0, 1.0, 1.0], space::GAP);
     let d = &b.decisions;
     let pct = |n: u32, c: &ExecutionCounts| {
         c.percent(n)
@@ -61,29 +88,11 @@ pub fn show_execution(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env
         Some(&format!("{} قراراً", env.int(d.not_started))),
         env,
     );
+}
 
-    let mid = columns_rtl(r[1], &[1.25, 1.25, 0.9], space::GAP);
-    execution_donut(
-        ui,
-        mid[0],
-        "حالة تنفيذ القرارات",
-        "قراراً",
-        d,
-        b.routine_excluded,
-        env,
-    );
-    execution_donut(
-        ui,
-        mid[1],
-        "حالة تنفيذ التكليفات",
-        "تكليفاً",
-        &b.assignments,
-        0,
-        env,
-    );
-    follow_up_panel(ui, mid[2], b, env);
-
-    let body = panel(ui, r[2], "تنفيذ القرارات والتكليفات حسب شهر الصدور", env);
+/// The execution of each month's decisions and assignments, by status.
+fn trend(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env) {
+    let body = panel(ui, rect, "تنفيذ القرارات والتكليفات حسب شهر الصدور", env);
     if b.trend.is_empty() {
         no_data(ui, body, env, "لا توجد قرارات في هذه الفترة");
         return;

@@ -1,13 +1,14 @@
 //! Board `kpi`: performance indicators and outputs against their quarterly targets: in the
 //! latest quarter how many are met, partly met and missed (by the operator's thresholds, as
 //! the view model classifies them) and the mean achievement; the same split per quarter; the
-//! weakest indicators with target, actual and achievement; cost price planned against actual.
+//! weakest indicators with target, actual and achievement; cost price planned against actual
+//! (its totals and ranking are `shared::board::kpi_cost`'s).
 
 use super::{NO_DATA, count_noun};
-use crate::theme::{size, space};
+use crate::theme::{radius, size, space};
 use crate::widgets::*;
 use egui::{Align2, Color32, Rect, Ui, pos2};
-use rasid_shared::board::{Achievement, KpiBoard, KpiRow, QuarterSummary};
+use rasid_shared::board::{Achievement, CostOverrun, KpiBoard, KpiRow, QuarterSummary, kpi_cost};
 
 pub fn show(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
     let (Some(year), Some(latest)) = (
@@ -17,9 +18,19 @@ pub fn show(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
         no_data(ui, rect, env, NO_DATA);
         return;
     };
-    let t = &env.theme;
     let r = rows(rect, &[1.0, 3.4], space::GAP);
-    let cards = columns_rtl(r[0], &[1.0; 5], space::GAP);
+    cards(ui, r[0], b, year, latest, env);
+    let cols = columns_rtl(r[1], &[1.4, 0.95, 1.1], space::GAP);
+    weakest(ui, cols[0], b, env);
+    quarters(ui, cols[1], b, env);
+    cost(ui, cols[2], b, env);
+}
+
+/// The latest quarter: indicators measured, mean achievement, and the shares met, partly met
+/// and missed with the thresholds that split them.
+fn cards(ui: &Ui, rect: Rect, b: &KpiBoard, year: i32, latest: &QuarterSummary, env: &Env) {
+    let t = &env.theme;
+    let cards = columns_rtl(rect, &[1.0; 5], space::GAP);
     let period = format!(
         "{} {}",
         quarter_name(latest.quarter),
@@ -97,11 +108,6 @@ pub fn show(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
         )),
         env,
     );
-
-    let cols = columns_rtl(r[1], &[1.4, 0.95, 1.1], space::GAP);
-    weakest(ui, cols[0], b, env);
-    quarters(ui, cols[1], b, env);
-    cost(ui, cols[2], b, env);
 }
 
 fn indicators(env: &Env, n: u32) -> String {
@@ -161,10 +167,11 @@ fn weakest(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
     let r = rows(body, &vec![1.0; capacity], 4.0);
     for (i, (k, cell)) in shown.iter().zip(r).enumerate() {
         if i % 2 == 1 {
-            ui.painter().rect_filled(
+            row_stripe(
+                ui,
                 cell.expand2(egui::vec2(8.0, 2.0)),
-                egui::CornerRadius::same(8),
-                t.row_alt,
+                radius::ROW_STRIPE_TALL,
+                env,
             );
         }
         let cols = columns_rtl(cell, &[6.0, 1.0], 12.0);
@@ -260,25 +267,15 @@ fn quarters(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
 fn cost(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
     let t = &env.theme;
     let body = panel(ui, rect, "سعر التكلفة: المخطط والفعلي", env);
-    let with_cost: Vec<(&KpiRow, f64, f64)> = b
-        .rows
-        .iter()
-        .filter_map(|k| match (k.cost_planned, k.cost_actual) {
-            (Some(p), Some(a)) if p.is_finite() && a.is_finite() && p > 0.0 => Some((k, p, a)),
-            _ => None,
-        })
-        .collect();
-    if with_cost.is_empty() {
+    let Some(c) = kpi_cost(&b.rows) else {
         no_data(ui, body, env, "لا تتوفر بيانات سعر التكلفة");
         return;
-    }
-    let planned: f64 = with_cost.iter().map(|x| x.1).sum();
-    let actual: f64 = with_cost.iter().map(|x| x.2).sum();
+    };
     let r = rows(body, &[1.25, 0.55, 0.5, 2.6], 6.0);
     let top = columns_rtl(r[0], &[1.0, 1.0], space::GAP);
     for (cell, caption, v, color) in [
-        (top[0], "المخطط", planned, t.plan),
-        (top[1], "الفعلي", actual, t.text),
+        (top[0], "المخطط", c.planned, t.plan),
+        (top[1], "الفعلي", c.actual, t.text),
     ] {
         let p = rows(cell, &[0.8, 1.2], 0.0);
         text(ui, p[0], caption, rtl(size::BODY, t.muted), RIGHT, Some(1));
@@ -291,8 +288,7 @@ fn cost(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
             Some(1),
         );
     }
-    let diff = 100.0 * (actual - planned) / planned;
-    let (line, color) = difference(diff, env);
+    let (line, color) = difference(c.difference_pct, env);
     text(
         ui,
         r[1],
@@ -304,18 +300,17 @@ fn cost(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
     text(
         ui,
         r[2],
-        &format!(
-            "في {} ذات سعر تكلفة",
-            indicators(env, with_cost.len() as u32)
-        ),
+        &format!("في {} ذات سعر تكلفة", indicators(env, c.indicators as u32)),
         rtl(size::SMALL, t.muted),
         RIGHT,
         Some(1),
     );
+    overruns(ui, r[3], &c.overruns, env);
+}
 
-    let mut over: Vec<&(&KpiRow, f64, f64)> = with_cost.iter().filter(|x| x.2 > x.1).collect();
-    over.sort_by(|a, b| (b.2 / b.1).total_cmp(&(a.2 / a.1)));
-    let list = r[3];
+/// The three indicators furthest over their planned cost, with how far.
+fn overruns(ui: &Ui, list: Rect, over: &[CostOverrun], env: &Env) {
+    let t = &env.theme;
     let n = 3;
     let head = Rect::from_min_max(list.min, pos2(list.right(), list.top() + size::SMALL * 1.6));
     text(
@@ -331,13 +326,13 @@ fn cost(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
         &vec![1.0; n],
         6.0,
     );
-    for ((k, p, a), cell) in over.iter().take(n).map(|x| **x).zip(items) {
+    for (o, cell) in over.iter().take(n).zip(items) {
         let cols = columns_rtl(cell, &[5.0, 1.0], 8.0);
         let lines = rows(cols[0], &[1.0, 1.0], 0.0);
         text(
             ui,
             lines[0],
-            &env.digits_of(&k.name),
+            &env.digits_of(&o.row.name),
             rtl(size::SMALL, t.text),
             RIGHT,
             Some(1),
@@ -345,7 +340,7 @@ fn cost(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
         text(
             ui,
             lines[1],
-            &k.center_ar,
+            &o.row.center_ar,
             rtl(size::SMALL, t.muted),
             RIGHT,
             Some(1),
@@ -353,7 +348,7 @@ fn cost(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
         text(
             ui,
             cols[1],
-            &env.pct(100.0 * (a - p) / p),
+            &env.pct(o.overrun_pct),
             rtl(size::ROW, t.not_started).bold(),
             Align2::LEFT_CENTER,
             Some(1),

@@ -12,6 +12,7 @@ mod kpi;
 mod overdue;
 mod projects;
 mod reporting;
+mod table;
 
 pub use overdue::decision_number;
 

@@ -4,10 +4,10 @@
 
 use super::{NO_DATA, days};
 use crate::text::{TextDirection, TextStyleSpec};
-use crate::theme::{size, space, threshold};
+use crate::theme::{radius, size, space};
 use crate::widgets::*;
-use egui::{Align2, Color32, CornerRadius, Rect, Ui, pos2, vec2};
-use rasid_shared::board::{Execution, OverdueBoard, OverdueRow};
+use egui::{Align2, Color32, Rect, Ui, pos2, vec2};
+use rasid_shared::board::{Execution, OverdueBoard, OverdueRow, threshold};
 use rasid_shared::model::{DecisionKind, DecisionNumber};
 
 /// A decision number as the wall paints it: in the wall's digits, in its own left-to-right
@@ -115,10 +115,11 @@ pub fn show(ui: &Ui, rect: Rect, b: &OverdueBoard, env: &Env) {
             vec2(list.width(), row_h),
         );
         if i % 2 == 0 {
-            ui.painter().rect_filled(
+            row_stripe(
+                ui,
                 rr.expand2(vec2(8.0, -2.0)),
-                CornerRadius::same(8),
-                t.row_alt,
+                radius::ROW_STRIPE_TALL,
+                env,
             );
         }
         overdue_row(ui, cells(rr), row, env);

@@ -3,7 +3,7 @@
 //! ahead of their physical progress, and the share funded by donors.
 
 use super::NO_DATA;
-use crate::theme::{size, space};
+use crate::theme::{radius, size, space};
 use crate::widgets::*;
 use egui::{Align2, Color32, Rect, Ui};
 use rasid_shared::board::{ProjectRow, ProjectsBoard};
@@ -26,9 +26,35 @@ pub fn show(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
         no_data(ui, rect, env, NO_DATA);
         return;
     }
-    let t = &env.theme;
     let r = rows(rect, &[1.0, 2.2, 2.2], space::GAP);
-    let cards = columns_rtl(r[0], &[1.0; 4], space::GAP);
+    cards(ui, r[0], b, env);
+    let mid = columns_rtl(r[1], &[1.1, 1.5, 1.2], space::GAP);
+    status_panel(ui, mid[0], b, env);
+    sector_panel(ui, mid[1], b, env);
+    funding_panel(ui, mid[2], b, env);
+    let low = columns_rtl(r[2], &[1.0, 1.0], space::GAP);
+    rows_panel(
+        ui,
+        low[0],
+        "الأكثر تأخراً عن الخطة",
+        &b.most_delayed,
+        env,
+        Lead::Gap,
+    );
+    rows_panel(
+        ui,
+        low[1],
+        "إنفاق يسبق الإنجاز الفعلي",
+        &b.spending_ahead,
+        env,
+        Lead::Spending,
+    );
+}
+
+/// Projects followed, on track or done, late or stalled, and the donors' share of their cost.
+fn cards(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
+    let t = &env.theme;
+    let cards = columns_rtl(rect, &[1.0; 4], space::GAP);
     let count = |s: ProjectStatus| {
         b.by_status
             .iter()
@@ -87,28 +113,6 @@ pub fn show(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
         t.blocked,
         Some("من كلفة المشاريع"),
         env,
-    );
-
-    let mid = columns_rtl(r[1], &[1.1, 1.5, 1.2], space::GAP);
-    status_panel(ui, mid[0], b, env);
-    sector_panel(ui, mid[1], b, env);
-    funding_panel(ui, mid[2], b, env);
-    let low = columns_rtl(r[2], &[1.0, 1.0], space::GAP);
-    rows_panel(
-        ui,
-        low[0],
-        "الأكثر تأخراً عن الخطة",
-        &b.most_delayed,
-        env,
-        Lead::Gap,
-    );
-    rows_panel(
-        ui,
-        low[1],
-        "إنفاق يسبق الإنجاز الفعلي",
-        &b.spending_ahead,
-        env,
-        Lead::Spending,
     );
 }
 
@@ -239,8 +243,7 @@ fn rows_panel(ui: &Ui, rect: Rect, title: &str, rows_: &[ProjectRow], env: &Env,
     let lines = rows(body, &vec![1.0; n], 4.0);
     for (i, (row, r)) in rows_.iter().zip(lines).enumerate() {
         if i % 2 == 1 {
-            ui.painter()
-                .rect_filled(r, egui::CornerRadius::same(6), t.row_alt);
+            row_stripe(ui, r, radius::ROW_STRIPE, env);
         }
         let cols = columns_rtl(r.shrink2(egui::vec2(8.0, 0.0)), &[3.2, 1.1, 1.3], 12.0);
         let parts = crate::widgets::rows(cols[0], &[1.2, 0.9], 0.0);

@@ -3,7 +3,7 @@
 //! last report), and which have never reported. One tile per center, the late ones first.
 
 use super::{NO_DATA, count_noun};
-use crate::theme::{size, space};
+use crate::theme::{radius, size, space};
 use crate::widgets::*;
 use egui::{Color32, CornerRadius, Rect, Stroke, StrokeKind, Ui, pos2, vec2};
 use rasid_shared::board::{CenterReporting, DueReport, ReportingBoard};
@@ -53,9 +53,15 @@ pub fn show(ui: &Ui, rect: Rect, b: &ReportingBoard, env: &Env) {
         no_data(ui, rect, env, NO_DATA);
         return;
     }
-    let t = &env.theme;
     let r = rows(rect, &[1.0, 3.6], space::GAP);
-    let cards = columns_rtl(r[0], &[1.0; 5], space::GAP);
+    cards(ui, r[0], b, env);
+    tiles(ui, r[1], b, env);
+}
+
+/// One card per reporting cycle, then the number of centers late.
+fn cards(ui: &Ui, rect: Rect, b: &ReportingBoard, env: &Env) {
+    let t = &env.theme;
+    let cards = columns_rtl(rect, &[1.0; 5], space::GAP);
     // One card per reporting cycle: the latest report now due, how many of those who owe it
     // sent it, and when it fell due, in the wall's calendar.
     for (card, c) in cards.iter().zip(&b.cycles) {
@@ -97,11 +103,15 @@ pub fn show(ui: &Ui, rect: Rect, b: &ReportingBoard, env: &Env) {
             env,
         );
     }
+}
 
+/// A tile per center, as many as fit in `grid`, the late first; the last tile says how many
+/// more when not all fit.
+fn tiles(ui: &Ui, grid: Rect, b: &ReportingBoard, env: &Env) {
+    let t = &env.theme;
     let mut order: Vec<&CenterReporting> = b.centers.iter().collect();
     // Late first, then those never heard from, then the rest; the registry's order within.
     order.sort_by_key(|c| (!c.late, c.last_as_of.is_some()));
-    let grid = r[1];
     let tile_rows_fit = ((grid.height() + space::GAP) / (MIN_TILE_HEIGHT + space::GAP))
         .floor()
         .max(1.0) as usize;
@@ -129,7 +139,7 @@ pub fn show(ui: &Ui, rect: Rect, b: &ReportingBoard, env: &Env) {
         let more = count_noun(env, (hidden + 1) as i64, ["جهة", "جهتان", "جهات", "جهة"]);
         ui.painter().rect_stroke(
             *cell,
-            CornerRadius::same(space::RADIUS),
+            CornerRadius::same(radius::PANEL),
             Stroke::new(1.5, t.panel_stroke),
             StrokeKind::Inside,
         );

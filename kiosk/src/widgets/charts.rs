@@ -2,7 +2,7 @@
 //! columns whose first category is at the right, and lines against a plan.
 
 use super::{Env, RIGHT, rtl, text};
-use crate::theme::size;
+use crate::theme::{radius, size};
 use egui::epaint::{Mesh, PathShape, PathStroke, Vertex};
 use egui::{Align2, Color32, CornerRadius, Pos2, Rect, Stroke, Ui, pos2, vec2};
 
@@ -156,7 +156,7 @@ pub fn bars_rtl(ui: &Ui, rect: Rect, bars: &[Bar], max: f64, label_width: f32, e
             pos2(plot.right() - w, y - bar_h / 2.0),
             pos2(plot.right(), y + bar_h / 2.0),
         );
-        painter.rect_filled(bar, CornerRadius::same(4), b.color);
+        painter.rect_filled(bar, CornerRadius::same(radius::BAR), b.color);
         let vt = Rect::from_min_max(
             pos2(rect.left(), y - row_h / 2.0),
             pos2(bar.left() - 8.0, y + row_h / 2.0),
@@ -287,26 +287,7 @@ pub fn lines_rtl(
         pos2(rect.left(), rect.top() + 8.0),
         pos2(rect.right() - axis_w, rect.bottom() - label_h),
     );
-    let painter = ui.painter();
-    for k in 0..=4 {
-        let y = plot.bottom() - plot.height() * k as f32 / 4.0;
-        painter.line_segment(
-            [pos2(plot.left(), y), pos2(plot.right(), y)],
-            Stroke::new(1.0, t.grid),
-        );
-        let r = Rect::from_min_max(
-            pos2(plot.right() + 6.0, y - 14.0),
-            pos2(rect.right(), y + 14.0),
-        );
-        text(
-            ui,
-            r,
-            &fmt(scale * k as f64 / 4.0),
-            rtl(size::SMALL, t.muted),
-            Align2::LEFT_CENTER,
-            Some(1),
-        );
-    }
+    value_axis(ui, plot, rect.right(), scale, fmt, env);
     // The end points sit half a label in from the plot's edges so their labels stay inside.
     let inset = (plot.width() / (2 * n) as f32).min(size::SMALL * 2.2);
     let x_of = |i: usize| {
@@ -331,41 +312,7 @@ pub fn lines_rtl(
             .enumerate()
             .map(|(i, v)| pos2(x_of(i), y_of(*v)))
             .collect();
-        if s.fill && pts.len() > 1 {
-            let mut mesh = Mesh::default();
-            let fill = s.color.gamma_multiply(0.18);
-            for (i, p) in pts.iter().enumerate() {
-                mesh.vertices.push(Vertex {
-                    pos: *p,
-                    uv: Pos2::ZERO,
-                    color: fill,
-                });
-                mesh.vertices.push(Vertex {
-                    pos: pos2(p.x, plot.bottom()),
-                    uv: Pos2::ZERO,
-                    color: fill,
-                });
-                if i > 0 {
-                    let b = (i as u32) * 2;
-                    mesh.add_triangle(b - 2, b - 1, b);
-                    mesh.add_triangle(b - 1, b + 1, b);
-                }
-            }
-            painter.add(mesh);
-        }
-        if s.dashed {
-            painter.extend(egui::Shape::dashed_line(
-                &pts,
-                Stroke::new(3.0, s.color),
-                12.0,
-                8.0,
-            ));
-        } else {
-            painter.add(PathShape::line(pts.clone(), PathStroke::new(4.0, s.color)));
-            for p in &pts {
-                painter.circle_filled(*p, 5.0, s.color);
-            }
-        }
+        draw_series(ui.painter(), s, &pts, plot.bottom());
     }
     for (i, l) in labels.iter().enumerate() {
         let lr = Rect::from_center_size(
@@ -380,6 +327,68 @@ pub fn lines_rtl(
             Align2::CENTER_CENTER,
             Some(1),
         );
+    }
+}
+
+/// Five gridlines across `plot` from 0 to `scale`, each with its value (by `fmt`) between the
+/// plot and `right`.
+fn value_axis(ui: &Ui, plot: Rect, right: f32, scale: f64, fmt: &dyn Fn(f64) -> String, env: &Env) {
+    let t = &env.theme;
+    for k in 0..=4 {
+        let y = plot.bottom() - plot.height() * k as f32 / 4.0;
+        ui.painter().line_segment(
+            [pos2(plot.left(), y), pos2(plot.right(), y)],
+            Stroke::new(1.0, t.grid),
+        );
+        let r = Rect::from_min_max(pos2(plot.right() + 6.0, y - 14.0), pos2(right, y + 14.0));
+        text(
+            ui,
+            r,
+            &fmt(scale * k as f64 / 4.0),
+            rtl(size::SMALL, t.muted),
+            Align2::LEFT_CENTER,
+            Some(1),
+        );
+    }
+}
+
+/// One series through `pts`: the faint area down to `bottom` if it has one, then the line,
+/// dashed or solid with its points marked.
+fn draw_series(painter: &egui::Painter, s: &Series, pts: &[Pos2], bottom: f32) {
+    if s.fill && pts.len() > 1 {
+        let mut mesh = Mesh::default();
+        let fill = s.color.gamma_multiply(0.18);
+        for (i, p) in pts.iter().enumerate() {
+            mesh.vertices.push(Vertex {
+                pos: *p,
+                uv: Pos2::ZERO,
+                color: fill,
+            });
+            mesh.vertices.push(Vertex {
+                pos: pos2(p.x, bottom),
+                uv: Pos2::ZERO,
+                color: fill,
+            });
+            if i > 0 {
+                let b = (i as u32) * 2;
+                mesh.add_triangle(b - 2, b - 1, b);
+                mesh.add_triangle(b - 1, b + 1, b);
+            }
+        }
+        painter.add(mesh);
+    }
+    if s.dashed {
+        painter.extend(egui::Shape::dashed_line(
+            pts,
+            Stroke::new(3.0, s.color),
+            12.0,
+            8.0,
+        ));
+    } else {
+        painter.add(PathShape::line(pts.to_vec(), PathStroke::new(4.0, s.color)));
+        for p in pts {
+            painter.circle_filled(*p, 5.0, s.color);
+        }
     }
 }
 

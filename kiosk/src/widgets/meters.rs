@@ -3,7 +3,7 @@
 //! e.g. spent against allocated, actual against target.
 
 use super::{Env, RIGHT, rtl, text, text_size};
-use crate::theme::size;
+use crate::theme::{radius, size};
 use egui::{Align2, Color32, CornerRadius, Rect, Ui, pos2, vec2};
 
 /// A thin bar in `rect` filled from the right to `frac` (0..=1) of its width, on a faint track.
@@ -87,12 +87,12 @@ pub fn paired_bars_rtl(
             pos2(plot.right() - width_of(b.whole), y - bar_h / 2.0),
             pos2(plot.right(), y + bar_h / 2.0),
         );
-        painter.rect_filled(track, CornerRadius::same(4), t.grid);
+        painter.rect_filled(track, CornerRadius::same(radius::BAR), t.grid);
         let fill = Rect::from_min_max(
             pos2(plot.right() - width_of(b.part), track.top()),
             track.max,
         );
-        painter.rect_filled(fill, CornerRadius::same(4), b.color);
+        painter.rect_filled(fill, CornerRadius::same(radius::BAR), b.color);
         let end = track.left().min(fill.left());
         let vt = Rect::from_min_max(
             pos2(rect.left(), y - row_h / 2.0),
@@ -142,7 +142,8 @@ pub fn legend_row(ui: &Ui, rect: Rect, items: &[(Color32, String)], env: &Env) {
     let mut right = rect.right();
     for (color, label) in items {
         let sw = Rect::from_center_size(pos2(right - 10.0, rect.center().y), vec2(20.0, 20.0));
-        ui.painter().rect_filled(sw, CornerRadius::same(4), *color);
+        ui.painter()
+            .rect_filled(sw, CornerRadius::same(radius::BAR), *color);
         let w = text_size(ui, label, spec).x;
         let lr = Rect::from_min_max(
             pos2(sw.left() - 10.0 - w, rect.top()),

@@ -15,7 +15,7 @@ pub use flow::*;
 pub use meters::*;
 
 use crate::text::{self, Digits, TextDirection, TextStyleSpec};
-use crate::theme::{Theme, size, space};
+use crate::theme::{Theme, radius, size, space};
 use chrono::NaiveDate;
 use egui::{Align, Align2, Color32, CornerRadius, Rect, Stroke, StrokeKind, Ui, pos2, vec2};
 use rasid_shared::format::{CalendarKind, Language, format_long_date};
@@ -202,7 +202,7 @@ pub fn panel(ui: &Ui, rect: Rect, title: &str, env: &Env) -> Rect {
     let t = &env.theme;
     ui.painter().rect(
         rect,
-        CornerRadius::same(space::RADIUS),
+        CornerRadius::same(radius::PANEL),
         t.panel,
         Stroke::new(1.0, t.panel_stroke),
         StrokeKind::Inside,
@@ -225,7 +225,7 @@ pub fn no_data(ui: &Ui, rect: Rect, env: &Env, message: &str) {
     let t = &env.theme;
     ui.painter().rect_stroke(
         rect.shrink(4.0),
-        CornerRadius::same(8),
+        CornerRadius::same(radius::NO_DATA_FRAME),
         Stroke::new(1.5, t.unreported),
         StrokeKind::Inside,
     );
@@ -239,13 +239,34 @@ pub fn no_data(ui: &Ui, rect: Rect, env: &Env, message: &str) {
     );
 }
 
+/// The stripe behind a row of a list (every other one), so the eye follows the row across;
+/// `corner` is [`radius::ROW_STRIPE`] or [`radius::ROW_STRIPE_TALL`].
+pub fn row_stripe(ui: &Ui, rect: Rect, corner: u8, env: &Env) {
+    ui.painter()
+        .rect_filled(rect, CornerRadius::same(corner), env.theme.row_alt);
+}
+
+/// How far a [`row_stripes`] stripe reaches past its list on each side.
+const STRIPE_OUTSET: f32 = 6.0;
+
+/// Stripes behind the 2nd, 4th … of `count` rows of `row_h` from the top of `list`.
+pub fn row_stripes(ui: &Ui, list: Rect, row_h: f32, count: usize, env: &Env) {
+    for i in (0..count).filter(|i| i % 2 == 1) {
+        let r = Rect::from_min_size(
+            pos2(list.left() - STRIPE_OUTSET, list.top() + row_h * i as f32),
+            vec2(list.width() + 2.0 * STRIPE_OUTSET, row_h),
+        );
+        row_stripe(ui, r, radius::ROW_STRIPE, env);
+    }
+}
+
 /// A card's background: the panel with its border, and a bar of `accent` along the right edge
 /// (where a right-to-left reader starts).
 pub fn accent_card(ui: &Ui, rect: Rect, accent: Color32, env: &Env) {
     let t = &env.theme;
     ui.painter().rect(
         rect,
-        CornerRadius::same(space::RADIUS),
+        CornerRadius::same(radius::PANEL),
         t.panel,
         Stroke::new(1.0, t.panel_stroke),
         StrokeKind::Inside,
@@ -259,8 +280,8 @@ pub fn accent_card(ui: &Ui, rect: Rect, accent: Color32, env: &Env) {
         CornerRadius {
             nw: 0,
             sw: 0,
-            ne: space::RADIUS,
-            se: space::RADIUS,
+            ne: radius::PANEL,
+            se: radius::PANEL,
         },
         accent,
     );
@@ -319,7 +340,8 @@ pub fn legend(ui: &Ui, rect: Rect, items: &[(Color32, String, String)], env: &En
             vec2(rect.width(), row_h),
         );
         let sw = Rect::from_center_size(pos2(r.right() - 14.0, r.center().y), vec2(26.0, 26.0));
-        ui.painter().rect_filled(sw, CornerRadius::same(5), *color);
+        ui.painter()
+            .rect_filled(sw, CornerRadius::same(radius::SWATCH), *color);
         let label_rect = Rect::from_min_max(r.min, pos2(sw.left() - 12.0, r.bottom()));
         text(
             ui,

@@ -282,3 +282,19 @@ pub fn aggregate_kpi(
         rows,
     }
 }
+
+mod cost;
+pub use cost::*;
+
+/// Where a figure changes its meaning on the boards, fixed for every wall (the KPI thresholds
+/// above are the operator's): one place, so every board agrees.
+pub mod threshold {
+    /// A center executing at least this share of its decisions (%) is doing well.
+    pub const EXECUTION_GOOD: f64 = 60.0;
+    /// At least this (%) and below [`EXECUTION_GOOD`] is middling; below, weak.
+    pub const EXECUTION_FAIR: f64 = 40.0;
+    /// A decision this many days past its due date is severely overdue.
+    pub const OVERDUE_SEVERE_DAYS: i64 = 180;
+    /// This many days past due and below [`OVERDUE_SEVERE_DAYS`] is seriously overdue.
+    pub const OVERDUE_SERIOUS_DAYS: i64 = 90;
+}

@@ -171,6 +171,8 @@ struct ProjectSums {
     rows: Vec<ProjectRow>,
 }
 
+/// Computes board `projects`: the projects of the filter's center (and those reporting through
+/// it) running in the filter's year, each counted by the latest report from its executing center.
 pub fn aggregate_projects(data: &Dataset, f: &BoardFilter) -> ProjectsBoard {
     let projects = projects_in_view(data, f);
     let currency = board_currency(&projects);

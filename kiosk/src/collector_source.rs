@@ -49,7 +49,7 @@ struct Cached {
     view: BoardView,
 }
 
-pub struct HubSource {
+pub struct CollectorSource {
     url: String,
     /// The board on screen, if the wall said (`showing`): only news of it wakes the wall.
     shown: Shown,
@@ -61,9 +61,9 @@ pub struct HubSource {
     cache: Option<Store>,
 }
 
-impl HubSource {
+impl CollectorSource {
     /// Starts following the collector at `url`. `cache`: where the last boards are kept.
-    pub fn start(url: &str, kiosk_name: &str, cache: Option<Store>, wake: Wake) -> HubSource {
+    pub fn start(url: &str, kiosk_name: &str, cache: Option<Store>, wake: Wake) -> CollectorSource {
         let url = url.trim_end_matches('/').to_string();
         let (want_tx, want_rx) = tokio::sync::mpsc::unbounded_channel();
         let (ev_tx, events) = mpsc::channel();
@@ -76,11 +76,11 @@ impl HubSource {
             shown: shown.clone(),
         };
         std::thread::Builder::new()
-            .name("rasid-hub".into())
+            .name("rasid-collector".into())
             .spawn(move || net.run(want_rx))
             .map_err(|e| tracing::error!("cannot start the network thread: {e}"))
             .ok();
-        HubSource {
+        CollectorSource {
             status: SourceStatus::Offline {
                 url: url.clone(),
                 since: Local::now().format("%H:%M").to_string(),
@@ -117,7 +117,7 @@ impl HubSource {
     }
 }
 
-impl BoardSource for HubSource {
+impl BoardSource for CollectorSource {
     fn board(&mut self, name: BoardName, filter: &BoardFilter) -> BoardState {
         let k = (name, filter.clone());
         if self.requested.insert(k.clone()) {
@@ -393,8 +393,44 @@ struct BoardsChanged {
     changed: Vec<String>,
 }
 
-/// The boards named by one server-sent event of type `boards`; nothing for other events.
+/// The most of an event's text a log line quotes.
+const QUOTED_EVENT_CHARS: usize = 200;
+
+/// The boards named by one server-sent event of type `boards`; nothing for other events. An
+/// event that cannot be read, or that names boards this wall does not know, is logged: the wall
+/// goes on, and the operator can see why a board did not refresh.
 fn changed_boards(event: &str) -> Vec<BoardName> {
+    match parse_boards_event(event) {
+        Ok(c) => {
+            if !c.unknown.is_empty() {
+                tracing::debug!(
+                    "the collector named boards this wall does not know: {}",
+                    c.unknown.join(", ")
+                );
+            }
+            c.known
+        }
+        Err(e) => {
+            let quoted: String = event.chars().take(QUOTED_EVENT_CHARS).collect();
+            tracing::warn!(
+                "a stream event from the collector was ignored: {e}; the event: {quoted:?}"
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// What a `boards` event says changed.
+#[derive(Debug, Default, PartialEq)]
+struct ChangedBoards {
+    known: Vec<BoardName>,
+    /// Names this wall does not know (a newer collector's boards).
+    unknown: Vec<String>,
+}
+
+/// Reads one server-sent event: `Ok` with the boards of a `boards` event (nothing for other
+/// events and keep-alives), `Err` saying what is wrong when a `boards` event cannot be read.
+fn parse_boards_event(event: &str) -> Result<ChangedBoards, String> {
     let mut kind = "message";
     let mut data = String::new();
     for line in event.lines() {
@@ -405,16 +441,19 @@ fn changed_boards(event: &str) -> Vec<BoardName> {
         }
     }
     if kind != "boards" {
-        return Vec::new();
+        return Ok(ChangedBoards::default());
     }
-    serde_json::from_str::<BoardsChanged>(&data)
-        .map(|c| {
-            c.changed
-                .iter()
-                .filter_map(|n| BoardName::parse(n))
-                .collect()
-        })
-        .unwrap_or_default()
+    let c = serde_json::from_str::<BoardsChanged>(&data)
+        .map_err(|e| format!("its data is not a list of changed boards ({e})"))?;
+    let (known, unknown): (Vec<_>, Vec<_>) = c
+        .changed
+        .into_iter()
+        .map(|n| BoardName::parse(&n).ok_or(n))
+        .partition(Result::is_ok);
+    Ok(ChangedBoards {
+        known: known.into_iter().flatten().collect(),
+        unknown: unknown.into_iter().filter_map(Result::err).collect(),
+    })
 }
 
 #[cfg(test)]
@@ -430,6 +469,30 @@ mod tests {
         );
         assert!(changed_boards(": keep-alive\n\n").is_empty());
         assert!(changed_boards("event: boards\ndata: {not json\n\n").is_empty());
+    }
+
+    #[test]
+    fn a_malformed_boards_event_is_reported_with_what_is_wrong() {
+        let e = parse_boards_event("event: boards\ndata: {not json\n\n").unwrap_err();
+        assert!(e.contains("not a list of changed boards"), "{e}");
+        assert!(parse_boards_event("event: boards\ndata: {\"changed\": 3}\n\n").is_err());
+        // Other events and keep-alives are not errors.
+        assert_eq!(
+            parse_boards_event(": keep-alive\n\n"),
+            Ok(ChangedBoards::default())
+        );
+        assert_eq!(
+            parse_boards_event("event: receipts\ndata: {x\n\n"),
+            Ok(ChangedBoards::default())
+        );
+    }
+
+    #[test]
+    fn boards_unknown_to_this_wall_are_kept_apart_not_dropped_unseen() {
+        let c = parse_boards_event("event: boards\ndata: {\"changed\":[\"kpi\",\"weather\"]}\n\n")
+            .unwrap();
+        assert_eq!(c.known, vec![BoardName::Kpi]);
+        assert_eq!(c.unknown, vec!["weather".to_string()]);
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! The live source against a real collector on loopback: boards arrive, change when a center
 //! pushes, and survive the collector going away through the local cache.
 
+use rasid_kiosk::collector_source::CollectorSource;
 use rasid_kiosk::feed::{BoardSource, SourceStatus};
-use rasid_kiosk::hub::HubSource;
 use rasid_shared::board::{BoardFilter, BoardName, BoardView};
 use rasid_shared::store::Store;
 use std::sync::Arc;
@@ -12,10 +12,10 @@ use std::time::{Duration, Instant};
 
 /// Polls `source` until `done` holds or `limit` passes (a functional bound, not a timing test).
 fn wait_until(
-    source: &mut HubSource,
+    source: &mut CollectorSource,
     wake: &mpsc::Receiver<()>,
     limit: Duration,
-    mut done: impl FnMut(&mut HubSource) -> bool,
+    mut done: impl FnMut(&mut CollectorSource) -> bool,
 ) -> bool {
     let end = Instant::now() + limit;
     loop {
@@ -44,7 +44,7 @@ fn boards_arrive_follow_pushes_and_are_cached_for_when_the_collector_is_gone() {
     let demo = rasid_kiosk::live_demo::start(Some(Duration::from_millis(300))).unwrap();
     let (tx, rx) = mpsc::channel();
     let cache = Store::open(cache_dir.path()).unwrap();
-    let mut hub = HubSource::start(
+    let mut live = CollectorSource::start(
         &demo.url,
         "test-wall",
         Some(cache.clone()),
@@ -56,7 +56,7 @@ fn boards_arrive_follow_pushes_and_are_cached_for_when_the_collector_is_gone() {
     let mut first = 0;
     // The first fetch may land before the live stream is up: wait for both.
     assert!(
-        wait_until(&mut hub, &rx, Duration::from_secs(20), |h| {
+        wait_until(&mut live, &rx, Duration::from_secs(20), |h| {
             h.board(BoardName::DecisionExecution, &all)
                 .view
                 .map(|v| first = executed(&v))
@@ -72,19 +72,19 @@ fn boards_arrive_follow_pushes_and_are_cached_for_when_the_collector_is_gone() {
     );
     // The simulated center executes a decision every few pushes; the stream brings it here.
     assert!(
-        wait_until(&mut hub, &rx, Duration::from_secs(30), |h| {
+        wait_until(&mut live, &rx, Duration::from_secs(30), |h| {
             h.board(BoardName::DecisionExecution, &all)
                 .view
                 .is_some_and(|v| executed(&v) > first)
         }),
         "a pushed change reached the wall"
     );
-    drop(hub);
+    drop(live);
     drop(demo);
 
     // A wall started with the collector gone shows the cached board, marked as such.
     let (tx2, rx2) = mpsc::channel();
-    let mut offline = HubSource::start(
+    let mut offline = CollectorSource::start(
         "http://127.0.0.1:9",
         "test-wall",
         Some(cache),
@@ -115,7 +115,7 @@ fn only_news_of_the_board_on_screen_wakes_the_wall() {
     let (tx, rx) = mpsc::channel();
     let wakes = Arc::new(AtomicUsize::new(0));
     let counted = wakes.clone();
-    let mut hub = HubSource::start(
+    let mut live = CollectorSource::start(
         &demo.url,
         "test-wall",
         None,
@@ -127,10 +127,10 @@ fn only_news_of_the_board_on_screen_wakes_the_wall() {
     let all = BoardFilter::default();
     // The live demo changes decision statuses and project progress, never the budget: the
     // budget board is on screen, the decision board is wanted too (it was shown before).
-    hub.showing(BoardName::Budget, &all);
+    live.showing(BoardName::Budget, &all);
     let mut first = 0;
     assert!(
-        wait_until(&mut hub, &rx, Duration::from_secs(20), |h| {
+        wait_until(&mut live, &rx, Duration::from_secs(20), |h| {
             let budget = h.board(BoardName::Budget, &all).view.is_some();
             let decisions = h
                 .board(BoardName::DecisionExecution, &all)
@@ -142,7 +142,7 @@ fn only_news_of_the_board_on_screen_wakes_the_wall() {
     );
     let before = wakes.load(Ordering::SeqCst);
     assert!(
-        wait_until(&mut hub, &rx, Duration::from_secs(30), |h| {
+        wait_until(&mut live, &rx, Duration::from_secs(30), |h| {
             h.board(BoardName::DecisionExecution, &all)
                 .view
                 .is_some_and(|v| executed(&v) > first)
@@ -156,10 +156,10 @@ fn only_news_of_the_board_on_screen_wakes_the_wall() {
     );
 
     // The decision board comes on screen: its next change wakes the wall.
-    hub.showing(BoardName::DecisionExecution, &all);
+    live.showing(BoardName::DecisionExecution, &all);
     let woken = wakes.load(Ordering::SeqCst);
     assert!(
-        wait_until(&mut hub, &rx, Duration::from_secs(30), |_| {
+        wait_until(&mut live, &rx, Duration::from_secs(30), |_| {
             wakes.load(Ordering::SeqCst) > woken
         }),
         "news of the board on screen did not wake the wall"
