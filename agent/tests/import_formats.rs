@@ -1,5 +1,7 @@
 //! CSV and spreadsheet import, end to end: real files from `tests/fixtures/` (written by
 //! iconv and LibreOffice, see its README) read through the agent's public `read_file`.
+// Test code: its helpers unwrap too, and a failed unwrap there is a failed test.
+#![allow(clippy::unwrap_used)]
 
 use chrono::NaiveDate;
 use proptest::prelude::*;

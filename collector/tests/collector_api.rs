@@ -1,5 +1,7 @@
 //! The collector's HTTP API, end to end: real collectors on 127.0.0.1 (port 0, temp dirs) where
 //! the network matters, the router through `oneshot` where it does not.
+// Test code: its helpers unwrap too, and a failed unwrap there is a failed test.
+#![allow(clippy::unwrap_used)]
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -1,5 +1,7 @@
 //! Configuration changes reach a running wall without a restart; a broken edit is reported on
 //! the operator line and the last good configuration stays in force.
+// Test code: its helpers unwrap too, and a failed unwrap there is a failed test.
+#![allow(clippy::unwrap_used)]
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
