@@ -78,7 +78,9 @@ fn kills_and_budget() -> (u32, Duration) {
             .parse::<u32>()
             .ok()
             .filter(|n| *n > 0)
-            .unwrap_or_else(|| panic!("RASID_E2E_KILLS={v}: give a whole number of kills, e.g. 1000"))
+            .unwrap_or_else(|| {
+                panic!("RASID_E2E_KILLS={v}: give a whole number of kills, e.g. 1000")
+            })
     });
     match asked {
         Some(n) => (n, Duration::from_secs((3 * u64::from(n)).max(170))),
