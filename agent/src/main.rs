@@ -3,10 +3,10 @@
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use rasid_agent::config::{AgentConfig, CONFIG_FILE, KEY_FILE, load_key};
-use rasid_agent::import::{ImportOptions, read_file};
+use rasid_agent::import::{ImportOptions, ImportedRow, read_file};
 use rasid_shared::model::{CenterCode, RecordKind};
 use rasid_shared::sign::KeyPair;
-use rasid_shared::store::{Beginning, Store};
+use rasid_shared::store::{Beginning, ImportSummary, Store};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -244,6 +244,52 @@ fn import(
         bail!("name at least one file to import");
     }
     let (cfg, store) = commands::open_agent(data)?;
+    let opts = import_options(cfg.center.clone(), kind, encoding, calendar, as_of)?;
+    let mut files = files;
+    rasid_agent::import::in_dependency_order(&mut files);
+    let mut failed = 0;
+    let mut results = Vec::new();
+    for file in &files {
+        let bar = progress_bar(file, as_json);
+        match read_file(file, &opts, &mut |n| bar.set_position(n as u64)) {
+            Ok(rows) => {
+                let n = rows.len();
+                let summary = store_rows(&store, &cfg.center, file, rows, &bar)?;
+                if as_json {
+                    results.push(json!({ "file": file, "ok": true, "rows": n, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged, "resent": summary.resent }));
+                } else {
+                    print_stored(file, n, &summary);
+                }
+            }
+            Err(e) => {
+                bar.finish_and_clear();
+                failed += 1;
+                if as_json {
+                    results.push(json!({ "file": file, "ok": false, "error": e.to_string() }));
+                } else {
+                    eprintln!("{e}");
+                }
+            }
+        }
+    }
+    if as_json {
+        println!("{}", serde_json::Value::Array(results));
+    }
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The import's options from the command line's words.
+fn import_options(
+    center: CenterCode,
+    kind: Option<String>,
+    encoding: Option<String>,
+    calendar: Option<String>,
+    as_of: Option<String>,
+) -> Result<ImportOptions> {
     let kind = match kind {
         Some(k) => Some(RecordKind::parse(&k).with_context(|| {
             format!(
@@ -266,86 +312,71 @@ fn import(
             .with_context(|| format!("--as-of '{s}' is not a date; write it as 2023-06-30"))?,
         None => chrono::Local::now().date_naive(),
     };
-    let mut files = files;
-    rasid_agent::import::in_dependency_order(&mut files);
-    let opts = ImportOptions {
-        center: cfg.center.clone(),
+    Ok(ImportOptions {
+        center,
         as_of,
         today: chrono::Local::now().date_naive(),
         kind,
         encoding,
         calendar,
-    };
-    let mut failed = 0;
-    let mut results = Vec::new();
-    for file in &files {
-        let bar = indicatif::ProgressBar::hidden();
-        if !as_json && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-            bar.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} {msg} {pos} rows ({per_sec})")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-            );
-            bar.set_message(file.display().to_string());
-        }
-        let outcome = read_file(file, &opts, &mut |n| bar.set_position(n as u64));
-        match outcome {
-            Ok(rows) => {
-                let n = rows.len();
-                bar.set_message(format!("{}: storing", file.display()));
-                bar.reset();
-                // Until the flush the file may still be undone: a kill or a failed write
-                // leaves nothing of it at the next start.
-                let stored = store
-                    .import_with_progress(
-                        &cfg.center,
-                        rows.into_iter().map(|r| (r.as_of, r.record)).collect(),
-                        &mut |done| bar.set_position(done as u64),
-                    )
-                    .and_then(|summary| store.flush().map(|()| summary));
-                bar.finish_and_clear();
-                let summary = stored.with_context(|| {
-                    format!(
-                        "{}: storing failed; nothing from this file was stored",
-                        file.display()
-                    )
-                })?;
-                if as_json {
-                    results.push(json!({ "file": file, "ok": true, "rows": n, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged, "resent": summary.resent }));
-                } else {
-                    println!(
-                        "{}: {n} rows stored ({} new, {} changed, {} unchanged{})",
-                        file.display(),
-                        summary.new,
-                        summary.changed,
-                        summary.unchanged,
-                        if summary.resent > 0 {
-                            format!(", {} refused before and sent again", summary.resent)
-                        } else {
-                            String::new()
-                        }
-                    );
-                }
-            }
-            Err(e) => {
-                bar.finish_and_clear();
-                failed += 1;
-                if as_json {
-                    results.push(json!({ "file": file, "ok": false, "error": e.to_string() }));
-                } else {
-                    eprintln!("{e}");
-                }
-            }
-        }
-    }
-    if as_json {
-        println!("{}", serde_json::Value::Array(results));
-    }
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
     })
+}
+
+/// A progress bar for `file` on a terminal; hidden for `--json` or when stderr is not one.
+fn progress_bar(file: &Path, as_json: bool) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::hidden();
+    if !as_json && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {msg} {pos} rows ({per_sec})")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.set_message(file.display().to_string());
+    }
+    bar
+}
+
+/// Stores the rows read from `file` and flushes: all of them, or (on an error) none.
+fn store_rows(
+    store: &Store,
+    center: &CenterCode,
+    file: &Path,
+    rows: Vec<ImportedRow>,
+    bar: &indicatif::ProgressBar,
+) -> Result<ImportSummary> {
+    bar.set_message(format!("{}: storing", file.display()));
+    bar.reset();
+    // Until the flush the file may still be undone: a kill or a failed write
+    // leaves nothing of it at the next start.
+    let stored = store
+        .import_with_progress(
+            center,
+            rows.into_iter().map(|r| (r.as_of, r.record)).collect(),
+            &mut |done| bar.set_position(done as u64),
+        )
+        .and_then(|summary| store.flush().map(|()| summary));
+    bar.finish_and_clear();
+    stored.with_context(|| {
+        format!(
+            "{}: storing failed; nothing from this file was stored",
+            file.display()
+        )
+    })
+}
+
+fn print_stored(file: &Path, rows: usize, summary: &ImportSummary) {
+    println!(
+        "{}: {rows} rows stored ({} new, {} changed, {} unchanged{})",
+        file.display(),
+        summary.new,
+        summary.changed,
+        summary.unchanged,
+        if summary.resent > 0 {
+            format!(", {} refused before and sent again", summary.resent)
+        } else {
+            String::new()
+        }
+    );
 }
 
 fn status(data: &Path, as_json: bool) -> Result<ExitCode> {

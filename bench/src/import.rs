@@ -163,6 +163,21 @@ pub fn steps_in_process(file: &Path, store_dir: &Path, rows: usize) -> Result<()
     Ok(())
 }
 
+/// Rows per second and peak resident memory (MiB) of one process.
+#[derive(Debug, Clone, Copy)]
+struct Measured {
+    rate: f64,
+    rss_mib: f64,
+}
+
+/// What one run measured: the agent's import, its two steps, and the baseline.
+struct Sample {
+    import: Measured,
+    read_rate: f64,
+    store_rate: f64,
+    baseline: Measured,
+}
+
 pub fn run(rows: usize, format: FileFormat, runs: usize) -> Result<()> {
     let agent = measure::sibling_program("rasid-agent", "RASID_AGENT_BIN")?;
     let me = std::env::current_exe()?;
@@ -170,66 +185,99 @@ pub fn run(rows: usize, format: FileFormat, runs: usize) -> Result<()> {
     let file = dir.path().join(format!("budget.{}", format.ext()));
     write_file(&file, format, rows)?;
     let size_mib = std::fs::metadata(&file)?.len() as f64 / 1024.0 / 1024.0;
-    let (mut rate, mut rss, mut base_rate, mut base_rss) = (vec![], vec![], vec![], vec![]);
-    let (mut read_rate, mut store_rate) = (vec![], vec![]);
+    let mut samples = Vec::new();
     for run in 0..runs.max(1) {
-        // In a process of its own: memory this process holds would show in the peak RSS of
-        // every child started after it.
-        let mut steps = Command::new(&me);
-        steps
-            .args(["import-steps", "--rows", &rows.to_string(), "--store"])
-            .arg(dir.path().join(format!("steps-{run}")))
-            .arg(&file);
-        let (_, out) = measure::run_measured(steps)?;
-        let secs: Vec<f64> = out
-            .split_whitespace()
-            .filter_map(|t| t.parse().ok())
-            .collect();
-        let [read, stored] = secs[..] else {
-            bail!("import-steps printed '{}', not two durations", out.trim());
-        };
-        read_rate.push(rows as f64 / read);
-        store_rate.push(rows as f64 / stored);
-
-        let data = dir.path().join(format!("agent-{run}"));
-        let mut init = Command::new(&agent);
-        init.arg("--data").arg(&data).args([
-            "init",
-            "--center",
-            "C0001",
-            "--upstream",
-            "http://127.0.0.1:9",
-        ]);
-        measure::run_quietly(init)?;
-        let mut import = Command::new(&agent);
-        import
-            .arg("--data")
-            .arg(&data)
-            .args(["--json", "import", "--as-of", "2023-12-31"])
-            .arg(&file);
-        let (r, out) = measure::run_measured(import)?;
-        let stored: serde_json::Value = serde_json::from_str(&out)
-            .with_context(|| format!("reading the import's answer: {out}"))?;
-        if stored[0]["rows"].as_u64() != Some(rows as u64) {
-            bail!(
-                "the import stored {} of {rows} rows: {out}",
-                stored[0]["rows"]
-            );
-        }
-        rate.push(rows as f64 / r.wall.as_secs_f64());
-        rss.push(r.max_rss_kib as f64 / 1024.0);
-
-        let mut read = Command::new(&me);
-        read.args(["read-file", "--format", format.ext()])
-            .arg(&file);
-        let (b, out) = measure::run_measured(read)?;
-        if out.trim() != rows.to_string() {
-            bail!("the baseline read {} rows, not {rows}", out.trim());
-        }
-        base_rate.push(rows as f64 / b.wall.as_secs_f64());
-        base_rss.push(b.max_rss_kib as f64 / 1024.0);
+        let (read_rate, store_rate) =
+            steps_rates(&me, &dir.path().join(format!("steps-{run}")), &file, rows)?;
+        let import = agent_import(
+            &agent,
+            &dir.path().join(format!("agent-{run}")),
+            &file,
+            rows,
+        )?;
+        let baseline = baseline_read(&me, format, &file, rows)?;
+        samples.push(Sample {
+            import,
+            read_rate,
+            store_rate,
+            baseline,
+        });
     }
-    let n = rate.len();
+    report(&samples, rows, format, size_mib);
+    Ok(())
+}
+
+/// The agent's two steps, reading and storing, in rows per second, timed in a process of this
+/// program storing into `store`.
+fn steps_rates(me: &Path, store: &Path, file: &Path, rows: usize) -> Result<(f64, f64)> {
+    // In a process of its own: memory this process holds would show in the peak RSS of
+    // every child started after it.
+    let mut steps = Command::new(me);
+    steps
+        .args(["import-steps", "--rows", &rows.to_string(), "--store"])
+        .arg(store)
+        .arg(file);
+    let (_, out) = measure::run_measured(steps)?;
+    let secs: Vec<f64> = out
+        .split_whitespace()
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    let [read, stored] = secs[..] else {
+        bail!("import-steps printed '{}', not two durations", out.trim());
+    };
+    Ok((rows as f64 / read, rows as f64 / stored))
+}
+
+/// `rasid-agent import` of `file` into a new agent under `data`.
+fn agent_import(agent: &Path, data: &Path, file: &Path, rows: usize) -> Result<Measured> {
+    let mut init = Command::new(agent);
+    init.arg("--data").arg(data).args([
+        "init",
+        "--center",
+        "C0001",
+        "--upstream",
+        "http://127.0.0.1:9",
+    ]);
+    measure::run_quietly(init)?;
+    let mut import = Command::new(agent);
+    import
+        .arg("--data")
+        .arg(data)
+        .args(["--json", "import", "--as-of", "2023-12-31"])
+        .arg(file);
+    let (r, out) = measure::run_measured(import)?;
+    let stored: serde_json::Value = serde_json::from_str(&out)
+        .with_context(|| format!("reading the import's answer: {out}"))?;
+    if stored[0]["rows"].as_u64() != Some(rows as u64) {
+        bail!(
+            "the import stored {} of {rows} rows: {out}",
+            stored[0]["rows"]
+        );
+    }
+    Ok(Measured {
+        rate: rows as f64 / r.wall.as_secs_f64(),
+        rss_mib: r.max_rss_kib as f64 / 1024.0,
+    })
+}
+
+/// The baseline process (`read-file`) reading `file`.
+fn baseline_read(me: &Path, format: FileFormat, file: &Path, rows: usize) -> Result<Measured> {
+    let mut read = Command::new(me);
+    read.args(["read-file", "--format", format.ext()]).arg(file);
+    let (b, out) = measure::run_measured(read)?;
+    if out.trim() != rows.to_string() {
+        bail!("the baseline read {} rows, not {rows}", out.trim());
+    }
+    Ok(Measured {
+        rate: rows as f64 / b.wall.as_secs_f64(),
+        rss_mib: b.max_rss_kib as f64 / 1024.0,
+    })
+}
+
+/// The table rows of the benchmark: rates and memory against the baseline's.
+fn report(samples: &[Sample], rows: usize, format: FileFormat, size_mib: f64) {
+    let stats = |f: fn(&Sample) -> f64| Stats::of(&samples.iter().map(f).collect::<Vec<_>>());
+    let n = samples.len();
     let reader = if format == FileFormat::Csv {
         "csv StringRecords"
     } else {
@@ -240,7 +288,7 @@ pub fn run(rows: usize, format: FileFormat, runs: usize) -> Result<()> {
         num(rows as f64, 0),
         format.ext()
     );
-    let (r, br) = (Stats::of(&rate), Stats::of(&base_rate));
+    let (r, br) = (stats(|s| s.import.rate), stats(|s| s.baseline.rate));
     table_row(
         &format!("{what}: rows/s"),
         n,
@@ -248,7 +296,7 @@ pub fn run(rows: usize, format: FileFormat, runs: usize) -> Result<()> {
         &format!("{reader}: {}", num(br.median, 0)),
         &format!("{:.2}× of reading", r.median / br.median),
     );
-    let (rd, st) = (Stats::of(&read_rate), Stats::of(&store_rate));
+    let (rd, st) = (stats(|s| s.read_rate), stats(|s| s.store_rate));
     table_row(
         &format!("{what}: of which reading and checking rows (`read_file`, in process), rows/s"),
         n,
@@ -263,7 +311,7 @@ pub fn run(rows: usize, format: FileFormat, runs: usize) -> Result<()> {
         "–",
         "–",
     );
-    let (m, bm) = (Stats::of(&rss), Stats::of(&base_rss));
+    let (m, bm) = (stats(|s| s.import.rss_mib), stats(|s| s.baseline.rss_mib));
     table_row(
         &format!("{what}: peak RSS MiB"),
         n,
@@ -271,5 +319,4 @@ pub fn run(rows: usize, format: FileFormat, runs: usize) -> Result<()> {
         &format!("{reader}: {:.1}", bm.median),
         &format!("{:.2}×", m.median / bm.median),
     );
-    Ok(())
 }

@@ -5,7 +5,7 @@
 
 use super::directory::{AuthError, printable};
 use super::metrics::Metrics;
-use super::state::{BoardsChanged, Collector, IngestError};
+use super::state::{BoardsChanged, Collector, EncodeError, IngestError};
 use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
@@ -125,6 +125,8 @@ pub enum ApiError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Unavailable(String),
+    #[error(transparent)]
+    Encode(#[from] EncodeError),
 }
 
 impl From<IngestError> for ApiError {
@@ -137,6 +139,7 @@ impl From<IngestError> for ApiError {
             e @ IngestError::NumberReused { .. } => ApiError::NumberReused(e.to_string()),
             e @ IngestError::TooManyRecords(_) => ApiError::TooManyRecords(e.to_string()),
             IngestError::Store(s) => ApiError::Store(s),
+            IngestError::Encode(e) => ApiError::Encode(e),
         }
     }
 }
@@ -163,6 +166,7 @@ impl ApiError {
             ApiError::NumberReused(_) => StatusCode::CONFLICT,
             ApiError::Store(StoreError::DiskFull) => StatusCode::INSUFFICIENT_STORAGE,
             ApiError::Store(_) | ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Encode(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -189,6 +193,7 @@ impl ApiError {
             ApiError::Store(StoreError::DiskFull) => "disk-full",
             ApiError::Store(_) => "store-failed",
             ApiError::Unavailable(_) => "unavailable",
+            ApiError::Encode(_) => "internal",
         }
     }
 
@@ -206,7 +211,10 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if matches!(self, ApiError::Store(_) | ApiError::Unavailable(_)) {
+        if matches!(
+            self,
+            ApiError::Store(_) | ApiError::Unavailable(_) | ApiError::Encode(_)
+        ) {
             tracing::error!("{self}");
         }
         let body = ErrorBody {
@@ -494,7 +502,7 @@ async fn get_board(
     let c = s.collector.clone();
     let json = tokio::task::spawn_blocking(move || c.board_json(board, &filter))
         .await
-        .map_err(|e| ApiError::Unavailable(format!("the board could not be computed ({e})")))?;
+        .map_err(|e| ApiError::Unavailable(format!("the board could not be computed ({e})")))??;
     Ok((
         [(
             header::CONTENT_TYPE,
@@ -637,4 +645,27 @@ async fn not_found(method: Method, uri: Uri) -> ApiError {
 
 async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
     ApiError::MethodNotAllowed(method, printable(uri.path()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_value_that_cannot_be_written_as_json_is_answered_500_with_an_error_body() {
+        let source = serde_json::to_vec(&HashMap::from([((1u8, 2u8), 3u8)]))
+            .expect_err("a map with pair keys is not JSON");
+        let err = ApiError::from(IngestError::Encode(EncodeError {
+            what: "board budget".into(),
+            source,
+        }));
+        let resp = err.into_response();
+        assert_eq!(resp.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::body::to_bytes(resp.into_body(), 1 << 16)
+            .await
+            .expect("the error body is small");
+        let body: ErrorBody = serde_json::from_slice(&body).expect("an error body");
+        assert_eq!(body.error, "internal");
+        assert!(body.message.contains("board budget"), "{}", body.message);
+    }
 }

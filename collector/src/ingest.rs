@@ -7,7 +7,7 @@ use super::directory::Directory;
 use chrono::NaiveDate;
 use rasid_shared::board::Dataset;
 use rasid_shared::model::project::validate_progress_against;
-use rasid_shared::model::validate::{validate_against_today, validate_envelope};
+use rasid_shared::model::validate::{Problem, validate_against_today, validate_envelope};
 use rasid_shared::model::{
     CenterCode, Decision, DecisionNumber, Project, Record, RecordEnvelope, RecordKey,
 };
@@ -61,12 +61,258 @@ pub struct Verdict {
     pub reasons: Vec<RejectReason>,
 }
 
+impl Verdict {
+    fn reject(&mut self, key: RecordKey, refusal: Refusal) {
+        self.ack.rejected.push(Rejection {
+            key,
+            reason: refusal.text,
+            problems: refusal.problems,
+        });
+        self.reasons.push(refusal.reason);
+    }
+}
+
+/// Why one record is refused: the stable word, the sentence for the clerk, and the problems
+/// (for [`RejectReason::Invalid`]).
+#[derive(Debug)]
+struct Refusal {
+    reason: RejectReason,
+    text: String,
+    problems: Vec<Problem>,
+}
+
+impl Refusal {
+    fn new(reason: RejectReason, text: String) -> Refusal {
+        Refusal {
+            reason,
+            text,
+            problems: vec![],
+        }
+    }
+
+    /// An invalid record, or `Ok` when `problems` is empty.
+    fn invalid(problems: Vec<Problem>) -> Result<(), Refusal> {
+        if problems.is_empty() {
+            return Ok(());
+        }
+        let text = problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        Err(Refusal {
+            reason: RejectReason::Invalid,
+            text: format!("the record is not valid: {text}"),
+            problems,
+        })
+    }
+}
+
+/// What a record is checked against: the batch's center, the registry, what is stored, and
+/// what this batch accepted before it (which counts as known).
+struct Known<'a> {
+    /// The center that signed the batch.
+    center: &'a CenterCode,
+    dir: &'a Directory,
+    data: &'a Dataset,
+    pending: Pending,
+}
+
+/// Revisions, decisions and projects accepted earlier in the batch.
+#[derive(Default)]
+struct Pending {
+    revisions: HashMap<RecordKey, u64>,
+    decisions: HashMap<DecisionNumber, Decision>,
+    projects: HashMap<String, (CenterCode, Project)>,
+}
+
+impl Known<'_> {
+    /// Decision `number`, from this batch or the store.
+    fn decision(&self, number: &DecisionNumber) -> Option<&Decision> {
+        self.pending
+            .decisions
+            .get(number)
+            .or_else(|| self.data.decisions.get(number).map(|d| &d.value))
+    }
+
+    /// Project `code` and its executing center (the first to report it), from this batch or
+    /// the store.
+    fn project(&self, code: &str) -> Option<(&CenterCode, &Project)> {
+        self.pending
+            .projects
+            .get(code)
+            .map(|(c, p)| (c, p))
+            .or_else(|| self.data.projects.get(code).map(|s| (&s.center, &s.value)))
+    }
+
+    /// True when `key` is stored, or accepted earlier in the batch, at `revision` or newer.
+    fn has_revision(&self, key: &RecordKey, revision: u64) -> bool {
+        let stored = self
+            .pending
+            .revisions
+            .get(key)
+            .copied()
+            .or_else(|| self.data.revision(key));
+        stored.is_some_and(|r| r >= revision)
+    }
+
+    /// Notes `env` as accepted: the records after it in the batch know it.
+    fn accept(&mut self, key: RecordKey, env: &RecordEnvelope) {
+        self.pending.revisions.insert(key, env.revision);
+        match &env.record {
+            Record::Decision(d) => {
+                self.pending.decisions.insert(d.number, d.clone());
+            }
+            Record::Project(p) => {
+                self.pending
+                    .projects
+                    .entry(p.code.clone())
+                    .or_insert_with(|| (env.center.clone(), p.clone()));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// One ingest rule: `Ok` lets the record go on to the next rule, `Err` refuses it.
+type Rule = fn(&RecordEnvelope, &Known<'_>) -> Result<(), Refusal>;
+
+/// The rules every record passes, in order; the first refusal is the record's answer.
+const RULES: &[Rule] = &[
+    is_valid,
+    is_within_batch_center,
+    respects_secretariat_only,
+    reports_on_known_decision,
+    reports_on_assigned_decision,
+    comes_from_executing_center,
+    reports_on_known_project,
+    progress_fits_project,
+];
+
+/// The record passes its own validation.
+fn is_valid(env: &RecordEnvelope, _: &Known<'_>) -> Result<(), Refusal> {
+    Refusal::invalid(validate_envelope(env))
+}
+
+/// The record's center is the batch's center or one reporting through it.
+fn is_within_batch_center(env: &RecordEnvelope, k: &Known<'_>) -> Result<(), Refusal> {
+    if k.dir.is_within(&env.center, k.center) {
+        return Ok(());
+    }
+    let center = k.center;
+    Err(Refusal::new(
+        RejectReason::OutsideCenter,
+        format!(
+            "{} cannot report for {}: a batch signed by {center} may carry only records of {center} and of centers reporting through it",
+            center, env.center
+        ),
+    ))
+}
+
+/// Decisions and sessions come from the secretariat only.
+fn respects_secretariat_only(env: &RecordEnvelope, k: &Known<'_>) -> Result<(), Refusal> {
+    let kind = env.record.kind();
+    if !kind.secretariat_only() || env.center == *k.dir.secretariat() {
+        return Ok(());
+    }
+    Err(Refusal::new(
+        RejectReason::SecretariatOnly,
+        format!(
+            "only the secretariat ({}) may report {kind} records, not {}",
+            k.dir.secretariat(),
+            env.center
+        ),
+    ))
+}
+
+/// A decision status reports on a decision the collector knows.
+fn reports_on_known_decision(env: &RecordEnvelope, k: &Known<'_>) -> Result<(), Refusal> {
+    match &env.record {
+        Record::DecisionStatus(s) if k.decision(&s.decision).is_none() => Err(Refusal::new(
+            RejectReason::UnknownDecision,
+            format!(
+                "decision {} is not known to the collector; check the number",
+                s.decision
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A decision status comes from a center the decision is assigned to.
+fn reports_on_assigned_decision(env: &RecordEnvelope, k: &Known<'_>) -> Result<(), Refusal> {
+    let Record::DecisionStatus(s) = &env.record else {
+        return Ok(());
+    };
+    match k.decision(&s.decision) {
+        Some(d) if !d.centers.contains(&env.center) => Err(Refusal::new(
+            RejectReason::NotAssigned,
+            format!("decision {} is not assigned to {}", s.decision, env.center),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The code of the project a project record or progress report is about.
+fn project_code(record: &Record) -> Option<&str> {
+    match record {
+        Record::Project(p) => Some(p.code.as_str()),
+        Record::ProjectProgress(r) => Some(r.project.as_str()),
+        _ => None,
+    }
+}
+
+/// A project belongs to the center that first reported it: only it reports on it.
+fn comes_from_executing_center(env: &RecordEnvelope, k: &Known<'_>) -> Result<(), Refusal> {
+    let Some(code) = project_code(&env.record) else {
+        return Ok(());
+    };
+    match k.project(code) {
+        Some((owner, _)) if *owner != env.center => Err(Refusal::new(
+            RejectReason::NotExecutingCenter,
+            format!(
+                "project {code} is executed by {owner}; only {owner} reports on it, not {}",
+                env.center
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A progress report is about a project the collector knows.
+fn reports_on_known_project(env: &RecordEnvelope, k: &Known<'_>) -> Result<(), Refusal> {
+    match &env.record {
+        Record::ProjectProgress(r) if k.project(&r.project).is_none() => Err(Refusal::new(
+            RejectReason::UnknownProject,
+            format!(
+                "project {} is not known to the collector; send the project record first, or check the code",
+                r.project
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A progress report agrees with its project (spending within the budget, unless explained).
+fn progress_fits_project(env: &RecordEnvelope, k: &Known<'_>) -> Result<(), Refusal> {
+    match (
+        &env.record,
+        project_code(&env.record).and_then(|c| k.project(c)),
+    ) {
+        (Record::ProjectProgress(r), Some((_, p))) => {
+            Refusal::invalid(validate_progress_against(r, p))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Checks every record of `batch` against the registry and what is already stored.
 ///
-/// A record is accepted when it is valid, belongs to the batch's center (or a center reporting
-/// through it), respects the secretariat's monopoly on decisions and sessions, reports only on
-/// decisions assigned to its center, and is newer than the stored revision (else it is a
-/// duplicate). Decisions earlier in the same batch count as known.
+/// A record is accepted when it passes every one of `RULES` (valid, from the batch's center
+/// or a center reporting through it, respecting the secretariat's monopoly on decisions and
+/// sessions, reporting only on known decisions assigned to its center and on known projects
+/// it executes), and is newer than the stored revision (else it is a duplicate). Records
+/// earlier in the same batch count as known.
 pub fn check_batch(batch: Batch, dir: &Directory, data: &Dataset) -> Verdict {
     let Batch {
         center,
@@ -91,157 +337,23 @@ pub fn check_batch(batch: Batch, dir: &Directory, data: &Dataset) -> Verdict {
         },
         reasons: Vec::new(),
     };
-    // Revisions and decisions accepted earlier in this batch.
-    let mut pending: HashMap<RecordKey, u64> = HashMap::new();
-    let mut pending_decisions: HashMap<DecisionNumber, Decision> = HashMap::new();
-    let mut pending_projects: HashMap<String, (CenterCode, Project)> = HashMap::new();
+    let mut known = Known {
+        center: &center,
+        dir,
+        data,
+        pending: Pending::default(),
+    };
     for env in records {
         let key = env.key();
-        let mut reject = |reason: RejectReason, text: String, problems| {
-            verdict.ack.rejected.push(Rejection {
-                key: key.clone(),
-                reason: text,
-                problems,
-            });
-            verdict.reasons.push(reason);
-        };
-        let problems = validate_envelope(&env);
-        if !problems.is_empty() {
-            let text = problems
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ");
-            reject(
-                RejectReason::Invalid,
-                format!("the record is not valid: {text}"),
-                problems,
-            );
-            continue;
-        }
-        if !dir.is_within(&env.center, &center) {
-            reject(
-                RejectReason::OutsideCenter,
-                format!(
-                    "{} cannot report for {}: a batch signed by {center} may carry only records of {center} and of centers reporting through it",
-                    center, env.center
-                ),
-                vec![],
-            );
-            continue;
-        }
-        let kind = env.record.kind();
-        if kind.secretariat_only() && env.center != *dir.secretariat() {
-            reject(
-                RejectReason::SecretariatOnly,
-                format!(
-                    "only the secretariat ({}) may report {kind} records, not {}",
-                    dir.secretariat(),
-                    env.center
-                ),
-                vec![],
-            );
-            continue;
-        }
-        if let Record::DecisionStatus(s) = &env.record {
-            let decision = pending_decisions
-                .get(&s.decision)
-                .or_else(|| data.decisions.get(&s.decision).map(|d| &d.value));
-            match decision {
-                None => {
-                    reject(
-                        RejectReason::UnknownDecision,
-                        format!(
-                            "decision {} is not known to the collector; check the number",
-                            s.decision
-                        ),
-                        vec![],
-                    );
-                    continue;
-                }
-                Some(d) if !d.centers.contains(&env.center) => {
-                    reject(
-                        RejectReason::NotAssigned,
-                        format!("decision {} is not assigned to {}", s.decision, env.center),
-                        vec![],
-                    );
-                    continue;
-                }
-                Some(_) => {}
-            }
-        }
-        // A project belongs to the center that first reported it: only it reports on it.
-        let project_code = match &env.record {
-            Record::Project(p) => Some(p.code.as_str()),
-            Record::ProjectProgress(r) => Some(r.project.as_str()),
-            _ => None,
-        };
-        if let Some(code) = project_code {
-            let known = pending_projects
-                .get(code)
-                .map(|(c, p)| (c.clone(), p.clone()))
-                .or_else(|| {
-                    data.projects
-                        .get(code)
-                        .map(|s| (s.center.clone(), s.value.clone()))
-                });
-            match (&env.record, known) {
-                (_, Some((owner, _))) if owner != env.center => {
-                    reject(
-                        RejectReason::NotExecutingCenter,
-                        format!(
-                            "project {code} is executed by {owner}; only {owner} reports on it, not {}",
-                            env.center
-                        ),
-                        vec![],
-                    );
-                    continue;
-                }
-                (Record::ProjectProgress(_), None) => {
-                    reject(
-                        RejectReason::UnknownProject,
-                        format!(
-                            "project {code} is not known to the collector; send the project record first, or check the code"
-                        ),
-                        vec![],
-                    );
-                    continue;
-                }
-                (Record::ProjectProgress(r), Some((_, p))) => {
-                    let problems = validate_progress_against(r, &p);
-                    if !problems.is_empty() {
-                        let text = problems
-                            .iter()
-                            .map(ToString::to_string)
-                            .collect::<Vec<_>>()
-                            .join("; ");
-                        reject(
-                            RejectReason::Invalid,
-                            format!("the record is not valid: {text}"),
-                            problems,
-                        );
-                        continue;
-                    }
-                }
-                _ => {}
-            }
-        }
-        let stored = pending.get(&key).copied().or_else(|| data.revision(&key));
-        if stored.is_some_and(|r| r >= env.revision) {
+        if let Err(refusal) = RULES.iter().try_for_each(|rule| rule(&env, &known)) {
+            verdict.reject(key, refusal);
+        } else if known.has_revision(&key, env.revision) {
             verdict.ack.duplicates.push(key);
-            continue;
+        } else {
+            known.accept(key.clone(), &env);
+            verdict.ack.accepted.push(key);
+            verdict.accepted.push(env);
         }
-        pending.insert(key.clone(), env.revision);
-        if let Record::Decision(d) = &env.record {
-            pending_decisions.insert(d.number, d.clone());
-        }
-        if let Record::Project(p) = &env.record {
-            pending_projects
-                .entry(p.code.clone())
-                .or_insert_with(|| (env.center.clone(), p.clone()));
-        }
-        verdict.ack.accepted.push(key);
-        verdict.accepted.push(env);
     }
     verdict
 }

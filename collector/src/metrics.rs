@@ -78,92 +78,105 @@ impl Metrics {
 
     pub fn render(&self, g: &Gauges) -> String {
         let mut out = String::new();
-        let get = |c: &AtomicU64| c.load(Ordering::Relaxed);
-        let mut counter = |name: &str, help: &str, v: u64| {
-            let _ = writeln!(
-                out,
-                "# HELP {name} {help}\n# TYPE {name} counter\n{name} {v}"
-            );
-        };
-        counter(
-            "rasid_batches_received_total",
-            "Batch requests received (before any check).",
-            get(&self.batches_received),
+        self.render_counters(&mut out);
+        labelled_counter(
+            &mut out,
+            "rasid_rejections_total",
+            "Records refused, by reason.",
+            "reason",
+            &lock(&self.rejections),
         );
-        counter(
-            "rasid_batches_accepted_total",
-            "Batches stored and acknowledged (first time).",
-            get(&self.batches_accepted),
+        labelled_counter(
+            &mut out,
+            "rasid_requests_refused_total",
+            "Requests refused, by error.",
+            "error",
+            &lock(&self.refusals),
         );
-        counter(
-            "rasid_batches_replayed_total",
-            "Batches received again and answered from memory.",
-            get(&self.batches_replayed),
-        );
-        counter(
-            "rasid_records_accepted_total",
-            "Records stored.",
-            get(&self.records_accepted),
-        );
-        counter(
-            "rasid_records_duplicate_total",
-            "Records already stored at this or a newer revision.",
-            get(&self.records_duplicate),
-        );
-        counter(
-            "rasid_records_rejected_total",
-            "Records refused.",
-            get(&self.records_rejected),
-        );
-        counter(
-            "rasid_registry_reloads_total",
-            "Successful reloads of centers.toml.",
-            get(&self.registry_reloads),
-        );
-        counter(
-            "rasid_registry_reload_errors_total",
-            "Reloads of centers.toml that failed (the last good registry stays).",
-            get(&self.registry_reload_errors),
-        );
-        let _ = writeln!(
-            out,
-            "# HELP rasid_rejections_total Records refused, by reason.\n# TYPE rasid_rejections_total counter"
-        );
-        for (reason, n) in lock(&self.rejections).iter() {
-            let _ = writeln!(out, "rasid_rejections_total{{reason=\"{reason}\"}} {n}");
+        self.render_gauges(&mut out, g);
+        self.render_latency(&mut out);
+        out
+    }
+
+    fn render_counters(&self, out: &mut String) {
+        let counters: [(&str, &str, &AtomicU64); 8] = [
+            (
+                "rasid_batches_received_total",
+                "Batch requests received (before any check).",
+                &self.batches_received,
+            ),
+            (
+                "rasid_batches_accepted_total",
+                "Batches stored and acknowledged (first time).",
+                &self.batches_accepted,
+            ),
+            (
+                "rasid_batches_replayed_total",
+                "Batches received again and answered from memory.",
+                &self.batches_replayed,
+            ),
+            (
+                "rasid_records_accepted_total",
+                "Records stored.",
+                &self.records_accepted,
+            ),
+            (
+                "rasid_records_duplicate_total",
+                "Records already stored at this or a newer revision.",
+                &self.records_duplicate,
+            ),
+            (
+                "rasid_records_rejected_total",
+                "Records refused.",
+                &self.records_rejected,
+            ),
+            (
+                "rasid_registry_reloads_total",
+                "Successful reloads of centers.toml.",
+                &self.registry_reloads,
+            ),
+            (
+                "rasid_registry_reload_errors_total",
+                "Reloads of centers.toml that failed (the last good registry stays).",
+                &self.registry_reload_errors,
+            ),
+        ];
+        for (name, help, c) in counters {
+            metric(out, name, "counter", help, c.load(Ordering::Relaxed));
         }
-        let _ = writeln!(
-            out,
-            "# HELP rasid_requests_refused_total Requests refused, by error.\n# TYPE rasid_requests_refused_total counter"
-        );
-        for (error, n) in lock(&self.refusals).iter() {
-            let _ = writeln!(out, "rasid_requests_refused_total{{error=\"{error}\"}} {n}");
-        }
-        let mut gauge = |name: &str, help: &str, v: u64| {
-            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {v}");
-        };
-        gauge(
-            "rasid_store_records",
-            "Current records in the collector's store.",
-            g.store_records as u64,
-        );
-        gauge(
-            "rasid_boards_version",
-            "Increases with every change to the boards.",
-            g.boards_version,
-        );
-        gauge(
-            "rasid_stream_clients",
-            "Open /v1/stream connections.",
-            get(&self.stream_clients),
-        );
+    }
+
+    fn render_gauges(&self, out: &mut String, g: &Gauges) {
+        let mut gauges = vec![
+            (
+                "rasid_store_records",
+                "Current records in the collector's store.",
+                g.store_records as u64,
+            ),
+            (
+                "rasid_boards_version",
+                "Increases with every change to the boards.",
+                g.boards_version,
+            ),
+            (
+                "rasid_stream_clients",
+                "Open /v1/stream connections.",
+                self.stream_clients.load(Ordering::Relaxed),
+            ),
+        ];
         if let Some(w) = g.relay_waiting {
-            gauge(
+            gauges.push((
                 "rasid_relay_outbox_records",
                 "Records waiting to be relayed upstream.",
                 w as u64,
-            );
+            ));
         }
+        for (name, help, v) in gauges {
+            metric(out, name, "gauge", help, v);
+        }
+    }
+
+    fn render_latency(&self, out: &mut String) {
         let _ = writeln!(
             out,
             "# HELP rasid_request_duration_seconds Time to answer a request (to the first byte).\n# TYPE rasid_request_duration_seconds histogram"
@@ -193,7 +206,28 @@ impl Metrics {
                 h.count
             );
         }
-        out
+    }
+}
+
+/// One unlabelled sample of `kind` (`counter`, `gauge`) with its help and type lines.
+fn metric(out: &mut String, name: &str, kind: &str, help: &str, v: u64) {
+    let _ = writeln!(
+        out,
+        "# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {v}"
+    );
+}
+
+/// A counter with one sample per value of `label`.
+fn labelled_counter(
+    out: &mut String,
+    name: &str,
+    help: &str,
+    label: &str,
+    samples: &BTreeMap<&'static str, u64>,
+) {
+    let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
+    for (value, n) in samples {
+        let _ = writeln!(out, "{name}{{{label}=\"{value}\"}} {n}");
     }
 }
 

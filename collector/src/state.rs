@@ -55,6 +55,31 @@ pub enum IngestError {
     TooManyRecords(usize),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Encode(#[from] EncodeError),
+}
+
+/// Something the collector could not write as JSON: a fault of the collector, never of the
+/// request, so it is answered as an error (500) rather than as an empty body.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the collector could not write {what} as JSON ({source}); this is a fault of the collector, not of the request: report it with the collector's log"
+)]
+pub struct EncodeError {
+    /// What was being written: `board budget`, `batch MOH/k1/7`.
+    pub what: String,
+    #[source]
+    pub source: serde_json::Error,
+}
+
+/// `view`, the board `name`, as the JSON bytes served for it.
+fn encode_board(name: BoardName, view: &impl Serialize) -> Result<Bytes, EncodeError> {
+    serde_json::to_vec(view)
+        .map(Bytes::from)
+        .map_err(|source| EncodeError {
+            what: format!("board {name}"),
+            source,
+        })
 }
 
 /// Announced on every change: which boards changed, and the new version of the boards.
@@ -216,7 +241,10 @@ impl Collector {
             });
         }
         let batch_id = batch.id();
-        let digest = batch.digest();
+        let digest = batch.digest().map_err(|source| EncodeError {
+            what: format!("batch {batch_id}"),
+            source,
+        })?;
         let _serial = lock(&self.ingest);
         if let Some(mut ack) = self.store.seen_batch(&batch_id)? {
             // An answer stored without a digest (before digests) is taken as the same batch.
@@ -335,12 +363,17 @@ impl Collector {
         self.board_cached(name, filter).0
     }
 
-    /// Board `name` as JSON bytes, as served by `GET /v1/boards/{name}`.
-    pub fn board_json(&self, name: BoardName, filter: &BoardFilter) -> Bytes {
+    /// Board `name` as JSON bytes, as served by `GET /v1/boards/{name}`; an error when the
+    /// board cannot be written as JSON (it is then not cached, and computed again next time).
+    pub fn board_json(&self, name: BoardName, filter: &BoardFilter) -> Result<Bytes, EncodeError> {
         self.board_cached(name, filter).1
     }
 
-    fn board_cached(&self, name: BoardName, filter: &BoardFilter) -> (BoardView, Bytes) {
+    fn board_cached(
+        &self,
+        name: BoardName,
+        filter: &BoardFilter,
+    ) -> (BoardView, Result<Bytes, EncodeError>) {
         if name == BoardName::Reporting {
             // Depends on who was heard from when, which changes on every request: not cached.
             let act = lock(&self.activity).clone();
@@ -350,7 +383,7 @@ impl Collector {
                 self.today(),
                 &act,
             ));
-            let json = Bytes::from(serde_json::to_vec(&view).unwrap_or_default());
+            let json = encode_board(name, &view);
             return (view, json);
         }
         let ctx = BoardContext {
@@ -359,20 +392,22 @@ impl Collector {
         };
         let key = (name, filter.clone(), ctx.today);
         if let Some(c) = lock(&self.cache).get(&key) {
-            return (c.view.clone(), c.json.clone());
+            return (c.view.clone(), Ok(c.json.clone()));
         }
         // Computed under the dataset's read lock, so a concurrent ingest cannot slip a change in
         // between computing and caching (it would invalidate after we insert).
         let data = read(&self.data);
         let view = build_board(name, &data, filter, &ctx);
-        let json = Bytes::from(serde_json::to_vec(&view).unwrap_or_default());
-        lock(&self.cache).insert(
-            key,
-            Arc::new(CachedBoard {
-                view: view.clone(),
-                json: json.clone(),
-            }),
-        );
+        let json = encode_board(name, &view);
+        if let Ok(json) = &json {
+            lock(&self.cache).insert(
+                key,
+                Arc::new(CachedBoard {
+                    view: view.clone(),
+                    json: json.clone(),
+                }),
+            );
+        }
         (view, json)
     }
 
@@ -424,5 +459,23 @@ impl Collector {
             .centers
             .get(center)
             .and_then(|a| a.last_heard)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_board_that_cannot_be_written_as_json_is_an_error_not_an_empty_body() {
+        // JSON object keys must be strings: a map keyed by pairs cannot be written.
+        let unwritable: HashMap<(u8, u8), u8> = HashMap::from([((1, 2), 3)]);
+        let err = encode_board(BoardName::Budget, &unwritable)
+            .expect_err("a map with pair keys is not JSON");
+        assert!(err.to_string().contains("board budget"), "{err}");
+        assert_eq!(
+            encode_board(BoardName::Budget, &HashMap::from([("a", 1)])).ok(),
+            Some(Bytes::from_static(b"{\"a\":1}"))
+        );
     }
 }

@@ -97,14 +97,16 @@ impl Batch {
         }
     }
 
-    /// SHA-256 (hex) of the batch's JSON encoding: equal for a resend of the same batch.
-    pub fn digest(&self) -> String {
+    /// SHA-256 (hex) of the batch's JSON encoding: equal for a resend of the same batch. An
+    /// error when the batch cannot be written as JSON (never the digest of nothing, which
+    /// every such batch would share).
+    pub fn digest(&self) -> Result<String, serde_json::Error> {
         use sha2::{Digest, Sha256};
-        let bytes = serde_json::to_vec(self).unwrap_or_default();
-        Sha256::digest(&bytes)
+        let bytes = serde_json::to_vec(self)?;
+        Ok(Sha256::digest(&bytes)
             .iter()
             .map(|b| format!("{b:02x}"))
-            .collect()
+            .collect())
     }
 }
 

@@ -7,8 +7,8 @@ use super::{
     Format, ImportError, ImportOptions, ImportedRow, Location, Problems, kind_from_file_name,
 };
 use chrono::NaiveDate;
-use rasid_shared::model::Record;
 use rasid_shared::model::validate::{validate_against_today, validate_record};
+use rasid_shared::model::{Record, RecordKind};
 use serde_json::Value;
 use std::path::Path;
 
@@ -22,59 +22,7 @@ impl Format for JsonFormat {
         opts: &ImportOptions,
         progress: &mut dyn FnMut(usize),
     ) -> Result<Vec<ImportedRow>, ImportError> {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
-            let mut p = Problems::default();
-            p.push(
-                Location {
-                    row: None,
-                    ..Location::file(path)
-                },
-                format!(
-                    "this is not valid JSON (line {}, column {}): {e}",
-                    e.line(),
-                    e.column()
-                ),
-            );
-            p.into_error(path)
-        })?;
-        let rows = match doc {
-            Value::Array(rows) => rows,
-            Value::Object(mut obj) => {
-                if let Some(c) = obj.get("center").and_then(Value::as_str)
-                    && !c.eq_ignore_ascii_case(opts.center.as_str())
-                {
-                    let mut p = Problems::default();
-                    p.push(
-                        Location::file(path),
-                        format!(
-                            "the file is for center {c}, but this agent reports for {}",
-                            opts.center
-                        ),
-                    );
-                    return Err(p.into_error(path));
-                }
-                match obj.remove("records") {
-                    Some(Value::Array(rows)) => rows,
-                    _ => {
-                        let mut p = Problems::default();
-                        p.push(
-                            Location::file(path),
-                            "has no \"records\" list; put the rows in \"records\": [ … ]",
-                        );
-                        return Err(p.into_error(path));
-                    }
-                }
-            }
-            _ => {
-                let mut p = Problems::default();
-                p.push(
-                    Location::file(path),
-                    "must hold a list of records, or an object with a \"records\" list",
-                );
-                return Err(p.into_error(path));
-            }
-        };
+        let rows = document_rows(path, bytes, opts)?;
         let default_kind = opts.kind.or_else(|| kind_from_file_name(path));
         let mut problems = Problems::default();
         let mut out = Vec::with_capacity(rows.len());
@@ -88,63 +36,16 @@ impl Format for JsonFormat {
                 row: Some(i + 1),
                 column: column.map(str::to_string),
             };
-            let Value::Object(mut obj) = row else {
-                problems.push(at(None), "is not an object of named fields");
-                continue;
-            };
-            let as_of = match obj.remove("as_of") {
-                None | Some(Value::Null) => opts.as_of,
-                Some(Value::String(s)) => match NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
-                    Ok(d) => d,
-                    Err(_) => {
-                        problems.push(
-                            at(Some("as_of")),
-                            format!("'{s}' is not a date; write it as 2023-06-30"),
-                        );
-                        continue;
-                    }
-                },
-                Some(other) => {
-                    problems.push(
-                        at(Some("as_of")),
-                        format!("{other} is not a date; write it as \"2023-06-30\""),
-                    );
-                    continue;
-                }
-            };
-            if !obj.contains_key("record") {
-                match default_kind {
-                    Some(k) => {
-                        obj.insert("record".into(), Value::String(k.as_str().into()));
-                    }
-                    None => {
-                        problems.push(
-                            at(Some("record")),
-                            "does not say what it is; add \"record\" (decision-status, budget, kpi, committee, decision, session) or name the file after the kind",
-                        );
-                        continue;
-                    }
-                }
-            }
-            let record: Record = match serde_json::from_value(Value::Object(obj)) {
-                Ok(r) => r,
-                Err(e) => {
-                    let (column, message) = explain_serde_error(&e.to_string());
-                    problems.push(at(column.as_deref()), message);
-                    continue;
-                }
-            };
-            let mut found = validate_record(&record);
-            found.extend(validate_against_today(as_of, &record, opts.today));
-            if found.is_empty() {
-                out.push(ImportedRow {
+            match read_row(row, default_kind, opts.as_of, opts.today) {
+                Ok((as_of, record)) => out.push(ImportedRow {
                     location: at(None),
                     as_of,
                     record,
-                });
-            } else {
-                for p in found {
-                    problems.push(at(Some(&p.field)), p.message);
+                }),
+                Err(found) => {
+                    for (column, message) in found {
+                        problems.push(at(column.as_deref()), message);
+                    }
                 }
             }
         }
@@ -153,6 +54,122 @@ impl Format for JsonFormat {
         } else {
             Err(problems.into_error(path))
         }
+    }
+}
+
+/// The file's one problem, as the import's error.
+fn file_error(path: &Path, at: Location, message: impl Into<String>) -> ImportError {
+    let mut p = Problems::default();
+    p.push(at, message);
+    p.into_error(path)
+}
+
+/// The rows of the document in `bytes`: a JSON array, or the `records` of an object for this
+/// agent's center.
+fn document_rows(
+    path: &Path,
+    bytes: &[u8],
+    opts: &ImportOptions,
+) -> Result<Vec<Value>, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
+        file_error(
+            path,
+            Location {
+                row: None,
+                ..Location::file(path)
+            },
+            format!(
+                "this is not valid JSON (line {}, column {}): {e}",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    match doc {
+        Value::Array(rows) => Ok(rows),
+        Value::Object(mut obj) => {
+            if let Some(c) = obj.get("center").and_then(Value::as_str)
+                && !c.eq_ignore_ascii_case(opts.center.as_str())
+            {
+                return Err(file_error(
+                    path,
+                    Location::file(path),
+                    format!(
+                        "the file is for center {c}, but this agent reports for {}",
+                        opts.center
+                    ),
+                ));
+            }
+            match obj.remove("records") {
+                Some(Value::Array(rows)) => Ok(rows),
+                _ => Err(file_error(
+                    path,
+                    Location::file(path),
+                    "has no \"records\" list; put the rows in \"records\": [ … ]",
+                )),
+            }
+        }
+        _ => Err(file_error(
+            path,
+            Location::file(path),
+            "must hold a list of records, or an object with a \"records\" list",
+        )),
+    }
+}
+
+/// A row's problems: the field each is about (`None` for the row), and what is wrong.
+type RowProblems = Vec<(Option<String>, String)>;
+
+/// The as-of date and the valid record of one row, or the row's problems; dates are checked
+/// against `today` (the agent's clock).
+fn read_row(
+    row: Value,
+    default_kind: Option<RecordKind>,
+    default_as_of: NaiveDate,
+    today: NaiveDate,
+) -> Result<(NaiveDate, Record), RowProblems> {
+    let one = |column: Option<&str>, message: String| vec![(column.map(str::to_string), message)];
+    let Value::Object(mut obj) = row else {
+        return Err(one(None, "is not an object of named fields".to_string()));
+    };
+    let as_of = match obj.remove("as_of") {
+        None | Some(Value::Null) => default_as_of,
+        Some(Value::String(s)) => NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| {
+            one(
+                Some("as_of"),
+                format!("'{s}' is not a date; write it as 2023-06-30"),
+            )
+        })?,
+        Some(other) => {
+            return Err(one(
+                Some("as_of"),
+                format!("{other} is not a date; write it as \"2023-06-30\""),
+            ));
+        }
+    };
+    if !obj.contains_key("record") {
+        let Some(k) = default_kind else {
+            return Err(one(
+                Some("record"),
+                "does not say what it is; add \"record\" (decision-status, budget, kpi, committee, decision, session) or name the file after the kind".to_string(),
+            ));
+        };
+        obj.insert("record".into(), Value::String(k.as_str().into()));
+    }
+    let record: Record = serde_json::from_value(Value::Object(obj)).map_err(|e| {
+        let (column, message) = explain_serde_error(&e.to_string());
+        vec![(column, message)]
+    })?;
+    let mut found = validate_record(&record);
+    found.extend(validate_against_today(as_of, &record, today));
+    if found.is_empty() {
+        Ok((as_of, record))
+    } else {
+        Err(found
+            .into_iter()
+            .map(|p| (Some(p.field), p.message))
+            .collect())
     }
 }
 

@@ -4,10 +4,11 @@
 //! What kind of record a row is comes from, in order: a `kind` column (per row); the kind chosen
 //! when importing ([`ImportOptions::kind`]); the sheet's name; the file's name; and last, the
 //! headers themselves when they fit exactly one kind. Headers are matched in English, Arabic or
-//! Persian (see `columns.rs`); cells are read by `values.rs`. Not for bytes: `csv.rs` and
-//! `sheet.rs` turn files into rows and feed them here.
+//! Persian (see `columns.rs`); cells are read by `values.rs`; a row's record is built by
+//! `records.rs`. Not for bytes: `csv.rs` and `sheet.rs` turn files into rows and feed them here.
 
 mod columns;
+mod records;
 mod values;
 
 pub(crate) use columns::kind_from_name;
@@ -17,12 +18,8 @@ use chrono::NaiveDate;
 use columns::{AS_OF, Field, fields_of, is_one_of, normalize_header};
 use rasid_shared::format::CalendarKind;
 use rasid_shared::model::validate::{validate_against_today, validate_record};
-use rasid_shared::model::{
-    BudgetCategory, BudgetLine, CenterCode, Classification, CommitteeActivity, CommitteeStatus,
-    Decision, DecisionKind, DecisionNumber, DecisionStatus, ExecutionStatus, FollowUp,
-    FollowUpKind, FundingSource, KpiAchievement, Project, ProjectProgress, ProjectStatus, Record,
-    RecordKind, Session, SessionKind,
-};
+use rasid_shared::model::{DecisionNumber, RecordKind};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// How often, in rows, `progress` is told.
@@ -303,127 +300,29 @@ impl<'a> TableReader<'a> {
     ) -> TableReader<'a> {
         let headers: Vec<String> = headers.into_iter().map(|h| h.trim().to_string()).collect();
         let norm: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
-        let at = |col: Option<usize>| Location {
-            file: file.to_path_buf(),
-            sheet: sheet.map(str::to_string),
-            row: Some(header_row),
-            column: col.map(|c| headers[c].clone()),
+        let h = HeaderRow {
+            file,
+            sheet,
+            row: header_row,
+            headers: &headers,
+            norm: &norm,
         };
         let mut usable: Vec<bool> = norm
             .iter()
             .map(|n| !n.is_empty() && !is_one_of(n, columns::SERIAL_HEADERS))
             .collect();
-
-        let mut as_of = None;
-        let as_of_columns: Vec<usize> = (0..norm.len())
-            .filter(|c| usable[*c] && AS_OF.matches(&norm[*c]))
-            .collect();
-        for col in as_of_columns {
-            usable[col] = false;
-            match as_of {
-                None => as_of = Some(col),
-                Some(first) => {
-                    problems.push(at(Some(col)), duplicate_message(&headers[first], &AS_OF))
-                }
+        let as_of = h.take_as_of_column(&mut usable, problems);
+        let named = named_kind(file, sheet, opts);
+        let mode = match h.kind_column(&usable, named) {
+            Some(kind_column) => {
+                usable[kind_column] = false;
+                h.per_row_mode(kind_column, named, &usable, problems)
             }
-        }
-
-        let named = opts
-            .kind
-            .or_else(|| sheet.and_then(kind_from_name))
-            .or_else(|| kind_from_file_name(file))
-            .or_else(|| {
-                file.file_stem()
-                    .and_then(|s| s.to_str())
-                    .and_then(kind_from_name)
-            });
-        let explicit = (0..norm.len())
-            .find(|c| usable[*c] && is_one_of(&norm[*c], columns::RECORD_KIND_HEADERS));
-        let plain = (0..norm.len())
-            .find(|c| usable[*c] && is_one_of(&norm[*c], columns::PLAIN_KIND_HEADERS));
-        let has_own_kind_field =
-            |k: RecordKind| matches!(k, RecordKind::Session | RecordKind::Decision);
-        let kind_column = explicit.or_else(|| {
-            plain.filter(|_| match named {
-                Some(k) => !has_own_kind_field(k),
-                None => !infer_kind(&norm, &usable).is_some_and(has_own_kind_field),
-            })
-        });
-
-        let mode = if let Some(kind_column) = kind_column {
-            usable[kind_column] = false;
-            let mut kinds = Vec::new();
-            let mut reported = std::collections::BTreeSet::new();
-            for kind in RecordKind::ALL {
-                let (cols, dups) = Columns::new(kind, &norm, &usable);
-                for (first, col) in dups {
-                    let field = cols
-                        .fields
-                        .iter()
-                        .find(|f| f.matches(&norm[col]))
-                        .unwrap_or(&AS_OF);
-                    if reported.insert((first, col)) {
-                        problems.push(at(Some(col)), duplicate_message(&headers[first], field));
-                    }
-                }
-                kinds.push(cols);
-            }
-            for col in (0..norm.len()).filter(|c| usable[*c]) {
-                if kinds.iter().all(|k| k.foreign.contains(&col)) {
-                    problems.push(
-                        at(Some(col)),
-                        "is not a column of any kind of record; correct the header, or delete the column",
-                    );
-                }
-            }
-            Mode::PerRow {
-                kind_column,
-                default: named,
-                kinds,
-                announced: [false; RecordKind::ALL.len()],
-                last: None,
-            }
-        } else if let Some(kind) = named.or_else(|| infer_kind(&norm, &usable)) {
-            let (cols, dups) = Columns::new(kind, &norm, &usable);
-            for (first, col) in dups {
-                let field = cols
-                    .fields
-                    .iter()
-                    .find(|f| f.matches(&norm[col]))
-                    .unwrap_or(&AS_OF);
-                problems.push(at(Some(col)), duplicate_message(&headers[first], field));
-            }
-            for &col in &cols.foreign {
-                let elsewhere = RecordKind::ALL
-                    .into_iter()
-                    .find(|k| fields_of(*k).iter().any(|f| f.matches(&norm[col])))
-                    .map(|k| format!(" (it is a column of {k} files: is this the right file?)"))
-                    .unwrap_or_default();
-                problems.push(
-                    at(Some(col)),
-                    format!(
-                        "is not a column of {kind} files{elsewhere}; correct the header, or delete the column. The columns are: {}",
-                        cols.list()
-                    ),
-                );
-            }
-            for field in cols.missing() {
-                problems.push(at(None), missing_message(kind, field, &headers));
-            }
-            Mode::Fixed(cols)
-        } else {
-            problems.push(
-                Location { row: None, column: None, ..at(None) },
-                format!(
-                    "does not say what kind of records it holds; name the file or the sheet after the kind \
-                     (decision-status.csv, budget-2023.xlsx), add a column 'kind', or choose the kind when \
-                     importing. The kinds are: {}",
-                    columns::KIND_ACCEPTED_WORDS
-                ),
-            );
-            Mode::Unknown
+            None => match named.or_else(|| infer_kind(&norm, &usable)) {
+                Some(kind) => h.fixed_mode(kind, &usable, problems),
+                None => h.unknown_mode(problems),
+            },
         };
-
         let data_columns = (0..norm.len()).filter(|c| usable[*c]).collect();
         TableReader {
             file,
@@ -537,7 +436,7 @@ impl<'a> TableReader<'a> {
                 .cell_value(col, false, |c| values::date(c, self.calendar))
                 .unwrap_or(self.as_of_default),
         };
-        let record = build(columns.kind, &mut r);
+        let record = records::build(columns.kind, &mut r);
         let (Some(record), false) = (record, r.failed) else {
             return;
         };
@@ -627,6 +526,182 @@ impl<'a> TableReader<'a> {
     }
 }
 
+/// The kind the import names: chosen when importing, else the sheet's name, else the file's.
+fn named_kind(file: &Path, sheet: Option<&str>, opts: &ImportOptions) -> Option<RecordKind> {
+    opts.kind
+        .or_else(|| sheet.and_then(kind_from_name))
+        .or_else(|| kind_from_file_name(file))
+        .or_else(|| {
+            file.file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(kind_from_name)
+        })
+}
+
+/// A header row being resolved: where it stands, and its headers as written and normalized.
+struct HeaderRow<'h> {
+    file: &'h Path,
+    sheet: Option<&'h str>,
+    row: usize,
+    headers: &'h [String],
+    norm: &'h [String],
+}
+
+impl HeaderRow<'_> {
+    /// The header row, at column `col` when given.
+    fn at(&self, col: Option<usize>) -> Location {
+        Location {
+            file: self.file.to_path_buf(),
+            sheet: self.sheet.map(str::to_string),
+            row: Some(self.row),
+            column: col.map(|c| self.headers[c].clone()),
+        }
+    }
+
+    /// The usable columns, in order, whose header `matches`.
+    fn usable_columns<'u>(
+        &'u self,
+        usable: &'u [bool],
+        matches: impl Fn(&str) -> bool + 'u,
+    ) -> impl Iterator<Item = usize> + 'u {
+        (0..self.norm.len()).filter(move |c| usable[*c] && matches(&self.norm[*c]))
+    }
+
+    /// The as-of column, taken out of the usable columns; a second one is a problem.
+    fn take_as_of_column(&self, usable: &mut [bool], problems: &mut Problems) -> Option<usize> {
+        let mut as_of = None;
+        let as_of_columns: Vec<usize> = self.usable_columns(usable, |n| AS_OF.matches(n)).collect();
+        for col in as_of_columns {
+            usable[col] = false;
+            match as_of {
+                None => as_of = Some(col),
+                Some(first) => problems.push(
+                    self.at(Some(col)),
+                    duplicate_message(&self.headers[first], &AS_OF),
+                ),
+            }
+        }
+        as_of
+    }
+
+    /// The column that gives each row's kind: one headed as the record's kind, or a plain
+    /// `kind` column unless the kind of the file has a `kind` field of its own (sessions and
+    /// decisions).
+    fn kind_column(&self, usable: &[bool], named: Option<RecordKind>) -> Option<usize> {
+        let explicit = self
+            .usable_columns(usable, |n| is_one_of(n, columns::RECORD_KIND_HEADERS))
+            .next();
+        let plain = self
+            .usable_columns(usable, |n| is_one_of(n, columns::PLAIN_KIND_HEADERS))
+            .next();
+        let has_own_kind_field =
+            |k: RecordKind| matches!(k, RecordKind::Session | RecordKind::Decision);
+        explicit.or_else(|| {
+            plain.filter(|_| match named {
+                Some(k) => !has_own_kind_field(k),
+                None => !infer_kind(self.norm, usable).is_some_and(has_own_kind_field),
+            })
+        })
+    }
+
+    /// The columns of `kind`, with a problem for each column naming a field again (unless
+    /// already in `reported`).
+    fn columns_of(
+        &self,
+        kind: RecordKind,
+        usable: &[bool],
+        reported: &mut BTreeSet<(usize, usize)>,
+        problems: &mut Problems,
+    ) -> Columns {
+        let (cols, dups) = Columns::new(kind, self.norm, usable);
+        for (first, col) in dups {
+            let field = cols
+                .fields
+                .iter()
+                .find(|f| f.matches(&self.norm[col]))
+                .unwrap_or(&AS_OF);
+            if reported.insert((first, col)) {
+                problems.push(
+                    self.at(Some(col)),
+                    duplicate_message(&self.headers[first], field),
+                );
+            }
+        }
+        cols
+    }
+
+    /// Rows of any kind, said by `kind_column`: a column no kind knows is a problem.
+    fn per_row_mode(
+        &self,
+        kind_column: usize,
+        default: Option<RecordKind>,
+        usable: &[bool],
+        problems: &mut Problems,
+    ) -> Mode {
+        let mut reported = BTreeSet::new();
+        let kinds: Vec<Columns> = RecordKind::ALL
+            .into_iter()
+            .map(|kind| self.columns_of(kind, usable, &mut reported, problems))
+            .collect();
+        for col in self.usable_columns(usable, |_| true) {
+            if kinds.iter().all(|k| k.foreign.contains(&col)) {
+                problems.push(
+                    self.at(Some(col)),
+                    "is not a column of any kind of record; correct the header, or delete the column",
+                );
+            }
+        }
+        Mode::PerRow {
+            kind_column,
+            default,
+            kinds,
+            announced: [false; RecordKind::ALL.len()],
+            last: None,
+        }
+    }
+
+    /// Rows all of `kind`: a column of another kind, or a missing one, is a problem.
+    fn fixed_mode(&self, kind: RecordKind, usable: &[bool], problems: &mut Problems) -> Mode {
+        let cols = self.columns_of(kind, usable, &mut BTreeSet::new(), problems);
+        for &col in &cols.foreign {
+            let elsewhere = RecordKind::ALL
+                .into_iter()
+                .find(|k| fields_of(*k).iter().any(|f| f.matches(&self.norm[col])))
+                .map(|k| format!(" (it is a column of {k} files: is this the right file?)"))
+                .unwrap_or_default();
+            problems.push(
+                self.at(Some(col)),
+                format!(
+                    "is not a column of {kind} files{elsewhere}; correct the header, or delete the column. The columns are: {}",
+                    cols.list()
+                ),
+            );
+        }
+        for field in cols.missing() {
+            problems.push(self.at(None), missing_message(kind, field, self.headers));
+        }
+        Mode::Fixed(cols)
+    }
+
+    /// Rows of no known kind: one problem for the file; rows are only counted.
+    fn unknown_mode(&self, problems: &mut Problems) -> Mode {
+        problems.push(
+            Location {
+                row: None,
+                column: None,
+                ..self.at(None)
+            },
+            format!(
+                "does not say what kind of records it holds; name the file or the sheet after the kind \
+                 (decision-status.csv, budget-2023.xlsx), add a column 'kind', or choose the kind when \
+                 importing. The kinds are: {}",
+                columns::KIND_ACCEPTED_WORDS
+            ),
+        );
+        Mode::Unknown
+    }
+}
+
 fn duplicate_message(first: &str, field: &Field) -> String {
     format!(
         "gives the {} again, as column '{first}' does; keep one of the two columns",
@@ -686,27 +761,6 @@ struct RowRead<'r, 'a, C: Cells + ?Sized> {
     row: usize,
     problems: &'r mut Problems,
     failed: bool,
-}
-
-const SESSION_KIND_WORDS: &str = "ordinary / عادية، emergency / طارئة";
-const DECISION_KIND_WORDS: &str = "decision / قرار، assignment / تكليف";
-const CATEGORY_WORDS: &str = "operating / تشغيلية، development / تطويرية، salaries / رواتب";
-const COMMITTEE_STATUS_WORDS: &str = "active / نشطة، finished / منتهية";
-const FUNDING_WORDS: &str = "treasury / الخزينة، donor / جهة مانحة";
-const FOLLOW_UP_WORDS: &str = "call / اتصال، letter / كتاب، message / رسالة نصية، memo / مذكرة";
-
-fn parse_session_kind(s: &str) -> Option<SessionKind> {
-    let n = normalize_header(s);
-    if is_one_of(&n, &["ordinary", "عادية", "عادي", "اعتيادية", "عادی"]) {
-        Some(SessionKind::Ordinary)
-    } else if is_one_of(
-        &n,
-        &["emergency", "طارئة", "طارئ", "استثنائية", "فوق‌العاده"],
-    ) {
-        Some(SessionKind::Emergency)
-    } else {
-        None
-    }
 }
 
 impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
@@ -867,279 +921,6 @@ impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
             .column(field)
             .filter(|c| self.cells.cell(*c) != CellRef::Empty)
     }
-
-    /// The follow-up of a decision-status row: its kind and its date, both or neither.
-    fn follow_up(&mut self) -> Vec<FollowUp> {
-        let kind = self.word(
-            "follow_up",
-            false,
-            FollowUpKind::parse,
-            "a follow-up",
-            FOLLOW_UP_WORDS,
-        );
-        let date = self.date("follow_up_date", false);
-        match (
-            kind,
-            date,
-            self.is_filled("follow_up"),
-            self.is_filled("follow_up_date"),
-        ) {
-            (Some(kind), Some(date), _, _) => vec![FollowUp { kind, date }],
-            (_, _, Some(col), None) => {
-                let m = match self.columns.column("follow_up_date") {
-                    Some(_) => {
-                        "has a follow-up without its date; write the date in the follow-up date column"
-                    }
-                    None => {
-                        "has a follow-up without its date; add a column follow_up_date (تاريخ المتابعة)"
-                    }
-                };
-                self.fail(col, m.to_string());
-                Vec::new()
-            }
-            (_, _, None, Some(col)) => {
-                self.fail(col, format!("is a follow-up date without a follow-up; say what was done: {FOLLOW_UP_WORDS}"));
-                Vec::new()
-            }
-            _ => Vec::new(),
-        }
-    }
-}
-
-/// The record of a row of `kind`; `None` (or `r.failed`) when something could not be read.
-/// Every field is read before giving up, so that a row's problems are all reported at once.
-fn build<C: Cells + ?Sized>(kind: RecordKind, r: &mut RowRead<'_, '_, C>) -> Option<Record> {
-    Some(match kind {
-        RecordKind::Session => {
-            let government = r.required("government", values::whole::<u16>);
-            let number = r.required("number", values::whole::<u32>);
-            let date = r.date("date", true);
-            let kind = r.word(
-                "kind",
-                true,
-                parse_session_kind,
-                "a kind of session",
-                SESSION_KIND_WORDS,
-            );
-            Record::Session(Session {
-                government: government?,
-                number: number?,
-                date: date?,
-                kind: kind?,
-            })
-        }
-        RecordKind::Decision => {
-            let number = r.decision_number("number", true);
-            let date = r.date("date", true);
-            let kind = r.word(
-                "kind",
-                true,
-                DecisionKind::parse,
-                "a kind of decision",
-                DECISION_KIND_WORDS,
-            );
-            let title = r.text("title", true);
-            let routine = r.optional("routine", values::yes_no).unwrap_or(false);
-            let classification = Classification {
-                program: r.optional_text("program"),
-                sector: r.optional_text("sector"),
-                level: r.optional_text("level"),
-                decision_type: r.optional_text("decision_type"),
-            };
-            let centers = r.list("centers", true, CenterCode::new);
-            let due = r.date("due", false);
-            let links = r.list("links", false, str::parse::<DecisionNumber>);
-            Record::Decision(Decision {
-                number: number?,
-                date: date?,
-                kind: kind?,
-                title,
-                routine,
-                classification,
-                centers: centers?,
-                due,
-                links: links?,
-            })
-        }
-        RecordKind::DecisionStatus => {
-            let decision = r.decision_number("decision", true);
-            let status = r.word(
-                "status",
-                true,
-                ExecutionStatus::parse,
-                "a status",
-                ExecutionStatus::ACCEPTED_WORDS,
-            );
-            let fractions = r.fractions("progress");
-            let progress = r.optional("progress", |c| values::percent(c, fractions));
-            let note = r.text("note", false);
-            let follow_ups = r.follow_up();
-            let status = status?;
-            // An empty progress says nothing more than the status does.
-            let progress = progress.unwrap_or(if status == ExecutionStatus::Executed {
-                100
-            } else {
-                0
-            });
-            Record::DecisionStatus(DecisionStatus {
-                decision: decision?,
-                status,
-                progress,
-                note,
-                follow_ups,
-            })
-        }
-        RecordKind::Budget => {
-            let fiscal_year = r.required("fiscal_year", values::whole::<i32>);
-            let month = r.required("month", values::month);
-            let program = r.text("program", true);
-            let category = r.word(
-                "category",
-                true,
-                BudgetCategory::parse,
-                "a budget category",
-                CATEGORY_WORDS,
-            );
-            let allocated = r.required("allocated", values::whole::<i64>);
-            let revised = r.optional("revised", values::whole::<i64>);
-            let committed = r.optional("committed", values::whole::<i64>).unwrap_or(0);
-            let spent = r.required("spent", values::whole::<i64>);
-            let currency = r.text("currency", true).to_ascii_uppercase();
-            Record::Budget(BudgetLine {
-                fiscal_year: fiscal_year?,
-                month: month?,
-                program,
-                category: category?,
-                allocated: allocated?,
-                revised,
-                committed,
-                spent: spent?,
-                currency,
-            })
-        }
-        RecordKind::Kpi => {
-            let program = r.text("program", true);
-            let indicator = r.text("indicator", true);
-            let name = r.text("name", true);
-            let unit = r.text("unit", false);
-            let year = r.required("year", values::whole::<i32>);
-            let quarter = r.required("quarter", values::quarter);
-            let annual_target = r.required("annual_target", values::decimal);
-            let quarter_target = r.required("quarter_target", values::decimal);
-            let actual = r.required("actual", values::decimal);
-            let cost_planned = r.optional("cost_planned", values::decimal);
-            let cost_actual = r.optional("cost_actual", values::decimal);
-            Record::Kpi(KpiAchievement {
-                program,
-                indicator,
-                name,
-                unit,
-                year: year?,
-                quarter: quarter?,
-                annual_target: annual_target?,
-                quarter_target: quarter_target?,
-                actual: actual?,
-                cost_planned,
-                cost_actual,
-            })
-        }
-        RecordKind::Committee => {
-            let committee = r.text("committee", true);
-            let name = r.text("name", true);
-            let year = r.required("year", values::whole::<i32>);
-            let forming_decision = r.decision_number("forming_decision", false);
-            let formed = r.date("formed", true);
-            let meetings = r.required("meetings", values::whole::<u32>);
-            let minutes = r.optional("minutes", values::whole::<u32>).unwrap_or(0);
-            let minutes_to_cabinet = r
-                .optional("minutes_to_cabinet", values::whole::<u32>)
-                .unwrap_or(0);
-            let submitted = r.required("recommendations_submitted", values::whole::<u32>);
-            let approved = r.required("recommendations_approved", values::whole::<u32>);
-            let status = r.word(
-                "status",
-                true,
-                CommitteeStatus::parse,
-                "a committee status",
-                COMMITTEE_STATUS_WORDS,
-            );
-            Record::Committee(CommitteeActivity {
-                committee,
-                name,
-                year: year?,
-                forming_decision,
-                formed: formed?,
-                meetings: meetings?,
-                minutes,
-                minutes_to_cabinet,
-                recommendations_submitted: submitted?,
-                recommendations_approved: approved?,
-                status: status?,
-            })
-        }
-        RecordKind::Project => {
-            let code = r.text("code", true);
-            let name_ar = r.text("name_ar", true);
-            let name_en = r.text("name_en", false);
-            let sector = r.text("sector", true);
-            let plan = r.text("plan", false);
-            let funding = r.word(
-                "funding",
-                true,
-                FundingSource::parse,
-                "a funding source",
-                FUNDING_WORDS,
-            );
-            let donor = r.optional_text("donor");
-            let agreement = r.optional_text("agreement");
-            let start = r.date("start", true);
-            let planned_end = r.date("planned_end", true);
-            let budget = r.required("budget", values::whole::<i64>);
-            let currency = r.text("currency", true).to_uppercase();
-            Record::Project(Project {
-                code,
-                name_ar,
-                name_en,
-                sector,
-                plan,
-                funding: funding?,
-                donor,
-                agreement,
-                start: start?,
-                planned_end: planned_end?,
-                budget: budget?,
-                currency,
-            })
-        }
-        RecordKind::ProjectProgress => {
-            let project = r.text("project", true);
-            let period_end = r.date("period_end", true);
-            let (pf, af) = (
-                r.fractions("planned_progress"),
-                r.fractions("actual_progress"),
-            );
-            let planned = r.required("planned_progress", |c| values::percent(c, pf));
-            let actual = r.required("actual_progress", |c| values::percent(c, af));
-            let spent = r.required("cumulative_spent", values::whole::<i64>);
-            let status = r.word(
-                "status",
-                true,
-                ProjectStatus::parse,
-                "a project status",
-                ProjectStatus::ACCEPTED_WORDS,
-            );
-            let obstacle = r.text("obstacle", false);
-            Record::ProjectProgress(ProjectProgress {
-                project,
-                period_end: period_end?,
-                planned_progress: planned?,
-                actual_progress: actual?,
-                cumulative_spent: spent?,
-                status: status?,
-                obstacle,
-            })
-        }
-    })
 }
 
 #[cfg(test)]

@@ -328,7 +328,7 @@ fn ack_of(b: &InflightBatch) -> BatchAck {
         agent: "agent".into(),
         epoch: batch.epoch.clone(),
         seq: batch.seq,
-        digest: Some(batch.digest()),
+        digest: batch.digest().ok(),
         replay: false,
         accepted: batch.records.iter().map(|e| e.key()).collect(),
         duplicates: vec![],

@@ -1,6 +1,10 @@
 use super::*;
 use crate::import::MAX_PROBLEMS_SHOWN;
-use rasid_shared::model::CenterCode;
+use rasid_shared::model::{
+    BudgetCategory, BudgetLine, CenterCode, Classification, CommitteeStatus, Decision,
+    DecisionKind, DecisionStatus, ExecutionStatus, FollowUp, FollowUpKind, Record, Session,
+    SessionKind,
+};
 
 fn opts() -> ImportOptions {
     ImportOptions {

@@ -264,53 +264,10 @@ fn date_text(s: &str, default_calendar: CalendarKind) -> Result<NaiveDate, Strin
     let not_a_date = || {
         format!("'{s}' is not a date; write it as 30/6/2023 or 2023-06-30 (1444/9/1 هـ for Hijri)")
     };
-    let t = s.trim();
-    let is_digit = |c: char| {
-        c.is_ascii_digit()
-            || ('\u{0660}'..='\u{0669}').contains(&c)
-            || ('\u{06F0}'..='\u{06F9}').contains(&c)
-    };
-    let (Some(first), Some(last)) = (t.find(is_digit), t.rfind(is_digit)) else {
-        return Err(not_a_date());
-    };
-    let last_end = last + t[last..].chars().next().map_or(1, char::len_utf8);
-    let core = &t[first..last_end];
-    let marker: String = t[..first]
-        .chars()
-        .chain(t[last_end..].chars())
-        .filter(|c| !(c.is_whitespace() || matches!(c, '.' | '\u{0640}') || is_invisible(*c)))
-        .collect();
-    let calendar = match marker.as_str() {
-        "" => default_calendar,
-        "ه" | "هـ" | "ھ" | "هجري" | "هجرية" | "AH" | "ah" => CalendarKind::Hijri,
-        "ش" | "هش" | "ھش" | "شمسي" | "شمسی" | "هجريشمسي" | "SH" | "sh" => {
-            CalendarKind::SolarHijri
-        }
-        "م" | "ميلادي" | "ميلادية" | "AD" | "ad" => CalendarKind::Gregorian,
-        _ => return Err(not_a_date()),
-    };
+    let (core, marker) = split_calendar_marker(s.trim()).ok_or_else(not_a_date)?;
+    let calendar = marked_calendar(&marker, default_calendar).ok_or_else(not_a_date)?;
     let western = rasid_shared::format::western_digits(core);
-    // A time after an ISO date (`2023-06-30 00:00:00`, `2023-06-30T00:00`) is ignored.
-    let day_part = match western.split_once([' ', 'T']) {
-        Some((d, time))
-            if time
-                .trim()
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ':' || c == '.') =>
-        {
-            d
-        }
-        Some(_) => return Err(not_a_date()),
-        None => western.as_str(),
-    };
-    let parts: Vec<&str> = day_part.split(['/', '-', '.']).collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return Err(not_a_date());
-    }
+    let parts = day_parts(&western).ok_or_else(not_a_date)?;
     let n = |p: &str| p.parse::<u32>().unwrap_or(0);
     let (year, month, day, year_first) = if parts[0].len() == 4 {
         (parts[0], n(parts[1]), n(parts[2]), true)
@@ -324,11 +281,6 @@ fn date_text(s: &str, default_calendar: CalendarKind) -> Result<NaiveDate, Strin
         ));
     }
     let year = n(year) as i32;
-    let calendar_name = match calendar {
-        CalendarKind::Gregorian => "Gregorian",
-        CalendarKind::Hijri => "Hijri",
-        CalendarKind::SolarHijri => "Solar Hijri",
-    };
     if month > 12 {
         let hint = if !year_first && day <= 12 {
             format!("; dates are read day first, so write {month}/{day}/{year}")
@@ -337,6 +289,78 @@ fn date_text(s: &str, default_calendar: CalendarKind) -> Result<NaiveDate, Strin
         };
         return Err(format!("'{s}' has no month {month}{hint}"));
     }
+    calendar_day(s, year, month, day, calendar)
+}
+
+/// The digits of `t` from the first to the last, and what is written around them (the
+/// calendar's marker, without spaces, dots, tatweel or invisible marks); `None` without digits.
+fn split_calendar_marker(t: &str) -> Option<(&str, String)> {
+    let is_digit = |c: char| {
+        c.is_ascii_digit()
+            || ('\u{0660}'..='\u{0669}').contains(&c)
+            || ('\u{06F0}'..='\u{06F9}').contains(&c)
+    };
+    let (first, last) = (t.find(is_digit)?, t.rfind(is_digit)?);
+    let last_end = last + t[last..].chars().next().map_or(1, char::len_utf8);
+    let marker: String = t[..first]
+        .chars()
+        .chain(t[last_end..].chars())
+        .filter(|c| !(c.is_whitespace() || matches!(c, '.' | '\u{0640}') || is_invisible(*c)))
+        .collect();
+    Some((&t[first..last_end], marker))
+}
+
+/// The calendar a marker names; unmarked is `default_calendar`, an unknown marker `None`.
+fn marked_calendar(marker: &str, default_calendar: CalendarKind) -> Option<CalendarKind> {
+    Some(match marker {
+        "" => default_calendar,
+        "ه" | "هـ" | "ھ" | "هجري" | "هجرية" | "AH" | "ah" => CalendarKind::Hijri,
+        "ش" | "هش" | "ھش" | "شمسي" | "شمسی" | "هجريشمسي" | "SH" | "sh" => {
+            CalendarKind::SolarHijri
+        }
+        "م" | "ميلادي" | "ميلادية" | "AD" | "ad" => CalendarKind::Gregorian,
+        _ => return None,
+    })
+}
+
+/// The three numbers of a day in western digits, as written (`/`, `-` or `.` between them),
+/// each of one to four digits; a time after an ISO date (`2023-06-30 00:00:00`,
+/// `2023-06-30T00:00`) is ignored.
+fn day_parts(western: &str) -> Option<Vec<&str>> {
+    let day_part = match western.split_once([' ', 'T']) {
+        Some((d, time))
+            if time
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.') =>
+        {
+            d
+        }
+        Some(_) => return None,
+        None => western,
+    };
+    let parts: Vec<&str> = day_part.split(['/', '-', '.']).collect();
+    let well_formed = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
+    well_formed.then_some(parts)
+}
+
+/// Day `day` of month `month` (1–12) of `year` in `calendar`, as a Gregorian day within
+/// [`PLAUSIBLE_YEARS`]; `s` is the text as written, for the messages.
+fn calendar_day(
+    s: &str,
+    year: i32,
+    month: u32,
+    day: u32,
+    calendar: CalendarKind,
+) -> Result<NaiveDate, String> {
+    let calendar_name = match calendar {
+        CalendarKind::Gregorian => "Gregorian",
+        CalendarKind::Hijri => "Hijri",
+        CalendarKind::SolarHijri => "Solar Hijri",
+    };
     let written = CalendarDate {
         year,
         month: month as u8,

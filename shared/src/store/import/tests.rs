@@ -50,7 +50,7 @@ fn acknowledge(s: &Store, b: &InflightBatch, refused: &[u16]) {
         center: moh(),
         agent: "agent".into(),
         epoch: batch.epoch.clone(),
-        digest: Some(batch.digest()),
+        digest: batch.digest().ok(),
         seq: batch.seq,
         replay: false,
         accepted: batch
