@@ -9,7 +9,6 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
 use std::ops::Range;
-use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// Structural problems (syntax, unknown keys, wrong types) reported before giving up: beyond
@@ -84,7 +83,7 @@ impl<'t> Problems<'t> {
         }
     }
 
-    /// A problem at `span` (bytes of the text, as [`Spanned::span`] gives them) in `key`.
+    /// A problem at `span` (bytes of the text, as [`toml::Spanned::span`] gives them) in `key`.
     pub fn at(&mut self, span: Range<usize>, key: impl Into<String>, message: impl Into<String>) {
         self.list.push(ConfigProblem {
             line: Some(line_of(self.text, span.start)),
@@ -354,6 +353,7 @@ fn span_of(text: &str, needle: &str) -> Range<usize> {
 mod tests {
     use super::*;
     use serde::Deserialize;
+    use toml::Spanned;
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
