@@ -426,7 +426,7 @@ pub fn run_daemon(data: &Path) -> Result<ExitCode> {
                     }
                     Err(e) => tracing::warn!("pull failed: {e}"),
                 }
-                next_pull = Instant::now() + Duration::from_secs(cfg.pull_interval_secs.max(5));
+                next_pull = Instant::now() + Duration::from_secs(cfg.pull_interval_secs);
             }
             tokio::select! {
                 _ = &mut stop => break,

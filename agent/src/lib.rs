@@ -2,9 +2,11 @@
 //! command runs the collector (`rasid-collector`); pushing itself is `rasid-upstream`.
 //!
 //! - [`import`]: rows out of files (JSON, CSV, spreadsheets), validated, all or nothing.
-//! - [`config`]: the agent's TOML configuration and key files.
+//! - [`config`]: the agent's TOML configuration and key files; [`check_config`]: checking a
+//!   configuration file (`rasid-agent check-config`).
 //! - [`demo_files`]: writes the demo dataset as import files.
 
+pub mod check_config;
 pub mod config;
 pub mod demo_files;
 pub mod import;

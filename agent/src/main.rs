@@ -101,6 +101,10 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Check a configuration file (rasid-agent.toml, centers.toml) and print every problem with
+    /// its line and key; exits 0 when clean, 1 with problems, 2 for a boards.toml (checked by
+    /// `rasid-kiosk --check-config`).
+    CheckConfig { file: PathBuf },
     /// Run the collector: receive, verify and store batches; serve boards to kiosks.
     Serve(rasid_collector::ServeArgs),
 }
@@ -132,6 +136,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => import(&cli.data, files, kind, encoding, calendar, as_of, cli.json),
         Command::Status => status(&cli.data, cli.json),
         Command::Serve(args) => rasid_collector::run_serve(args, &cli.data),
+        Command::CheckConfig { file } => rasid_agent::check_config::run(&file, cli.json),
         Command::Push => commands::push(&cli.data, cli.json),
         Command::Decisions { open, offline } => {
             commands::decisions(&cli.data, open, offline, cli.json)

@@ -287,3 +287,130 @@ fn a_center_works_through_its_day_with_the_agent() {
     assert!(code.success(), "SIGTERM is a clean stop: {code:?}");
     rt.block_on(handle.shutdown()).unwrap();
 }
+
+fn check_config(file: &Path, json: bool) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rasid-agent"));
+    if json {
+        cmd.arg("--json");
+    }
+    cmd.arg("check-config")
+        .arg(file)
+        .output()
+        .expect("the agent runs")
+}
+
+fn docs_example(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../docs/examples")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn check_config_passes_the_documented_files_and_names_every_problem_of_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, good, bad, problems) in [
+        (
+            "rasid-agent.toml",
+            docs_example("rasid-agent.toml"),
+            "center = \"MOH\"\nupstream = \"collector\"\npull_interval_secs = 0\nbatch = 3\n",
+            vec![
+                "line 4, batch: unknown field `batch`",
+                "line 2, upstream: 'collector' is not a URL",
+                "line 3, pull_interval_secs: 0 is out of range",
+            ],
+        ),
+        (
+            "centers.toml",
+            docs_example("centers.toml"),
+            "secretariat = \"GSC\"\n[[center]]\ncode = \"MOH\"\nname_ar = \"\"\nname_en = \"Health\"\nparent = \"NOPE\"\n",
+            vec![
+                "line 4, center[1].name_ar: center MOH: 'name_ar' is empty",
+                "line 6, center[1].parent: center MOH: parent NOPE is not a listed center",
+                "line 1, secretariat: secretariat GSC is not a listed center",
+            ],
+        ),
+    ] {
+        let good_path = dir.path().join("good").join(name);
+        let bad_path = dir.path().join("bad").join(name);
+        for (p, text) in [(&good_path, good.as_str()), (&bad_path, bad)] {
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        let out = check_config(&good_path, false);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout.contains(&format!("{name} OK")), "{stdout}");
+
+        let out = check_config(&bad_path, false);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        for p in &problems {
+            assert!(
+                stderr.contains(&format!("{}: {p}", bad_path.display())),
+                "{name}: {p} missing in:\n{stderr}"
+            );
+        }
+        assert!(
+            stderr.contains(&format!("{} problems in this {name}", problems.len())),
+            "{stderr}"
+        );
+
+        let report = check_config(&bad_path, true);
+        assert_eq!(report.status.code(), Some(1));
+        let v: Value = serde_json::from_slice(&report.stdout).unwrap();
+        assert_eq!(v["kind"], name);
+        assert_eq!(v["ok"], false);
+        assert_eq!(
+            v["problems"].as_array().map(|a| a.len()),
+            Some(problems.len())
+        );
+        assert!(v["problems"][0]["line"].is_u64(), "{v}");
+        assert!(v["problems"][0]["key"].is_string(), "{v}");
+    }
+}
+
+#[test]
+fn check_config_recognises_a_file_by_its_keys_and_leaves_boards_toml_to_the_kiosk() {
+    let dir = tempfile::tempdir().unwrap();
+    let registry = dir.path().join("registry-2024.toml");
+    std::fs::write(&registry, docs_example("centers.toml")).unwrap();
+    let v = json_of(&check_config(&registry, true));
+    assert_eq!(v["kind"], "centers.toml");
+    assert_eq!(v["ok"], true);
+    assert!(
+        v["summary"]
+            .as_str()
+            .is_some_and(|s| s.contains("3 centers")),
+        "{v}"
+    );
+
+    for (name, text) in [
+        ("boards.toml", docs_example("boards.toml")),
+        ("hall.toml", "[wall]\ncalendar = \"julian\"\n".to_string()),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let out = check_config(&path, false);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("rasid-kiosk --check-config {}", path.display())),
+            "{stderr}"
+        );
+    }
+
+    let unknown = dir.path().join("notes.toml");
+    std::fs::write(&unknown, "title = \"x\"\n").unwrap();
+    let out = check_config(&unknown, false);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot tell which configuration"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -9,10 +9,10 @@ use crate::playlist::PlaylistItem;
 use crate::text::Digits;
 use crate::theme::ThemeName;
 use rasid_shared::board::{BoardFilter, BoardName, KpiThresholds, Period};
+use rasid_shared::config_check::Problems;
 use rasid_shared::format::{CalendarKind, Language};
 use rasid_shared::model::CenterCode;
 use serde::Deserialize;
-use std::fmt;
 use toml::Spanned;
 
 #[derive(Debug, Deserialize)]
@@ -102,261 +102,258 @@ impl WallConfig {
     }
 }
 
-/// One problem in boards.toml, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigProblem {
-    /// 1-based line, when known.
-    pub line: Option<usize>,
-    pub key: String,
-    pub message: String,
-}
+/// One problem in boards.toml, with where it is (line and key).
+pub use rasid_shared::config_check::ConfigProblem;
 
-impl fmt::Display for ConfigProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(l) => write!(f, "line {l}, {}: {}", self.key, self.message),
-            None => write!(f, "{}: {}", self.key, self.message),
-        }
-    }
-}
-
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())]
-        .bytes()
-        .filter(|b| *b == b'\n')
-        .count()
-        + 1
-}
-
-/// Parses and checks `text`; on failure, every problem found (syntax errors stop at the first).
+/// Parses and checks `text`; on failure, every problem found, each with its line and key.
 pub fn parse(text: &str) -> Result<WallConfig, Vec<ConfigProblem>> {
-    let file: File = toml::from_str(text).map_err(|e| {
-        vec![ConfigProblem {
-            line: e.span().map(|s| line_of(text, s.start)),
-            key: "boards.toml".into(),
-            message: e.message().trim().to_string(),
-        }]
-    })?;
-    let mut problems = Vec::new();
-    let mut p = |span: std::ops::Range<usize>, key: &str, message: String| {
-        problems.push(ConfigProblem {
-            line: Some(line_of(text, span.start)),
-            key: key.to_string(),
-            message,
-        })
-    };
-    fn pick<T: Copy>(
-        v: &Option<Spanned<String>>,
-        options: &[(&str, T)],
-        default: T,
-    ) -> Result<T, (std::ops::Range<usize>, String)> {
-        match v {
-            None => Ok(default),
-            Some(s) => options
-                .iter()
-                .find(|(n, _)| *n == s.get_ref().trim())
-                .map(|(_, t)| *t)
-                .ok_or_else(|| {
-                    (
-                        s.span(),
-                        format!(
-                            "'{}' is not allowed; use one of: {}",
-                            s.get_ref(),
-                            options.iter().map(|o| o.0).collect::<Vec<_>>().join(", ")
-                        ),
-                    )
-                }),
+    rasid_shared::config_check::check(text, |file: File, p| Some(check_file(&file, p)))
+}
+
+fn check_file(file: &File, p: &mut Problems<'_>) -> WallConfig {
+    let wall = check_wall(&file.wall, p);
+    let kpi = check_thresholds(file.thresholds.as_ref(), p);
+    let screens = check_screens(&file.screens, &wall, p);
+    if file.screens.is_empty() {
+        p.whole_file(
+            "screen",
+            "no [[screen]] is defined; add one with a name and its boards",
+        );
+    }
+    WallConfig {
+        language: wall.language,
+        calendar: wall.calendar,
+        digits: wall.digits,
+        kpi,
+        screens,
+    }
+}
+
+const LANGS: &[(&str, Language)] = &[("arabic", Language::Arabic), ("persian", Language::Persian)];
+const CALS: &[(&str, CalendarKind)] = &[
+    ("gregorian", CalendarKind::Gregorian),
+    ("hijri", CalendarKind::Hijri),
+    ("solar-hijri", CalendarKind::SolarHijri),
+];
+const DIGITS: &[(&str, Digits)] = &[
+    ("western", Digits::Western),
+    ("arabic-indic", Digits::ArabicIndic),
+    ("persian", Digits::Persian),
+];
+const THEMES: &[(&str, ThemeName)] = &[("dark", ThemeName::Dark), ("light", ThemeName::Light)];
+/// Seconds a board shows when neither it nor `[wall]` says.
+const DEFAULT_SECONDS: u64 = 20;
+
+/// The `[wall]` section, checked: what every screen inherits.
+struct Wall {
+    language: Language,
+    calendar: CalendarKind,
+    digits: Digits,
+    theme: ThemeName,
+    seconds: u64,
+}
+
+/// The option named by `v`, `default` when absent, or a problem listing the options.
+fn pick<T: Copy>(
+    p: &mut Problems<'_>,
+    v: &Option<Spanned<String>>,
+    key: &str,
+    options: &[(&str, T)],
+    default: T,
+) -> T {
+    let Some(s) = v else { return default };
+    match options.iter().find(|(n, _)| *n == s.get_ref().trim()) {
+        Some((_, t)) => *t,
+        None => {
+            p.at(
+                s.span(),
+                key,
+                format!(
+                    "'{}' is not allowed; use one of: {}",
+                    s.get_ref(),
+                    options.iter().map(|o| o.0).collect::<Vec<_>>().join(", ")
+                ),
+            );
+            default
         }
     }
-    const LANGS: &[(&str, Language)] =
-        &[("arabic", Language::Arabic), ("persian", Language::Persian)];
-    const CALS: &[(&str, CalendarKind)] = &[
-        ("gregorian", CalendarKind::Gregorian),
-        ("hijri", CalendarKind::Hijri),
-        ("solar-hijri", CalendarKind::SolarHijri),
-    ];
-    const DIGITS: &[(&str, Digits)] = &[
-        ("western", Digits::Western),
-        ("arabic-indic", Digits::ArabicIndic),
-        ("persian", Digits::Persian),
-    ];
-    const THEMES: &[(&str, ThemeName)] = &[("dark", ThemeName::Dark), ("light", ThemeName::Light)];
-    let w = &file.wall;
-    let language = pick(&w.language, LANGS, Language::Arabic).unwrap_or_else(|(s, m)| {
-        p(s, "wall.language", m);
-        Language::Arabic
-    });
-    let calendar = pick(&w.calendar, CALS, CalendarKind::Gregorian).unwrap_or_else(|(s, m)| {
-        p(s, "wall.calendar", m);
-        CalendarKind::Gregorian
-    });
+}
+
+fn check_seconds(p: &mut Problems<'_>, v: &Spanned<i64>, key: &str) -> u64 {
+    let s = *v.get_ref();
+    if (5..=3600).contains(&s) {
+        s as u64
+    } else {
+        p.at(
+            v.span(),
+            key,
+            format!("{s} seconds is out of range; use 5 to 3600"),
+        );
+        DEFAULT_SECONDS
+    }
+}
+
+fn check_wall(w: &WallSection, p: &mut Problems<'_>) -> Wall {
+    let language = pick(p, &w.language, "wall.language", LANGS, Language::Arabic);
+    let calendar = pick(
+        p,
+        &w.calendar,
+        "wall.calendar",
+        CALS,
+        CalendarKind::Gregorian,
+    );
     let default_digits = if language == Language::Persian {
         Digits::Persian
     } else {
         Digits::ArabicIndic
     };
-    let digits = pick(&w.digits, DIGITS, default_digits).unwrap_or_else(|(s, m)| {
-        p(s, "wall.digits", m);
-        default_digits
-    });
-    let wall_theme = pick(&w.theme, THEMES, ThemeName::Dark).unwrap_or_else(|(s, m)| {
-        p(s, "wall.theme", m);
-        ThemeName::Dark
-    });
-    let check_seconds = |v: &Spanned<i64>,
-                         key: &str,
-                         p: &mut dyn FnMut(std::ops::Range<usize>, &str, String)|
-     -> u64 {
-        let s = *v.get_ref();
-        if (5..=3600).contains(&s) {
-            s as u64
-        } else {
-            p(
-                v.span(),
-                key,
-                format!("{s} seconds is out of range; use 5 to 3600"),
-            );
-            20
-        }
-    };
-    let default_seconds = w
+    let digits = pick(p, &w.digits, "wall.digits", DIGITS, default_digits);
+    let theme = pick(p, &w.theme, "wall.theme", THEMES, ThemeName::Dark);
+    let seconds = w
         .seconds
         .as_ref()
-        .map(|v| check_seconds(v, "wall.seconds", &mut p))
-        .unwrap_or(20);
-    let mut kpi = KpiThresholds::default();
-    if let Some(t) = &file.thresholds {
-        let span = t.span();
-        let t = t.get_ref();
-        kpi.met = t.kpi_met.unwrap_or(kpi.met);
-        kpi.partly = t.kpi_partly.unwrap_or(kpi.partly);
-        if !(0.0..=200.0).contains(&kpi.met)
-            || !(0.0..=200.0).contains(&kpi.partly)
-            || kpi.partly > kpi.met
-        {
-            p(
-                span,
-                "thresholds",
-                format!(
-                    "kpi_partly ({}) and kpi_met ({}) must be percentages with kpi_partly ≤ kpi_met",
-                    kpi.partly, kpi.met
-                ),
-            );
-        }
+        .map(|v| check_seconds(p, v, "wall.seconds"))
+        .unwrap_or(DEFAULT_SECONDS);
+    Wall {
+        language,
+        calendar,
+        digits,
+        theme,
+        seconds,
     }
-    let mut screens = Vec::new();
-    let no_screens = file.screens.is_empty();
+}
+
+fn check_thresholds(t: Option<&Spanned<ThresholdSection>>, p: &mut Problems<'_>) -> KpiThresholds {
+    let mut kpi = KpiThresholds::default();
+    let Some(t) = t else { return kpi };
+    let span = t.span();
+    let t = t.get_ref();
+    kpi.met = t.kpi_met.unwrap_or(kpi.met);
+    kpi.partly = t.kpi_partly.unwrap_or(kpi.partly);
+    if !(0.0..=200.0).contains(&kpi.met)
+        || !(0.0..=200.0).contains(&kpi.partly)
+        || kpi.partly > kpi.met
+    {
+        p.at(
+            span,
+            "thresholds",
+            format!(
+                "kpi_partly ({}) and kpi_met ({}) must be percentages with kpi_partly ≤ kpi_met",
+                kpi.partly, kpi.met
+            ),
+        );
+    }
+    kpi
+}
+
+fn check_screens(screens: &[ScreenSection], wall: &Wall, p: &mut Problems<'_>) -> Vec<Screen> {
     let mut names = std::collections::HashSet::new();
-    for (i, s) in file.screens.iter().enumerate() {
+    let mut checked = Vec::new();
+    for (i, s) in screens.iter().enumerate() {
         let key = format!("screen[{}]", i + 1);
         let name = s.name.get_ref().trim().to_string();
         if name.is_empty() {
-            p(
+            p.at(
                 s.name.span(),
-                &format!("{key}.name"),
-                "is empty; give the screen a name such as \"main-hall\"".into(),
+                format!("{key}.name"),
+                "is empty; give the screen a name such as \"main-hall\"",
             );
         } else if !names.insert(name.clone()) {
-            p(
+            p.at(
                 s.name.span(),
-                &format!("{key}.name"),
+                format!("{key}.name"),
                 format!("'{name}' is used by another screen; names must differ"),
             );
         }
-        let theme = pick(&s.theme, THEMES, wall_theme).unwrap_or_else(|(sp, m)| {
-            p(sp, &format!("{key}.theme"), m);
-            wall_theme
-        });
+        let theme = pick(p, &s.theme, &format!("{key}.theme"), THEMES, wall.theme);
         if s.boards.is_empty() {
-            p(
+            p.at(
                 s.name.span(),
-                &format!("{key}.boards"),
-                "lists no boards; add at least one { board = \"decision-execution\" }".into(),
+                format!("{key}.boards"),
+                "lists no boards; add at least one { board = \"decision-execution\" }",
             );
         }
-        let mut playlist = Vec::new();
-        for (j, b) in s.boards.iter().enumerate() {
-            let bkey = format!("{key}.boards[{}]", j + 1);
-            let Some(board) = BoardName::parse(b.board.get_ref()) else {
-                p(
-                    b.board.span(),
-                    &format!("{bkey}.board"),
-                    format!(
-                        "'{}' is not a board; use one of: {}",
-                        b.board.get_ref(),
-                        BoardName::list()
-                    ),
-                );
-                continue;
-            };
-            let seconds = b
-                .seconds
-                .as_ref()
-                .map(|v| check_seconds(v, &format!("{bkey}.seconds"), &mut p))
-                .unwrap_or(default_seconds);
-            let mut filter = BoardFilter::default();
-            if let Some(c) = &b.center {
-                match CenterCode::new(c.get_ref()) {
-                    Ok(code) => filter.center = Some(code),
-                    Err(e) => p(c.span(), &format!("{bkey}.center"), e.to_string()),
-                }
-            }
-            if let Some(y) = &b.year {
-                let v = *y.get_ref();
-                if (1900..=2200).contains(&v) {
-                    filter.year = Some(v as i32);
-                } else {
-                    p(
-                        y.span(),
-                        &format!("{bkey}.year"),
-                        format!("{v} is not a plausible year"),
-                    );
-                }
-            }
-            if let Some(per) = &b.period {
-                match Period::parse(per.get_ref()) {
-                    Some(x) => filter.period = Some(x),
-                    None => p(
-                        per.span(),
-                        &format!("{bkey}.period"),
-                        format!(
-                            "'{}' is not a period; use {}",
-                            per.get_ref(),
-                            Period::ACCEPTED
-                        ),
-                    ),
-                }
-            }
-            playlist.push(PlaylistItem {
-                board,
-                seconds,
-                filter,
-            });
-        }
-        screens.push(Screen {
+        let playlist = s
+            .boards
+            .iter()
+            .enumerate()
+            .filter_map(|(j, b)| check_board(b, &format!("{key}.boards[{}]", j + 1), wall, p))
+            .collect();
+        checked.push(Screen {
             name,
             theme,
             playlist,
         });
     }
-    if no_screens {
-        problems.push(ConfigProblem {
-            line: None,
-            key: "screen".into(),
-            message: "no [[screen]] is defined; add one with a name and its boards".into(),
-        });
+    checked
+}
+
+/// One entry of a screen's `boards`; `None` when it names no board.
+fn check_board(
+    b: &BoardEntry,
+    key: &str,
+    wall: &Wall,
+    p: &mut Problems<'_>,
+) -> Option<PlaylistItem> {
+    let Some(board) = BoardName::parse(b.board.get_ref()) else {
+        p.at(
+            b.board.span(),
+            format!("{key}.board"),
+            format!(
+                "'{}' is not a board; use one of: {}",
+                b.board.get_ref(),
+                BoardName::list()
+            ),
+        );
+        return None;
+    };
+    let seconds = b
+        .seconds
+        .as_ref()
+        .map(|v| check_seconds(p, v, &format!("{key}.seconds")))
+        .unwrap_or(wall.seconds);
+    Some(PlaylistItem {
+        board,
+        seconds,
+        filter: check_filter(b, key, p),
+    })
+}
+
+fn check_filter(b: &BoardEntry, key: &str, p: &mut Problems<'_>) -> BoardFilter {
+    let mut filter = BoardFilter::default();
+    if let Some(c) = &b.center {
+        match CenterCode::new(c.get_ref()) {
+            Ok(code) => filter.center = Some(code),
+            Err(e) => p.at(c.span(), format!("{key}.center"), e.to_string()),
+        }
     }
-    if problems.is_empty() {
-        Ok(WallConfig {
-            language,
-            calendar,
-            digits,
-            kpi,
-            screens,
-        })
-    } else {
-        Err(problems)
+    if let Some(y) = &b.year {
+        let v = *y.get_ref();
+        if (1900..=2200).contains(&v) {
+            filter.year = Some(v as i32);
+        } else {
+            p.at(
+                y.span(),
+                format!("{key}.year"),
+                format!("{v} is not a plausible year"),
+            );
+        }
     }
+    if let Some(per) = &b.period {
+        match Period::parse(per.get_ref()) {
+            Some(x) => filter.period = Some(x),
+            None => p.at(
+                per.span(),
+                format!("{key}.period"),
+                format!(
+                    "'{}' is not a period; use {}",
+                    per.get_ref(),
+                    Period::ACCEPTED
+                ),
+            ),
+        }
+    }
+    filter
 }
 
 /// The configuration used when none is given: one screen rotating every board.
@@ -376,11 +373,11 @@ pub fn default_config() -> WallConfig {
 
 /// Problems as one text, one per line, for the operator line and `--check-config`.
 pub fn problems_text(problems: &[ConfigProblem]) -> String {
-    problems
-        .iter()
-        .map(|p| format!("boards.toml: {p}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    rasid_shared::config_check::ConfigProblems {
+        file: "boards.toml".into(),
+        problems: problems.to_vec(),
+    }
+    .to_string()
 }
 
 #[cfg(test)]
@@ -467,6 +464,35 @@ boards = [
         );
         let p = parse("[[screen]\nname = 1").unwrap_err();
         assert_eq!(p[0].line, Some(1), "{}", p[0]);
+    }
+
+    #[test]
+    fn unknown_keys_and_wrong_types_are_reported_with_the_other_problems() {
+        let text = r#"[wall]
+calender = "hijri"
+seconds = "ten"
+theme = "neon"
+
+[[screen]]
+name = "hall"
+boards = [{ board = "budget", year = 99, colour = "red" }]
+"#;
+        let shown: Vec<String> = parse(text)
+            .unwrap_err()
+            .iter()
+            .map(|x| x.to_string())
+            .collect();
+        let expected = [
+            "line 2, wall.calender: unknown field `calender`",
+            "line 3, wall.seconds: invalid type: string \"ten\"",
+            "line 8, screen[1].boards[1].colour: unknown field `colour`",
+            "line 4, wall.theme: 'neon' is not allowed",
+            "line 8, screen[1].boards[1].year: 99 is not a plausible year",
+        ];
+        assert_eq!(shown.len(), expected.len(), "{shown:#?}");
+        for (got, want) in shown.iter().zip(expected) {
+            assert!(got.starts_with(want), "{got:?} should start with {want:?}");
+        }
     }
 
     #[test]

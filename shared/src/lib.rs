@@ -10,8 +10,10 @@
 //! - [`store`]: the sled-backed store (records, history, outbox, seen batches, meta).
 //! - [`board`]: pure aggregation from records to board view models.
 //! - [`format`]: digits and calendars; [`demo`]: the deterministic 2023 demo dataset.
+//! - [`config_check`]: problems in a TOML configuration file, each with its line and key.
 
 pub mod board;
+pub mod config_check;
 pub mod demo;
 pub mod format;
 pub mod model;
