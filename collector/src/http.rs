@@ -31,7 +31,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::{broadcast, watch};
-use tower_http::timeout::TimeoutLayer;
 
 /// Header a kiosk names itself with on its GETs, for the reporting board.
 pub const HEADER_KIOSK: &str = "x-rasid-kiosk";
@@ -127,6 +126,11 @@ pub enum ApiError {
     Unavailable(String),
     #[error(transparent)]
     Encode(#[from] EncodeError),
+    #[error(
+        "the request was not answered within {} s (the collector's --request-timeout-secs); send it again",
+        .0.as_secs()
+    )]
+    Timeout(Duration),
 }
 
 impl From<IngestError> for ApiError {
@@ -167,6 +171,7 @@ impl ApiError {
             ApiError::Store(StoreError::DiskFull) => StatusCode::INSUFFICIENT_STORAGE,
             ApiError::Store(_) | ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Encode(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Timeout(_) => StatusCode::REQUEST_TIMEOUT,
         }
     }
 
@@ -194,6 +199,7 @@ impl ApiError {
             ApiError::Store(_) => "store-failed",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::Encode(_) => "internal",
+            ApiError::Timeout(_) => "timeout",
         }
     }
 
@@ -234,7 +240,9 @@ pub fn router(collector: Arc<Collector>, opts: RouterOptions) -> Router {
     Router::new()
         .route(
             "/v1/batches",
-            post(post_batch).layer(DefaultBodyLimit::max(MAX_BATCH_BYTES)),
+            post(post_batch)
+                .layer(DefaultBodyLimit::max(MAX_BATCH_BYTES))
+                .layer(middleware::from_fn(refuse_declared_oversize)),
         )
         .route("/v1/centers/{code}/assignments", get(get_assignments))
         .route("/v1/boards", get(list_boards))
@@ -245,12 +253,34 @@ pub fn router(collector: Arc<Collector>, opts: RouterOptions) -> Router {
         .route("/metrics", get(metrics))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(timeout, time_limit))
         .layer(middleware::from_fn_with_state(state.clone(), observe))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            timeout,
-        ))
         .with_state(state)
+}
+
+/// A batch whose `Content-Length` is over the limit is refused at once from its header, before
+/// a byte of its body is read: waiting for a body that may never come would hold the
+/// connection until the request timeout.
+async fn refuse_declared_oversize(req: Request, next: Next) -> Response {
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BATCH_BYTES as u64) {
+        return ApiError::TooLarge.into_response();
+    }
+    next.run(req).await
+}
+
+/// Answers 408 `timeout` (a JSON error body, counted in the metrics like every refusal) when
+/// the answer is not ready within `limit`. The stream's events are not bounded: only the time
+/// to its first answer is.
+async fn time_limit(State(limit): State<Duration>, req: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(resp) => resp,
+        Err(_) => ApiError::Timeout(limit).into_response(),
+    }
 }
 
 /// Records latency and refusals per route, and which kiosk asked.

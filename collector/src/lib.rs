@@ -238,15 +238,19 @@ pub async fn start(opts: CollectorOptions) -> Result<CollectorHandle> {
             }
         }
     };
+    let refused = {
+        let c = collector.clone();
+        move |word: &'static str| c.metrics.refusal(word)
+    };
     let server = match &opts.tls {
         Some(files) => {
             let config = tls::load_tls(&files.cert, &files.key)?;
             let listener = tls::TlsListener::new(tcp, config)?;
             tokio::spawn(async move {
-                serve::serve(listener, app, shutdown_signal).await;
+                serve::serve(listener, app, refused, shutdown_signal).await;
             })
         }
-        None => tokio::spawn(serve::serve(tcp, app, shutdown_signal)),
+        None => tokio::spawn(serve::serve(tcp, app, refused, shutdown_signal)),
     };
     let mut tasks = Vec::new();
     if let Some((path, text)) = loaded {

@@ -8,8 +8,11 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-/// Upper bounds (seconds) of the request latency histogram's buckets.
-const BUCKETS: [f64; 10] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0];
+/// Upper bounds (seconds) of the request latency histogram's buckets, up to the default
+/// request timeout (30 s), past which a request is answered 408.
+const BUCKETS: [f64; 12] = [
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0, 10.0, 30.0,
+];
 
 #[derive(Default)]
 struct Histogram {
@@ -234,6 +237,24 @@ fn labelled_counter(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_histogram_reaches_the_request_timeout() {
+        let m = Metrics::default();
+        m.observe("POST", "/v1/batches", Duration::from_secs(12));
+        let text = m.render(&Gauges {
+            store_records: 0,
+            boards_version: 1,
+            relay_waiting: None,
+        });
+        let bucket = |le: &str| {
+            format!(
+                "rasid_request_duration_seconds_bucket{{method=\"POST\",route=\"/v1/batches\",le=\"{le}\"}}"
+            )
+        };
+        assert!(text.contains(&format!("{} 0", bucket("10"))), "{text}");
+        assert!(text.contains(&format!("{} 1", bucket("30"))), "{text}");
+    }
 
     #[test]
     fn histogram_buckets_are_cumulative() {

@@ -1521,3 +1521,113 @@ async fn ingest_throughput_with_many_agents() {
     );
     h.shutdown().await.unwrap();
 }
+
+/// Sends `raw` on a fresh connection to `url` and reads the answer until the collector closes
+/// the connection or `within` passes (then the test fails: the answer did not come in time).
+async fn raw_exchange(url: &str, raw: &[u8], within: Duration) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = url.trim_start_matches("http://");
+    let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
+    conn.write_all(raw).await.unwrap();
+    let mut answer = Vec::new();
+    let mut buf = [0u8; 4096];
+    let read_all = async {
+        loop {
+            match conn.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    answer.extend_from_slice(&buf[..n]);
+                    // One answer is all these requests get: stop at the end of its JSON body.
+                    let text = String::from_utf8_lossy(&answer);
+                    if text.contains("\r\n\r\n") && text.trim_end().ends_with('}') {
+                        break;
+                    }
+                }
+            }
+        }
+    };
+    tokio::time::timeout(within, read_all)
+        .await
+        .unwrap_or_else(|_| panic!("no answer within {within:?}"));
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+async fn metrics_text(url: &str) -> String {
+    client()
+        .get(format!("{url}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_body_declared_over_the_limit_is_refused_at_once_from_its_header() {
+    let data = demo::generate();
+    let h = start(None, demo_reg(&data)).await;
+    let addr = h.url();
+    let request = format!(
+        "POST /v1/batches HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        addr.trim_start_matches("http://"),
+        MAX_BATCH_BYTES + 1024 * 1024
+    );
+    // The body never comes: the answer must not wait for it (the request timeout is 30 s).
+    let answer = raw_exchange(&addr, request.as_bytes(), Duration::from_secs(5)).await;
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("\"error\":\"too-large\""), "{answer}");
+    let text = metrics_text(&addr).await;
+    assert!(
+        text.contains("rasid_requests_refused_total{error=\"too-large\"} 1"),
+        "{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_request_over_its_time_is_answered_408_with_a_word_and_counted() {
+    let data = demo::generate();
+    let mut o = CollectorOptions::new(None, demo_reg(&data));
+    o.today = Some(demo::demo_today());
+    o.request_timeout = Duration::from_secs(1);
+    let h = collector::start(o).await.unwrap();
+    let addr = h.url();
+    // Ten bytes of a hundred promised: the body is never complete.
+    let request = format!(
+        "POST /v1/batches HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"version\"",
+        addr.trim_start_matches("http://"),
+    );
+    let answer = raw_exchange(&addr, request.as_bytes(), Duration::from_secs(10)).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("\"error\":\"timeout\""), "{answer}");
+    let text = metrics_text(&addr).await;
+    assert!(
+        text.contains("rasid_requests_refused_total{error=\"timeout\"} 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "rasid_request_duration_seconds_bucket{method=\"POST\",route=\"/v1/batches\",le=\"5\"} 1"
+        ),
+        "the refused request is timed too:\n{text}"
+    );
+}
+
+#[tokio::test]
+async fn a_request_that_is_not_http_is_answered_400_and_counted() {
+    let data = demo::generate();
+    let h = start(None, demo_reg(&data)).await;
+    let addr = h.url();
+    let answer = raw_exchange(&addr, b"THIS IS NOT HTTP\r\n\r\n", Duration::from_secs(5)).await;
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    // hyper counts it when the connection ends, just after its answer.
+    let mut text = String::new();
+    for _ in 0..50 {
+        text = metrics_text(&addr).await;
+        if text.contains("rasid_requests_refused_total{error=\"bad-http\"} 1") {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("bad-http not counted:\n{text}");
+}
