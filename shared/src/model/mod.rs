@@ -12,6 +12,7 @@ pub use codes::{CenterCode, CodeError, DecisionNumber};
 pub use project::{FundingSource, Project, ProjectProgress, ProjectStatus};
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -26,134 +27,222 @@ pub struct Center {
     pub parent: Option<CenterCode>,
 }
 
-/// A cabinet session (جلسة).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A cabinet session (جلسة). Only the secretariat reports sessions.
+///
+/// Natural key: `session/{government}/{number}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
+    /// The government's number (18 for the eighteenth government), 1 or more.
+    #[schemars(range(min = 1))]
     pub government: u16,
+    /// The session's number within the government, 1 or more.
+    #[schemars(range(min = 1))]
     pub number: u32,
+    /// The day the session was held.
     pub date: NaiveDate,
+    /// Ordinary or emergency.
     pub kind: SessionKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Whether a session was ordinary or emergency (closed list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum SessionKind {
+    /// A session of the cabinet's calendar (عادية).
     Ordinary,
+    /// A session called outside it (طارئة).
     Emergency,
 }
 
-/// Whether a cabinet output is a decision (قرار) or an assignment (تكليف).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Whether a cabinet output is a decision (قرار) or an assignment (تكليف) (closed list).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionKind {
+    /// A decision (قرار).
     Decision,
+    /// An assignment (تكليف) given to centers.
     Assignment,
 }
 
-/// How a decision is classified in the secretariat's analysis; every field is optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// How a decision is classified in the secretariat's analysis; every field is optional, free
+/// text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct Classification {
+    /// The government programme the decision serves.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub program: Option<String>,
+    /// The sector (health, education …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sector: Option<String>,
+    /// The level (strategic, operational …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
+    /// The secretariat's type of decision.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision_type: Option<String>,
 }
 
 /// A decision or assignment issued by the cabinet. Only the secretariat reports these.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Natural key: `decision/{number}` (the number written as `18/212/02`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::decision_rules)]
 pub struct Decision {
+    /// The decision's number, written `18/212/02` (see `DecisionNumber`); its session and item
+    /// are 1 or more.
+    #[schemars(schema_with = "crate::schema::issued_decision_number")]
     pub number: DecisionNumber,
+    /// The day the cabinet issued it.
     pub date: NaiveDate,
+    /// Decision or assignment.
     pub kind: DecisionKind,
+    /// The decision's title, not blank, at most 2000 characters, no control characters but tab
+    /// and line feed.
+    #[schemars(schema_with = "crate::schema::required_title")]
     pub title: String,
+    /// A routine decision needs no follow-up and may name no responsible center.
     #[serde(default)]
     pub routine: bool,
+    /// The secretariat's classification.
     #[serde(default)]
     pub classification: Classification,
-    /// Responsible centers; the first is the lead.
+    /// Responsible centers, each once; the first is the lead. At least one unless `routine`.
+    #[schemars(extend("uniqueItems" = true))]
     pub centers: Vec<CenterCode>,
+    /// The day execution is due, not before `date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
-    /// Similar decisions this one was linked to.
+    /// Similar decisions this one was linked to (not the decision itself).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<DecisionNumber>,
 }
 
-/// Execution status of a decision at one responsible center.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Execution status of a decision at one responsible center (closed list). On the wire only
+/// these words; import files also take Arabic and Persian ones (docs/IMPORT-FORMATS.md).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ExecutionStatus {
+    /// Not started (لم يبدأ): progress must be 0.
     NotStarted,
+    /// In progress (قيد التنفيذ).
     InProgress,
+    /// Executed (منفذ): progress 100, or 0 when not measured.
     Executed,
+    /// Blocked (متعثر): stopped by an obstacle.
     Blocked,
 }
 
-/// A follow-up action taken to chase a decision's execution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A follow-up action taken to chase a decision's execution (closed list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum FollowUpKind {
+    /// A telephone call (اتصال).
     Call,
+    /// An official letter (كتاب).
     Letter,
+    /// A text message (رسالة نصية).
     Message,
+    /// A memorandum (مذكرة).
     Memo,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One follow-up action and the day it was taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FollowUp {
+    /// What was done.
     pub kind: FollowUpKind,
+    /// The day it was done.
     pub date: NaiveDate,
 }
 
 /// A responsible center's report on one decision assigned to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Natural key: `decision-status/{decision}/{center}`, `center` being the envelope's. The
+/// decision must be known to the collector and name that center among its `centers`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::decision_status_rules)]
 pub struct DecisionStatus {
+    /// The decision reported on.
     pub decision: DecisionNumber,
+    /// Its execution status at the reporting center.
     pub status: ExecutionStatus,
-    /// Percent complete, 0 to 100.
+    /// Percent complete, 0 to 100: 0 when not started; 100 (or 0, not measured) when executed.
+    #[schemars(range(max = 100))]
     pub progress: u8,
+    /// A short note, at most 2000 characters, no control characters but tab and line feed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schemars(schema_with = "crate::schema::optional_note")]
     pub note: String,
+    /// Follow-up actions taken.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub follow_ups: Vec<FollowUp>,
 }
 
-/// Budget category of the finance ministry's classification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Budget category of the finance ministry's classification (closed list).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum BudgetCategory {
+    /// Operating expenditure (تشغيلية).
     Operating,
+    /// Development (capital) expenditure (تطويرية).
     Development,
+    /// Salaries and wages (رواتب).
     Salaries,
 }
 
 /// One month of budget execution for one program and category of a center.
 ///
-/// Amounts are whole units of `currency`. `allocated` (and `revised`, when the allocation was
-/// changed during the year) is the annual allocation as known that month; `committed` and
-/// `spent` are what was committed and spent *in that month*.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Natural key: `budget/{center}/{fiscal_year}/{month, two digits}/{program}/{category}`, `center`
+/// being the envelope's.
+///
+/// Amounts are whole units of `currency` (no fractions), 0 or more. `allocated` (and `revised`,
+/// when the allocation was changed during the year) is the annual allocation as known that
+/// month; `committed` and `spent` are what was committed and spent *in that month*, not since
+/// the start of the year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetLine {
+    /// The fiscal year, 1900 to 2200.
+    #[schemars(range(min = 1900, max = 2200))]
     pub fiscal_year: i32,
+    /// The month reported, 1 to 12.
+    #[schemars(range(min = 1, max = 12))]
     pub month: u8,
+    /// The budget program, not blank, at most 300 characters.
+    #[schemars(schema_with = "crate::schema::required_name")]
     pub program: String,
+    /// The budget category.
     pub category: BudgetCategory,
+    /// The program's annual allocation for the fiscal year as approved (not a monthly share),
+    /// in whole units of `currency`.
+    #[schemars(range(min = 0))]
     pub allocated: i64,
+    /// The annual allocation as revised during the year, when it was; it then replaces
+    /// `allocated`. Whole units of `currency`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub revised: Option<i64>,
+    /// Commitments entered into in that month (الالتزامات: contracts and orders signed, not yet
+    /// paid), in whole units of `currency`; 0 when not reported.
     #[serde(default)]
+    #[schemars(range(min = 0))]
     pub committed: i64,
+    /// Spent in that month alone (not cumulative), in whole units of `currency`.
+    #[schemars(range(min = 0))]
     pub spent: i64,
+    /// The currency, three capital letters (ILS, JOD, USD).
+    #[schemars(schema_with = "crate::schema::currency")]
     pub currency: String,
 }
 
@@ -165,49 +254,93 @@ impl BudgetLine {
 }
 
 /// Quarterly achievement of an output or performance indicator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Natural key: `kpi/{center}/{year}/Q{quarter}/{program}/{indicator}`, `center` being the
+/// envelope's. Values are in the indicator's `unit`, 0 or more; costs are in the center's
+/// currency and may have fractions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KpiAchievement {
+    /// The budget program the indicator belongs to, not blank, at most 300 characters.
+    #[schemars(schema_with = "crate::schema::required_name")]
     pub program: String,
-    /// The indicator's code within the program.
+    /// The indicator's code within the program, not blank, at most 300 characters.
+    #[schemars(schema_with = "crate::schema::required_name")]
     pub indicator: String,
+    /// The indicator's name, not blank, at most 300 characters.
+    #[schemars(schema_with = "crate::schema::required_name")]
     pub name: String,
+    /// The unit of the values (`%`, `students`, `km`), at most 300 characters; may be empty.
+    #[schemars(schema_with = "crate::schema::optional_name")]
     pub unit: String,
+    /// The year, 1900 to 2200.
+    #[schemars(range(min = 1900, max = 2200))]
     pub year: i32,
+    /// The quarter reported, 1 to 4.
+    #[schemars(range(min = 1, max = 4))]
     pub quarter: u8,
+    /// The target for the whole year.
+    #[schemars(range(min = 0))]
     pub annual_target: f64,
+    /// The target for this quarter alone; not more than a positive `annual_target`.
+    #[schemars(range(min = 0))]
     pub quarter_target: f64,
+    /// Achieved in this quarter, in `unit`.
+    #[schemars(range(min = 0))]
     pub actual: f64,
+    /// The planned cost of the output this quarter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub cost_planned: Option<f64>,
+    /// The actual cost of the output this quarter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub cost_actual: Option<f64>,
 }
 
 /// A committee's activity over one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Natural key: `committee/{committee}/{year}` (not the reporting center: one committee, one
+/// record per year, whoever reports it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommitteeActivity {
+    /// The committee's code, not blank, at most 300 characters.
+    #[schemars(schema_with = "crate::schema::required_name")]
     pub committee: String,
+    /// The committee's name, not blank, at most 300 characters.
+    #[schemars(schema_with = "crate::schema::required_name")]
     pub name: String,
+    /// The year reported.
     pub year: i32,
+    /// The decision that formed the committee, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forming_decision: Option<DecisionNumber>,
+    /// The day the committee was formed, not after the reported year.
     pub formed: NaiveDate,
+    /// Meetings held in the year.
     pub meetings: u32,
+    /// Minutes written in the year, at most one per meeting.
     #[serde(default)]
     pub minutes: u32,
+    /// Minutes put before the cabinet, at most `minutes`.
     #[serde(default)]
     pub minutes_to_cabinet: u32,
+    /// Recommendations submitted in the year.
     pub recommendations_submitted: u32,
+    /// Recommendations approved, at most `recommendations_submitted`.
     pub recommendations_approved: u32,
+    /// Active or finished.
     pub status: CommitteeStatus,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Whether a committee still works (closed list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum CommitteeStatus {
+    /// Still working (نشطة).
     Active,
+    /// Its mandate is finished (منتهية).
     Finished,
 }
 
@@ -268,9 +401,10 @@ impl fmt::Display for RecordKind {
 }
 
 /// Any record a center can report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
 /// On the wire and in files the record kind is the `record` field (`"record": "budget"`);
 /// `kind` is a field of some records themselves (a decision's kind, a session's kind).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "record", rename_all = "kebab-case")]
 pub enum Record {
     Session(Session),
@@ -354,13 +488,23 @@ impl fmt::Display for RecordKey {
 
 /// A record as stored and sent: who reported it, as of when, and its revision.
 ///
+/// The record's natural key is made of its kind's key fields and, for decision statuses,
+/// budget lines and KPIs, this `center`; two records with one key are revisions of one fact.
 /// Revisions of one key increase by one each time its content changes at the reporting agent;
 /// the collector keeps the highest revision per key and the history of all of them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RecordEnvelope {
+    /// The center the record is about: the batch's center or a center reporting through it.
     pub center: CenterCode,
+    /// The day the figures are as of.
     pub as_of: NaiveDate,
+    /// 1 or more, per natural key: a new revision must be higher than any the collector holds
+    /// for that key (gaps are allowed), else the record is counted as a duplicate and not
+    /// stored. Send the first version as 1 and add 1 for each change; resend an unchanged
+    /// record with its old revision.
+    #[schemars(range(min = 1))]
     pub revision: u64,
+    /// The record; its `record` field names the kind.
     pub record: Record,
 }
 
