@@ -63,9 +63,35 @@ pub fn schema_files() -> Vec<SchemaFile> {
 fn file(name: &str, schema: Schema) -> SchemaFile {
     let mut schema = schema.to_value();
     unwrap_descriptions(&mut schema);
+    bound_integers(&mut schema);
     SchemaFile {
         name: name.to_string(),
         schema,
+    }
+}
+
+/// States the range of each integer's Rust type where no tighter bound is given: serde refuses
+/// a number its field cannot hold, so the schema must too.
+fn bound_integers(v: &mut Value) {
+    match v {
+        Value::Object(obj) => {
+            let range: Option<(Value, Value)> = match obj.get("format").and_then(Value::as_str) {
+                Some("int32") => Some((i32::MIN.into(), i32::MAX.into())),
+                Some("int64") => Some((i64::MIN.into(), i64::MAX.into())),
+                Some("uint8") => Some((0.into(), u8::MAX.into())),
+                Some("uint16") => Some((0.into(), u16::MAX.into())),
+                Some("uint32") => Some((0.into(), u32::MAX.into())),
+                Some("uint64") => Some((0.into(), u64::MAX.into())),
+                _ => None,
+            };
+            if let Some((min, max)) = range {
+                obj.entry("minimum").or_insert(min);
+                obj.entry("maximum").or_insert(max);
+            }
+            obj.values_mut().for_each(bound_integers);
+        }
+        Value::Array(items) => items.iter_mut().for_each(bound_integers),
+        _ => {}
     }
 }
 

@@ -312,6 +312,18 @@ fn invalid_records_are_refused_by_the_schema_as_by_the_collector() {
         ),
         ("revision 0", changed(budget(), "/revision", json!(0))),
         (
+            "revision beyond 64 bits",
+            changed(budget(), "/revision", json!(u64::MAX as f64 * 2.0)),
+        ),
+        (
+            "amount beyond 64 bits",
+            changed(budget(), "/record/spent", json!(u64::MAX)),
+        ),
+        (
+            "an integer written with a fraction",
+            changed(budget(), "/record/month", json!(1.5)),
+        ),
+        (
             "center code of one letter",
             changed(budget(), "/center", json!("M")),
         ),
