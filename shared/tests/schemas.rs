@@ -197,6 +197,19 @@ fn decision() -> Value {
             "due": "2023-09-05"}})
 }
 
+fn project() -> Value {
+    json!({"center": "MOH", "as_of": "2023-01-31", "revision": 1,
+        "record": {"record": "project", "code": "MOH-HOSP", "name_ar": "مستشفى", "sector": "الصحة",
+            "funding": "donor", "donor": "البنك الدولي", "start": "2023-01-01",
+            "planned_end": "2025-12-31", "budget": 5000000, "currency": "USD"}})
+}
+
+fn routine_decision() -> Value {
+    let mut v = changed(decision(), "/record/centers", json!([]));
+    v["record"]["routine"] = json!(true);
+    v
+}
+
 fn progress() -> Value {
     json!({"center": "MOH", "as_of": "2024-01-31", "revision": 1,
         "record": {"record": "project-progress", "project": "MOH-HOSP", "period_end": "2023-12-31",
@@ -225,7 +238,18 @@ fn without(mut v: Value, field: &str) -> Value {
 
 #[test]
 fn the_valid_examples_pass_both_the_schema_and_the_collector() {
-    for v in [budget(), status(), progress(), decision()] {
+    for v in [
+        budget(),
+        status(),
+        progress(),
+        decision(),
+        routine_decision(),
+        project(),
+        without(
+            changed(project(), "/record/funding", json!("treasury")),
+            "donor",
+        ),
+    ] {
         assert!(rust_accepts(&v), "{v}");
         assert_eq!(errors(&ENVELOPE, &v), Vec::<String>::new(), "{v}");
     }
@@ -273,6 +297,15 @@ fn invalid_records_are_refused_by_the_schema_as_by_the_collector() {
         (
             "blank title",
             changed(decision(), "/record/title", json!(" \n")),
+        ),
+        ("donor-funded without a donor", without(project(), "donor")),
+        (
+            "donor-funded with a blank donor",
+            changed(project(), "/record/donor", json!(" ")),
+        ),
+        (
+            "treasury-funded with a donor",
+            changed(project(), "/record/funding", json!("treasury")),
         ),
         ("missing spent", without(budget(), "spent")),
         ("missing kind tag", without(budget(), "record")),
