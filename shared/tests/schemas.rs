@@ -538,3 +538,15 @@ fn pattern_edges_agree_with_the_parsers() {
         );
     }
 }
+
+#[test]
+fn the_gaps_api_md_names_are_the_only_ones_met_here() {
+    // A zero fraction is an integer to JSON Schema, not to serde.
+    let v = changed(budget(), "/record/month", json!(1.0));
+    assert!(ENVELOPE.is_valid(&v));
+    assert!(!rust_accepts(&v));
+    // chrono reads a one-digit month; a validator asserting `format: date` does not.
+    let v = changed(budget(), "/as_of", json!("2024-1-31"));
+    assert!(rust_accepts(&v));
+    assert!(!ENVELOPE.is_valid(&v));
+}
