@@ -9,6 +9,7 @@
 //! - [`wire`]: the versioned JSON protocol; [`sign`]: ed25519 signing of batches.
 //! - [`store`]: the sled-backed store (records, history, outbox, seen batches, meta).
 //! - [`board`]: pure aggregation from records to board view models.
+//! - [`schema`]: JSON Schemas of batches and records (docs/schemas/).
 //! - [`format`]: digits and calendars; [`demo`]: the deterministic 2023 demo dataset.
 //! - [`config_check`]: problems in a TOML configuration file, each with its line and key.
 
@@ -17,6 +18,7 @@ pub mod config_check;
 pub mod demo;
 pub mod format;
 pub mod model;
+pub mod schema;
 pub mod sign;
 pub mod store;
 pub mod wire;

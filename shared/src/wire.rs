@@ -7,6 +7,7 @@ use crate::model::{
     CenterCode, Decision, DecisionStatus, RecordEnvelope, RecordKey, validate::Problem,
 };
 use chrono::{DateTime, NaiveDate, Utc};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of the batch format; a collector refuses versions it does not know.
@@ -24,27 +25,37 @@ pub const MAX_BATCH_BYTES: usize = 8 * 1024 * 1024;
 pub const MAX_BATCH_RECORDS: usize = 5_000;
 
 /// Records pushed by one agent, numbered per agent so that a resend is recognised.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// The body of `POST /v1/batches`, at most 8 MiB (`MAX_BATCH_BYTES`), signed over its exact
+/// bytes (docs/API.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Batch {
-    /// The batch format's version: [`PROTOCOL_VERSION`]; a collector refuses any other with 400
-    /// `unsupported-version`.
+    /// The batch format's version: 1 (`PROTOCOL_VERSION`); a collector refuses any other with
+    /// 400 `unsupported-version`.
+    #[schemars(extend("const" = PROTOCOL_VERSION))]
     pub version: u32,
     /// The center whose key signs this batch (a relaying collector signs as its own center).
     pub center: CenterCode,
-    /// Identifies the agent's key pair, so a re-initialised agent starts a new numbering.
+    /// Identifies the agent's key pair, so a re-initialised agent starts a new numbering: the
+    /// signing key's id, the lower-case hex of the public key's first 8 bytes.
+    #[schemars(regex(pattern = "^[0-9a-f]{16}$"))]
     pub agent: String,
     /// The agent's store epoch: a new one begins when its store is rebuilt or restored, and
-    /// numbering starts again within it. Empty for stores older than epochs (and for relays).
+    /// numbering starts again within it. At most 32 ASCII letters and digits; empty (or absent)
+    /// for stores older than epochs (and for relays).
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schemars(regex(pattern = "^[A-Za-z0-9]{0,32}$"))]
     pub epoch: String,
     /// 1, 2, 3 … per agent and epoch; a batch is resent with the same number and the same
     /// records.
     pub seq: u64,
-    /// When the agent made the batch; informative, a resend keeps it.
+    /// When the agent made the batch (RFC 3339). Part of the batch's digest: a resend keeps it.
     pub created: DateTime<Utc>,
-    /// The records, at most [`MAX_BATCH_RECORDS`]. Each is accepted, counted as a duplicate or
-    /// rejected on its own; one not of `center` or of a center reporting through it is rejected
+    /// The records, each in its envelope, at most 5,000 (`MAX_BATCH_RECORDS`; more is refused
+    /// with 413 `too-many-records`). Each is accepted, counted as a duplicate or rejected on its
+    /// own; one not of `center` or of a center reporting through it is rejected
     /// (`outside-center`).
+    #[schemars(length(max = MAX_BATCH_RECORDS))]
     pub records: Vec<RecordEnvelope>,
 }
 

@@ -132,6 +132,36 @@ impl<'de> Deserialize<'de> for DecisionNumber {
     }
 }
 
+impl schemars::JsonSchema for CenterCode {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CenterCode".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A center's code as registered at the collector: 2 to 16 of A-Z, 0-9 and '-', not starting with '-' (MOH, MOF-BUDGET). The collector also reads lower case and white space around the code, and stores it upper-cased.",
+            "pattern": crate::schema::center_code_pattern(),
+            "examples": ["MOH", "MOF-BUDGET"],
+        })
+    }
+}
+
+impl schemars::JsonSchema for DecisionNumber {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DecisionNumber".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A cabinet decision number government/session/item, written 18/212/02 (the item with two digits). Government and item are 0 to 65535, the session 0 to 4294967295. The collector also reads Arabic-Indic and Persian digits (١٨/٢١٢/٠٢), any leading zeros, white space around each part and Arabic thousands separators; it writes the Western form.",
+            "pattern": crate::schema::decision_number_pattern(),
+            "examples": ["18/212/02"],
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

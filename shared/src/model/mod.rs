@@ -12,6 +12,7 @@ pub use codes::{CenterCode, CodeError, DecisionNumber};
 pub use project::{FundingSource, Project, ProjectProgress, ProjectStatus};
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -29,15 +30,17 @@ pub struct Center {
     pub parent: Option<CenterCode>,
 }
 
-/// A cabinet session (جلسة).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A cabinet session (جلسة). Only the secretariat reports sessions.
+///
+/// Natural key: `session/{government}/{number}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
-    /// The government's number, the first part of its decision numbers (`18` in `18/212/02`);
-    /// from 1.
+    /// The government's number (18 for the eighteenth government), 1 or more.
+    #[schemars(range(min = 1))]
     pub government: u16,
-    /// The session's number within the government, the second part of its decision numbers (`212`);
-    /// from 1. Together with `government` it is the session's natural key.
+    /// The session's number within the government, 1 or more.
+    #[schemars(range(min = 1))]
     pub number: u32,
     /// The day the session was held.
     pub date: NaiveDate,
@@ -45,104 +48,116 @@ pub struct Session {
     pub kind: SessionKind,
 }
 
-/// Whether a cabinet session was ordinary (عادية) or emergency (طارئة).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Whether a session was ordinary or emergency (closed list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum SessionKind {
-    /// An ordinary session (عادية).
+    /// A session of the cabinet's calendar (عادية).
     Ordinary,
-    /// An emergency session (طارئة).
+    /// A session called outside it (طارئة).
     Emergency,
 }
 
-/// Whether a cabinet output is a decision (قرار) or an assignment (تكليف).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Whether a cabinet output is a decision (قرار) or an assignment (تكليف) (closed list).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum DecisionKind {
-    /// A decision (قرار): the cabinet resolves something.
+    /// A decision (قرار).
     Decision,
-    /// An assignment (تكليف): the cabinet charges a center with a task.
+    /// An assignment (تكليف) given to centers.
     Assignment,
 }
 
-/// How a decision is classified in the secretariat's analysis; every field is optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// How a decision is classified in the secretariat's analysis; every field is optional, free
+/// text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct Classification {
-    /// The government program the decision serves, as the secretariat names it.
+    /// The government programme the decision serves.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub program: Option<String>,
-    /// The development sector, as the secretariat names it.
+    /// The sector (health, education …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sector: Option<String>,
-    /// The administrative level the decision addresses, as the secretariat names it.
+    /// The level (strategic, operational …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
-    /// The secretariat's type of decision, free text.
+    /// The secretariat's type of decision.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision_type: Option<String>,
 }
 
 /// A decision or assignment issued by the cabinet. Only the secretariat reports these.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Natural key: `decision/{number}` (the number written as `18/212/02`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::decision_rules)]
 pub struct Decision {
-    /// The decision's number, `government/session/item`: its natural key.
+    /// The decision's number, written `18/212/02` (see `DecisionNumber`); its session and item
+    /// are 1 or more.
+    #[schemars(schema_with = "crate::schema::issued_decision_number")]
     pub number: DecisionNumber,
-    /// The day the decision was issued; the boards' year and month of issuance come from it.
+    /// The day the cabinet issued it.
     pub date: NaiveDate,
     /// Decision or assignment.
     pub kind: DecisionKind,
-    /// The decision's title or text, at most [`validate::MAX_TEXT_CHARS`] characters.
+    /// The decision's title, not blank, at most 2000 characters, no control characters but tab
+    /// and line feed.
+    #[schemars(schema_with = "crate::schema::required_title")]
     pub title: String,
-    /// A routine decision (about 40% of them) is issued but left out of execution counts and the
-    /// overdue list; it may name no center.
+    /// A routine decision needs no follow-up and may name no responsible center.
     #[serde(default)]
     pub routine: bool,
-    /// The secretariat's classification; every part may be missing.
+    /// The secretariat's classification.
     #[serde(default)]
     pub classification: Classification,
-    /// Responsible centers; the first is the lead.
+    /// Responsible centers, each once; the first is the lead. At least one unless `routine`.
+    #[schemars(extend("uniqueItems" = true))]
     pub centers: Vec<CenterCode>,
-    /// The day by which it is to be executed; not before `date`. Only a decision with a due date
-    /// can be overdue.
+    /// The day execution is due, not before `date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
-    /// Similar decisions this one was linked to.
+    /// Similar decisions this one was linked to (not the decision itself).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<DecisionNumber>,
 }
 
-/// Execution status of a decision at one responsible center.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Execution status of a decision at one responsible center (closed list). On the wire only
+/// these words; import files also take Arabic and Persian ones (docs/IMPORT-FORMATS.md).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ExecutionStatus {
-    /// Not started (لم يبدأ); progress is 0.
+    /// Not started (لم يبدأ): progress must be 0.
     NotStarted,
     /// In progress (قيد التنفيذ).
     InProgress,
-    /// Executed (منفذ).
+    /// Executed (منفذ): progress 100, or 0 when not measured.
     Executed,
-    /// Blocked (متعثر): execution is held up.
+    /// Blocked (متعثر): stopped by an obstacle.
     Blocked,
 }
 
-/// A follow-up action taken to chase a decision's execution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A follow-up action taken to chase a decision's execution (closed list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum FollowUpKind {
-    /// A phone call.
+    /// A telephone call (اتصال).
     Call,
-    /// An official letter.
+    /// An official letter (كتاب).
     Letter,
-    /// A text message.
+    /// A text message (رسالة نصية).
     Message,
-    /// A request for an explanatory memorandum.
+    /// A memorandum (مذكرة).
     Memo,
 }
 
-/// One follow-up action a center recorded on a decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One follow-up action and the day it was taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FollowUp {
     /// What was done.
@@ -152,26 +167,33 @@ pub struct FollowUp {
 }
 
 /// A responsible center's report on one decision assigned to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Natural key: `decision-status/{decision}/{center}`, `center` being the envelope's. The
+/// decision must be known to the collector and name that center among its `centers`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::decision_status_rules)]
 pub struct DecisionStatus {
-    /// The decision reported on; it must name the reporting center among its `centers`.
+    /// The decision reported on.
     pub decision: DecisionNumber,
-    /// The execution status at the reporting center.
+    /// Its execution status at the reporting center.
     pub status: ExecutionStatus,
-    /// Percent complete, 0 to 100.
+    /// Percent complete, 0 to 100: 0 when not started; 100 (or 0, not measured) when executed.
+    #[schemars(range(max = 100))]
     pub progress: u8,
-    /// The center's note, e.g. what holds execution up; may be empty, at most
-    /// [`validate::MAX_TEXT_CHARS`] characters.
+    /// A short note, at most 2000 characters, no control characters but tab and line feed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schemars(schema_with = "crate::schema::optional_note")]
     pub note: String,
-    /// Follow-up actions taken to chase this decision at this center.
+    /// Follow-up actions taken.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub follow_ups: Vec<FollowUp>,
 }
 
-/// Budget category of the finance ministry's classification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Budget category of the finance ministry's classification (closed list).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum BudgetCategory {
     /// Operating expenditure (تشغيلية).
@@ -184,31 +206,46 @@ pub enum BudgetCategory {
 
 /// One month of budget execution for one program and category of a center.
 ///
-/// Amounts are whole units of `currency`. `allocated` (and `revised`, when the allocation was
-/// changed during the year) is the annual allocation as known that month; `committed` and
-/// `spent` are what was committed and spent *in that month*.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Natural key: `budget/{center}/{fiscal_year}/{month, two digits}/{program}/{category}`, `center`
+/// being the envelope's.
+///
+/// Amounts are whole units of `currency` (no fractions), 0 or more. `allocated` (and `revised`,
+/// when the allocation was changed during the year) is the annual allocation as known that
+/// month; `committed` and `spent` are what was committed and spent *in that month*, not since
+/// the start of the year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetLine {
     /// The fiscal year, 1900 to 2200.
+    #[schemars(range(min = 1900, max = 2200))]
     pub fiscal_year: i32,
-    /// The month of the fiscal year the line reports, 1 to 12.
+    /// The month reported, 1 to 12.
+    #[schemars(range(min = 1, max = 12))]
     pub month: u8,
-    /// The budget program, as the center names it in its budget; part of the natural key.
+    /// The budget program, not blank, at most 300 characters.
+    #[schemars(schema_with = "crate::schema::required_name")]
     pub program: String,
-    /// The expenditure category.
+    /// The budget category.
     pub category: BudgetCategory,
-    /// The annual allocation as first approved, 0 or more.
+    /// The program's annual allocation for the fiscal year as approved (not a monthly share),
+    /// in whole units of `currency`.
+    #[schemars(range(min = 0, max = crate::model::validate::MAX_AMOUNT))]
     pub allocated: i64,
-    /// The annual allocation after a revision during the year, when there was one; 0 or more.
+    /// The annual allocation as revised during the year, when it was; it then replaces
+    /// `allocated`. Whole units of `currency`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = crate::model::validate::MAX_AMOUNT))]
     pub revised: Option<i64>,
-    /// Committed during the month, 0 or more; 0 when not reported.
+    /// Commitments entered into in that month (الالتزامات: contracts and orders signed, not yet
+    /// paid), in whole units of `currency`; 0 when not reported.
     #[serde(default)]
+    #[schemars(range(min = 0, max = crate::model::validate::MAX_AMOUNT))]
     pub committed: i64,
-    /// Spent during the month, 0 or more.
+    /// Spent in that month alone (not cumulative), in whole units of `currency`.
+    #[schemars(range(min = 0, max = crate::model::validate::MAX_AMOUNT))]
     pub spent: i64,
-    /// The ISO 4217 code of the amounts, three capital letters, e.g. `ILS`.
+    /// The currency, three capital letters (ILS, JOD, USD).
+    #[schemars(schema_with = "crate::schema::currency")]
     pub currency: String,
 }
 
@@ -220,76 +257,93 @@ impl BudgetLine {
 }
 
 /// Quarterly achievement of an output or performance indicator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Natural key: `kpi/{center}/{year}/Q{quarter}/{program}/{indicator}`, `center` being the
+/// envelope's. Values are in the indicator's `unit`, 0 or more; costs are in the center's
+/// currency and may have fractions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KpiAchievement {
-    /// The budget program the indicator belongs to.
+    /// The budget program the indicator belongs to, not blank, at most 300 characters.
+    #[schemars(schema_with = "crate::schema::required_name")]
     pub program: String,
-    /// The indicator's code within the program.
+    /// The indicator's code within the program, not blank, at most 300 characters.
+    #[schemars(schema_with = "crate::schema::required_name")]
     pub indicator: String,
-    /// The indicator's name, as the wall shows it.
+    /// The indicator's name, not blank, at most 300 characters.
+    #[schemars(schema_with = "crate::schema::required_name")]
     pub name: String,
-    /// The unit targets and actuals are counted in (`%`, `clinics`, …); may be empty.
+    /// The unit of the values (`%`, `students`, `km`), at most 300 characters; may be empty.
+    #[schemars(schema_with = "crate::schema::optional_name")]
     pub unit: String,
     /// The year, 1900 to 2200.
+    #[schemars(range(min = 1900, max = 2200))]
     pub year: i32,
     /// The quarter reported, 1 to 4.
+    #[schemars(range(min = 1, max = 4))]
     pub quarter: u8,
-    /// The year's target, in `unit`; finite and 0 or more.
+    /// The target for the whole year.
+    #[schemars(range(min = 0, max = crate::model::validate::MAX_KPI_VALUE))]
     pub annual_target: f64,
-    /// This quarter's target, in `unit`; finite, 0 or more, not above `annual_target` (when that
-    /// is above 0).
+    /// The target for this quarter alone; not more than a positive `annual_target`.
+    #[schemars(range(min = 0, max = crate::model::validate::MAX_KPI_VALUE))]
     pub quarter_target: f64,
-    /// What was achieved in the quarter, in `unit`; finite and 0 or more.
+    /// Achieved in this quarter, in `unit`.
+    #[schemars(range(min = 0, max = crate::model::validate::MAX_KPI_VALUE))]
     pub actual: f64,
-    /// The planned cost price (قیمت تمام شده) of the indicator's output for the quarter, an
-    /// amount of money (the record carries no currency); finite and 0 or more when given.
+    /// The planned cost of the output this quarter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = crate::model::validate::MAX_KPI_VALUE))]
     pub cost_planned: Option<f64>,
-    /// The actual cost price of the indicator's output for the quarter, comparable with
-    /// `cost_planned`; finite and 0 or more when given.
+    /// The actual cost of the output this quarter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = crate::model::validate::MAX_KPI_VALUE))]
     pub cost_actual: Option<f64>,
 }
 
 /// A committee's activity over one year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Natural key: `committee/{committee}/{year}` (not the reporting center: one committee, one
+/// record per year, whoever reports it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommitteeActivity {
-    /// The committee's code; with `year` the natural key.
+    /// The committee's code, not blank, at most 300 characters.
+    #[schemars(schema_with = "crate::schema::required_name")]
     pub committee: String,
-    /// The committee's name, as the wall shows it.
+    /// The committee's name, not blank, at most 300 characters.
+    #[schemars(schema_with = "crate::schema::required_name")]
     pub name: String,
-    /// The year this activity covers.
+    /// The year reported.
     pub year: i32,
-    /// The cabinet decision that formed the committee, when known.
+    /// The decision that formed the committee, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub forming_decision: Option<DecisionNumber>,
-    /// The day the committee was formed; not after `year`.
+    /// The day the committee was formed, not after the reported year.
     pub formed: NaiveDate,
-    /// Meetings held during the year.
+    /// Meetings held in the year.
     pub meetings: u32,
-    /// Minutes of meeting written during the year; at most one per meeting.
+    /// Minutes written in the year, at most one per meeting.
     #[serde(default)]
     pub minutes: u32,
-    /// Of `minutes`, those put before the cabinet.
+    /// Minutes put before the cabinet, at most `minutes`.
     #[serde(default)]
     pub minutes_to_cabinet: u32,
-    /// Recommendations submitted to the cabinet during the year.
+    /// Recommendations submitted in the year.
     pub recommendations_submitted: u32,
-    /// Of `recommendations_submitted`, those the cabinet approved.
+    /// Recommendations approved, at most `recommendations_submitted`.
     pub recommendations_approved: u32,
-    /// Whether the committee is still at work, as of the report.
+    /// Active or finished.
     pub status: CommitteeStatus,
 }
 
-/// Whether a committee is still at work or has finished its mandate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Whether a committee still works (closed list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum CommitteeStatus {
-    /// Still at work (نشطة).
+    /// Still working (نشطة).
     Active,
-    /// Has finished its mandate (منتهية).
+    /// Its mandate is finished (منتهية).
     Finished,
 }
 
@@ -361,9 +415,10 @@ impl fmt::Display for RecordKind {
 }
 
 /// Any record a center can report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
 /// On the wire and in files the record kind is the `record` field (`"record": "budget"`);
 /// `kind` is a field of some records themselves (a decision's kind, a session's kind).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "record", rename_all = "kebab-case")]
 pub enum Record {
     /// A cabinet session.
@@ -457,18 +512,23 @@ impl fmt::Display for RecordKey {
 
 /// A record as stored and sent: who reported it, as of when, and its revision.
 ///
+/// The record's natural key is made of its kind's key fields and, for decision statuses,
+/// budget lines and KPIs, this `center`; two records with one key are revisions of one fact.
 /// Revisions of one key increase by one each time its content changes at the reporting agent;
 /// the collector keeps the highest revision per key and the history of all of them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RecordEnvelope {
-    /// The center the record is about and reported by: the batch's center or one reporting
-    /// through it.
+    /// The center the record is about: the batch's center or a center reporting through it.
     pub center: CenterCode,
-    /// The day the record's figures are as of (the report date); boards show the newest.
+    /// The day the figures are as of.
     pub as_of: NaiveDate,
-    /// The revision of this key at the reporting agent: at least 1, higher for each change.
+    /// 1 or more, per natural key: a new revision must be higher than any the collector holds
+    /// for that key (gaps are allowed), else the record is counted as a duplicate and not
+    /// stored. Send the first version as 1 and add 1 for each change; resend an unchanged
+    /// record with its old revision.
+    #[schemars(range(min = 1))]
     pub revision: u64,
-    /// The record itself.
+    /// The record; its `record` field names the kind.
     pub record: Record,
 }
 

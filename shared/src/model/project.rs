@@ -3,10 +3,13 @@
 
 use super::validate::Problem;
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// Who pays for a project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Who pays for a project (closed list).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum FundingSource {
     /// The general budget.
@@ -32,50 +35,62 @@ impl FundingSource {
 }
 
 /// A project as its executing center describes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Natural key: `project/{code}`. The center that first reports a project executes it; only
+/// that center reports the project and its progress afterwards.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::project_rules)]
 pub struct Project {
-    /// The project's code, unique nationally (e.g. `GSC-SOLAR-78KW`).
+    /// The project's code, unique nationally (e.g. `GSC-SOLAR-78KW`); not blank.
+    #[schemars(schema_with = "crate::schema::not_blank")]
     pub code: String,
-    /// The project's name in Arabic, as the wall shows it; not empty.
+    /// The project's name in Arabic; not blank.
+    #[schemars(schema_with = "crate::schema::not_blank")]
     pub name_ar: String,
-    /// The project's name in English; may be empty.
+    /// The project's name in English.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name_en: String,
-    /// The sector, e.g. one of the five diversification sectors of a five-year plan.
+    /// The sector, e.g. one of the five diversification sectors of a five-year plan; not blank.
+    #[schemars(schema_with = "crate::schema::not_blank")]
     pub sector: String,
     /// The plan or programme the project belongs to.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub plan: String,
     /// Who pays: a donor-funded project names its `donor`, a treasury-funded one names none.
     pub funding: FundingSource,
-    /// The donor, when funded by one (World Bank, European Union …).
+    /// The donor, required for (and only for) a donor-funded project (World Bank, European
+    /// Union …); a treasury-funded project has none (`null` or absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub donor: Option<String>,
     /// The agreement behind the funding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<String>,
-    /// The day the project started (or is to start).
+    /// The day work started (or starts).
     pub start: NaiveDate,
-    /// The day the project is planned to end; not before `start`.
+    /// The day work is planned to end, not before `start`.
     pub planned_end: NaiveDate,
-    /// Total budget in whole units of `currency`.
+    /// Total budget over the project's life, in whole units of `currency`, 0 or more.
+    #[schemars(range(min = 0, max = crate::model::validate::MAX_AMOUNT))]
     pub budget: i64,
-    /// The ISO 4217 code of `budget` and of the progress reports' spending, e.g. `ILS`.
+    /// The currency, three capital letters (ILS, USD, OMR).
+    #[schemars(schema_with = "crate::schema::currency")]
     pub currency: String,
 }
 
-/// A project's state as the executing center reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// A project's state as the executing center reports it (closed list).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProjectStatus {
-    /// On track (حسب الخطة).
+    /// As planned (حسب الخطة).
     OnTrack,
-    /// Behind plan (متأخر); the report must name its obstacle.
+    /// Behind plan (متأخر); needs an `obstacle`.
     Delayed,
-    /// Stopped (متوقف); the report must name its obstacle.
+    /// Stopped (متوقف); needs an `obstacle`.
     Stalled,
-    /// Completed (منجز); actual progress is 100.
+    /// Done (منجز); actual progress is 100.
     Completed,
     /// Cancelled (ملغى).
     Cancelled,
@@ -118,22 +133,32 @@ impl ProjectStatus {
 }
 
 /// One periodic progress report of a project.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Natural key: `project-progress/{project}/{period_end}`. The project must be known to the
+/// collector (stored, or earlier in the same batch) and executed by the reporting center.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::project_progress_rules)]
 pub struct ProjectProgress {
-    /// The code of the project reported on ([`Project::code`]); with `period_end` the natural key.
+    /// The project's code; not blank.
+    #[schemars(schema_with = "crate::schema::not_blank")]
     pub project: String,
     /// The day the report describes.
     pub period_end: NaiveDate,
-    /// Planned physical progress at `period_end`, percent.
+    /// Planned physical progress at `period_end`, percent, 0 to 100.
+    #[schemars(range(max = 100))]
     pub planned_progress: u8,
-    /// Actual physical progress, percent.
+    /// Actual physical progress, percent, 0 to 100; 100 when completed.
+    #[schemars(range(max = 100))]
     pub actual_progress: u8,
-    /// Spent since the start, in the project's currency.
+    /// Spent since the project's start (cumulative, unlike a budget line's `spent`), in whole
+    /// units of the project's currency, 0 or more.
+    #[schemars(range(min = 0, max = crate::model::validate::MAX_AMOUNT))]
     pub cumulative_spent: i64,
-    /// The project's state at `period_end`.
+    /// The project's state.
     pub status: ProjectStatus,
-    /// The main obstacle, in a short note; required to explain spending over budget.
+    /// The main obstacle, in a short note; required when delayed or stalled, and to explain
+    /// spending over the project's budget.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub obstacle: String,
 }
