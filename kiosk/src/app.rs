@@ -47,6 +47,11 @@ pub struct Wall {
     config_updates: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
     /// The screen this wall shows, in a multi-screen configuration.
     screen: Option<String>,
+    /// When the configuration has no screen of that name, show its first screen and say so on
+    /// the operator line, instead of refusing the configuration. A collector serves one
+    /// boards.toml to every screen name, so a wall following it takes its own section when
+    /// there is one and the default (first) screen otherwise.
+    pub screen_fallback: bool,
     /// The operator's type-ahead query for a center, while the filter box is open.
     pub filter_query: Option<String>,
     /// The center the operator narrowed the wall to (rotation pauses until Escape).
@@ -68,6 +73,7 @@ impl Wall {
             subtitle: "الأمانة العامة لمجلس الوزراء — متابعة الأداء الحكومي".into(),
             config_updates: None,
             screen: None,
+            screen_fallback: false,
             filter_query: None,
             center_override: None,
             center_names: Default::default(),
@@ -148,14 +154,22 @@ impl Wall {
     /// Takes its configuration's screen `screen` (the first when `None`): playlist, theme,
     /// digits, calendar, language. Keeps showing the current board when it is still listed.
     pub fn apply_config(&mut self, cfg: &WallConfig, screen: Option<&str>) -> Result<(), String> {
-        let s = cfg.screen(screen)?;
+        let (s, note) = match cfg.screen(screen) {
+            Ok(s) => (s, None),
+            Err(e) if self.screen_fallback && screen.is_some() => {
+                let first = cfg.screen(None)?;
+                let note = format!("{e}; showing the first screen, '{}'", first.name);
+                (first, Some(note))
+            }
+            Err(e) => return Err(e),
+        };
         self.env.theme = Theme::new(s.theme);
         self.env.digits = cfg.digits;
         self.env.calendar = cfg.calendar;
         self.env.language = cfg.language;
         self.playlist.replace(s.playlist.clone());
         self.screen = screen.map(str::to_string);
-        self.operator_note = None;
+        self.operator_note = note;
         Ok(())
     }
 

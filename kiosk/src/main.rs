@@ -135,15 +135,15 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
     let name = cli.name.clone();
     let origin = config_origin(cli);
     let first = first_config(origin.as_ref())?;
-    let screen = if cli.config.is_some() {
-        cli.screen.clone()
-    } else {
-        None
-    };
-    first
-        .config
-        .screen(screen.as_deref())
-        .map_err(|e| anyhow::anyhow!(e))?;
+    let screen = cli.screen.clone();
+    // A file's screen must exist; the collector's configuration falls back to its first screen.
+    let from_collector = matches!(origin, Some(ConfigOrigin::Collector { .. }));
+    if !from_collector {
+        first
+            .config
+            .screen(screen.as_deref())
+            .map_err(|e| anyhow::anyhow!(e))?;
+    }
     eframe::run_native(
         "rasid-kiosk",
         options,
@@ -152,9 +152,12 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
             let wake = rasid_kiosk::collector_source::wake_frame(&cc.egui_ctx);
             let source = CollectorSource::start(&url, &name, cache, wake.clone());
             let mut wall = Wall::new(env, Box::new(source), default_playlist());
-            // Checked above: the screen exists.
+            wall.screen_fallback = from_collector;
+            // Checked above: the screen exists, or falls back to the first one.
             let _ = wall.apply_config(&first.config, screen.as_deref());
-            wall.operator_note = first.note;
+            if first.note.is_some() {
+                wall.operator_note = first.note;
+            }
             if let Some(o) = origin {
                 wall.follow_config(config::watch(o, first.text, wake), screen);
             }

@@ -92,3 +92,38 @@ fn edits_apply_live_and_a_broken_edit_keeps_the_last_good_configuration() {
     );
     assert_eq!(h.state().current().board, BoardName::Committees);
 }
+
+#[test]
+fn a_wall_following_the_collector_shows_its_own_screen_or_the_first_and_says_so() {
+    let (tx, rx) = mpsc::channel();
+    let mut w = wall();
+    w.screen_fallback = true;
+    w.follow_config(rx, Some("hall".into()));
+    let mut h = harness(w);
+    h.run_steps(2);
+
+    // The collector's boards.toml has no screen "hall": its first screen, and a note.
+    tx.send(Ok(
+        "[[screen]]\nname = \"lobby\"\nboards = [{ board = \"kpi\" }]\n".into(),
+    ))
+    .unwrap();
+    h.run_steps(2);
+    assert_eq!(h.state().current().board, BoardName::Kpi);
+    let note = h.state().operator_note.clone().unwrap_or_default();
+    assert!(
+        note.contains("no screen named 'hall'")
+            && note.contains("showing the first screen, 'lobby'"),
+        "{note}"
+    );
+
+    // Once the file has a section for "hall", the wall shows that one, and the note goes.
+    tx.send(Ok(
+        "[[screen]]\nname = \"lobby\"\nboards = [{ board = \"kpi\" }]\n\n\
+         [[screen]]\nname = \"hall\"\nboards = [{ board = \"committees\" }]\n"
+            .into(),
+    ))
+    .unwrap();
+    h.run_steps(2);
+    assert_eq!(h.state().current().board, BoardName::Committees);
+    assert_eq!(h.state().operator_note, None);
+}
