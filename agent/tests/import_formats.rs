@@ -479,6 +479,55 @@ fn empty_header_only_and_garbage_files_get_clear_errors() {
     }
 }
 
+/// A workbook with one cell far from its table (a stray entry in XFD1048576, or a damaged file)
+/// would be laid out as a grid of 17 billion cells and abort the agent; it is refused with the
+/// reason and what to do, and a table of ordinary size beside it still reads.
+#[test]
+fn a_sheet_reaching_far_from_its_table_is_refused_before_it_is_laid_out() {
+    fn workbook(far: Option<(u32, u16)>) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        let header = [
+            "السنة المالية",
+            "الشهر",
+            "البرنامج",
+            "التصنيف",
+            "المخصص",
+            "المصروف",
+            "العملة",
+        ];
+        for (col, h) in header.iter().enumerate() {
+            sheet.write_string(0, col as u16, *h).unwrap();
+        }
+        let row = ["2023", "6", "الإدارة العامة", "رواتب", "1000", "10", "ILS"];
+        for (col, v) in row.iter().enumerate() {
+            sheet.write_string(1, col as u16, *v).unwrap();
+        }
+        if let Some((r, c)) = far {
+            sheet.write_string(r, c, "x").unwrap();
+        }
+        book.save_to_buffer().unwrap()
+    }
+    let (_d, far) = temp_file("budget.xlsx", &workbook(Some((1_048_575, 16_383))));
+    let err = read_file(&far, &opts(), &mut |_| {})
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("more than the 10000000 cells a sheet may span")
+            && err.contains("copy only the table into a new workbook"),
+        "{err}"
+    );
+    // Two thousand rows below the table is far, but not too far: the cell is read, and its row
+    // (a program and nothing else) is reported as a row with values missing.
+    let (_d, near) = temp_file("budget.xlsx", &workbook(Some((2_000, 3))));
+    let err = read_file(&near, &opts(), &mut |_| {})
+        .unwrap_err()
+        .to_string();
+    assert!(!err.contains("cells a sheet may span"), "{err}");
+    let (_d, plain) = temp_file("budget.xlsx", &workbook(None));
+    assert_eq!(read_file(&plain, &opts(), &mut |_| {}).unwrap().len(), 1);
+}
+
 #[test]
 fn the_calendar_option_reads_unmarked_dates_as_hijri() {
     let text = "رمز اللجنة,اسم اللجنة,السنة,تاريخ التشكيل,عدد الاجتماعات,التوصيات المرفوعة,التوصيات المعتمدة,الحالة\n\

@@ -11,6 +11,8 @@
 //! type: numbers, dates (always Gregorian days), TRUE/FALSE; an error cell (`#REF!`) is a problem
 //! where a value is needed.
 
+mod bounds;
+
 use super::table::{Cell, Table, kind_from_name, rows_from_tables};
 use super::{Format, ImportError, ImportOptions, ImportedRow, Location, Problems};
 use calamine::{
@@ -117,6 +119,8 @@ struct SheetError {
 
 /// The tables of the visible, non-empty worksheets; `Err` when the workbook cannot be opened.
 fn read_sheets(bytes: &[u8]) -> Result<Vec<Result<Table, SheetError>>, String> {
+    // calamine lays out a legacy .xls's sheets as it opens it: their reach is checked first.
+    bounds::check_xls(bytes)?;
     let mut workbook = open(bytes)?;
     let names: Vec<String> = workbook
         .sheets_metadata()
@@ -126,7 +130,7 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Result<Table, SheetError>>, String> {
         .collect();
     Ok(names
         .into_iter()
-        .filter_map(|name| match workbook.worksheet_range(&name) {
+        .filter_map(|name| match worksheet(&mut workbook, &name) {
             Ok(range) => table_from_range(&name, &range).map(Ok),
             Err(e) => Some(Err(SheetError {
                 name,
@@ -134,6 +138,47 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Result<Table, SheetError>>, String> {
             })),
         })
         .collect())
+}
+
+/// The sheet's cells as calamine lays them out. An .xlsx or .xlsb sheet is read cell by cell
+/// first, so that one reaching too far is refused before it is laid out (the others are
+/// bounded when opened: `bounds::check_xls`, calamine's own limits for .ods).
+fn worksheet(
+    workbook: &mut Sheets<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<calamine::Range<Data>, String> {
+    match workbook {
+        Sheets::Xlsx(x) => {
+            let mut cells = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+            bounded_range(|| cells.next_cell().map_err(|e| e.to_string()))
+        }
+        Sheets::Xlsb(x) => {
+            let mut cells = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+            bounded_range(|| cells.next_cell().map_err(|e| e.to_string()))
+        }
+        other => other.worksheet_range(name).map_err(|e| e.to_string()),
+    }
+}
+
+/// The filled cells `next` gives, laid out as a range once their reach is known to be within
+/// `bounds::MAX_SHEET_CELLS`.
+fn bounded_range<'a>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<calamine::DataRef<'a>>>, String>,
+) -> Result<calamine::Range<Data>, String> {
+    let mut reach = bounds::Reach::default();
+    let mut cells = Vec::new();
+    while let Some(cell) = next()? {
+        if matches!(cell.get_value(), calamine::DataRef::Empty) {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        reach.add(row, col)?;
+        cells.push(calamine::Cell::new(
+            (row, col),
+            Data::from(cell.get_value().clone()),
+        ));
+    }
+    Ok(calamine::Range::from_sparse(cells))
 }
 
 /// Opens the workbook whatever its extension says; says why when it cannot.
