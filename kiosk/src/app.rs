@@ -62,7 +62,7 @@ pub struct Wall {
 
 impl Wall {
     pub fn new(env: Env, source: Box<dyn BoardSource>, playlist: Vec<PlaylistItem>) -> Wall {
-        Wall {
+        let mut wall = Wall {
             env,
             source,
             playlist: Playlist::new(playlist, Instant::now()),
@@ -77,7 +77,21 @@ impl Wall {
             filter_query: None,
             center_override: None,
             center_names: Default::default(),
-        }
+        };
+        wall.prefetch_playlist();
+        wall
+    }
+
+    /// Every board of the rotation is fetched and cached from the start, not when its turn
+    /// comes: a collector lost before the first rotation leaves every board with data.
+    fn prefetch_playlist(&mut self) {
+        let boards: Vec<_> = self
+            .playlist
+            .items()
+            .iter()
+            .map(|i| (i.board, i.filter.clone()))
+            .collect();
+        self.source.prefetch(&boards);
     }
 
     /// The board shown now: the playlist's, narrowed to the operator's center if one is chosen.
@@ -168,6 +182,7 @@ impl Wall {
         self.env.calendar = cfg.calendar;
         self.env.language = cfg.language;
         self.playlist.replace(s.playlist.clone());
+        self.prefetch_playlist();
         self.screen = screen.map(str::to_string);
         self.operator_note = note;
         Ok(())
@@ -413,9 +428,10 @@ impl Wall {
             SourceStatus::Live { .. } => {
                 "المصدر: مجمّع راصد — الأمانة العامة لمجلس الوزراء".to_string()
             }
-            SourceStatus::Offline { since, .. } => {
-                format!("تعذّر الاتصال بالمجمّع منذ {since} — تُعرض آخر بيانات محفوظة")
-            }
+            SourceStatus::Offline { since, .. } => format!(
+                "تعذّر الاتصال بالمجمّع منذ {} — تُعرض آخر بيانات محفوظة",
+                self.env.digits_of(&since)
+            ),
         };
         let as_of_text = match as_of {
             Some(d) => format!("البيانات حتى {}", self.env.date(d)),

@@ -96,6 +96,13 @@ impl CollectorSource {
         }
     }
 
+    /// The last copy of board `name` for `filter` kept in the wall's cache `store`, if any.
+    pub fn cached_view(store: &Store, name: BoardName, filter: &BoardFilter) -> Option<BoardView> {
+        let k = (name, filter.clone());
+        let cached: Cached = store.meta(&Self::cache_key(&k)).ok()??;
+        Some(cached.view)
+    }
+
     fn cache_key(k: &Key) -> String {
         format!(
             "kiosk.board.{}.{}.{}",
@@ -115,18 +122,30 @@ impl CollectorSource {
             from_cache: true,
         })
     }
+
+    /// Asks the network thread for board `k` once: from then on it is fetched at every change
+    /// notice naming it and at every reconnection. Until it arrives, the cached copy stands.
+    fn want(&mut self, k: &Key) {
+        if self.requested.insert(k.clone()) {
+            let _ = self.want_tx.send(k.clone());
+            if let Some(c) = self.cached(k) {
+                self.boards.insert(k.clone(), c);
+            }
+        }
+    }
 }
 
 impl BoardSource for CollectorSource {
     fn board(&mut self, name: BoardName, filter: &BoardFilter) -> BoardState {
         let k = (name, filter.clone());
-        if self.requested.insert(k.clone()) {
-            let _ = self.want_tx.send(k.clone());
-            if let Some(c) = self.cached(&k) {
-                self.boards.insert(k.clone(), c);
-            }
-        }
+        self.want(&k);
         self.boards.get(&k).cloned().unwrap_or_default()
+    }
+
+    fn prefetch(&mut self, boards: &[(BoardName, BoardFilter)]) {
+        for (name, filter) in boards {
+            self.want(&(*name, filter.clone()));
+        }
     }
 
     fn poll(&mut self) -> bool {

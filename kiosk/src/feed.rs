@@ -44,6 +44,11 @@ pub trait BoardSource {
     /// the wall: they are taken in by the next frame's [`Self::poll`] (at the next rotation or
     /// minute). Until it is called, every arrival may wake the wall.
     fn showing(&mut self, _name: BoardName, _filter: &BoardFilter) {}
+    /// Tells the source every board the wall's playlist will show, so that a source that
+    /// fetches (the collector's) keeps each of them fresh and cached from the start: an outage
+    /// at any moment then leaves every board of the rotation with its last data, not only the
+    /// boards already shown. Sources that compute their boards on demand need not act.
+    fn prefetch(&mut self, _boards: &[(BoardName, BoardFilter)]) {}
     fn status(&self) -> SourceStatus;
     /// The registered centers (code, Arabic name, English name), for the operator's filter.
     /// By default read from the reporting board, which lists every registered center.

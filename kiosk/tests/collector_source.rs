@@ -165,3 +165,73 @@ fn only_news_of_the_board_on_screen_wakes_the_wall() {
         "news of the board on screen did not wake the wall"
     );
 }
+
+/// A wall following a collector fetches every board of its playlist at start, not when each
+/// comes on screen: the collector lost before the first rotation leaves every board with its
+/// last data, and the footer's time of lost contact is written in the wall's digits.
+#[test]
+fn a_collector_lost_before_the_first_rotation_leaves_every_board_with_data() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{NodeT, Queryable};
+    use rasid_kiosk::app::{Wall, default_env};
+    use rasid_kiosk::playlist::default_playlist;
+    use rasid_kiosk::theme::{Theme, ThemeName};
+
+    let cache_dir = tempfile::tempdir().unwrap();
+    let cache = Store::open(cache_dir.path()).unwrap();
+    let demo = rasid_kiosk::live_demo::start(None).unwrap();
+    let live = CollectorSource::start(&demo.url, "test-wall", Some(cache.clone()), Arc::new(|| {}));
+    let playlist = default_playlist();
+    let today = rasid_shared::demo::demo_today();
+    let wall = Wall::new(
+        default_env(Theme::new(ThemeName::Dark), today),
+        Box::new(live),
+        playlist.clone(),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_context_setup(rasid_kiosk::text::fonts::install)
+        .build_ui_state(|ui, w: &mut Wall| w.ui(ui), wall);
+    // Frames take in what the network brought; the first board stays on screen throughout.
+    let end = Instant::now() + Duration::from_secs(30);
+    let all_cached = || {
+        playlist
+            .iter()
+            .all(|i| CollectorSource::cached_view(&cache, i.board, &i.filter).is_some())
+    };
+    while !all_cached() && Instant::now() < end {
+        h.run_steps(1);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(h.state().playlist.index(), 0, "no rotation happened yet");
+    assert!(
+        all_cached(),
+        "every board of the playlist was fetched and cached before its turn"
+    );
+
+    drop(demo);
+    let end = Instant::now() + Duration::from_secs(30);
+    let lost = |h: &Harness<'_, Wall>| h.query_by_label_contains("تعذّر الاتصال").is_some();
+    while !lost(&h) && Instant::now() < end {
+        h.run_steps(1);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(lost(&h), "the footer says the collector cannot be reached");
+    for (i, item) in playlist.iter().enumerate() {
+        h.state_mut().go_to(i);
+        h.run_steps(1);
+        assert!(
+            h.query_by_label_contains("بانتظار البيانات").is_none(),
+            "board {} ({}) shows no data during the outage",
+            i,
+            item.board
+        );
+        let footer = h.get_by_label_contains("تعذّر الاتصال");
+        let node = footer.accesskit_node();
+        let text = node.label().or(node.value()).unwrap_or_default();
+        assert!(
+            !text.chars().any(|c| c.is_ascii_digit()),
+            "the footer's digits are the wall's (Arabic-Indic): {text}"
+        );
+    }
+}
