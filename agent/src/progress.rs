@@ -1,18 +1,26 @@
 //! Progress of a long import or push, for the clerk watching it: a bar on a terminal; where
 //! output goes to a log or a pipe, a line every few seconds instead.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// How often a line is printed when stderr is not a terminal.
 pub const LINE_EVERY: Duration = Duration::from_secs(5);
 
+/// Where progress lines go when stderr is not a terminal, and how often.
+struct Lines {
+    label: String,
+    last: Instant,
+    every: Duration,
+    out: Box<dyn Write + Send>,
+}
+
 /// Progress of one task counted in rows or records; silent for `--json`.
 pub struct Progress {
     bar: indicatif::ProgressBar,
-    /// When stderr is not a terminal: the label and when a line was last printed.
-    lines: Option<Mutex<(String, Instant)>>,
+    /// When stderr is not a terminal: lines every few seconds.
+    lines: Option<Mutex<Lines>>,
     unit: &'static str,
 }
 
@@ -38,9 +46,32 @@ impl Progress {
             bar.set_style(style);
             bar.set_message(label.to_string());
         }
-        let lines =
-            (!as_json && !terminal).then(|| Mutex::new((label.to_string(), Instant::now())));
-        Progress { bar, lines, unit }
+        let p = Progress {
+            bar,
+            lines: None,
+            unit,
+        };
+        if !as_json && !terminal {
+            p.with_lines(label, LINE_EVERY, Box::new(std::io::stderr()))
+        } else {
+            p
+        }
+    }
+
+    /// Lines to `out` every `every` instead of a bar (used when stderr is not a terminal).
+    pub fn with_lines(
+        mut self,
+        label: &str,
+        every: Duration,
+        out: Box<dyn Write + Send>,
+    ) -> Progress {
+        self.lines = Some(Mutex::new(Lines {
+            label: label.to_string(),
+            last: Instant::now(),
+            every,
+            out,
+        }));
+        self
     }
 
     /// A new stage (`file: storing`): counting starts again.
@@ -50,7 +81,7 @@ impl Progress {
         if let Some(l) = &self.lines
             && let Ok(mut l) = l.lock()
         {
-            l.0 = label.to_string();
+            l.label = label.to_string();
         }
     }
 
@@ -59,10 +90,11 @@ impl Progress {
         self.bar.set_position(n as u64);
         if let Some(l) = &self.lines
             && let Ok(mut l) = l.lock()
-            && l.1.elapsed() >= LINE_EVERY
+            && l.last.elapsed() >= l.every
         {
-            eprintln!("{}: {} {} so far", l.0, grouped(n as u64), self.unit);
-            l.1 = Instant::now();
+            let line = format!("{}: {} {} so far\n", l.label, grouped(n as u64), self.unit);
+            let _ = l.out.write_all(line.as_bytes());
+            l.last = Instant::now();
         }
     }
 
@@ -97,6 +129,43 @@ pub fn grouped(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A buffer the test keeps a handle on.
+    #[derive(Clone, Default)]
+    struct Shared(std::sync::Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn without_a_terminal_a_line_is_printed_every_few_seconds() {
+        let out = Shared::default();
+        let p = Progress::new("budget.csv", "rows", true).with_lines(
+            "budget.csv",
+            Duration::from_millis(50),
+            Box::new(out.clone()),
+        );
+        p.set(10);
+        std::thread::sleep(Duration::from_millis(60));
+        p.set(4096);
+        p.set(8192);
+        p.stage("budget.csv: storing");
+        std::thread::sleep(Duration::from_millis(60));
+        p.set(12_000);
+        p.finish();
+        let text = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
+        assert_eq!(
+            text,
+            "budget.csv: 4,096 rows so far\nbudget.csv: storing: 12,000 rows so far\n"
+        );
+    }
 
     #[test]
     fn rates_are_whole_numbers_with_separators() {
