@@ -897,3 +897,54 @@ fn a_solar_hijri_fiscal_year_is_refused_with_what_to_write() {
         "{lines:?}"
     );
 }
+
+/// An .ods or .xls sheet's cell formats are not read: a KPI column of fractions is percent cells
+/// only among the KPIs measured in percent.
+#[test]
+fn without_cell_formats_fractions_of_percent_kpis_are_read_as_percent_cells() {
+    use calamine::{Data, Range};
+    let header = [
+        "program",
+        "indicator",
+        "name",
+        "unit",
+        "year",
+        "quarter",
+        "annual_target",
+        "quarter_target",
+        "actual",
+    ];
+    let rows: [(&str, &str, f64, f64, f64); 3] = [
+        ("K1", "%", 85.0, 85.0, 0.94),
+        ("K2", "school", 40.0, 10.0, 12.0),
+        ("K3", "نسبة", 90.0, 90.0, 1.0),
+    ];
+    let mut range = Range::new((0, 0), (rows.len() as u32, header.len() as u32 - 1));
+    for (c, h) in header.iter().enumerate() {
+        range.set_value((0, c as u32), Data::String(h.to_string()));
+    }
+    for (i, (code, unit, annual, quarter, actual)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        for (c, v) in ["P", code, "n", unit].iter().enumerate() {
+            range.set_value((r, c as u32), Data::String(v.to_string()));
+        }
+        for (c, v) in [2023.0, 2.0, *annual, *quarter, *actual].iter().enumerate() {
+            range.set_value((r, c as u32 + 4), Data::Float(*v));
+        }
+    }
+    let read = rasid_agent::import::rows_from_sheets(
+        Path::new("kpi.ods"),
+        &[("kpi".to_string(), range)],
+        &opts(),
+        &mut |_| {},
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let actuals: Vec<f64> = read
+        .iter()
+        .map(|r| match &r.record {
+            Record::Kpi(k) => k.actual,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(actuals, [94.0, 12.0, 100.0]);
+}
