@@ -49,11 +49,71 @@ fn runtime() -> Result<tokio::runtime::Runtime> {
         .context("starting the async runtime")
 }
 
+/// How `rasid_upstream::PushError::Unreachable` begins, as stored in the last error.
+const UNREACHABLE_PREFIX: &str = "cannot reach the collector at ";
+
+/// How often `push` says how far it got.
+const PUSH_PROGRESS_EVERY: Duration = Duration::from_secs(3);
+
+/// The last error stored by a push or pull (`<time> <error>`), as `status` shows it: an
+/// unreachable collector in plain words, with what waits for it.
+pub fn last_error_text(stored: &str, upstream: &str, waiting: usize) -> String {
+    match stored.split_once(' ') {
+        Some((when, error)) if error.starts_with(UNREACHABLE_PREFIX) => {
+            format!("{when} {}", messages::unreachable(upstream, waiting))
+        }
+        _ => stored.to_string(),
+    }
+}
+
+/// The words of this module's new messages, in one place to be translated.
+mod messages {
+    use rasid_agent::progress::grouped;
+
+    /// The collector could not be reached; `waiting` records wait for it.
+    pub fn unreachable(upstream: &str, waiting: usize) -> String {
+        let records = match waiting {
+            1 => "1 record waits".to_string(),
+            n => format!("{} records wait", grouped(n as u64)),
+        };
+        format!(
+            "the collector at {upstream} cannot be reached; {records} and will be sent when it can"
+        )
+    }
+
+    /// A push under way: `total` records waited when it began, `waiting` still do.
+    pub fn pushing(total: usize, waiting: usize) -> String {
+        format!(
+            "pushing: {} of {} records sent, {} to go",
+            grouped(total.saturating_sub(waiting) as u64),
+            grouped(total as u64),
+            grouped(waiting as u64)
+        )
+    }
+}
+
 /// `push`: send everything waiting, retrying a few times.
 pub fn push(data: &Path, as_json: bool) -> Result<ExitCode> {
     let (cfg, store) = open_agent(data)?;
     let up = upstream_of(&cfg, data)?;
-    let report = runtime()?.block_on(push::push_with_retries(&store, &up, push_settings(&cfg), 4));
+    let total = store.outbox_counts()?.waiting;
+    let report = runtime()?.block_on(async {
+        let pushing = push::push_with_retries(&store, &up, push_settings(&cfg), 4);
+        tokio::pin!(pushing);
+        // A large backlog takes a while: say how far it got every few seconds.
+        let mut tick = tokio::time::interval(PUSH_PROGRESS_EVERY);
+        tick.tick().await;
+        loop {
+            tokio::select! {
+                r = &mut pushing => break r,
+                _ = tick.tick() => {
+                    if let (false, Ok(c)) = (as_json, store.outbox_counts()) {
+                        eprintln!("{}", messages::pushing(total, c.waiting));
+                    }
+                }
+            }
+        }
+    });
     match report {
         Ok(r) => {
             if let (Some(epoch), false) = (&r.new_epoch, as_json) {
@@ -83,6 +143,12 @@ pub fn push(data: &Path, as_json: bool) -> Result<ExitCode> {
         }
         Err(e) => {
             let waiting = store.outbox_counts()?.waiting;
+            if let push::PushError::Unreachable { detail, .. } = &e {
+                bail!(
+                    "{}\n({detail})",
+                    messages::unreachable(&cfg.upstream, waiting)
+                );
+            }
             bail!("{e}\n{waiting} record(s) stay in the outbox and will be sent by the next push")
         }
     }
@@ -540,7 +606,11 @@ fn import_dropped(store: &Store, cfg: &AgentConfig, drop: &Path, path: &Path) ->
             tracing::warn!(file = %path.display(), "import refused: {e}");
             let t = target("failed");
             let _ = std::fs::rename(path, &t);
-            let _ = std::fs::write(t.with_extension("errors.txt"), e.to_string());
+            // The errors name the file where it now is, in `failed/`.
+            let _ = std::fs::write(
+                t.with_extension("errors.txt"),
+                format!("{}\n", e.moved_to(&t)),
+            );
             false
         }
     }

@@ -10,3 +10,4 @@ pub mod check_config;
 pub mod config;
 pub mod demo_files;
 pub mod import;
+pub mod progress;

@@ -3,8 +3,9 @@
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use rasid_agent::config::{AgentConfig, CONFIG_FILE, KEY_FILE, load_key};
-use rasid_agent::import::{ImportOptions, ImportedRow, read_file};
-use rasid_shared::model::{CenterCode, RecordKind};
+use rasid_agent::import::{FileRows, ImportOptions, ImportedRow, read_file_counted};
+use rasid_agent::progress::Progress;
+use rasid_shared::model::CenterCode;
 use rasid_shared::sign::KeyPair;
 use rasid_shared::store::{Beginning, ImportSummary, Store};
 use serde_json::json;
@@ -44,11 +45,15 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Import files (.json, .csv, .xlsx, .xls, .ods): each file is stored whole or not at all.
+    /// Import files (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .json): each file is stored whole or not at all.
     Import {
+        /// The files to import, or folders: a folder's files are imported (not its subfolders).
+        /// Files are imported in dependency order (sessions, decisions and projects first).
         files: Vec<PathBuf>,
         /// The record kind of rows without a `record` (or `kind`) column; it takes precedence over the
-        /// sheet and file names.
+        /// sheet and file names. One of: decision-status (حالة القرار), budget (الموازنة),
+        /// kpi (مؤشر), committee (لجنة), project (مشروع), project-progress (تقدم المشاريع),
+        /// decision (قرار), session (جلسة).
         #[arg(long)]
         kind: Option<String>,
         /// Text encoding of CSV files: utf-8 or windows-1256 (detected when left out).
@@ -250,24 +255,27 @@ fn import(
     }
     let (cfg, store) = commands::open_agent(data)?;
     let opts = import_options(cfg.center.clone(), kind, encoding, calendar, as_of)?;
-    let mut files = files;
+    let mut files = rasid_agent::import::files_of(&files)?;
+    if files.is_empty() {
+        bail!("the folder holds no files to import");
+    }
     rasid_agent::import::in_dependency_order(&mut files);
     let mut failed = 0;
     let mut results = Vec::new();
     for file in &files {
-        let bar = progress_bar(file, as_json);
-        match read_file(file, &opts, &mut |n| bar.set_position(n as u64)) {
-            Ok(rows) => {
+        let bar = Progress::new(&file.display().to_string(), "rows", as_json);
+        match read_file_counted(file, &opts, &mut |n| bar.set(n)) {
+            Ok(FileRows { rows, identical }) => {
                 let n = rows.len();
                 let summary = store_rows(&store, &cfg.center, file, rows, &bar)?;
                 if as_json {
-                    results.push(json!({ "file": file, "ok": true, "rows": n, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged, "resent": summary.resent }));
+                    results.push(json!({ "file": file, "ok": true, "rows": n, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged, "resent": summary.resent, "identical_rows": identical }));
                 } else {
-                    print_stored(file, n, &summary);
+                    print_stored(file, n, identical, &summary);
                 }
             }
             Err(e) => {
-                bar.finish_and_clear();
+                bar.finish();
                 failed += 1;
                 if as_json {
                     results.push(json!({ "file": file, "ok": false, "error": e.to_string() }));
@@ -296,10 +304,10 @@ fn import_options(
     as_of: Option<String>,
 ) -> Result<ImportOptions> {
     let kind = match kind {
-        Some(k) => Some(RecordKind::parse(&k).with_context(|| {
+        Some(k) => Some(rasid_agent::import::parse_kind(&k).with_context(|| {
             format!(
                 "--kind '{k}' is not a record kind; use one of: {}",
-                RecordKind::ALL.map(|k| k.as_str()).join(", ")
+                rasid_agent::import::KIND_WORDS
             )
         })?),
         None => None,
@@ -327,40 +335,25 @@ fn import_options(
     })
 }
 
-/// A progress bar for `file` on a terminal; hidden for `--json` or when stderr is not one.
-fn progress_bar(file: &Path, as_json: bool) -> indicatif::ProgressBar {
-    let bar = indicatif::ProgressBar::hidden();
-    if !as_json && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {msg} {pos} rows ({per_sec})")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        bar.set_message(file.display().to_string());
-    }
-    bar
-}
-
 /// Stores the rows read from `file` and flushes: all of them, or (on an error) none.
 fn store_rows(
     store: &Store,
     center: &CenterCode,
     file: &Path,
     rows: Vec<ImportedRow>,
-    bar: &indicatif::ProgressBar,
+    bar: &Progress,
 ) -> Result<ImportSummary> {
-    bar.set_message(format!("{}: storing", file.display()));
-    bar.reset();
+    bar.stage(&format!("{}: storing", file.display()));
     // Until the flush the file may still be undone: a kill or a failed write
     // leaves nothing of it at the next start.
     let stored = store
         .import_with_progress(
             center,
             rows.into_iter().map(|r| (r.as_of, r.record)).collect(),
-            &mut |done| bar.set_position(done as u64),
+            &mut |done| bar.set(done),
         )
         .and_then(|summary| store.flush().map(|()| summary));
-    bar.finish_and_clear();
+    bar.finish();
     stored.with_context(|| {
         format!(
             "{}: storing failed; nothing from this file was stored",
@@ -369,9 +362,9 @@ fn store_rows(
     })
 }
 
-fn print_stored(file: &Path, rows: usize, summary: &ImportSummary) {
+fn print_stored(file: &Path, rows: usize, identical: usize, summary: &ImportSummary) {
     println!(
-        "{}: {rows} rows stored ({} new, {} changed, {} unchanged{})",
+        "{}: {rows} rows stored ({} new, {} changed, {} unchanged{}){}",
         file.display(),
         summary.new,
         summary.changed,
@@ -380,6 +373,11 @@ fn print_stored(file: &Path, rows: usize, summary: &ImportSummary) {
             format!(", {} refused before and sent again", summary.resent)
         } else {
             String::new()
+        },
+        match identical {
+            0 => String::new(),
+            1 => "; 1 identical row counted once".to_string(),
+            n => format!("; {n} identical rows counted once"),
         }
     );
 }
@@ -415,7 +413,12 @@ fn status(data: &Path, as_json: bool) -> Result<ExitCode> {
         println!("rejected:      {}", store.rejected_count());
         println!("last push:     {}", last_push.as_deref().unwrap_or("never"));
         println!("last pull:     {}", last_pull.as_deref().unwrap_or("never"));
-        println!("last error:    {}", last_error.as_deref().unwrap_or("none"));
+        println!(
+            "last error:    {}",
+            last_error.as_deref().map_or("none".into(), |e| {
+                commands::last_error_text(e, &cfg.upstream, outbox.waiting)
+            })
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

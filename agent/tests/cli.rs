@@ -270,6 +270,37 @@ fn a_center_works_through_its_day_with_the_agent() {
         .unwrap()
         .collect();
     assert_eq!(done.len(), 1, "the imported file is moved to inbox/done");
+    // A file with a mistake is moved to inbox/failed, its errors beside it naming it there.
+    std::fs::write(
+        data.join("inbox").join("budget.csv"),
+        "fiscal_year,month,program,category,allocated,spent,currency\n2023,13,P1,operating,1,1,ILS\n",
+    )
+    .unwrap();
+    let failed_dir = data.join("inbox").join("failed");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let errors = loop {
+        let found = std::fs::read_dir(&failed_dir).ok().and_then(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .find(|p| p.to_string_lossy().ends_with(".errors.txt"))
+        });
+        if let Some(p) = found {
+            break p;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the daemon did not refuse the bad file"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    let text = std::fs::read_to_string(&errors).unwrap();
+    let moved = errors.to_string_lossy().replace(".errors.txt", ".csv");
+    assert!(
+        text.starts_with(&format!("{moved}: 1 problem found")) && text.ends_with('\n'),
+        "{text}"
+    );
+    assert!(std::path::Path::new(&moved).exists(), "{moved}");
     Command::new("kill")
         .arg("-TERM")
         .arg(daemon.0.id().to_string())
@@ -414,5 +445,86 @@ fn check_config_recognises_a_file_by_its_keys_and_leaves_boards_toml_to_the_kios
         String::from_utf8_lossy(&out.stderr).contains("cannot tell which configuration"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Issue #16 §3: what a new clerk met importing and pushing with no collector in reach.
+#[test]
+fn a_new_clerk_gets_plain_answers_from_import_push_and_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("moh");
+    // Port 9 (discard) on loopback: nothing listens, the connection is refused.
+    json_of(&agent(
+        &data,
+        &[
+            "--json",
+            "init",
+            "--center",
+            "MOH",
+            "--upstream",
+            "http://127.0.0.1:9",
+        ],
+    ));
+
+    let help = agent(&data, &["import", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    for word in [
+        ".xlsm",
+        ".txt",
+        "folders",
+        "dependency order",
+        "budget (الموازنة)",
+        "project-progress",
+    ] {
+        assert!(help.contains(word), "import --help lacks {word}: {help}");
+    }
+
+    // A folder: its files are imported, sessions before the statuses that need them.
+    let folder = dir.path().join("reports");
+    std::fs::create_dir(&folder).unwrap();
+    let head = "fiscal_year,month,program,category,allocated,spent,currency\n";
+    let line = "2023,6,P1,operating,1000,10,ILS\n";
+    std::fs::write(folder.join("موازنة.csv"), format!("{head}{line}{line}")).unwrap();
+    std::fs::write(folder.join("~$موازنة.csv"), "lock").unwrap();
+    let out = agent(
+        &data,
+        &["import", "--kind", "الموازنة", folder.to_str().unwrap()],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains(
+            "1 rows stored (1 new, 0 changed, 0 unchanged); 1 identical row counted once"
+        ),
+        "{stdout}"
+    );
+    let out = agent(
+        &data,
+        &["import", "--kind", "ميزانية", folder.to_str().unwrap()],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && stderr.contains("budget / الموازنة"),
+        "{stderr}"
+    );
+
+    // The push cannot reach the collector; status says so in words, and what waits.
+    let out = agent(&data, &["push"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the collector at http://127.0.0.1:9 cannot be reached; 1 record waits and will be sent when it can"),
+        "{stderr}"
+    );
+    let out = agent(&data, &["status"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("the collector at http://127.0.0.1:9 cannot be reached; 1 record waits and will be sent when it can")
+            && !stdout.contains("os error"),
+        "{stdout}"
     );
 }

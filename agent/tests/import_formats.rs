@@ -725,3 +725,226 @@ fn project_progress_from_libreoffice_reports_every_mistake() {
     );
     assert!(shown[2].contains("on-track / حسب الخطة"), "{}", shown[2]);
 }
+
+/// A KPI workbook as Excel writes one: targets typed as numbers, the actual of the first KPI
+/// (unit %) formatted as a percentage, as the clerk in issue #16 did.
+fn kpi_workbook(actual_format: &str, spent_as_percent: bool) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let pct = rust_xlsxwriter::Format::new().set_num_format(actual_format);
+    let sheet = book.add_worksheet();
+    sheet.set_name("kpi").unwrap();
+    let header = [
+        "البرنامج",
+        "رمز المؤشر",
+        "اسم المؤشر",
+        "وحدة القياس",
+        "السنة",
+        "الربع",
+        "المستهدف السنوي",
+        "المستهدف الربعي",
+        "الفعلي",
+        "التكلفة الفعلية",
+    ];
+    for (col, h) in header.iter().enumerate() {
+        sheet.write_string(0, col as u16, *h).unwrap();
+    }
+    let rows: [(&str, &str, f64, f64, f64); 2] = [
+        ("K1", "%", 85.0, 85.0, 0.94),
+        ("K2", "مدرسة", 40.0, 10.0, 12.0),
+    ];
+    for (i, (code, unit, annual, quarter, actual)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        sheet.write_string(r, 0, "التعليم").unwrap();
+        sheet.write_string(r, 1, *code).unwrap();
+        sheet.write_string(r, 2, "مؤشر").unwrap();
+        sheet.write_string(r, 3, *unit).unwrap();
+        sheet.write_number(r, 4, 2023).unwrap();
+        sheet.write_number(r, 5, 2).unwrap();
+        sheet.write_number(r, 6, *annual).unwrap();
+        sheet.write_number(r, 7, *quarter).unwrap();
+        if i == 0 {
+            sheet.write_number_with_format(r, 8, *actual, &pct).unwrap();
+        } else {
+            sheet.write_number(r, 8, *actual).unwrap();
+        }
+        if spent_as_percent && i == 1 {
+            sheet.write_number_with_format(r, 9, 0.25, &pct).unwrap();
+        } else {
+            sheet.write_number(r, 9, 1000).unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn percent_cells_in_a_kpi_workbook_mean_percent_and_are_a_problem_in_money() {
+    for format in ["0%", "0.0%", "#,##0.00%"] {
+        let (_d, path) = temp_file("kpi.xlsx", &kpi_workbook(format, false));
+        let rows = read_file(&path, &opts(), &mut |_| {}).unwrap_or_else(|e| panic!("{e}"));
+        let actuals: Vec<(String, f64, f64)> = rows
+            .iter()
+            .map(|r| match &r.record {
+                Record::Kpi(k) => (k.indicator.clone(), k.quarter_target, k.actual),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        // 94%, not 0.94 (which the board would show as missed against 85).
+        assert_eq!(
+            actuals,
+            [("K1".into(), 85.0, 94.0), ("K2".into(), 10.0, 12.0)],
+            "{format}"
+        );
+    }
+    let (_d, path) = temp_file("kpi.xlsx", &kpi_workbook("0%", true));
+    let err = read_file(&path, &opts(), &mut |_| {}).unwrap_err();
+    let (lines, total) = problem_lines(&err);
+    assert_eq!(total, 1, "{lines:?}");
+    assert!(
+        lines[0].contains("sheet 'kpi', row 3, column 'التكلفة الفعلية': is formatted as a percentage (25%), but this column is not a percentage"),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn a_percent_cell_in_a_kpi_not_measured_in_percent_is_a_problem() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let pct = rust_xlsxwriter::Format::new().set_num_format("0%");
+    let sheet = book.add_worksheet();
+    let header = [
+        "program",
+        "indicator",
+        "name",
+        "unit",
+        "year",
+        "quarter",
+        "annual_target",
+        "quarter_target",
+        "actual",
+    ];
+    for (col, h) in header.iter().enumerate() {
+        sheet.write_string(0, col as u16, *h).unwrap();
+    }
+    for (col, v) in ["P", "K", "n", "school"].iter().enumerate() {
+        sheet.write_string(1, col as u16, *v).unwrap();
+    }
+    for (col, v) in [2023.0, 1.0, 40.0, 10.0].iter().enumerate() {
+        sheet.write_number(1, col as u16 + 4, *v).unwrap();
+    }
+    sheet.write_number_with_format(1, 8, 0.5, &pct).unwrap();
+    let (_d, path) = temp_file("kpi.xlsx", &book.save_to_buffer().unwrap());
+    let (lines, _) = problem_lines(&read_file(&path, &opts(), &mut |_| {}).unwrap_err());
+    assert!(
+        lines[0].contains("row 2, column 'actual': is formatted as a percentage (50%), but the KPI's unit is not a percentage"),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn two_rows_with_one_key_are_a_problem_naming_both_and_identical_ones_count_once() {
+    let head = "fiscal_year,month,program,category,allocated,spent,currency\n";
+    let line = "2023,6,P1,operating,1000,10,ILS\n";
+    let other = "2023,6,P1,operating,1000,99,ILS\n";
+    let text = format!("{head}{line}2023,7,P1,operating,1000,10,ILS\n{other}");
+    let (_d, path) = temp_file("budget.csv", text.as_bytes());
+    let err = read_file(&path, &opts(), &mut |_| {}).unwrap_err();
+    let (lines, total) = problem_lines(&err);
+    assert_eq!(total, 1, "{lines:?}");
+    assert!(
+        lines[0].contains("row 4: row 2 and row 4 are the same record (budget/MOH/2023/06/P1/operating) with different values; keep one of the two rows"),
+        "{lines:?}"
+    );
+    let text = format!("{head}{line}{line}{line}");
+    let (_d, path) = temp_file("budget.csv", text.as_bytes());
+    let read = rasid_agent::import::read_file_counted(&path, &opts(), &mut |_| {}).unwrap();
+    assert_eq!((read.rows.len(), read.identical), (1, 2));
+}
+
+#[test]
+fn utf16_text_without_a_mark_and_txt_files_are_read_as_tab_separated_text() {
+    let text = "رقم القرار\tالحالة\tنسبة الإنجاز\r\n18/212/02\tمنفذ\t100\r\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    for name in ["decision-status.csv", "decision-status.txt"] {
+        let (_d, path) = temp_file(name, &le);
+        let rows = read_file(&path, &opts(), &mut |_| {}).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(rows.len(), 1, "{name}");
+        let Record::DecisionStatus(s) = &rows[0].record else {
+            panic!()
+        };
+        assert_eq!(
+            (s.decision.to_string(), s.progress),
+            ("18/212/02".into(), 100)
+        );
+    }
+}
+
+#[test]
+fn a_folder_is_called_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = read_file(dir.path(), &opts(), &mut |_| {})
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("is a folder"), "{err}");
+    assert!(!err.contains("cannot be imported"), "{err}");
+}
+
+#[test]
+fn a_solar_hijri_fiscal_year_is_refused_with_what_to_write() {
+    let text = "fiscal_year,month,program,category,allocated,spent,currency\n۱۴۰۲,6,P1,operating,1000,10,ILS\n";
+    let (_d, path) = temp_file("budget.csv", text.as_bytes());
+    let (lines, _) = problem_lines(&read_file(&path, &opts(), &mut |_| {}).unwrap_err());
+    assert!(
+        lines[0].contains("column 'fiscal_year': '۱۴۰۲' looks like a Solar Hijri year (1402 runs from 21/3/2023 to 19/3/2024); write the Gregorian year the figures belong to (2023 or 2024)"),
+        "{lines:?}"
+    );
+}
+
+/// An .ods or .xls sheet's cell formats are not read: a KPI column of fractions is percent cells
+/// only among the KPIs measured in percent.
+#[test]
+fn without_cell_formats_fractions_of_percent_kpis_are_read_as_percent_cells() {
+    use calamine::{Data, Range};
+    let header = [
+        "program",
+        "indicator",
+        "name",
+        "unit",
+        "year",
+        "quarter",
+        "annual_target",
+        "quarter_target",
+        "actual",
+    ];
+    let rows: [(&str, &str, f64, f64, f64); 3] = [
+        ("K1", "%", 85.0, 85.0, 0.94),
+        ("K2", "school", 40.0, 10.0, 12.0),
+        ("K3", "نسبة", 90.0, 90.0, 1.0),
+    ];
+    let mut range = Range::new((0, 0), (rows.len() as u32, header.len() as u32 - 1));
+    for (c, h) in header.iter().enumerate() {
+        range.set_value((0, c as u32), Data::String(h.to_string()));
+    }
+    for (i, (code, unit, annual, quarter, actual)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        for (c, v) in ["P", code, "n", unit].iter().enumerate() {
+            range.set_value((r, c as u32), Data::String(v.to_string()));
+        }
+        for (c, v) in [2023.0, 2.0, *annual, *quarter, *actual].iter().enumerate() {
+            range.set_value((r, c as u32 + 4), Data::Float(*v));
+        }
+    }
+    let read = rasid_agent::import::rows_from_sheets(
+        Path::new("kpi.ods"),
+        &[("kpi".to_string(), range)],
+        &opts(),
+        &mut |_| {},
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let actuals: Vec<f64> = read
+        .iter()
+        .map(|r| match &r.record {
+            Record::Kpi(k) => k.actual,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(actuals, [94.0, 12.0, 100.0]);
+}

@@ -2,13 +2,14 @@
 //! order mark, UTF-16 with one, or Windows-1256 (Arabic Excel's "CSV"); separated by `,`, `;`,
 //! tab or the Arabic comma `،`, whichever the header line uses.
 //!
-//! The encoding is, in order: the byte order mark; `ImportOptions::encoding`; UTF-8 when the
+//! The encoding is, in order: the byte order mark; `ImportOptions::encoding`; UTF-16 when the
+//! bytes hold NULs in one half of the byte pairs only (UTF-16 without a mark); UTF-8 when the
 //! bytes are valid UTF-8; otherwise Windows-1256. Rows stream through [`TableReader`] without
 //! being collected into a [`super::table::Table`]. Row numbers are line numbers (header = 1).
 
 use super::table::{CellRef, Cells, TableReader, finish};
 use super::{Format, ImportError, ImportOptions, ImportedRow, Location, Problems};
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1256};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1256};
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -203,10 +204,37 @@ fn decode<'b>(
             .map(Cow::Borrowed)
             .map_err(|e| not_utf8(e, false)),
         Some(e) => Ok(e.decode_without_bom_handling(bytes).0),
-        None => match std::str::from_utf8(bytes) {
-            Ok(s) => Ok(Cow::Borrowed(s)),
-            Err(_) => Ok(WINDOWS_1256.decode_without_bom_handling(bytes).0),
+        None => match (utf16_without_mark(bytes), std::str::from_utf8(bytes)) {
+            (Some(e), _) => Ok(e.decode_without_bom_handling(bytes).0),
+            (None, Ok(s)) => Ok(Cow::Borrowed(s)),
+            (None, Err(_)) => Ok(WINDOWS_1256.decode_without_bom_handling(bytes).0),
         },
+    }
+}
+
+/// UTF-16 written without a byte order mark, little- or big-endian: text files never hold a
+/// NUL byte, and UTF-16 puts one in every character of Latin text (digits, separators, line
+/// ends). Which half of the pairs the NULs fall in says the byte order.
+fn utf16_without_mark(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 2 || !bytes.contains(&0) {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    if odd > 0 && even == 0 {
+        Some(UTF_16LE)
+    } else if even > 0 && odd == 0 {
+        Some(UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -325,6 +353,19 @@ mod tests {
             read("decision-status.csv", &utf16, &opts()).unwrap().len(),
             2
         );
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_detected() {
+        let le: Vec<u8> = ARABIC.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = ARABIC.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [le, be] {
+            let rows = read("decision-status.csv", &bytes, &opts()).unwrap();
+            assert_eq!(
+                statuses(&rows)[1],
+                ("18/212/03".into(), ExecutionStatus::InProgress, 40)
+            );
+        }
     }
 
     #[test]

@@ -11,6 +11,15 @@ mod table;
 
 pub use sheet::rows_from_sheets;
 
+/// A record kind as a clerk names it, in English, Arabic or Persian (`budget`, `الموازنة`,
+/// `Decision Status`); the same words as a `kind` column accepts.
+pub fn parse_kind(s: &str) -> Option<RecordKind> {
+    table::parse_record_kind(s)
+}
+
+/// The kinds' names, English and Arabic, for messages and help.
+pub const KIND_WORDS: &str = table::KIND_ACCEPTED_WORDS;
+
 use chrono::NaiveDate;
 use rasid_shared::format::CalendarKind;
 use rasid_shared::model::{CenterCode, Record, RecordKind};
@@ -112,6 +121,38 @@ pub enum ImportError {
     },
 }
 
+impl ImportError {
+    /// The same error about the same file found at `file` now (moved to `failed/`, say).
+    pub fn moved_to(self, file: &Path) -> ImportError {
+        match self {
+            ImportError::Unreadable { detail, .. } => ImportError::Unreadable {
+                file: file.to_path_buf(),
+                detail,
+            },
+            ImportError::Unsupported { detail, .. } => ImportError::Unsupported {
+                file: file.to_path_buf(),
+                detail,
+            },
+            ImportError::Problems {
+                problems, total, ..
+            } => ImportError::Problems {
+                file: file.to_path_buf(),
+                problems: problems
+                    .into_iter()
+                    .map(|p| FileProblem {
+                        location: Location {
+                            file: file.to_path_buf(),
+                            ..p.location
+                        },
+                        ..p
+                    })
+                    .collect(),
+                total,
+            },
+        }
+    }
+}
+
 fn problems_text(file: &Path, problems: &[FileProblem], total: usize) -> String {
     let mut s = format!(
         "{}: {total} problem{} found; nothing from this file was stored. Correct the file and import it again.",
@@ -181,29 +222,144 @@ pub fn format_for(path: &Path) -> Result<Box<dyn Format>, ImportError> {
         .unwrap_or_default();
     match ext.as_str() {
         "json" => Ok(Box::new(json::JsonFormat)),
-        "csv" => Ok(Box::new(csv::CsvFormat)),
+        // `.txt`: Excel's "Unicode text" (UTF-16, tab-separated) and "Text (Tab delimited)".
+        "csv" | "txt" => Ok(Box::new(csv::CsvFormat)),
         "xlsx" | "xlsm" | "xls" | "ods" => Ok(Box::new(sheet::SheetFormat)),
         _ => Err(ImportError::Unsupported {
             file: path.to_path_buf(),
             detail: format!(
-                "files ending in '.{ext}' cannot be imported; save it as .xlsx, .xls, .ods, .csv or .json"
+                "files ending in '.{ext}' cannot be imported; save it as .xlsx, .xls, .ods, .csv, .txt (tab-separated) or .json"
             ),
         }),
     }
 }
 
-/// Reads and validates one file. Stores nothing.
+/// Reads and validates one file. Stores nothing. Identical rows are kept once (see
+/// [`read_file_counted`]).
 pub fn read_file(
     path: &Path,
     opts: &ImportOptions,
     progress: &mut dyn FnMut(usize),
 ) -> Result<Vec<ImportedRow>, ImportError> {
+    read_file_counted(path, opts, progress).map(|f| f.rows)
+}
+
+/// The rows of one file, and how many rows repeated one above them exactly.
+#[derive(Debug)]
+pub struct FileRows {
+    pub rows: Vec<ImportedRow>,
+    /// Rows identical to an earlier row of the file (same record, same as-of date): dropped.
+    pub identical: usize,
+}
+
+/// Reads and validates one file; two rows with the same record key (the same budget line, the
+/// same KPI quarter …) are a problem naming both, unless they are identical, when the later is
+/// dropped and counted. Stores nothing.
+pub fn read_file_counted(
+    path: &Path,
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(usize),
+) -> Result<FileRows, ImportError> {
+    if path.is_dir() {
+        return Err(ImportError::Unsupported {
+            file: path.to_path_buf(),
+            detail: messages::IS_A_FOLDER.to_string(),
+        });
+    }
     let format = format_for(path)?;
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable {
         file: path.to_path_buf(),
         detail: e.to_string(),
     })?;
-    format.read(path, &bytes, opts, progress)
+    let rows = format.read(path, &bytes, opts, progress)?;
+    without_duplicates(path, rows, &opts.center)
+}
+
+/// The rows with identical repeats dropped; a problem for each key given twice differently.
+fn without_duplicates(
+    path: &Path,
+    rows: Vec<ImportedRow>,
+    center: &CenterCode,
+) -> Result<FileRows, ImportError> {
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut kept: Vec<ImportedRow> = Vec::with_capacity(rows.len());
+    let mut identical = 0;
+    let mut problems = Problems::default();
+    for row in rows {
+        let key = row.record.key(center).0;
+        match first.get(&key) {
+            None => {
+                first.insert(key, kept.len());
+                kept.push(row);
+            }
+            Some(&i) if kept[i].record == row.record && kept[i].as_of == row.as_of => {
+                identical += 1;
+            }
+            Some(&i) => {
+                let message = messages::same_record(&kept[i].location, &row.location, &key);
+                problems.push(row.location.clone(), message);
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(FileRows {
+            rows: kept,
+            identical,
+        })
+    } else {
+        Err(problems.into_error(path))
+    }
+}
+
+/// The words of this module's messages, in one place to be translated.
+mod messages {
+    use super::Location;
+
+    pub const IS_A_FOLDER: &str = "is a folder; name the files in it (rasid-agent import folder/*), or import the folder itself, whose files are read in dependency order";
+
+    /// A row giving again the record of an earlier row, with other values.
+    pub fn same_record(earlier: &Location, later: &Location, key: &str) -> String {
+        let at = |l: &Location| {
+            let row = l.row.map(|r| format!("row {r}")).unwrap_or_default();
+            match (&l.sheet, &later.sheet) {
+                (Some(s), Some(t)) if s != t => format!("sheet '{s}', {row}"),
+                _ => row,
+            }
+        };
+        format!(
+            "{} and {} are the same record ({key}) with different values; keep one of the two rows",
+            at(earlier),
+            at(later)
+        )
+    }
+}
+
+/// The files to import for the paths named: a file as it is; a folder's files (not its
+/// subfolders, nor hidden files, Office lock files `~$…` or `.errors.txt` notes), by name.
+pub fn files_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
+    let mut out = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            out.push(p.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(p).map_err(|e| ImportError::Unreadable {
+            file: p.clone(),
+            detail: e.to_string(),
+        })?;
+        let mut inside: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|f| f.is_file())
+            .filter(|f| {
+                let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                !(name.starts_with('.') || name.starts_with("~$") || name.ends_with(".errors.txt"))
+            })
+            .collect();
+        inside.sort();
+        out.extend(inside);
+    }
+    Ok(out)
 }
 
 /// Sorts files so that those holding what others refer to come first (sessions, decisions and

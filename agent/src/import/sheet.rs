@@ -20,6 +20,7 @@ use calamine::{
     open_workbook_from_rs,
 };
 use chrono::NaiveDate;
+use std::collections::HashSet;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -51,7 +52,7 @@ pub fn rows_from_sheets(
 ) -> Result<Vec<ImportedRow>, ImportError> {
     let tables = sheets
         .iter()
-        .filter_map(|(name, range)| table_from_range(name, range))
+        .filter_map(|(name, range)| table_from_range(name, range, &PercentCells::new()))
         .collect();
     rows_of_workbook(path, tables, Problems::default(), opts, progress)
 }
@@ -131,7 +132,7 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Result<Table, SheetError>>, String> {
     Ok(names
         .into_iter()
         .filter_map(|name| match worksheet(&mut workbook, &name) {
-            Ok(range) => table_from_range(&name, &range).map(Ok),
+            Ok((range, percent)) => table_from_range(&name, &range, &percent).map(Ok),
             Err(e) => Some(Err(SheetError {
                 name,
                 detail: e.to_string(),
@@ -140,45 +141,96 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Result<Table, SheetError>>, String> {
         .collect())
 }
 
-/// The sheet's cells as calamine lays them out. An .xlsx or .xlsb sheet is read cell by cell
-/// first, so that one reaching too far is refused before it is laid out (the others are
-/// bounded when opened: `bounds::check_xls`, calamine's own limits for .ods).
+/// The positions (row, column) of a sheet's number cells formatted as percentages.
+type PercentCells = HashSet<(u32, u32)>;
+
+/// The sheet's cells as calamine lays them out, and which of them are percent cells (known for
+/// .xlsx sheets, whose cells' number formats are read; empty for the others). An .xlsx or .xlsb
+/// sheet is read cell by cell first, so that one reaching too far is refused before it is laid
+/// out (the others are bounded when opened: `bounds::check_xls`, calamine's own limits for .ods).
 fn worksheet(
     workbook: &mut Sheets<Cursor<&[u8]>>,
     name: &str,
-) -> Result<calamine::Range<Data>, String> {
+) -> Result<(calamine::Range<Data>, PercentCells), String> {
     match workbook {
         Sheets::Xlsx(x) => {
             let mut cells = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-            bounded_range(|| cells.next_cell().map_err(|e| e.to_string()))
+            let percent_styles: HashSet<usize> = cells
+                .styles()
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| {
+                    s.number_format
+                        .as_ref()
+                        .is_some_and(|f| is_percent_format(&f.format_code))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            bounded_range(|| {
+                cells
+                    .next_cell_with_style_id()
+                    .map(|c| c.map(|(cell, style)| (cell, percent_styles.contains(&style))))
+                    .map_err(|e| e.to_string())
+            })
         }
         Sheets::Xlsb(x) => {
             let mut cells = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-            bounded_range(|| cells.next_cell().map_err(|e| e.to_string()))
+            bounded_range(|| {
+                cells
+                    .next_cell()
+                    .map(|c| c.map(|cell| (cell, false)))
+                    .map_err(|e| e.to_string())
+            })
         }
-        other => other.worksheet_range(name).map_err(|e| e.to_string()),
+        other => other
+            .worksheet_range(name)
+            .map(|r| (r, PercentCells::new()))
+            .map_err(|e| e.to_string()),
     }
 }
 
-/// The filled cells `next` gives, laid out as a range once their reach is known to be within
-/// `bounds::MAX_SHEET_CELLS`.
+/// Whether a number format code shows numbers as percentages (`0%`, `0.00%`, `#,##0.0%`): it
+/// has a `%` outside quotes and escapes in its first section.
+fn is_percent_format(code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        match (c, quoted, escaped) {
+            (_, _, true) => escaped = false,
+            ('"', _, _) => quoted = !quoted,
+            (_, true, _) => {}
+            ('\\' | '_' | '*', ..) => escaped = true,
+            (';', ..) => return false,
+            ('%', ..) => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The filled cells `next` gives (each with whether it is a percent cell), laid out as a range
+/// once their reach is known to be within `bounds::MAX_SHEET_CELLS`.
 fn bounded_range<'a>(
-    mut next: impl FnMut() -> Result<Option<calamine::Cell<calamine::DataRef<'a>>>, String>,
-) -> Result<calamine::Range<Data>, String> {
+    mut next: impl FnMut() -> Result<Option<(calamine::Cell<calamine::DataRef<'a>>, bool)>, String>,
+) -> Result<(calamine::Range<Data>, PercentCells), String> {
     let mut reach = bounds::Reach::default();
     let mut cells = Vec::new();
-    while let Some(cell) = next()? {
+    let mut percent = PercentCells::new();
+    while let Some((cell, is_percent)) = next()? {
         if matches!(cell.get_value(), calamine::DataRef::Empty) {
             continue;
         }
         let (row, col) = cell.get_position();
         reach.add(row, col)?;
+        if is_percent {
+            percent.insert((row, col));
+        }
         cells.push(calamine::Cell::new(
             (row, col),
             Data::from(cell.get_value().clone()),
         ));
     }
-    Ok(calamine::Range::from_sparse(cells))
+    Ok((calamine::Range::from_sparse(cells), percent))
 }
 
 /// Opens the workbook whatever its extension says; says why when it cannot.
@@ -212,12 +264,30 @@ fn chosen_tables(tables: Vec<Table>) -> Vec<Table> {
     }
 }
 
-/// The sheet as a table; `None` when it has no filled cell.
-fn table_from_range(name: &str, range: &calamine::Range<Data>) -> Option<Table> {
-    let (first_row, _) = range.start()?;
+/// The sheet as a table; `None` when it has no filled cell. The number cells at `percent`'s
+/// positions are percent cells.
+fn table_from_range(
+    name: &str,
+    range: &calamine::Range<Data>,
+    percent: &PercentCells,
+) -> Option<Table> {
+    let (first_row, first_col) = range.start()?;
     let rows: Vec<Vec<Cell>> = range
         .rows()
-        .map(|r| r.iter().map(cell_from).collect())
+        .enumerate()
+        .map(|(i, r)| {
+            r.iter()
+                .enumerate()
+                .map(|(j, d)| match cell_from(d) {
+                    Cell::Number(n)
+                        if percent.contains(&(first_row + i as u32, first_col + j as u32)) =>
+                    {
+                        Cell::Percent(n)
+                    }
+                    c => c,
+                })
+                .collect()
+        })
         .collect();
     let filled = |r: &[Cell]| r.iter().filter(|c| !is_blank(c)).count();
     let header_at = rows
@@ -247,6 +317,7 @@ fn header_text(c: &Cell) -> String {
     match c {
         Cell::Text(s) => s.trim().to_string(),
         Cell::Number(n) => n.to_string(),
+        Cell::Percent(n) => format!("{}%", n * 100.0),
         Cell::Date(d) => d.to_string(),
         Cell::Bool(b) => b.to_string(),
         Cell::Error(e) => e.clone(),
@@ -305,7 +376,7 @@ mod tests {
             &[s("رقم القرار"), s("الحالة")],
             &[s("18/212/02"), s("منفذ")],
         ]);
-        let t = table_from_range("Sheet1", &r).unwrap();
+        let t = table_from_range("Sheet1", &r, &PercentCells::new()).unwrap();
         assert_eq!(t.header_row, 4);
         assert_eq!(t.headers, ["رقم القرار", "الحالة"]);
         assert_eq!(t.rows[0].0, 5);

@@ -11,7 +11,7 @@ mod columns;
 mod records;
 mod values;
 
-pub(crate) use columns::kind_from_name;
+pub(crate) use columns::{KIND_ACCEPTED_WORDS, kind_from_name, parse_record_kind};
 
 use super::{ImportError, ImportOptions, ImportedRow, Location, Problems, kind_from_file_name};
 use chrono::NaiveDate;
@@ -31,6 +31,8 @@ pub enum Cell {
     Empty,
     Text(String),
     Number(f64),
+    /// A spreadsheet number cell formatted as a percentage: the value as stored (0.94 for 94%).
+    Percent(f64),
     /// A spreadsheet date cell: a Gregorian day.
     Date(NaiveDate),
     Bool(bool),
@@ -45,6 +47,8 @@ pub enum CellRef<'a> {
     Empty,
     Text(&'a str),
     Number(f64),
+    /// A number cell formatted as a percentage, as stored (0.94 for 94%).
+    Percent(f64),
     Date(NaiveDate),
     Bool(bool),
     Error(&'a str),
@@ -68,6 +72,7 @@ impl Cell {
             Cell::Empty => CellRef::Empty,
             Cell::Text(s) => CellRef::text(s),
             Cell::Number(n) => CellRef::Number(*n),
+            Cell::Percent(n) => CellRef::Percent(*n),
             Cell::Date(d) => CellRef::Date(*d),
             Cell::Bool(b) => CellRef::Bool(*b),
             Cell::Error(e) => CellRef::Error(e),
@@ -143,6 +148,18 @@ fn collect_table_rows(
             reader.fraction_columns.push(col);
         }
     }
+    if let Some((unit, measures)) = reader.kpi_measure_columns() {
+        // Only the KPIs measured in percent count: a column also holds counts and amounts.
+        let in_percent = |cells: &Vec<Cell>| {
+            values::is_percent_unit(&values::text_of(cells.as_slice().cell(unit)))
+        };
+        for col in measures {
+            let cells = table.rows.iter().filter(|(_, c)| in_percent(c));
+            if is_percent_cell_column(cells.map(|(_, c)| c.as_slice().cell(col))) {
+                reader.fraction_columns.push(col);
+            }
+        }
+    }
     for (i, (row, cells)) in table.rows.iter().enumerate() {
         if i > 0 && i % PROGRESS_EVERY == 0 {
             progress(i);
@@ -175,7 +192,9 @@ pub fn finish(
 }
 
 /// A spreadsheet column formatted as percentages stores 40% as 0.4 and 130% as 1.3: every
-/// number in it lies between 0 and 2 (0% to 200%), and one is a fraction. A column of whole
+/// number in it lies between 0 and 2 (0% to 200%), and one is a fraction. (An .xlsx file's
+/// percent cells are known by their number format and are [`CellRef::Percent`]; this rule is
+/// for .xls and .ods files, whose cells' formats are not read.) A column of whole
 /// percentages (40, 60) never qualifies.
 fn is_percent_cell_column<'a>(cells: impl Iterator<Item = CellRef<'a>>) -> bool {
     let mut any_fraction = false;
@@ -359,6 +378,22 @@ impl<'a> TableReader<'a> {
         cols.sort_unstable();
         cols.dedup();
         cols
+    }
+
+    /// The unit column and the target and actual columns of KPI rows, when the table has them.
+    fn kpi_measure_columns(&self) -> Option<(usize, Vec<usize>)> {
+        let kpi = match &self.mode {
+            Mode::Unknown => None,
+            Mode::Fixed(c) => Some(c),
+            Mode::PerRow { kinds, .. } => kinds.iter().find(|c| c.kind == RecordKind::Kpi),
+        }
+        .filter(|c| c.kind == RecordKind::Kpi)?;
+        let unit = kpi.column("unit")?;
+        let measures = ["annual_target", "quarter_target", "actual"]
+            .iter()
+            .filter_map(|f| kpi.column(f))
+            .collect();
+        Some((unit, measures))
     }
 
     fn location(&self, row: usize, column: Option<usize>) -> Location {

@@ -107,7 +107,7 @@ fn json_for_another_center_or_not_json_is_refused() {
             .to_string()
             .contains("not valid JSON")
     );
-    let (_d3, path3) = file("budget.txt", "x");
+    let (_d3, path3) = file("budget.docx", "x");
     assert!(
         read_file(&path3, &opts(), &mut |_| {})
             .unwrap_err()

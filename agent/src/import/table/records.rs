@@ -115,7 +115,7 @@ fn decision_status<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Reco
 
 /// A budget line of a month.
 fn budget_line<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Record> {
-    let fiscal_year = r.required("fiscal_year", values::whole::<i32>);
+    let fiscal_year = r.required("fiscal_year", values::year);
     let month = r.required("month", values::month);
     let program = r.text("program", true);
     let category = r.word(
@@ -149,11 +149,18 @@ fn kpi_achievement<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Reco
     let indicator = r.text("indicator", true);
     let name = r.text("name", true);
     let unit = r.text("unit", false);
-    let year = r.required("year", values::whole::<i32>);
+    let year = r.required("year", values::year);
     let quarter = r.required("quarter", values::quarter);
-    let annual_target = r.required("annual_target", values::decimal);
-    let quarter_target = r.required("quarter_target", values::decimal);
-    let actual = r.required("actual", values::decimal);
+    // A target or actual of a KPI measured in percent may be a percent cell (0.94 shown as 94%).
+    let pct = values::is_percent_unit(&unit);
+    let (af, qf, xf) = (
+        r.fractions("annual_target"),
+        r.fractions("quarter_target"),
+        r.fractions("actual"),
+    );
+    let annual_target = r.required("annual_target", |c| values::measure(c, pct, af));
+    let quarter_target = r.required("quarter_target", |c| values::measure(c, pct, qf));
+    let actual = r.required("actual", |c| values::measure(c, pct, xf));
     let cost_planned = r.optional("cost_planned", values::decimal);
     let cost_actual = r.optional("cost_actual", values::decimal);
     Some(Record::Kpi(KpiAchievement {
@@ -175,7 +182,7 @@ fn kpi_achievement<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Reco
 fn committee_activity<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Record> {
     let committee = r.text("committee", true);
     let name = r.text("name", true);
-    let year = r.required("year", values::whole::<i32>);
+    let year = r.required("year", values::year);
     let forming_decision = r.decision_number("forming_decision", false);
     let formed = r.date("formed", true);
     let meetings = r.required("meetings", values::whole::<u32>);

@@ -19,9 +19,25 @@ pub(crate) fn text_of<'a>(cell: CellRef<'a>) -> Cow<'a, str> {
         CellRef::Empty => Cow::Borrowed(""),
         CellRef::Text(s) | CellRef::Error(s) => Cow::Borrowed(s),
         CellRef::Number(n) => Cow::Owned(number_text(n)),
+        CellRef::Percent(n) => Cow::Owned(format!("{}%", number_text(hundredfold(n)))),
         CellRef::Date(d) => Cow::Owned(d.to_string()),
         CellRef::Bool(b) => Cow::Borrowed(if b { "TRUE" } else { "FALSE" }),
     }
+}
+
+/// `n` × 100 without the float noise of the multiplication (0.94 → 94, not 94.00000000000001).
+pub(crate) fn hundredfold(n: f64) -> f64 {
+    let v = n * 100.0;
+    let r = (v * 1e9).round() / 1e9;
+    if r.is_finite() { r } else { v }
+}
+
+/// The problem of a percent cell in a column that is not a percentage (an amount, a count).
+pub(crate) fn not_a_percentage_column(n: f64) -> String {
+    format!(
+        "is formatted as a percentage ({}%), but this column is not a percentage; format the cell as a number (Format Cells → Number) and type the value itself",
+        number_text(hundredfold(n))
+    )
 }
 
 fn number_text(n: f64) -> String {
@@ -122,6 +138,7 @@ fn without_percent_sign(s: &str) -> (&str, bool) {
 pub(crate) fn decimal(cell: CellRef<'_>) -> Result<f64, String> {
     match cell {
         CellRef::Number(n) => Ok(n),
+        CellRef::Percent(n) => Err(not_a_percentage_column(n)),
         CellRef::Text(s) => {
             let (t, _) = without_percent_sign(s);
             plain_number(t)
@@ -142,6 +159,7 @@ pub(crate) fn decimal(cell: CellRef<'_>) -> Result<f64, String> {
 pub(crate) fn whole<T: TryFrom<i64>>(cell: CellRef<'_>) -> Result<T, String> {
     let written = text_of(cell);
     let value: i64 = match cell {
+        CellRef::Percent(n) => return Err(not_a_percentage_column(n)),
         CellRef::Number(n) => {
             if n.fract() != 0.0 {
                 return Err(format!(
@@ -183,12 +201,58 @@ pub(crate) fn whole<T: TryFrom<i64>>(cell: CellRef<'_>) -> Result<T, String> {
     })
 }
 
+/// A year (a budget's fiscal year, a KPI's or a committee's year), Gregorian. A year between
+/// 1300 and 1500 was written in the Solar Hijri (۱۴۰۲) or Hijri (1444) calendar: it is refused
+/// with the Gregorian years it spans, not converted, since a year of another calendar straddles
+/// two Gregorian years and which one the figures belong to is the clerk's to say.
+pub(crate) fn year(cell: CellRef<'_>) -> Result<i32, String> {
+    let y = whole::<i32>(cell)?;
+    if !(1300..=1500).contains(&y) {
+        return Ok(y);
+    }
+    // Solar Hijri years now run in the 1400s' first decades, Hijri ones in the 1440s.
+    let (calendar, name) = if y < 1425 {
+        (CalendarKind::SolarHijri, "Solar Hijri")
+    } else {
+        (CalendarKind::Hijri, "Hijri")
+    };
+    let start = |year| {
+        from_calendar(
+            CalendarDate {
+                year,
+                month: 1,
+                day: 1,
+            },
+            calendar,
+        )
+    };
+    let (Some(first), Some(next)) = (start(y), start(y + 1)) else {
+        return Err(format!(
+            "'{}' looks like a {name} year; write the Gregorian year the figures belong to",
+            text_of(cell)
+        ));
+    };
+    let last = next.pred_opt().unwrap_or(next);
+    use chrono::Datelike;
+    Err(format!(
+        "'{}' looks like a {name} year ({y} runs from {} to {}); write the Gregorian year the figures belong to ({} or {}). Years are not converted: a year of another calendar spans two Gregorian years",
+        text_of(cell),
+        first.format("%-d/%-m/%Y"),
+        last.format("%-d/%-m/%Y"),
+        first.year(),
+        last.year()
+    ))
+}
+
 /// A percentage 0–255 (the range check is `validate_record`'s), rounded to a whole percent:
-/// `40`, `40%`, `٪٤٠`, `40.4`. `fractions` says the column holds spreadsheet percent cells
-/// (0.4 shown as 40%).
+/// `40`, `40%`, `٪٤٠`, `40.4`, or a percent cell (0.4 formatted as 40%). `fractions` says the
+/// column's plain number cells are percent cells too (see `is_percent_cell_column`).
 pub(crate) fn percent(cell: CellRef<'_>, fractions: bool) -> Result<u8, String> {
     let (value, written) = match cell {
-        CellRef::Number(n) if fractions => (n * 100.0, format!("{}%", number_text(n * 100.0))),
+        CellRef::Percent(n) => (hundredfold(n), format!("{}%", number_text(hundredfold(n)))),
+        CellRef::Number(n) if fractions => {
+            (hundredfold(n), format!("{}%", number_text(hundredfold(n))))
+        }
         CellRef::Number(n) => {
             if n > 0.0 && n < 1.0 && n.fract() != 0.0 {
                 return Err(format!(
@@ -219,6 +283,43 @@ pub(crate) fn percent(cell: CellRef<'_>, fractions: bool) -> Result<u8, String> 
         return Err(format!("{written} is over 100%; use 0 to 100"));
     }
     Ok(rounded as u8)
+}
+
+/// A KPI's target or actual. When the KPI's unit is a percentage (`percent_unit`), a percent
+/// cell (0.94 formatted as 94%) is 94, as are plain number cells of a column of percent cells
+/// (`fractions`); when it is not, a percent cell is a problem. Otherwise as [`decimal`].
+pub(crate) fn measure(
+    cell: CellRef<'_>,
+    percent_unit: bool,
+    fractions: bool,
+) -> Result<f64, String> {
+    match cell {
+        CellRef::Percent(n) if percent_unit => Ok(hundredfold(n)),
+        CellRef::Percent(n) => Err(format!(
+            "is formatted as a percentage ({}%), but the KPI's unit is not a percentage; write % in its unit column, or format the cell as a number and type the value itself",
+            number_text(hundredfold(n))
+        )),
+        CellRef::Number(n) if percent_unit && fractions => Ok(hundredfold(n)),
+        other => decimal(other),
+    }
+}
+
+/// Whether a KPI's unit is a percentage: `%`, `٪`, `percent`, `percentage`, `نسبة`,
+/// `نسبة مئوية`, `درصد`, or any unit with a percent sign in it (`% of schools`).
+pub(crate) fn is_percent_unit(unit: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "percent",
+        "percentage",
+        "pct",
+        "نسبة",
+        "نسبه",
+        "نسبة مئوية",
+        "نسبه مئويه",
+        "درصد",
+        "في المئة",
+    ];
+    let n = normalize_header(unit);
+    unit.contains(['%', '\u{066A}']) || WORDS.iter().any(|w| normalize_header(w) == n)
 }
 
 /// Yes or no: نعم/لا, yes/no, true/false, 1/0, بله/خیر, or a spreadsheet TRUE/FALSE cell.
@@ -583,6 +684,47 @@ mod tests {
             date(CellRef::Number(45107.0), g)
                 .unwrap_err()
                 .contains("format the cell as a date")
+        );
+    }
+
+    #[test]
+    fn a_solar_hijri_or_hijri_year_is_refused_with_the_gregorian_years_it_spans() {
+        let e = year(t("۱۴۰۲")).unwrap_err();
+        assert!(
+            e.contains(
+                "'۱۴۰۲' looks like a Solar Hijri year (1402 runs from 21/3/2023 to 19/3/2024)"
+            ) && e.contains("(2023 or 2024)"),
+            "{e}"
+        );
+        let e = year(CellRef::Number(1444.0)).unwrap_err();
+        assert!(
+            e.contains("looks like a Hijri year (1444 runs from 30/7/2022 to 18/7/2023)"),
+            "{e}"
+        );
+        assert_eq!(year(t("2023")), Ok(2023));
+    }
+
+    #[test]
+    fn percent_cells_are_percent_where_a_percentage_is_meant_and_a_problem_elsewhere() {
+        assert_eq!(measure(CellRef::Percent(0.94), true, false), Ok(94.0));
+        assert_eq!(measure(CellRef::Number(0.94), true, true), Ok(94.0));
+        assert_eq!(measure(CellRef::Number(85.0), true, false), Ok(85.0));
+        assert!(
+            measure(CellRef::Percent(0.94), false, false)
+                .unwrap_err()
+                .contains(
+                    "formatted as a percentage (94%), but the KPI's unit is not a percentage"
+                )
+        );
+        assert!(
+            whole::<i64>(CellRef::Percent(0.5))
+                .unwrap_err()
+                .contains("formatted as a percentage (50%)")
+        );
+        assert_eq!(percent(CellRef::Percent(0.4), false), Ok(40));
+        assert!(is_percent_unit("%") && is_percent_unit("٪") && is_percent_unit("نسبة مئوية"));
+        assert!(
+            is_percent_unit("% of schools") && !is_percent_unit("school") && !is_percent_unit("")
         );
     }
 
