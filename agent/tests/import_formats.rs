@@ -898,10 +898,12 @@ fn a_solar_hijri_fiscal_year_is_refused_with_what_to_write() {
     );
 }
 
-/// An .ods or .xls sheet's cell formats are not read: a KPI column of fractions is percent cells
-/// only among the KPIs measured in percent.
+/// An .ods or .xls sheet's cell formats are not read: a KPI column holding, among the KPIs
+/// measured in percent, only fractions from 0 to 2 may be percent cells (0.94 shown as 94%) or
+/// small percentages (0.94%). Neither guess is safe, so the column is refused with what to do;
+/// the KPIs not measured in percent do not make a column ambiguous.
 #[test]
-fn without_cell_formats_fractions_of_percent_kpis_are_read_as_percent_cells() {
+fn without_cell_formats_a_percent_kpi_column_of_fractions_is_refused_not_guessed() {
     use calamine::{Data, Range};
     let header = [
         "program",
@@ -932,14 +934,27 @@ fn without_cell_formats_fractions_of_percent_kpis_are_read_as_percent_cells() {
             range.set_value((r, c as u32 + 4), Data::Float(*v));
         }
     }
-    let read = rasid_agent::import::rows_from_sheets(
-        Path::new("kpi.ods"),
-        &[("kpi".to_string(), range)],
-        &opts(),
-        &mut |_| {},
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let actuals: Vec<f64> = read
+    let read = |range: &Range<Data>| {
+        rasid_agent::import::rows_from_sheets(
+            Path::new("kpi.ods"),
+            &[("kpi".to_string(), range.clone())],
+            &opts(),
+            &mut |_| {},
+        )
+    };
+    let err = read(&range).unwrap_err();
+    let (lines, total) = problem_lines(&err);
+    assert_eq!(total, 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("sheet 'kpi', row 1, column 'actual': holds, for the KPIs measured in percent, only numbers from 0 to 2 with fractions")
+            && lines[0].contains("save the workbook as .xlsx"),
+        "{lines:?}"
+    );
+    // Typed as numbers, the same figures read as written.
+    range.set_value((1, 8), Data::Float(94.0));
+    range.set_value((3, 8), Data::Float(100.0));
+    let actuals: Vec<f64> = read(&range)
+        .unwrap_or_else(|e| panic!("{e}"))
         .iter()
         .map(|r| match &r.record {
             Record::Kpi(k) => k.actual,

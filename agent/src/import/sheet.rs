@@ -52,7 +52,7 @@ pub fn rows_from_sheets(
 ) -> Result<Vec<ImportedRow>, ImportError> {
     let tables = sheets
         .iter()
-        .filter_map(|(name, range)| table_from_range(name, range, &PercentCells::new()))
+        .filter_map(|(name, range)| table_from_range(name, range, &None))
         .collect();
     rows_of_workbook(path, tables, Problems::default(), opts, progress)
 }
@@ -141,8 +141,10 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Result<Table, SheetError>>, String> {
         .collect())
 }
 
-/// The positions (row, column) of a sheet's number cells formatted as percentages.
-type PercentCells = HashSet<(u32, u32)>;
+/// The positions (row, column) of a sheet's number cells formatted as percentages; `None` when
+/// the sheet's number formats are not read (.xls, .xlsb, .ods), so that no cell is known to be
+/// plain either.
+type PercentCells = Option<HashSet<(u32, u32)>>;
 
 /// The sheet's cells as calamine lays them out, and which of them are percent cells (known for
 /// .xlsx sheets, whose cells' number formats are read; empty for the others). An .xlsx or .xlsb
@@ -166,7 +168,7 @@ fn worksheet(
                 })
                 .map(|(i, _)| i)
                 .collect();
-            bounded_range(|| {
+            bounded_range(true, || {
                 cells
                     .next_cell_with_style_id()
                     .map(|c| c.map(|(cell, style)| (cell, percent_styles.contains(&style))))
@@ -175,7 +177,7 @@ fn worksheet(
         }
         Sheets::Xlsb(x) => {
             let mut cells = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-            bounded_range(|| {
+            bounded_range(false, || {
                 cells
                     .next_cell()
                     .map(|c| c.map(|cell| (cell, false)))
@@ -184,7 +186,7 @@ fn worksheet(
         }
         other => other
             .worksheet_range(name)
-            .map(|r| (r, PercentCells::new()))
+            .map(|r| (r, None))
             .map_err(|e| e.to_string()),
     }
 }
@@ -209,13 +211,15 @@ fn is_percent_format(code: &str) -> bool {
 }
 
 /// The filled cells `next` gives (each with whether it is a percent cell), laid out as a range
-/// once their reach is known to be within `bounds::MAX_SHEET_CELLS`.
+/// once their reach is known to be within `bounds::MAX_SHEET_CELLS`. `formats_read`: whether
+/// `next` knows the cells' number formats (else no cell is known to be a percent cell or not).
 fn bounded_range<'a>(
+    formats_read: bool,
     mut next: impl FnMut() -> Result<Option<(calamine::Cell<calamine::DataRef<'a>>, bool)>, String>,
 ) -> Result<(calamine::Range<Data>, PercentCells), String> {
     let mut reach = bounds::Reach::default();
     let mut cells = Vec::new();
-    let mut percent = PercentCells::new();
+    let mut percent = HashSet::new();
     while let Some((cell, is_percent)) = next()? {
         if matches!(cell.get_value(), calamine::DataRef::Empty) {
             continue;
@@ -230,7 +234,10 @@ fn bounded_range<'a>(
             Data::from(cell.get_value().clone()),
         ));
     }
-    Ok((calamine::Range::from_sparse(cells), percent))
+    Ok((
+        calamine::Range::from_sparse(cells),
+        formats_read.then_some(percent),
+    ))
 }
 
 /// Opens the workbook whatever its extension says; says why when it cannot.
@@ -280,7 +287,9 @@ fn table_from_range(
                 .enumerate()
                 .map(|(j, d)| match cell_from(d) {
                     Cell::Number(n)
-                        if percent.contains(&(first_row + i as u32, first_col + j as u32)) =>
+                        if percent.as_ref().is_some_and(|p| {
+                            p.contains(&(first_row + i as u32, first_col + j as u32))
+                        }) =>
                     {
                         Cell::Percent(n)
                     }
@@ -302,6 +311,7 @@ fn table_from_range(
         header_row: number(header_at),
         headers: header.iter().map(header_text).collect(),
         rows: rows.map(|(i, cells)| (number(i), cells)).collect(),
+        formats_read: percent.is_some(),
     })
 }
 
@@ -376,7 +386,7 @@ mod tests {
             &[s("رقم القرار"), s("الحالة")],
             &[s("18/212/02"), s("منفذ")],
         ]);
-        let t = table_from_range("Sheet1", &r, &PercentCells::new()).unwrap();
+        let t = table_from_range("Sheet1", &r, &None).unwrap();
         assert_eq!(t.header_row, 4);
         assert_eq!(t.headers, ["رقم القرار", "الحالة"]);
         assert_eq!(t.rows[0].0, 5);
@@ -407,6 +417,7 @@ mod tests {
             header_row: 1,
             headers: vec![],
             rows: vec![],
+            formats_read: false,
         };
         let chosen = chosen_tables(vec![t("تعليمات"), t("budget"), t("kpi 2023"), t("lists")]);
         assert_eq!(

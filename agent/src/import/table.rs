@@ -102,6 +102,10 @@ pub struct Table {
     pub headers: Vec<String>,
     /// Each row's number as the clerk sees it, and its cells by column.
     pub rows: Vec<(usize, Vec<Cell>)>,
+    /// Whether the cells' number formats were read, so that a number cell that is not a
+    /// [`Cell::Percent`] is known to be plain (an .xlsx sheet); false for .xls, .xlsb and .ods
+    /// sheets, and for CSV, whose cells are text.
+    pub formats_read: bool,
 }
 
 /// Reads every row of `tables` (the sheets of one file): all of them, or every problem found
@@ -148,7 +152,9 @@ fn collect_table_rows(
             reader.fraction_columns.push(col);
         }
     }
-    if let Some((unit, measures)) = reader.kpi_measure_columns() {
+    if let Some((unit, measures)) = reader.kpi_measure_columns()
+        && !table.formats_read
+    {
         // Only the KPIs measured in percent count: a column also holds counts and amounts.
         let in_percent = |cells: &Vec<Cell>| {
             values::is_percent_unit(&values::text_of(cells.as_slice().cell(unit)))
@@ -156,7 +162,7 @@ fn collect_table_rows(
         for col in measures {
             let cells = table.rows.iter().filter(|(_, c)| in_percent(c));
             if is_percent_cell_column(cells.map(|(_, c)| c.as_slice().cell(col))) {
-                reader.fraction_columns.push(col);
+                reader.ambiguous_percent_column(table.header_row, col, problems);
             }
         }
     }
@@ -394,6 +400,18 @@ impl<'a> TableReader<'a> {
             .filter_map(|f| kpi.column(f))
             .collect();
         Some((unit, measures))
+    }
+
+    /// A KPI target or actual column of an .xls or .ods sheet whose numbers, among the KPIs
+    /// measured in percent, are all fractions from 0 to 2: the cells may be percent cells
+    /// (0.94 shown as 94%) or small percentages typed as such (0.94%), and these files do not
+    /// say which. Guessing could put a figure a hundred times off on the wall, so the column is
+    /// a problem with what to do.
+    fn ambiguous_percent_column(&self, header_row: usize, col: usize, problems: &mut Problems) {
+        problems.push(
+            self.location(header_row, Some(col)),
+            "holds, for the KPIs measured in percent, only numbers from 0 to 2 with fractions: in an .xls or .ods file the agent cannot tell a cell formatted as a percentage (0.94 shown as 94%) from a small percentage typed as it is (0.94%); save the workbook as .xlsx (Excel workbook), or type the percentages as numbers (94 for 94%)",
+        );
     }
 
     fn location(&self, row: usize, column: Option<usize>) -> Location {

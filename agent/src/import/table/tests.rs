@@ -32,6 +32,7 @@ fn table(sheet: Option<&str>, rows: &[&[&str]]) -> Table {
             .enumerate()
             .map(|(i, r)| (i + 2, r.iter().map(|c| Cell::Text(c.to_string())).collect()))
             .collect(),
+        formats_read: false,
     }
 }
 
