@@ -15,14 +15,14 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use chrono::{NaiveDate, Utc};
 use futures_util::Stream;
 use rasid_shared::board::{BoardFilter, BoardName, Period};
 use rasid_shared::model::CenterCode;
 use rasid_shared::store::StoreError;
 use rasid_shared::wire::{
-    self, AssignmentList, Batch, BatchAck, ErrorBody, MAX_BATCH_BYTES, PROTOCOL_VERSION,
+    self, AssignmentList, Batch, BatchAck, BoardList, BoardListing, ErrorBody, MAX_BATCH_BYTES,
+    PROTOCOL_VERSION,
 };
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -31,6 +31,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::{broadcast, watch};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
 /// Header a kiosk names itself with on its GETs, for the reporting board.
 pub const HEADER_KIOSK: &str = "x-rasid-kiosk";
@@ -72,6 +74,8 @@ impl Default for RouterOptions {
 struct AppState {
     collector: Arc<Collector>,
     opts: RouterOptions,
+    /// The text of `GET /v1/openapi.json`, made once from the routes.
+    openapi: Arc<str>,
 }
 
 /// A refused request: the status, a stable error word and a message for a person.
@@ -233,24 +237,46 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// The collector's router. Tests call it with `tower::ServiceExt::oneshot`, no port needed.
-pub fn router(collector: Arc<Collector>, opts: RouterOptions) -> Router {
-    let timeout = opts.request_timeout;
-    let state = AppState { collector, opts };
-    Router::new()
-        .route(
-            "/v1/batches",
-            post(post_batch)
+/// Every route of the API, with its operation in the OpenAPI document: each handler is routed
+/// at the method and path of its `#[utoipa::path]`, so the two cannot differ.
+fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(crate::openapi::header())
+        .routes(
+            routes!(post_batch)
                 .layer(DefaultBodyLimit::max(MAX_BATCH_BYTES))
                 .layer(middleware::from_fn(refuse_declared_oversize)),
         )
-        .route("/v1/centers/{code}/assignments", get(get_assignments))
-        .route("/v1/boards", get(list_boards))
-        .route("/v1/boards/{name}", get(get_board))
-        .route("/v1/stream", get(stream))
-        .route("/v1/screens/{name}/config", get(screen_config))
-        .route("/healthz", get(healthz))
-        .route("/metrics", get(metrics))
+        .routes(routes!(get_assignments))
+        .routes(routes!(list_boards))
+        .routes(routes!(get_board))
+        .routes(routes!(stream))
+        .routes(routes!(screen_config))
+        .routes(routes!(openapi_json))
+        .routes(routes!(healthz))
+        .routes(routes!(metrics))
+}
+
+/// The collector's OpenAPI 3.1 document (docs/openapi.json), as `GET /v1/openapi.json` serves it.
+pub fn openapi_document() -> serde_json::Value {
+    crate::openapi::document(api().into_openapi())
+}
+
+/// The text of [`openapi_document`], as served and committed: pretty JSON, final newline.
+pub fn openapi_text() -> String {
+    crate::openapi::document_text(&openapi_document())
+}
+
+/// The collector's router. Tests call it with `tower::ServiceExt::oneshot`, no port needed.
+pub fn router(collector: Arc<Collector>, opts: RouterOptions) -> Router {
+    let timeout = opts.request_timeout;
+    let (routes, paths) = api().split_for_parts();
+    let openapi = crate::openapi::document_text(&crate::openapi::document(paths)).into();
+    let state = AppState {
+        collector,
+        opts,
+        openapi,
+    };
+    routes
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(timeout, time_limit))
@@ -343,6 +369,31 @@ pub fn decode_batch(body: &[u8]) -> Result<Batch, ApiError> {
 }
 
 /// `POST /v1/batches`.
+#[utoipa::path(
+    post,
+    path = "/v1/batches",
+    tag = "agents",
+    summary = "Push a signed batch of records",
+    description = "The records of one agent (or relaying collector), numbered per agent and epoch so a resend is recognised. Checked in this order: body size, signature, JSON, version, center, agent, epoch, number of records; then each record on its own. The answer is sent only after everything accepted is on disk. A batch received before with the same content is answered again (`replay`: true) and counted once.",
+    params(crate::openapi::SignedBody),
+    request_body(
+        content = ref("#/components/schemas/Batch"),
+        content_type = "application/json",
+        description = "A batch, at most 8 MiB (`MAX_BATCH_BYTES`) and 5,000 records; signed over these exact bytes.",
+    ),
+    responses(
+        (status = 200, description = "The batch was read: each record is listed as accepted, duplicate or rejected (with its reason).", body = ref("#/components/schemas/BatchAck")),
+        (status = 400, description = "`malformed`: the body is not JSON of a batch (the message has serde's line and column), or its `epoch` is not at most 32 ASCII letters and digits.\n`unsupported-version`: the batch's `version` is not 1.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 401, description = "`missing-signature`: `x-rasid-center` or `x-rasid-signature` is missing.\n`unknown-center`: the center is not registered, or has no key.\n`bad-signature`: the signature does not verify with any key registered for that center.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 403, description = "`center-mismatch`: the batch's `center` is not the signing center.\n`agent-mismatch`: the batch's `agent` is not the signing key's id.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`, e.g. a body sent too slowly; send it again.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 409, description = "`batch-number-reused`: this agent's batch with this epoch and number was received before with other content; nothing changed.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 413, description = "`too-large`: the body is over 8 MiB; a `Content-Length` over it is refused before the body is read.\n`too-many-records`: more than 5,000 records; nothing of the batch is stored.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 500, description = "`internal`: the collector could not write the batch's digest as JSON: its fault, logged there.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 503, description = "`store-failed`: the store failed.\n`unavailable`: the batch could not be processed; send it again later.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 507, description = "`disk-full`: the collector's disk is full; nothing was stored.", body = ref("#/components/schemas/ErrorBody")),
+    ),
+)]
 async fn post_batch(
     State(s): State<AppState>,
     headers: HeaderMap,
@@ -415,6 +466,25 @@ fn path_text(p: Result<Path<String>, PathRejection>) -> Result<String, ApiError>
 }
 
 /// `GET /v1/centers/{code}/assignments?since=YYYY-MM-DD` (signed).
+#[utoipa::path(
+    get,
+    path = "/v1/centers/{code}/assignments",
+    tag = "agents",
+    summary = "Decisions assigned to a center (signed GET)",
+    description = "Every decision whose `centers` include `{code}`, with that center's latest status, if any.",
+    params(
+        ("code" = String, Path, description = "The center asked about: the signing center or a center reporting through it (`parent` in centers.toml).", example = "MOH"),
+        ("since" = Option<String>, Query, format = Date, description = "Only decisions issued on or after this date (`YYYY-MM-DD`).", example = "2023-06-01"),
+        crate::openapi::SignedGet,
+    ),
+    responses(
+        (status = 200, description = "The center's assignments.", body = ref("#/components/schemas/AssignmentList")),
+        (status = 400, description = "`bad-query`: `since` is not a date, or the path or query cannot be read.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 401, description = "`missing-signature`: `x-rasid-center`, `x-rasid-timestamp` or `x-rasid-signature` is missing.\n`unknown-center`: the center is not registered, or has no key.\n`bad-signature`: the signature does not verify with any key registered for that center.\n`stale-timestamp`: `x-rasid-timestamp` is not RFC 3339 or is more than 5 minutes off.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 403, description = "`other-center`: `{code}` is not the signing center nor reports through it.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; send it again.", body = ref("#/components/schemas/ErrorBody")),
+    ),
+)]
 async fn get_assignments(
     State(s): State<AppState>,
     headers: HeaderMap,
@@ -458,7 +528,19 @@ async fn get_assignments(
 }
 
 /// `GET /v1/boards`: every board's name and as-of date.
-async fn list_boards(State(s): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
+#[utoipa::path(
+    get,
+    path = "/v1/boards",
+    tag = "boards",
+    summary = "Every board with its date, and the boards' version",
+    params(crate::openapi::KioskName),
+    responses(
+        (status = 200, description = "The boards.", body = ref("#/components/schemas/BoardList")),
+        (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; send it again.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 503, description = "`unavailable`: the boards could not be listed; try again later.", body = ref("#/components/schemas/ErrorBody")),
+    ),
+)]
+async fn list_boards(State(s): State<AppState>) -> Result<Json<BoardList>, ApiError> {
     let c = s.collector.clone();
     tokio::task::spawn_blocking(move || list_boards_of(&c))
         .await
@@ -466,13 +548,19 @@ async fn list_boards(State(s): State<AppState>) -> Result<Json<serde_json::Value
         .map_err(|e| ApiError::Unavailable(format!("the boards could not be listed ({e})")))
 }
 
-fn list_boards_of(c: &Collector) -> serde_json::Value {
-    let version = c.version();
-    let boards: Vec<serde_json::Value> = BoardName::ALL
+fn list_boards_of(c: &Collector) -> BoardList {
+    let boards = BoardName::ALL
         .iter()
-        .map(|n| serde_json::json!({ "name": n, "as_of": c.board(*n, &BoardFilter::default()).as_of() }))
+        .map(|n| BoardListing {
+            name: *n,
+            as_of: c.board(*n, &BoardFilter::default()).as_of(),
+        })
         .collect();
-    serde_json::json!({ "version": version, "today": c.today(), "boards": boards })
+    BoardList {
+        version: c.version(),
+        today: c.today(),
+        boards,
+    }
 }
 
 /// Reads `center`, `year` and `period` of a board query; all optional, all checked.
@@ -521,6 +609,26 @@ fn board_filter(s: &AppState, q: &HashMap<String, String>) -> Result<BoardFilter
 }
 
 /// `GET /v1/boards/{name}?center=…&year=…`: a board's view model.
+#[utoipa::path(
+    get,
+    path = "/v1/boards/{name}",
+    tag = "boards",
+    summary = "One board's view model",
+    description = "The board computed over the stored records, narrowed by the query; a JSON object tagged with `board`. A restart serves the same JSON.",
+    params(
+        crate::openapi::BoardPath,
+        crate::openapi::BoardQuery,
+        crate::openapi::KioskName,
+    ),
+    responses(
+        (status = 200, description = "The board.", body = ref("#/components/schemas/BoardView")),
+        (status = 400, description = "`bad-query`: `center` is not a center code or not registered, `year` is not a year from 1900 to 2200, `period` is not a period, or the path or query cannot be read.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 404, description = "`unknown-board`: no board of that name (the message lists them).", body = ref("#/components/schemas/ErrorBody")),
+        (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; send it again.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 500, description = "`internal`: the collector could not write the board as JSON: its fault, logged there.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 503, description = "`unavailable`: the board could not be computed; try again later.", body = ref("#/components/schemas/ErrorBody")),
+    ),
+)]
 async fn get_board(
     State(s): State<AppState>,
     name: Result<Path<String>, PathRejection>,
@@ -546,6 +654,18 @@ async fn get_board(
 /// `GET /v1/stream`: server-sent events announcing board changes.
 ///
 /// A kiosk naming itself in `x-rasid-kiosk` counts as heard from as long as its stream is open.
+#[utoipa::path(
+    get,
+    path = "/v1/stream",
+    tag = "boards",
+    summary = "Server-sent events: which boards changed",
+    description = "First an event `ready` whose data is `{\"version\": N}`, the current version; then an event `boards` within a moment of every accepted change, whose data is a `BoardsChanged` (`#/components/schemas/BoardsChanged`) naming the boards it affected; a client that fell far behind receives one naming every board. Comment lines (`:`) every 15 s keep the connection alive. The stream ends when the collector shuts down: reconnect with backoff and refetch what you show.",
+    params(crate::openapi::KioskName),
+    responses(
+        (status = 200, description = "The event stream; it stays open.", content_type = "text/event-stream", body = String),
+        (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; connect again.", body = ref("#/components/schemas/ErrorBody")),
+    ),
+)]
 async fn stream(
     State(s): State<AppState>,
     headers: HeaderMap,
@@ -630,6 +750,23 @@ async fn closed(closing: &mut watch::Receiver<bool>) {
 }
 
 /// `GET /v1/screens/{name}/config`: the boards.toml text, for kiosks to parse.
+#[utoipa::path(
+    get,
+    path = "/v1/screens/{name}/config",
+    tag = "boards",
+    summary = "The operators' boards.toml, for a kiosk to parse",
+    description = "The text of the collector's `--boards` file as it is now. The answer is the whole file, the same for every `{name}`: choosing the screen is the kiosk's part (docs/KIOSK.md describes the format).",
+    params(
+        ("name" = String, Path, description = "The kiosk's screen; any name is answered with the whole file.", example = "cabinet-hall"),
+        crate::openapi::KioskName,
+    ),
+    responses(
+        (status = 200, description = "The boards.toml text.", content_type = "application/toml; charset=utf-8", body = String),
+        (status = 404, description = "`no-screen-config`: the collector runs without `--boards`.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; send it again.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 503, description = "`unavailable`: the boards file cannot be read; try again later.", body = ref("#/components/schemas/ErrorBody")),
+    ),
+)]
 async fn screen_config(State(s): State<AppState>) -> Result<Response, ApiError> {
     let path = s.opts.boards_file.clone().ok_or(ApiError::NoScreenConfig)?;
     let text = tokio::fs::read_to_string(&path).await.map_err(|e| {
@@ -648,7 +785,40 @@ async fn screen_config(State(s): State<AppState>) -> Result<Response, ApiError> 
         .into_response())
 }
 
+/// `GET /v1/openapi.json`: this API's OpenAPI 3.1 document, the same as docs/openapi.json.
+#[utoipa::path(
+    get,
+    path = "/v1/openapi.json",
+    tag = "operations",
+    summary = "This document",
+    responses(
+        (status = 200, description = "The collector's OpenAPI 3.1 document; docs/openapi.json of the same version.", content_type = "application/json", body = Object),
+        (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; send it again.", body = ref("#/components/schemas/ErrorBody")),
+    ),
+)]
+async fn openapi_json(State(s): State<AppState>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        s.openapi.to_string(),
+    )
+        .into_response()
+}
+
 /// `GET /healthz`: 200 `ok` when the store answers.
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    tag = "operations",
+    summary = "Whether the store can be read",
+    responses(
+        (status = 200, description = "`ok` and a line feed: the store answers.", content_type = "text/plain; charset=utf-8", body = String),
+        (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 503, description = "`store unreadable` and a line feed (plain text, not an `ErrorBody`).", content_type = "text/plain; charset=utf-8", body = String),
+    ),
+)]
 async fn healthz(State(s): State<AppState>) -> Response {
     let c = s.collector.clone();
     match tokio::task::spawn_blocking(move || c.store_readable()).await {
@@ -658,6 +828,17 @@ async fn healthz(State(s): State<AppState>) -> Response {
 }
 
 /// `GET /metrics`: Prometheus text format.
+#[utoipa::path(
+    get,
+    path = "/metrics",
+    tag = "operations",
+    summary = "Counters, gauges and latency for Prometheus",
+    description = "Prometheus text format 0.0.4; docs/API.md lists the metrics.",
+    responses(
+        (status = 200, description = "The metrics.", content_type = "text/plain; version=0.0.4; charset=utf-8", body = String),
+        (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`.", body = ref("#/components/schemas/ErrorBody")),
+    ),
+)]
 async fn metrics(State(s): State<AppState>) -> Response {
     (
         [(
@@ -680,6 +861,126 @@ async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One refusal of each kind. The `match` has no wildcard: a new variant does not compile
+    /// until it is added here, and so to the check of the document below.
+    fn every_refusal() -> Vec<ApiError> {
+        let code = CenterCode::new("MOH").expect("a center code");
+        let encode = || EncodeError {
+            what: "board budget".into(),
+            source: serde_json::from_str::<u8>("x").expect_err("not a number"),
+        };
+        let all = vec![
+            ApiError::Auth(AuthError::UnknownCenter("X".into())),
+            ApiError::Auth(AuthError::BadSignature(code.clone())),
+            ApiError::Auth(AuthError::MissingHeader(wire::HEADER_SIGNATURE)),
+            ApiError::Auth(AuthError::StaleTimestamp("t".into(), "u".into())),
+            ApiError::Malformed("m".into()),
+            ApiError::WrongVersion(2),
+            ApiError::CenterMismatch {
+                signed_by: code.clone(),
+                batch: code.clone(),
+            },
+            ApiError::WrongAgent {
+                batch: "a".into(),
+                signed: "b".into(),
+            },
+            ApiError::OtherCenter {
+                signed_by: code.clone(),
+                path: "MOF".into(),
+            },
+            ApiError::TooLarge,
+            ApiError::TooManyRecords("t".into()),
+            ApiError::BadQuery("q".into()),
+            ApiError::UnknownBoard("b".into()),
+            ApiError::NoScreenConfig,
+            ApiError::NotFound(Method::GET, "/x".into()),
+            ApiError::MethodNotAllowed(Method::DELETE, "/x".into()),
+            ApiError::NumberReused("n".into()),
+            ApiError::Store(StoreError::DiskFull),
+            ApiError::Store(StoreError::Damaged {
+                path: "p".into(),
+                detail: "d".into(),
+            }),
+            ApiError::Unavailable("u".into()),
+            ApiError::Encode(encode()),
+            ApiError::Timeout(Duration::from_secs(30)),
+        ];
+        for e in &all {
+            match e {
+                ApiError::Auth(_)
+                | ApiError::Malformed(_)
+                | ApiError::WrongVersion(_)
+                | ApiError::CenterMismatch { .. }
+                | ApiError::WrongAgent { .. }
+                | ApiError::OtherCenter { .. }
+                | ApiError::TooLarge
+                | ApiError::TooManyRecords(_)
+                | ApiError::BadQuery(_)
+                | ApiError::UnknownBoard(_)
+                | ApiError::NoScreenConfig
+                | ApiError::NotFound(..)
+                | ApiError::MethodNotAllowed(..)
+                | ApiError::NumberReused(_)
+                | ApiError::Store(_)
+                | ApiError::Unavailable(_)
+                | ApiError::Encode(_)
+                | ApiError::Timeout(_) => {}
+            }
+        }
+        all
+    }
+
+    /// The error words an error response of the document names: each line of its description
+    /// starts with one, in backticks, followed by a colon.
+    fn documented_words(description: &str) -> Vec<&str> {
+        description
+            .lines()
+            .filter_map(|l| l.strip_prefix('`')?.split_once("`:"))
+            .map(|(word, _)| word)
+            .collect()
+    }
+
+    #[test]
+    fn the_openapi_document_names_every_error_word_under_its_status() {
+        let status_of: HashMap<&str, u16> = every_refusal()
+            .iter()
+            .map(|e| (e.word(), e.status().as_u16()))
+            .collect();
+        let doc = openapi_document();
+        let mut named = std::collections::BTreeSet::new();
+        for (path, item) in doc["paths"].as_object().expect("paths") {
+            for (method, op) in item.as_object().expect("a path item") {
+                let responses = op["responses"].as_object().expect("responses");
+                for (status, resp) in responses {
+                    let json = &resp["content"]["application/json"]["schema"]["$ref"];
+                    if json != "#/components/schemas/ErrorBody" {
+                        continue;
+                    }
+                    let words = documented_words(resp["description"].as_str().expect("text"));
+                    assert!(!words.is_empty(), "{method} {path} {status} names no word");
+                    for w in words {
+                        let expected = status_of.get(w).map(u16::to_string);
+                        assert_eq!(
+                            expected.as_deref(),
+                            Some(status.as_str()),
+                            "{method} {path}: `{w}` under {status}"
+                        );
+                        named.insert(w);
+                    }
+                }
+                assert!(responses.contains_key("408"), "{method} {path}: no 408");
+            }
+        }
+        // The two the router gives any request are in the document's introduction.
+        let intro = doc["info"]["description"].as_str().expect("a description");
+        for w in status_of.keys() {
+            assert!(
+                named.contains(w) || intro.contains(&format!("`{w}`")),
+                "`{w}` is nowhere in the document"
+            );
+        }
+    }
 
     #[tokio::test]
     async fn a_value_that_cannot_be_written_as_json_is_answered_500_with_an_error_body() {

@@ -4,7 +4,8 @@
 //!
 //! - [`start`] runs one on a socket and returns a [`CollectorHandle`]; tests, the kiosk's demo
 //!   and the e2e suite use it. [`Collector`] is the core without HTTP (ingest, boards).
-//! - [`http`]: the `/v1/…` API (docs/API.md); [`directory`]: keys and reporting chains;
+//! - [`http`]: the `/v1/…` API (docs/API.md), its OpenAPI document made in `openapi.rs`
+//!   (docs/openapi.json); [`directory`]: keys and reporting chains;
 //!   [`ingest`]: the per-record checks; [`reload`]: `centers.toml` reload; [`relay`]: upstream;
 //!   [`tls`]: HTTPS; [`metrics`]: `/metrics`; [`registry`]: `centers.toml`, the centers and
 //!   their keys; [`demo`]: the demo's registry and keys.
@@ -14,6 +15,7 @@ pub mod directory;
 pub mod http;
 pub mod ingest;
 pub mod metrics;
+mod openapi;
 pub mod registry;
 pub mod relay;
 pub mod reload;
@@ -21,7 +23,7 @@ mod serve;
 mod state;
 pub mod tls;
 
-pub use http::{ApiError, HEADER_KIOSK, RouterOptions, router};
+pub use http::{ApiError, HEADER_KIOSK, RouterOptions, openapi_document, openapi_text, router};
 pub use relay::RelayOptions;
 pub use state::{BoardsChanged, Collector, IngestError, boards_fed_by};
 

@@ -82,10 +82,13 @@ fn encode_board(name: BoardName, view: &impl Serialize) -> Result<Bytes, EncodeE
         })
 }
 
-/// Announced on every change: which boards changed, and the new version of the boards.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Announced on every change: which boards changed, and the new version of the boards. The data
+/// of a `boards` event of `GET /v1/stream`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BoardsChanged {
+    /// The boards' version after the change (as `version` of `GET /v1/boards`).
     pub version: u64,
+    /// The boards the change affected.
     pub changed: Vec<BoardName>,
 }
 

@@ -13,6 +13,7 @@ use crate::wire::Batch;
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Map, Value};
+use std::collections::BTreeSet;
 
 /// One schema file of docs/schemas/.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,11 +63,144 @@ pub fn schema_files() -> Vec<SchemaFile> {
 
 fn file(name: &str, schema: Schema) -> SchemaFile {
     let mut schema = schema.to_value();
-    unwrap_descriptions(&mut schema);
-    bound_integers(&mut schema);
+    tidy(&mut schema);
     SchemaFile {
         name: name.to_string(),
         schema,
+    }
+}
+
+/// What every generated schema goes through: descriptions unwrapped, integers bounded.
+fn tidy(schema: &mut Value) {
+    unwrap_descriptions(schema);
+    bound_integers(schema);
+}
+
+/// The schemas of an HTTP API's bodies, for an OpenAPI 3.1 document's `components.schemas`
+/// (docs/openapi.json): each a JSON Schema 2020-12 made by the same generator as
+/// docs/schemas/, referring to the others as `#/components/schemas/NAME`.
+///
+/// What the API reads is described as serde reads it ([`ApiSchemas::read`]) and what it answers
+/// as serde writes it ([`ApiSchemas::answer`]): a field with a default may be left out of a
+/// request but is always in an answer. A type whose two schemas differ appears twice, its
+/// answer form named with the suffix `Answer` (`Decision`, `DecisionAnswer`).
+pub struct ApiSchemas {
+    read: SchemaGenerator,
+    answer: SchemaGenerator,
+}
+
+/// Where an OpenAPI document keeps its schemas.
+const COMPONENTS: &str = "/components/schemas";
+
+impl ApiSchemas {
+    /// No schemas yet.
+    pub fn new() -> ApiSchemas {
+        let settings = |s: SchemaSettings| s.with(|s| s.definitions_path = COMPONENTS.into());
+        ApiSchemas {
+            read: settings(SchemaSettings::draft2020_12().for_deserialize()).into_generator(),
+            answer: settings(SchemaSettings::draft2020_12().for_serialize()).into_generator(),
+        }
+    }
+
+    /// Adds `T` as a request body (and every type it refers to); returns its reference.
+    pub fn read<T: JsonSchema>(&mut self) -> Value {
+        self.read.subschema_for::<T>().to_value()
+    }
+
+    /// Adds `T` as an answer (and every type it refers to); returns its reference (before
+    /// [`ApiSchemas::finish`] renames answer forms: refer to a type that is also read as
+    /// `NAMEAnswer`).
+    pub fn answer<T: JsonSchema>(&mut self) -> Value {
+        self.answer.subschema_for::<T>().to_value()
+    }
+
+    /// Every schema added, by name, tidied as docs/schemas/ are. An answer form that differs
+    /// from the request form of the same name (or refers to one that does) is named
+    /// `NAMEAnswer`, and the answers refer to it by that name.
+    pub fn finish(mut self) -> Map<String, Value> {
+        let mut all = self.read.take_definitions(true);
+        let answers = self.answer.take_definitions(true);
+        // An answer form differs from the request form of the same name when its schema does,
+        // or when it refers to one that does.
+        let mut renamed: BTreeSet<String> = answers
+            .iter()
+            .filter(|(name, schema)| all.get(*name).is_some_and(|s| s != *schema))
+            .map(|(name, _)| name.clone())
+            .collect();
+        loop {
+            let more: Vec<String> = answers
+                .iter()
+                .filter(|(name, schema)| {
+                    all.contains_key(*name)
+                        && !renamed.contains(*name)
+                        && refs(schema).iter().any(|r| renamed.contains(r))
+                })
+                .map(|(name, _)| name.clone())
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            renamed.extend(more);
+        }
+        for (name, mut schema) in answers {
+            rename_refs(&mut schema, &renamed);
+            let name = if renamed.contains(&name) {
+                format!("{name}Answer")
+            } else {
+                name
+            };
+            all.insert(name, schema);
+        }
+        for schema in all.values_mut() {
+            tidy(schema);
+        }
+        all
+    }
+}
+
+impl Default for ApiSchemas {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The names of the components a schema refers to.
+fn refs(v: &Value) -> Vec<String> {
+    match v {
+        Value::Object(obj) => obj
+            .iter()
+            .flat_map(|(key, value)| match value {
+                Value::String(target) if key == "$ref" => target
+                    .strip_prefix("#/components/schemas/")
+                    .map(str::to_string)
+                    .into_iter()
+                    .collect(),
+                _ => refs(value),
+            })
+            .collect(),
+        Value::Array(items) => items.iter().flat_map(refs).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Points every `$ref` to one of `renamed` at its answer form.
+fn rename_refs(v: &mut Value, renamed: &BTreeSet<String>) {
+    match v {
+        Value::Object(obj) => {
+            for (key, value) in obj.iter_mut() {
+                match value {
+                    Value::String(target) if key == "$ref" => {
+                        let name = target.strip_prefix("#/components/schemas/");
+                        if name.is_some_and(|n| renamed.contains(n)) {
+                            target.push_str("Answer");
+                        }
+                    }
+                    _ => rename_refs(value, renamed),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|i| rename_refs(i, renamed)),
+        _ => {}
     }
 }
 

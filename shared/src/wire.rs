@@ -3,6 +3,7 @@
 //! A batch travels as the HTTP body of `POST /v1/batches`; the signature over those exact bytes
 //! travels in headers, so no canonical JSON form is needed. See docs/API.md.
 
+use crate::board::BoardName;
 use crate::model::{
     CenterCode, Decision, DecisionStatus, RecordEnvelope, RecordKey, validate::Problem,
 };
@@ -60,7 +61,7 @@ pub struct Batch {
 }
 
 /// A record the collector refused, with the reason in plain words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Rejection {
     /// The refused record's natural key.
     pub key: RecordKey,
@@ -72,7 +73,7 @@ pub struct Rejection {
 }
 
 /// The collector's answer to a batch. Sent only after everything accepted is on disk.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct BatchAck {
     /// The batch's center.
     pub center: CenterCode,
@@ -122,7 +123,7 @@ impl Batch {
 }
 
 /// An error answer of the HTTP API.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ErrorBody {
     /// A stable machine word: `bad-signature`, `unknown-center`, `malformed`, …
     pub error: String,
@@ -131,7 +132,7 @@ pub struct ErrorBody {
 }
 
 /// A decision assigned to a center, with the center's latest reported status.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Assignment {
     /// The decision or assignment, as the secretariat reported it.
     pub decision: Decision,
@@ -144,7 +145,7 @@ pub struct Assignment {
 }
 
 /// Answer of `GET /v1/centers/{code}/assignments`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AssignmentList {
     /// The center asked about (the path's `{code}`).
     pub center: CenterCode,
@@ -152,6 +153,28 @@ pub struct AssignmentList {
     pub generated: DateTime<Utc>,
     /// Every decision whose `centers` include `center` (issued on or after `since` when given).
     pub assignments: Vec<Assignment>,
+}
+
+/// Answer of `GET /v1/boards`: every board with its date, and the boards' version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BoardList {
+    /// The boards' version: it increases with every accepted change, and across restarts (it
+    /// goes on from the last one stored, or from the clock in milliseconds if that is higher).
+    pub version: u64,
+    /// The collector's today, by which overdue and future dates are judged.
+    pub today: NaiveDate,
+    /// Every board, in the order of `BoardName::ALL`.
+    pub boards: Vec<BoardListing>,
+}
+
+/// One board in a [`BoardList`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BoardListing {
+    /// The board's name, as in `GET /v1/boards/{name}`.
+    pub name: BoardName,
+    /// The newest report date among the records the board counts, unfiltered; `null` when it
+    /// counts none.
+    pub as_of: Option<NaiveDate>,
 }
 
 /// The text a signed GET request signs: method, path with query, and timestamp, one per line.

@@ -3,11 +3,12 @@
 use super::{BoardFilter, Dataset, Stored, default_year, div_round_half_even, latest};
 use crate::model::*;
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Allocation, commitments and spending of some set of budget lines.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct BudgetTotals {
     /// The allocation in force (the revised one when there is one) as reported in each line's
     /// latest month; over a period, the period's linear share of it (a twelfth per month). Whole
@@ -36,7 +37,7 @@ impl BudgetTotals {
 
 /// One center's budget on the budget board: its own lines, not those of centers reporting through
 /// it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CenterBudgetRow {
     /// The reporting center.
     pub center: CenterCode,
@@ -47,7 +48,7 @@ pub struct CenterBudgetRow {
 }
 
 /// One program of one center on the budget board.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ProgramBudgetRow {
     /// The center the program belongs to.
     pub center: CenterCode,
@@ -58,7 +59,7 @@ pub struct ProgramBudgetRow {
 }
 
 /// One expenditure category on the budget board.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CategoryBudgetRow {
     /// The category.
     pub category: BudgetCategory,
@@ -68,7 +69,7 @@ pub struct CategoryBudgetRow {
 
 /// Spending of one month against the linear plan: by month `m` of the year (or of the period),
 /// `m` twelfths of the annual allocation, summed over the lines first and rounded once.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct MonthSpending {
     /// The fiscal month, 1 to 12.
     pub month: u8,
@@ -88,7 +89,7 @@ pub struct MonthSpending {
 /// each figure shown (a program, a center, a category, the total), its annual allocation summed
 /// over its lines, times the period's months, divided by 12, rounded half to even. So the total
 /// is the share of the summed allocation, not a sum of rounded shares.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct BudgetBoard {
     /// The newest report date among the lines counted.
     pub as_of: Option<NaiveDate>,

@@ -3,10 +3,11 @@
 use super::{BoardFilter, Dataset, default_year, latest};
 use crate::model::*;
 use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One committee on the committees board.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CommitteeRow {
     /// The committee's code.
     pub committee: String,
@@ -23,7 +24,7 @@ pub struct CommitteeRow {
 }
 
 /// Board `committees`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CommitteesBoard {
     /// The newest report date among the committees counted.
     pub as_of: Option<NaiveDate>,

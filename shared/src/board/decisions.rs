@@ -3,11 +3,14 @@
 use super::{BoardFilter, Dataset, latest};
 use crate::model::*;
 use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A decision's execution as the wall shows it: reported statuses combined, or none yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Execution {
     /// No responsible center has progressed: those that reported said not started.
@@ -24,7 +27,7 @@ pub enum Execution {
 }
 
 /// Counts of decisions (or assignments) by execution.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ExecutionCounts {
     /// Executed.
     pub executed: u32,
@@ -138,7 +141,7 @@ pub(super) fn filtered<'a>(
 }
 
 /// One month of issuance in the execution trend.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct MonthExecution {
     /// The year of issuance.
     pub year: i32,
@@ -150,7 +153,7 @@ pub struct MonthExecution {
 }
 
 /// Board `decision-execution`: decisions and assignments by execution, routine excluded.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DecisionExecutionBoard {
     /// The newest report date among the statuses counted; `None` when none was reported.
     pub as_of: Option<NaiveDate>,
@@ -173,7 +176,7 @@ pub struct DecisionExecutionBoard {
 }
 
 /// Follow-up effort: calls, letters, text messages, requests for explanatory memoranda.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FollowUpCounts {
     /// Phone calls.
     pub calls: u32,
@@ -260,7 +263,7 @@ pub fn aggregate_decision_execution(data: &Dataset, f: &BoardFilter) -> Decision
 }
 
 /// One responsible center's execution record.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CenterExecutionRow {
     /// The responsible center.
     pub center: CenterCode,
@@ -277,7 +280,7 @@ pub struct CenterExecutionRow {
 }
 
 /// Board `centers`: responsible centers ranked by execution rate, best first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CenterRankingBoard {
     /// The newest report date among the rows.
     pub as_of: Option<NaiveDate>,
@@ -332,7 +335,7 @@ pub fn aggregate_center_ranking(data: &Dataset, f: &BoardFilter) -> CenterRankin
 }
 
 /// One overdue decision.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct OverdueRow {
     /// The decision's number.
     pub number: DecisionNumber,
@@ -358,7 +361,7 @@ pub struct OverdueRow {
 }
 
 /// Board `overdue`: non-routine decisions past their due date and not executed, most overdue first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct OverdueBoard {
     /// The day overdue is counted against: a decision is overdue when its due date is before it.
     pub today: NaiveDate,

@@ -3,11 +3,12 @@
 use super::{BoardFilter, Dataset, Stored, default_year, latest};
 use crate::model::*;
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Achievement thresholds in percent: at or above `met` is met, at or above `partly` is partly met.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct KpiThresholds {
     /// Achievement (actual as a percentage of the quarter's target) at or above which an indicator
     /// is met; 90 by default.
@@ -27,7 +28,7 @@ impl Default for KpiThresholds {
 }
 
 /// How an indicator's achievement compares with the [`KpiThresholds`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Achievement {
     /// At or above `met`.
@@ -55,7 +56,7 @@ impl KpiThresholds {
 }
 
 /// One quarter on the KPI board: how many indicators met, partly met or missed their target.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct QuarterSummary {
     /// The quarter, 1 to 4.
     pub quarter: u8,
@@ -72,7 +73,7 @@ pub struct QuarterSummary {
 }
 
 /// One indicator of one center, at its latest quarter in view.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct KpiRow {
     /// The reporting center.
     pub center: CenterCode,
@@ -108,7 +109,7 @@ pub struct KpiRow {
 }
 
 /// Board `kpi`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct KpiBoard {
     /// The newest report date among the achievements counted.
     pub as_of: Option<NaiveDate>,

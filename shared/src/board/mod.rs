@@ -23,11 +23,14 @@ pub use reporting::*;
 
 use crate::model::CenterCode;
 use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The boards, by the name used in URLs, `boards.toml` and `--board`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum BoardName {
     /// `decision-execution`: decisions and assignments by execution ([`DecisionExecutionBoard`]).
@@ -95,7 +98,7 @@ impl fmt::Display for BoardName {
 
 /// What a board is narrowed to: one center (and the centers reporting through it), one year,
 /// one part of the year.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 pub struct BoardFilter {
     /// Only this center and the centers reporting through it (directly or not); `None`: every
     /// center.
@@ -115,7 +118,7 @@ pub struct BoardFilter {
 }
 
 /// Any board's view model, tagged with its name.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "board", rename_all = "kebab-case")]
 pub enum BoardView {
     /// Board `decision-execution`.

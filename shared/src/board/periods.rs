@@ -3,6 +3,7 @@
 //! Pure calendar arithmetic on fiscal months; no I/O.
 
 use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -75,6 +76,26 @@ impl Serialize for Period {
     }
 }
 
+/// The canonical spellings, the ones a board writes; [`Period::parse`] also reads upper case,
+/// `y`, leading zeros and white space around.
+impl JsonSchema for Period {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Period".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut names: Vec<String> = (1..=12).map(|m| format!("m{m}")).collect();
+        names.extend((1..=3).map(|t| format!("t{t}")));
+        names.extend((1..=4).map(|q| format!("q{q}")));
+        names.push("year".to_string());
+        schemars::json_schema!({
+            "type": "string",
+            "enum": names,
+            "description": format!("A part of the fiscal year: {}.", Period::ACCEPTED),
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
@@ -90,7 +111,9 @@ pub fn four_months_of(month: u8) -> u8 {
 }
 
 /// A budget report a center owes, by cycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(tag = "cycle", rename_all = "kebab-case")]
 pub enum DueReport {
     /// Budget lines for one month.

@@ -5,11 +5,12 @@ use super::{BoardFilter, Dataset, Stored, latest};
 use crate::model::CenterCode;
 use crate::model::project::{FundingSource, Project, ProjectProgress, ProjectStatus};
 use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// How many reported projects are in one status, by their latest report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct StatusCount {
     /// The status.
     pub status: ProjectStatus,
@@ -18,7 +19,7 @@ pub struct StatusCount {
 }
 
 /// Progress and budget of one sector's projects.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SectorProgress {
     /// The sector, as the projects name it.
     pub sector: String,
@@ -33,7 +34,7 @@ pub struct SectorProgress {
 }
 
 /// A project whose execution lags its plan or whose spending runs ahead of its progress.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ProjectRow {
     /// The project's code.
     pub code: String,
@@ -65,7 +66,7 @@ pub struct ProjectRow {
 }
 
 /// The budget of one funding source on the projects board.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FundingShare {
     /// The donor, or `None` for the treasury.
     pub donor: Option<String>,
@@ -76,7 +77,7 @@ pub struct FundingShare {
 }
 
 /// Board `projects`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ProjectsBoard {
     /// The newest report date among the projects' latest reports.
     pub as_of: Option<NaiveDate>,

@@ -7,11 +7,12 @@ use super::periods::{DueReport, reports_due};
 use super::{BoardFilter, Dataset, latest};
 use crate::model::*;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// When the collector last heard from whom; kept by the collector, not derived from records.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Activity {
     /// Per center: when it last signed a request, and when a record of it was last accepted.
     #[serde(default)]
@@ -22,7 +23,7 @@ pub struct Activity {
 }
 
 /// When the collector last heard from one center.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CenterActivity {
     /// Last authenticated request signed by this center (a batch or a pull).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -33,7 +34,7 @@ pub struct CenterActivity {
 }
 
 /// One registered center's reporting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CenterReporting {
     /// The center.
     pub center: CenterCode,
@@ -60,7 +61,7 @@ pub struct CenterReporting {
 }
 
 /// Whether a due report is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CycleState {
     /// The report: its cycle and period.
     pub report: DueReport,
@@ -73,7 +74,7 @@ pub struct CycleState {
 }
 
 /// A kiosk and when it last asked for something.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct KioskHeard {
     /// The kiosk's name, as it gives it in `x-rasid-kiosk`.
     pub name: String,
@@ -82,7 +83,7 @@ pub struct KioskHeard {
 }
 
 /// How many centers have sent the latest due report of one cycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CycleTotal {
     /// The cycle's latest report now due (the same for every center).
     pub report: DueReport,
@@ -93,7 +94,7 @@ pub struct CycleTotal {
 }
 
 /// Board `reporting`: completeness of reporting per center, for the secretariat's operators.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportingBoard {
     /// The newest as-of date among all counted records.
     pub as_of: Option<NaiveDate>,

@@ -493,7 +493,9 @@ fn category_str(c: BudgetCategory) -> &'static str {
 }
 
 /// The natural key of a record, e.g. `decision-status/18/212/02/MOH`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(transparent)]
 pub struct RecordKey(pub String);
 

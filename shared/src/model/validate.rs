@@ -8,7 +8,7 @@ use chrono::Datelike;
 use std::fmt;
 
 /// One thing wrong with a record, in words a clerk understands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Problem {
     /// The field, as named in import files and the wire (`progress`, `spent`).
     pub field: String,
