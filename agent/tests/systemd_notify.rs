@@ -91,13 +91,21 @@ fn the_collector_tells_systemd_it_is_ready_then_alive_then_stopping() {
     let systemd = FakeSystemd::new();
     let data = tempfile::tempdir().unwrap();
     let centers = centers_example();
-    let args = ["serve", "--listen", "127.0.0.1:0", "--centers", centers.to_str().unwrap()];
+    let args = [
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--centers",
+        centers.to_str().unwrap(),
+    ];
     let child = spawn(data.path(), &args, &systemd, &[("WATCHDOG_USEC", "400000")]);
     let got = systemd.messages(Duration::from_secs(30), |m| count(m, "WATCHDOG=1") >= 3);
     let status = terminate(child);
     assert_eq!(got.first().map(String::as_str), Some("READY=1"), "{got:?}");
     assert!(count(&got, "WATCHDOG=1") >= 3, "{got:?}");
-    let rest = systemd.messages(Duration::from_secs(2), |m| m.iter().any(|x| x == "STOPPING=1"));
+    let rest = systemd.messages(Duration::from_secs(2), |m| {
+        m.iter().any(|x| x == "STOPPING=1")
+    });
     assert!(rest.iter().any(|x| x == "STOPPING=1"), "{rest:?}");
     assert!(status.success(), "{status}");
 }
@@ -110,16 +118,33 @@ fn the_agent_daemon_tells_systemd_it_is_ready_then_alive_then_stopping() {
     let init = Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
         .arg("--data")
         .arg(data.path())
-        .args(["init", "--center", "MOH", "--upstream", "http://127.0.0.1:9"])
+        .args([
+            "init",
+            "--center",
+            "MOH",
+            "--upstream",
+            "http://127.0.0.1:9",
+        ])
         .output()
         .unwrap();
-    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
-    let child = spawn(data.path(), &["run"], &systemd, &[("WATCHDOG_USEC", "1000000")]);
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let child = spawn(
+        data.path(),
+        &["run"],
+        &systemd,
+        &[("WATCHDOG_USEC", "1000000")],
+    );
     let got = systemd.messages(Duration::from_secs(30), |m| count(m, "WATCHDOG=1") >= 2);
     let status = terminate(child);
     assert_eq!(got.first().map(String::as_str), Some("READY=1"), "{got:?}");
     assert!(count(&got, "WATCHDOG=1") >= 2, "{got:?}");
-    let rest = systemd.messages(Duration::from_secs(2), |m| m.iter().any(|x| x == "STOPPING=1"));
+    let rest = systemd.messages(Duration::from_secs(2), |m| {
+        m.iter().any(|x| x == "STOPPING=1")
+    });
     assert!(rest.iter().any(|x| x == "STOPPING=1"), "{rest:?}");
     assert!(status.success(), "{status}");
 }
@@ -129,7 +154,13 @@ fn a_watchdog_meant_for_another_process_is_not_pinged() {
     let systemd = FakeSystemd::new();
     let data = tempfile::tempdir().unwrap();
     let centers = centers_example();
-    let args = ["serve", "--listen", "127.0.0.1:0", "--centers", centers.to_str().unwrap()];
+    let args = [
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--centers",
+        centers.to_str().unwrap(),
+    ];
     // WATCHDOG_PID names another process (systemd sets it to the main process it watches).
     let watchdog = [("WATCHDOG_USEC", "200000"), ("WATCHDOG_PID", "1")];
     let child = spawn(data.path(), &args, &systemd, &watchdog);

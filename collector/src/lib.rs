@@ -413,7 +413,9 @@ async fn ping_while_alive(handle: Arc<CollectorHandle>, mut watchdog: rasid_syst
             watchdog.alive();
             warned = false;
         } else if !warned {
-            tracing::warn!("the collector does not answer; systemd's watchdog is not told it is alive");
+            tracing::warn!(
+                "the collector does not answer; systemd's watchdog is not told it is alive"
+            );
             warned = true;
         }
         tokio::time::sleep(check_every).await;
