@@ -31,15 +31,17 @@ pub struct Notifier {
 }
 
 impl Notifier {
-    /// From `NOTIFY_SOCKET`, `WATCHDOG_USEC` and `WATCHDOG_PID` (the watchdog applies only when
-    /// `WATCHDOG_PID` is absent or this process's id).
+    /// From `NOTIFY_SOCKET`, `WATCHDOG_USEC` and `WATCHDOG_PID`. The watchdog applies when
+    /// `WATCHDOG_PID` is absent, this process's id, or its parent's: a wall started by `cage`
+    /// or `xinit` is their child, and systemd names the program it started (the unit then has
+    /// `NotifyAccess=all`).
     pub fn from_env() -> Notifier {
         let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
         Notifier::from_values(
             var("NOTIFY_SOCKET").as_deref(),
             var("WATCHDOG_USEC").as_deref(),
             var("WATCHDOG_PID").as_deref(),
-            std::process::id(),
+            [std::process::id(), std::os::unix::process::parent_id()],
         )
     }
 
@@ -47,13 +49,14 @@ impl Notifier {
         socket: Option<&str>,
         usec: Option<&str>,
         pid: Option<&str>,
-        own_pid: u32,
+        own_pids: [u32; 2],
     ) -> Notifier {
         let address = socket.map(|s| match s.strip_prefix('@') {
             Some(name) => Address::Abstract(name.as_bytes().to_vec()),
             None => Address::Path(PathBuf::from(s)),
         });
-        let for_us = pid.is_none_or(|p| p.trim().parse::<u32>().ok() == Some(own_pid));
+        let for_us =
+            pid.is_none_or(|p| p.trim().parse::<u32>().is_ok_and(|p| own_pids.contains(&p)));
         let watchdog = usec
             .and_then(|u| u.trim().parse::<u64>().ok())
             .filter(|&u| u > 0 && for_us)
@@ -162,23 +165,26 @@ mod tests {
 
     #[test]
     fn watchdog_applies_only_to_the_process_it_names() {
-        let n = Notifier::from_values(Some("/run/x"), Some("20000000"), Some("41"), 42);
+        let us = [42, 7]; // this process, its parent (cage, xinit)
+        let n = Notifier::from_values(Some("/run/x"), Some("20000000"), Some("41"), us);
         assert_eq!(n.watchdog_timeout(), None);
-        let n = Notifier::from_values(Some("/run/x"), Some("20000000"), Some("42"), 42);
+        let n = Notifier::from_values(Some("/run/x"), Some("20000000"), Some("42"), us);
         assert_eq!(n.watchdog_timeout(), Some(Duration::from_secs(20)));
-        let n = Notifier::from_values(Some("/run/x"), Some("20000000"), None, 42);
+        let n = Notifier::from_values(Some("/run/x"), Some("20000000"), Some("7"), us);
+        assert_eq!(n.watchdog_timeout(), Some(Duration::from_secs(20)));
+        let n = Notifier::from_values(Some("/run/x"), Some("20000000"), None, us);
         assert_eq!(Watchdog::new(n).interval(), Some(Duration::from_secs(10)));
-        let n = Notifier::from_values(Some("/run/x"), Some("0"), None, 42);
+        let n = Notifier::from_values(Some("/run/x"), Some("0"), None, us);
         assert_eq!(n.watchdog_timeout(), None);
-        let n = Notifier::from_values(Some("/run/x"), Some("soon"), None, 42);
+        let n = Notifier::from_values(Some("/run/x"), Some("soon"), None, us);
         assert_eq!(n.watchdog_timeout(), None);
     }
 
     #[test]
     fn an_at_sign_names_an_abstract_socket() {
-        let n = Notifier::from_values(Some("@rasid/notify"), None, None, 1);
+        let n = Notifier::from_values(Some("@rasid/notify"), None, None, [1, 0]);
         assert_eq!(n.address, Some(Address::Abstract(b"rasid/notify".to_vec())));
-        assert!(!Notifier::from_values(None, None, None, 1).is_active());
+        assert!(!Notifier::from_values(None, None, None, [1, 0]).is_active());
     }
 
     #[test]
@@ -189,7 +195,7 @@ mod tests {
         listener
             .set_read_timeout(Some(Duration::from_secs(5)))
             .unwrap();
-        let n = Notifier::from_values(path.to_str(), Some("2000000"), None, 1);
+        let n = Notifier::from_values(path.to_str(), Some("2000000"), None, [1, 0]);
         let mut w = Watchdog::new(n);
         w.notifier().ready();
         w.alive();
@@ -207,7 +213,7 @@ mod tests {
 
     #[test]
     fn outside_systemd_nothing_is_sent_and_nothing_fails() {
-        let n = Notifier::from_values(None, Some("2000000"), None, 1);
+        let n = Notifier::from_values(None, Some("2000000"), None, [1, 0]);
         assert!(n.send("READY=1").is_ok());
         let mut w = Watchdog::new(n);
         w.alive();
