@@ -446,7 +446,11 @@ pub fn run_daemon(data: &Path) -> Result<ExitCode> {
         let mut next_push = Instant::now();
         let mut next_pull = Instant::now();
         let mut seen_sizes: std::collections::HashMap<PathBuf, u64> = Default::default();
+        // systemd (Type=notify): ready once the loop starts; WATCHDOG=1 from each turn of it.
+        let mut watchdog = rasid_systemd::Watchdog::new(rasid_systemd::Notifier::from_env());
+        watchdog.notifier().ready();
         loop {
+            watchdog.alive();
             // Files are imported once their size has stayed the same for one tick (copy done).
             let mut imported = false;
             for path in ready_files(&drop, &mut seen_sizes) {
@@ -499,6 +503,7 @@ pub fn run_daemon(data: &Path) -> Result<ExitCode> {
                 _ = tokio::time::sleep(Duration::from_millis(500)) => {}
             }
         }
+        watchdog.notifier().stopping();
         tracing::info!("stopping: everything imported is on disk");
         store.flush()?;
         Ok::<_, anyhow::Error>(())

@@ -150,6 +150,20 @@ impl CollectorHandle {
         &self.collector
     }
 
+    /// True when the server still accepts connections and the core answers within `within`:
+    /// the store reads and the boards' data can be locked. What the systemd watchdog pings on.
+    pub async fn alive(&self, within: Duration) -> bool {
+        if self.server.as_ref().is_none_or(|s| s.is_finished()) {
+            return false;
+        }
+        let c = self.collector.clone();
+        let check = tokio::task::spawn_blocking(move || {
+            let _ = c.record_count();
+            c.store_readable()
+        });
+        matches!(tokio::time::timeout(within, check).await, Ok(Ok(true)))
+    }
+
     /// Stops accepting, ends live streams, lets requests in flight finish (at most 10 s), saves
     /// what was heard from whom and flushes the store.
     pub async fn shutdown(mut self) -> Result<()> {
@@ -367,13 +381,47 @@ pub fn run_serve(args: ServeArgs, data: &Path) -> Result<ExitCode> {
         .build()
         .context("starting the runtime")?;
     runtime.block_on(async move {
-        let handle = start(opts).await?;
+        let handle = Arc::new(start(opts).await?);
         eprintln!("rasid collector listening on {}", handle.url());
+        let notifier = rasid_systemd::Notifier::from_env();
+        notifier.ready();
+        let watchdog = tokio::spawn(ping_while_alive(
+            handle.clone(),
+            rasid_systemd::Watchdog::new(rasid_systemd::Notifier::from_env()),
+        ));
         stop_requested().await;
         tracing::info!("stopping");
+        notifier.stopping();
+        watchdog.abort();
+        let _ = watchdog.await;
+        let handle = Arc::into_inner(handle).context("the collector is still in use")?;
         handle.shutdown().await?;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// Sends systemd `WATCHDOG=1` at the pace of `WatchdogSec=` for as long as the collector
+/// answers ([`CollectorHandle::alive`]); a collector that stops answering stops the pings, and
+/// systemd restarts it. Nothing to do without a watchdog.
+async fn ping_while_alive(handle: Arc<CollectorHandle>, mut watchdog: rasid_systemd::Watchdog) {
+    let Some(every) = watchdog.interval() else {
+        return;
+    };
+    // Checked four times per ping interval so one slow check does not miss the deadline.
+    let check_every = (every / 4).max(Duration::from_millis(50));
+    let mut warned = false;
+    loop {
+        if handle.alive(check_every).await {
+            watchdog.alive();
+            warned = false;
+        } else if !warned {
+            tracing::warn!(
+                "the collector does not answer; systemd's watchdog is not told it is alive"
+            );
+            warned = true;
+        }
+        tokio::time::sleep(check_every).await;
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

@@ -9,6 +9,8 @@
 //!   live changes.
 //! - [`playlist`]: the rotation (pure); [`app`]: the wall itself (header, board, footer,
 //!   operator keys); [`render`]: drawing a wall to PNG without a window.
+//! - [`window`]: the wall's window covering its monitor, systemd's watchdog;
+//!   [`screen_awake`]: no screen saver or DPMS under X while the wall runs.
 
 pub mod app;
 pub mod boards;
@@ -20,6 +22,8 @@ pub mod feed;
 pub mod live_demo;
 pub mod playlist;
 pub mod render;
+pub mod screen_awake;
 pub mod text;
 pub mod theme;
 pub mod widgets;
+pub mod window;

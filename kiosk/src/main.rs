@@ -9,6 +9,7 @@ use rasid_kiosk::config::{self, ConfigOrigin, WallConfig};
 use rasid_kiosk::feed::{BoardSource, DatasetSource};
 use rasid_kiosk::playlist::{PlaylistItem, default_playlist};
 use rasid_kiosk::theme::{Theme, ThemeName};
+use rasid_kiosk::window::WallWindow;
 use rasid_shared::board::{BoardContext, BoardFilter, BoardName, KpiThresholds};
 use rasid_shared::store::Store;
 use std::path::PathBuf;
@@ -41,6 +42,10 @@ struct Cli {
     /// Open a normal window instead of full screen (for trying things out).
     #[arg(long)]
     windowed: bool,
+    /// Fill monitor N (0 is the first) on a machine driving several screens; without it, the
+    /// monitor the window opens on. A number past the last monitor is ignored with a warning.
+    #[arg(long, value_name = "N", conflicts_with = "windowed")]
+    monitor: Option<usize>,
     /// Follow the collector at this address, e.g. http://collector.gsc.example:8440
     /// (`--hub URL` is the same, the name of earlier versions).
     #[arg(long, value_name = "URL", alias = "hub")]
@@ -144,6 +149,8 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
             .screen(screen.as_deref())
             .map_err(|e| anyhow::anyhow!(e))?;
     }
+    rasid_kiosk::screen_awake::keep_awake();
+    let fill = !cli.windowed;
     eframe::run_native(
         "rasid-kiosk",
         options,
@@ -161,13 +168,19 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
             if let Some(o) = origin {
                 wall.follow_config(config::watch(o, first.text, wake), screen);
             }
-            Ok(Box::new(KioskApp { wall, _demo: demo }))
+            Ok(Box::new(KioskApp {
+                wall,
+                window: WallWindow::new(fill),
+                _demo: demo,
+            }))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the wall's window: {e}"))
 }
 
-/// Full screen, or a window of `--size` with `--windowed`.
+/// Full screen (on monitor `--monitor`), or a window of `--size` with `--windowed`. Without a
+/// window manager nobody honours the full-screen request: the window is then moved to its
+/// monitor by winit and grown to it by [`WallWindow`] once the first frame knows its size.
 fn viewport(cli: &Cli) -> Result<egui::ViewportBuilder> {
     Ok(if cli.windowed {
         let (w, h) = rasid_kiosk::render::parse_size(&cli.size)?;
@@ -175,9 +188,14 @@ fn viewport(cli: &Cli) -> Result<egui::ViewportBuilder> {
             .with_inner_size([w as f32, h as f32])
             .with_title("Rasid")
     } else {
-        egui::ViewportBuilder::default()
+        let builder = egui::ViewportBuilder::default()
             .with_fullscreen(true)
-            .with_title("Rasid")
+            .with_decorations(false)
+            .with_title("Rasid");
+        match cli.monitor {
+            Some(n) => builder.with_monitor(n),
+            None => builder,
+        }
     })
 }
 
@@ -338,12 +356,15 @@ fn collector_board(
 
 struct KioskApp {
     wall: Wall,
+    /// Covers the monitor, feeds systemd's watchdog.
+    window: WallWindow,
     /// The embedded collector of `--demo`, kept running as long as the window.
     _demo: Option<Demo>,
 }
 impl eframe::App for KioskApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.window.frame(&ctx);
         let physical_h = ctx.content_rect().height() * ctx.pixels_per_point();
         let zoom = wall_zoom(physical_h, ctx.native_pixels_per_point().unwrap_or(1.0));
         if (ctx.zoom_factor() - zoom).abs() > 0.01 {
