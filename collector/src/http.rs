@@ -47,10 +47,14 @@ pub struct RouterOptions {
     /// Becomes true when the collector shuts down: live streams end. A dropped sender means
     /// "never".
     pub closing: watch::Receiver<bool>,
+    /// Serve the wall's reads (boards, stream, screen configurations) to anyone, unsigned
+    /// (`serve --public-boards`). Off: only registered walls read, signing each request.
+    pub public_boards: bool,
 }
 
 impl RouterOptions {
-    /// Defaults for tests: no boards file, 30 s timeout, 15 s keep-alive, never closing.
+    /// Defaults for tests: no boards file, 30 s timeout, 15 s keep-alive, never closing, reads
+    /// signed by walls.
     pub fn new() -> RouterOptions {
         let (_, closing) = watch::channel(false);
         RouterOptions {
@@ -58,6 +62,7 @@ impl RouterOptions {
             request_timeout: Duration::from_secs(30),
             keep_alive: Duration::from_secs(15),
             closing,
+            public_boards: false,
         }
     }
 }
@@ -179,7 +184,10 @@ impl ApiError {
     pub fn word(&self) -> &'static str {
         match self {
             ApiError::Auth(AuthError::UnknownCenter(_)) => "unknown-center",
-            ApiError::Auth(AuthError::BadSignature(_)) => "bad-signature",
+            ApiError::Auth(AuthError::BadSignature(_) | AuthError::BadWallSignature(_)) => {
+                "bad-signature"
+            }
+            ApiError::Auth(AuthError::UnknownWall(_)) => "unknown-wall",
             ApiError::Auth(AuthError::MissingHeader(_)) => "missing-signature",
             ApiError::Auth(AuthError::StaleTimestamp(..)) => "stale-timestamp",
             ApiError::Malformed(_) => "malformed",
@@ -245,10 +253,7 @@ pub fn router(collector: Arc<Collector>, opts: RouterOptions) -> Router {
                 .layer(middleware::from_fn(refuse_declared_oversize)),
         )
         .route("/v1/centers/{code}/assignments", get(get_assignments))
-        .route("/v1/boards", get(list_boards))
-        .route("/v1/boards/{name}", get(get_board))
-        .route("/v1/stream", get(stream))
-        .route("/v1/screens/{name}/config", get(screen_config))
+        .merge(wall_reads(state.clone()))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .fallback(not_found)
@@ -256,6 +261,47 @@ pub fn router(collector: Arc<Collector>, opts: RouterOptions) -> Router {
         .layer(middleware::from_fn_with_state(timeout, time_limit))
         .layer(middleware::from_fn_with_state(state.clone(), observe))
         .with_state(state)
+}
+
+/// What a wall reads: boards, the stream, screen configurations. Every route here, and any read
+/// route added here later (e.g. `/v1/decisions/…`), is behind [`require_wall`].
+fn wall_reads(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/v1/boards", get(list_boards))
+        .route("/v1/boards/{name}", get(get_board))
+        .route("/v1/stream", get(stream))
+        .route("/v1/screens/{name}/config", get(screen_config))
+        .route_layer(middleware::from_fn_with_state(state, require_wall))
+}
+
+/// Lets a read through when it is signed by a registered wall (`x-rasid-wall`,
+/// `x-rasid-timestamp`, `x-rasid-signature` over method, path with query and time, as an
+/// agent's signed GET), or when the collector serves boards publicly. A stream is checked when
+/// it connects.
+async fn require_wall(State(s): State<AppState>, req: Request, next: Next) -> Response {
+    if s.opts.public_boards {
+        return next.run(req).await;
+    }
+    let uri = req.uri();
+    let path_and_query = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
+    let headers = req.headers();
+    let verified = (|| -> Result<String, ApiError> {
+        Ok(s.collector.directory().verify_wall_request(
+            header(headers, wire::HEADER_WALL)?,
+            req.method().as_str(),
+            path_and_query,
+            header(headers, wire::HEADER_TIMESTAMP)?,
+            header(headers, wire::HEADER_SIGNATURE)?,
+            Utc::now(),
+        )?)
+    })();
+    match verified {
+        Ok(wall) => {
+            s.collector.heard_from_wall(&wall);
+            next.run(req).await
+        }
+        Err(e) => e.into_response(),
+    }
 }
 
 /// A batch whose `Content-Length` is over the limit is refused at once from its header, before

@@ -93,10 +93,14 @@ pub struct CollectorOptions {
     pub request_timeout: Duration,
     /// Interval of keep-alive comments on `/v1/stream`.
     pub keep_alive: Duration,
+    /// Serve boards, the stream and screen configurations unsigned, to anyone
+    /// (`--public-boards`); otherwise only to walls registered in `centers.toml`.
+    pub public_boards: bool,
 }
 
 impl CollectorOptions {
-    /// Plain HTTP on 127.0.0.1 with a free port, no boards file, no relay, the local clock.
+    /// Plain HTTP on 127.0.0.1 with a free port, no boards file, no relay, the local clock,
+    /// reads signed by registered walls.
     pub fn new(data_dir: Option<PathBuf>, registry: impl Into<RegistrySource>) -> CollectorOptions {
         CollectorOptions {
             data_dir,
@@ -109,6 +113,7 @@ impl CollectorOptions {
             reload_every: Duration::from_secs(2),
             request_timeout: Duration::from_secs(30),
             keep_alive: Duration::from_secs(15),
+            public_boards: false,
         }
     }
 }
@@ -222,8 +227,14 @@ pub async fn start(opts: CollectorOptions) -> Result<CollectorHandle> {
             request_timeout: opts.request_timeout,
             keep_alive: opts.keep_alive,
             closing: closing_rx.clone(),
+            public_boards: opts.public_boards,
         },
     );
+    if opts.public_boards {
+        tracing::warn!(
+            "--public-boards: boards, the live stream and screen configurations are served to anyone who can reach this collector, unsigned"
+        );
+    }
     let tcp = tokio::net::TcpListener::bind(opts.listen)
         .await
         .with_context(|| format!("listening on {}", opts.listen))?;
@@ -316,6 +327,10 @@ pub struct ServeArgs {
     /// Longest time to answer a request, in seconds.
     #[arg(long, default_value_t = 30)]
     pub request_timeout_secs: u64,
+    /// Serve boards, the live stream and screen configurations to anyone, unsigned (a demo on
+    /// a trusted network). Without it only walls registered in centers.toml ([[wall]]) read.
+    #[arg(long)]
+    pub public_boards: bool,
 }
 
 impl ServeArgs {
@@ -325,6 +340,7 @@ impl ServeArgs {
         o.listen = self.listen;
         o.today = self.today;
         o.boards_file = self.boards.clone();
+        o.public_boards = self.public_boards;
         o.request_timeout = Duration::from_secs(self.request_timeout_secs.max(1));
         o.tls = match (&self.tls_cert, &self.tls_key) {
             (Some(cert), Some(key)) => Some(TlsFiles {
