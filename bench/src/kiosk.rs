@@ -213,6 +213,9 @@ fn run_once(
                 &data,
             ))?;
             let cache = cwd.path().join("cache").to_string_lossy().into_owned();
+            // The kiosk reads as the demo's wall, registered at this collector.
+            let key = cwd.path().join("wall.key");
+            std::fs::write(&key, rasid_collector::demo::demo_wall_key().secret_base64())?;
             (
                 vec![
                     "--hub".to_string(),
@@ -220,6 +223,10 @@ fn run_once(
                     "--windowed".into(),
                     "--cache".into(),
                     cache,
+                    "--name".into(),
+                    rasid_collector::demo::DEMO_WALL.into(),
+                    "--key".into(),
+                    key.to_string_lossy().into_owned(),
                 ],
                 Some(handle),
             )

@@ -418,7 +418,7 @@ colour = "red"
             assert!(got.starts_with(want), "{got:?} should start with {want:?}");
         }
         let ok =
-            Registry::parse(&text.split("[[wall]]\nname = \"hall 2\"").next().unwrap()).unwrap();
+            Registry::parse(text.split("[[wall]]\nname = \"hall 2\"").next().unwrap()).unwrap();
         let w = &ok.walls["hall-1"];
         assert_eq!((w.keys.len(), w.description.as_str()), (1, "cabinet hall"));
     }

@@ -45,6 +45,11 @@ pub trait BoardSource {
     /// minute). Until it is called, every arrival may wake the wall.
     fn showing(&mut self, _name: BoardName, _filter: &BoardFilter) {}
     fn status(&self) -> SourceStatus;
+    /// What the operator must know about the source itself (a wall without a key, a collector
+    /// refusing the wall), for the operator line; `None` when all is well.
+    fn operator_note(&self) -> Option<String> {
+        None
+    }
     /// The registered centers (code, Arabic name, English name), for the operator's filter.
     /// By default read from the reporting board, which lists every registered center.
     fn centers(&mut self) -> Vec<(CenterCode, String, String)> {
