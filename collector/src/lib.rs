@@ -230,11 +230,7 @@ pub async fn start(opts: CollectorOptions) -> Result<CollectorHandle> {
             public_boards: opts.public_boards,
         },
     );
-    if opts.public_boards {
-        tracing::warn!(
-            "--public-boards: boards, the live stream and screen configurations are served to anyone who can reach this collector, unsigned"
-        );
-    }
+    warn_if_public(opts.public_boards);
     let tcp = tokio::net::TcpListener::bind(opts.listen)
         .await
         .with_context(|| format!("listening on {}", opts.listen))?;
@@ -292,6 +288,15 @@ pub async fn start(opts: CollectorOptions) -> Result<CollectorHandle> {
         server: Some(server),
         tasks,
     })
+}
+
+/// Says in the log, at start, that the boards are open to anyone (`--public-boards`).
+fn warn_if_public(public_boards: bool) {
+    if public_boards {
+        tracing::warn!(
+            "--public-boards: boards, the live stream and screen configurations are served to anyone who can reach this collector, unsigned"
+        );
+    }
 }
 
 /// `rasid-agent serve`: run the collector.
