@@ -51,10 +51,13 @@ impl ConfigKind {
     fn by_keys(text: &str) -> Option<ConfigKind> {
         let table: toml::Table = toml::from_str(text).ok()?;
         let has = |k: &str| table.contains_key(k);
-        if has("wall") || has("screen") || has("thresholds") {
-            Some(ConfigKind::Boards)
-        } else if has("secretariat") || table.get("center").is_some_and(|c| c.is_array()) {
+        let array = |k: &str| table.get(k).is_some_and(|c| c.is_array());
+        // `[wall]` is the wall's settings in boards.toml; `[[wall]]` registers walls in
+        // centers.toml.
+        if has("secretariat") || array("center") || array("wall") {
             Some(ConfigKind::Centers)
+        } else if has("wall") || has("screen") || has("thresholds") {
+            Some(ConfigKind::Boards)
         } else if has("upstream") || table.get("center").is_some_and(|c| c.is_str()) {
             Some(ConfigKind::Agent)
         } else {
@@ -81,10 +84,11 @@ pub fn check(kind: ConfigKind, text: &str) -> Option<Result<String, Vec<ConfigPr
         })),
         ConfigKind::Centers => Some(Registry::check(text).map(|r| {
             format!(
-                "{} centers, {} agent keys, secretariat {}",
+                "{} centers, {} agent keys, secretariat {}, walls registered: {}",
                 r.centers.len(),
                 r.keys.len(),
-                r.secretariat
+                r.secretariat,
+                r.walls.len()
             )
         })),
         ConfigKind::Boards => None,
@@ -166,6 +170,11 @@ mod tests {
             ("moh.toml", agent, ConfigKind::Agent),
             ("registry.toml", centers, ConfigKind::Centers),
             ("hall.toml", boards, ConfigKind::Boards),
+            (
+                "walls.toml",
+                "[[wall]]\nname = \"hall\"\n",
+                ConfigKind::Centers,
+            ),
             // The name wins over the keys.
             ("centers.toml", agent, ConfigKind::Centers),
         ] {
@@ -196,9 +205,9 @@ mod tests {
             include_str!("../../docs/examples/centers.toml"),
         );
         assert!(
-            centers
+            centers.as_ref().is_some_and(|r| r
                 .as_ref()
-                .is_some_and(|r| r.as_ref().is_ok_and(|s| s.contains("secretariat GSC"))),
+                .is_ok_and(|s| s.contains("secretariat GSC, walls registered: 1"))),
             "{centers:?}"
         );
         assert!(check(ConfigKind::Boards, "").is_none());

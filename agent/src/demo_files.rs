@@ -2,7 +2,7 @@
 //! and record kind, in the formats the agent reads.
 
 use anyhow::{Context, Result};
-use rasid_collector::demo::{demo_key, demo_registry};
+use rasid_collector::demo::{DEMO_WALL, demo_key, demo_registry, demo_wall_key};
 use rasid_shared::demo;
 use rasid_shared::model::{CenterCode, RecordEnvelope, RecordKind};
 use serde_json::{Value, json};
@@ -16,7 +16,8 @@ pub struct DemoSummary {
     pub records: usize,
 }
 
-/// Writes `out/centers.toml`, `out/keys/CODE.key` and `out/CODE/KIND.json` for every center.
+/// Writes `out/centers.toml`, `out/keys/CODE.key` and `out/CODE/KIND.json` for every center,
+/// and the demo wall's key `out/keys/demo-wall.key`.
 pub fn write_demo(out: &Path) -> Result<DemoSummary> {
     let data = demo::generate();
     std::fs::create_dir_all(out.join("keys"))
@@ -35,6 +36,11 @@ pub fn write_demo(out: &Path) -> Result<DemoSummary> {
         )
         .context("writing demo keys")?;
     }
+    std::fs::write(
+        out.join("keys").join(format!("{DEMO_WALL}.key")),
+        demo_wall_key().secret_base64(),
+    )
+    .context("writing the demo wall's key")?;
     let mut groups: BTreeMap<(CenterCode, RecordKind), Vec<&RecordEnvelope>> = BTreeMap::new();
     for e in &data.records {
         groups

@@ -58,6 +58,7 @@ pub fn registry(agents: &[Agent]) -> Result<Registry> {
     collector::registry_from(&CentersFile {
         secretariat: synthetic::center_code(0),
         centers,
+        walls: Vec::new(),
     })
 }
 

@@ -188,6 +188,24 @@ struct KioskRun {
 /// Mesa's software rasteriser threads.
 const SOFTWARE_RENDERER: &str = "llvmpipe";
 
+/// The kiosk's arguments to follow the quiet collector at `url`, reading as the demo's wall
+/// (registered there) with its key written under `dir`.
+fn quiet_hub_args(url: &str, dir: &std::path::Path) -> Result<Vec<String>> {
+    let key = dir.join("wall.key");
+    std::fs::write(&key, rasid_collector::demo::demo_wall_key().secret_base64())?;
+    Ok(vec![
+        "--hub".to_string(),
+        url.to_string(),
+        "--windowed".into(),
+        "--cache".into(),
+        dir.join("cache").to_string_lossy().into_owned(),
+        "--name".into(),
+        rasid_collector::demo::DEMO_WALL.into(),
+        "--key".into(),
+        key.to_string_lossy().into_owned(),
+    ])
+}
+
 fn run_once(
     x: &X,
     display: &str,
@@ -212,17 +230,7 @@ fn run_once(
                 &cwd.path().join("collector"),
                 &data,
             ))?;
-            let cache = cwd.path().join("cache").to_string_lossy().into_owned();
-            (
-                vec![
-                    "--hub".to_string(),
-                    handle.url(),
-                    "--windowed".into(),
-                    "--cache".into(),
-                    cache,
-                ],
-                Some(handle),
-            )
+            (quiet_hub_args(&handle.url(), cwd.path())?, Some(handle))
         }
     };
     let started = Instant::now();

@@ -88,7 +88,10 @@ fn run_once(rt: &tokio::runtime::Runtime, updates: usize) -> Result<(Vec<f64>, V
     let (tx, wake) = mpsc::channel::<()>();
     let mut source = CollectorSource::start(
         &url,
-        "bench",
+        rasid_kiosk::identity::WallIdentity::with_key(
+            rasid_collector::demo::DEMO_WALL,
+            rasid_collector::demo::demo_wall_key(),
+        ),
         None,
         Arc::new(move || {
             let _ = tx.send(());

@@ -1,5 +1,5 @@
-//! The registry as the collector uses it: keys by center for verifying signatures, and the
-//! reporting chain (who reports through whom).
+//! The registry as the collector uses it: keys by center for verifying signatures, the
+//! reporting chain (who reports through whom), and the walls' keys for verifying signed reads.
 //!
 //! Replaced whole on reload; requests in flight keep the one they started with.
 
@@ -21,7 +21,15 @@ pub enum AuthError {
     UnknownCenter(String),
     #[error("the signature does not match the request and any key registered for {0}")]
     BadSignature(CenterCode),
-    #[error("header {0} is missing; sign the request as the agent does")]
+    #[error(
+        "wall '{0}' is not registered at this collector (or has no key); run `rasid-kiosk init` on the wall and add the [[wall]] lines it prints to centers.toml"
+    )]
+    UnknownWall(String),
+    #[error(
+        "the signature does not match the request and any key registered for wall {0}; check the wall's key file against its [[wall]] entry in centers.toml"
+    )]
+    BadWallSignature(String),
+    #[error("header {0} is missing; sign the request as docs/API.md (Signing) says")]
     MissingHeader(&'static str),
     #[error(
         "the request time {0} is more than 5 minutes away from the collector's clock ({1}); check the clock of the sending machine"
@@ -99,6 +107,40 @@ impl Directory {
         Err(AuthError::BadSignature(code))
     }
 
+    /// Checks a wall's signed read: as [`Directory::verify_request`], against the keys of the
+    /// `[[wall]]` named `wall` (the header's text); returns the wall's name.
+    pub fn verify_wall_request(
+        &self,
+        wall: &str,
+        method: &str,
+        path_and_query: &str,
+        timestamp: &str,
+        signature: &str,
+        now: DateTime<Utc>,
+    ) -> Result<String, AuthError> {
+        let w = self
+            .registry
+            .walls
+            .get(wall.trim())
+            .filter(|w| !w.keys.is_empty())
+            .ok_or_else(|| AuthError::UnknownWall(printable(wall)))?;
+        check_time(timestamp, now)?;
+        let text = rasid_shared::wire::request_signing_text(method, path_and_query, timestamp);
+        if w.keys
+            .iter()
+            .any(|k| k.verify(text.as_bytes(), signature).is_ok())
+        {
+            Ok(w.name.clone())
+        } else {
+            Err(AuthError::BadWallSignature(w.name.clone()))
+        }
+    }
+
+    /// The registered walls' names.
+    pub fn wall_names(&self) -> impl Iterator<Item = &String> {
+        self.registry.walls.keys()
+    }
+
     /// Checks a signed GET: the timestamp is within [`MAX_CLOCK_SKEW`] of `now`, and the
     /// signature covers method, path with query and timestamp.
     pub fn verify_request(
@@ -110,16 +152,22 @@ impl Directory {
         signature: &str,
         now: DateTime<Utc>,
     ) -> Result<(CenterCode, String), AuthError> {
-        let stale = || AuthError::StaleTimestamp(printable(timestamp), now.to_rfc3339());
-        let at = DateTime::parse_from_rfc3339(timestamp.trim())
-            .map_err(|_| stale())?
-            .with_timezone(&Utc);
-        if (now - at).abs() > MAX_CLOCK_SKEW {
-            return Err(stale());
-        }
+        check_time(timestamp, now)?;
         let text = rasid_shared::wire::request_signing_text(method, path_and_query, timestamp);
         self.verify(center, text.as_bytes(), signature)
     }
+}
+
+/// A signed request's time: RFC 3339 and within [`MAX_CLOCK_SKEW`] of `now`.
+fn check_time(timestamp: &str, now: DateTime<Utc>) -> Result<(), AuthError> {
+    let stale = || AuthError::StaleTimestamp(printable(timestamp), now.to_rfc3339());
+    let at = DateTime::parse_from_rfc3339(timestamp.trim())
+        .map_err(|_| stale())?
+        .with_timezone(&Utc);
+    if (now - at).abs() > MAX_CLOCK_SKEW {
+        return Err(stale());
+    }
+    Ok(())
 }
 
 /// Untrusted header text, shortened and stripped of control characters, for messages.
@@ -188,6 +236,54 @@ mod tests {
             d.verify_request("MOH", "GET", "/v1/y", &ts, &sig, now),
             Err(AuthError::BadSignature(_))
         ));
+    }
+
+    #[test]
+    fn a_wall_reads_only_with_its_own_key_in_time() {
+        let (_, center_key) = directory();
+        let wall = KeyPair::from_seed([9; 32]);
+        let text = format!(
+            "secretariat = \"GSC\"\n[[center]]\ncode = \"GSC\"\nname_ar = \"أ\"\nname_en = \"G\"\n\
+             [[wall]]\nname = \"hall-1\"\nkeys = [\"{}\"]\n[[wall]]\nname = \"keyless\"\n",
+            wall.public_base64()
+        );
+        let d = Directory::new(Registry::parse(&text).unwrap());
+        let now = Utc::now();
+        let ts = now.to_rfc3339();
+        let signed = |k: &KeyPair, p: &str| {
+            k.sign(rasid_shared::wire::request_signing_text("GET", p, &ts).as_bytes())
+        };
+        let sig = signed(&wall, "/v1/boards");
+        assert_eq!(
+            d.verify_wall_request("hall-1", "GET", "/v1/boards", &ts, &sig, now),
+            Ok("hall-1".to_string())
+        );
+        assert_eq!(
+            d.verify_wall_request("hall-1", "GET", "/v1/boards/budget", &ts, &sig, now),
+            Err(AuthError::BadWallSignature("hall-1".into()))
+        );
+        let forged = signed(&center_key, "/v1/boards");
+        assert!(matches!(
+            d.verify_wall_request("hall-1", "GET", "/v1/boards", &ts, &forged, now),
+            Err(AuthError::BadWallSignature(_))
+        ));
+        assert!(matches!(
+            d.verify_wall_request(
+                "hall-1",
+                "GET",
+                "/v1/boards",
+                &ts,
+                &sig,
+                now + Duration::minutes(6)
+            ),
+            Err(AuthError::StaleTimestamp(..))
+        ));
+        for unknown in ["hall-2", "keyless", "MOH"] {
+            assert!(matches!(
+                d.verify_wall_request(unknown, "GET", "/v1/boards", &ts, &sig, now),
+                Err(AuthError::UnknownWall(_))
+            ));
+        }
     }
 
     #[test]

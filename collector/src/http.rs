@@ -49,10 +49,14 @@ pub struct RouterOptions {
     /// Becomes true when the collector shuts down: live streams end. A dropped sender means
     /// "never".
     pub closing: watch::Receiver<bool>,
+    /// Serve the wall's reads (boards, stream, screen configurations) to anyone, unsigned
+    /// (`serve --public-boards`). Off: only registered walls read, signing each request.
+    pub public_boards: bool,
 }
 
 impl RouterOptions {
-    /// Defaults for tests: no boards file, 30 s timeout, 15 s keep-alive, never closing.
+    /// Defaults for tests: no boards file, 30 s timeout, 15 s keep-alive, never closing, reads
+    /// signed by walls.
     pub fn new() -> RouterOptions {
         let (_, closing) = watch::channel(false);
         RouterOptions {
@@ -60,6 +64,7 @@ impl RouterOptions {
             request_timeout: Duration::from_secs(30),
             keep_alive: Duration::from_secs(15),
             closing,
+            public_boards: false,
         }
     }
 }
@@ -183,7 +188,10 @@ impl ApiError {
     pub fn word(&self) -> &'static str {
         match self {
             ApiError::Auth(AuthError::UnknownCenter(_)) => "unknown-center",
-            ApiError::Auth(AuthError::BadSignature(_)) => "bad-signature",
+            ApiError::Auth(AuthError::BadSignature(_) | AuthError::BadWallSignature(_)) => {
+                "bad-signature"
+            }
+            ApiError::Auth(AuthError::UnknownWall(_)) => "unknown-wall",
             ApiError::Auth(AuthError::MissingHeader(_)) => "missing-signature",
             ApiError::Auth(AuthError::StaleTimestamp(..)) => "stale-timestamp",
             ApiError::Malformed(_) => "malformed",
@@ -238,8 +246,9 @@ impl IntoResponse for ApiError {
 }
 
 /// Every route of the API, with its operation in the OpenAPI document: each handler is routed
-/// at the method and path of its `#[utoipa::path]`, so the two cannot differ.
-fn api() -> OpenApiRouter<AppState> {
+/// at the method and path of its `#[utoipa::path]`, so the two cannot differ. `wall_check`:
+/// the state the walls' reads are checked against (`None` when only the document is wanted).
+fn api(wall_check: Option<AppState>) -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(crate::openapi::header())
         .routes(
             routes!(post_batch)
@@ -247,18 +256,30 @@ fn api() -> OpenApiRouter<AppState> {
                 .layer(middleware::from_fn(refuse_declared_oversize)),
         )
         .routes(routes!(get_assignments))
-        .routes(routes!(list_boards))
-        .routes(routes!(get_board))
-        .routes(routes!(stream))
-        .routes(routes!(screen_config))
+        .merge(wall_reads(wall_check))
         .routes(routes!(openapi_json))
         .routes(routes!(healthz))
         .routes(routes!(metrics))
 }
 
+/// What a wall reads: boards, the stream, screen configurations. Every route here, and any read
+/// route added here later (e.g. `/v1/decisions/…`), is behind [`require_wall`] once the router
+/// has its state (`wall_check`); without it the routes are only described, for the document.
+fn wall_reads(wall_check: Option<AppState>) -> OpenApiRouter<AppState> {
+    let reads = OpenApiRouter::new()
+        .routes(routes!(list_boards))
+        .routes(routes!(get_board))
+        .routes(routes!(stream))
+        .routes(routes!(screen_config));
+    match wall_check {
+        Some(state) => reads.route_layer(middleware::from_fn_with_state(state, require_wall)),
+        None => reads,
+    }
+}
+
 /// The collector's OpenAPI 3.1 document (docs/openapi.json), as `GET /v1/openapi.json` serves it.
 pub fn openapi_document() -> serde_json::Value {
-    crate::openapi::document(api().into_openapi())
+    crate::openapi::document(api(None).into_openapi())
 }
 
 /// The text of [`openapi_document`], as served and committed: pretty JSON, final newline.
@@ -269,19 +290,49 @@ pub fn openapi_text() -> String {
 /// The collector's router. Tests call it with `tower::ServiceExt::oneshot`, no port needed.
 pub fn router(collector: Arc<Collector>, opts: RouterOptions) -> Router {
     let timeout = opts.request_timeout;
-    let (routes, paths) = api().split_for_parts();
-    let openapi = crate::openapi::document_text(&crate::openapi::document(paths)).into();
+    let openapi = openapi_text().into();
     let state = AppState {
         collector,
         opts,
         openapi,
     };
+    let (routes, _) = api(Some(state.clone())).split_for_parts();
     routes
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(timeout, time_limit))
         .layer(middleware::from_fn_with_state(state.clone(), observe))
         .with_state(state)
+}
+
+/// Lets a read through when it is signed by a registered wall (`x-rasid-wall`,
+/// `x-rasid-timestamp`, `x-rasid-signature` over method, path with query and time, as an
+/// agent's signed GET), or when the collector serves boards publicly. A stream is checked when
+/// it connects.
+async fn require_wall(State(s): State<AppState>, req: Request, next: Next) -> Response {
+    if s.opts.public_boards {
+        return next.run(req).await;
+    }
+    let uri = req.uri();
+    let path_and_query = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
+    let headers = req.headers();
+    let verified = (|| -> Result<String, ApiError> {
+        Ok(s.collector.directory().verify_wall_request(
+            header(headers, wire::HEADER_WALL)?,
+            req.method().as_str(),
+            path_and_query,
+            header(headers, wire::HEADER_TIMESTAMP)?,
+            header(headers, wire::HEADER_SIGNATURE)?,
+            Utc::now(),
+        )?)
+    })();
+    match verified {
+        Ok(wall) => {
+            s.collector.heard_from_wall(&wall);
+            next.run(req).await
+        }
+        Err(e) => e.into_response(),
+    }
 }
 
 /// A batch whose `Content-Length` is over the limit is refused at once from its header, before
@@ -533,9 +584,10 @@ async fn get_assignments(
     path = "/v1/boards",
     tag = "boards",
     summary = "Every board with its date, and the boards' version",
-    params(crate::openapi::KioskName),
+    params(crate::openapi::WallSignedGet, crate::openapi::KioskName),
     responses(
         (status = 200, description = "The boards.", body = ref("#/components/schemas/BoardList")),
+        (status = 401, description = "`missing-signature`: `x-rasid-wall`, `x-rasid-timestamp` or `x-rasid-signature` is missing (not when the collector runs with `--public-boards`).\n`unknown-wall`: the wall is not registered in centers.toml (`[[wall]]`), or has no key.\n`bad-signature`: the signature does not verify with any key registered for that wall.\n`stale-timestamp`: `x-rasid-timestamp` is not RFC 3339 or is more than 5 minutes off.", body = ref("#/components/schemas/ErrorBody")),
         (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; send it again.", body = ref("#/components/schemas/ErrorBody")),
         (status = 503, description = "`unavailable`: the boards could not be listed; try again later.", body = ref("#/components/schemas/ErrorBody")),
     ),
@@ -618,11 +670,13 @@ fn board_filter(s: &AppState, q: &HashMap<String, String>) -> Result<BoardFilter
     params(
         crate::openapi::BoardPath,
         crate::openapi::BoardQuery,
+        crate::openapi::WallSignedGet,
         crate::openapi::KioskName,
     ),
     responses(
         (status = 200, description = "The board.", body = ref("#/components/schemas/BoardView")),
         (status = 400, description = "`bad-query`: `center` is not a center code or not registered, `year` is not a year from 1900 to 2200, `period` is not a period, or the path or query cannot be read.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 401, description = "`missing-signature`: `x-rasid-wall`, `x-rasid-timestamp` or `x-rasid-signature` is missing (not when the collector runs with `--public-boards`).\n`unknown-wall`: the wall is not registered in centers.toml (`[[wall]]`), or has no key.\n`bad-signature`: the signature does not verify with any key registered for that wall.\n`stale-timestamp`: `x-rasid-timestamp` is not RFC 3339 or is more than 5 minutes off.", body = ref("#/components/schemas/ErrorBody")),
         (status = 404, description = "`unknown-board`: no board of that name (the message lists them).", body = ref("#/components/schemas/ErrorBody")),
         (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; send it again.", body = ref("#/components/schemas/ErrorBody")),
         (status = 500, description = "`internal`: the collector could not write the board as JSON: its fault, logged there.", body = ref("#/components/schemas/ErrorBody")),
@@ -660,9 +714,10 @@ async fn get_board(
     tag = "boards",
     summary = "Server-sent events: which boards changed",
     description = "First an event `ready` whose data is `{\"version\": N}`, the current version; then an event `boards` within a moment of every accepted change, whose data is a `BoardsChanged` (`#/components/schemas/BoardsChanged`) naming the boards it affected; a client that fell far behind receives one naming every board. Comment lines (`:`) every 15 s keep the connection alive. The stream ends when the collector shuts down: reconnect with backoff and refetch what you show.",
-    params(crate::openapi::KioskName),
+    params(crate::openapi::WallSignedGet, crate::openapi::KioskName),
     responses(
         (status = 200, description = "The event stream; it stays open.", content_type = "text/event-stream", body = String),
+        (status = 401, description = "`missing-signature`: `x-rasid-wall`, `x-rasid-timestamp` or `x-rasid-signature` is missing (not when the collector runs with `--public-boards`).\n`unknown-wall`: the wall is not registered in centers.toml (`[[wall]]`), or has no key.\n`bad-signature`: the signature does not verify with any key registered for that wall.\n`stale-timestamp`: `x-rasid-timestamp` is not RFC 3339 or is more than 5 minutes off.", body = ref("#/components/schemas/ErrorBody")),
         (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; connect again.", body = ref("#/components/schemas/ErrorBody")),
     ),
 )]
@@ -758,10 +813,12 @@ async fn closed(closing: &mut watch::Receiver<bool>) {
     description = "The text of the collector's `--boards` file as it is now. The answer is the whole file, the same for every `{name}`: choosing the screen is the kiosk's part (docs/KIOSK.md describes the format).",
     params(
         ("name" = String, Path, description = "The kiosk's screen; any name is answered with the whole file.", example = "cabinet-hall"),
+        crate::openapi::WallSignedGet,
         crate::openapi::KioskName,
     ),
     responses(
         (status = 200, description = "The boards.toml text.", content_type = "application/toml; charset=utf-8", body = String),
+        (status = 401, description = "`missing-signature`: `x-rasid-wall`, `x-rasid-timestamp` or `x-rasid-signature` is missing (not when the collector runs with `--public-boards`).\n`unknown-wall`: the wall is not registered in centers.toml (`[[wall]]`), or has no key.\n`bad-signature`: the signature does not verify with any key registered for that wall.\n`stale-timestamp`: `x-rasid-timestamp` is not RFC 3339 or is more than 5 minutes off.", body = ref("#/components/schemas/ErrorBody")),
         (status = 404, description = "`no-screen-config`: the collector runs without `--boards`.", body = ref("#/components/schemas/ErrorBody")),
         (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; send it again.", body = ref("#/components/schemas/ErrorBody")),
         (status = 503, description = "`unavailable`: the boards file cannot be read; try again later.", body = ref("#/components/schemas/ErrorBody")),
@@ -873,6 +930,8 @@ mod tests {
         let all = vec![
             ApiError::Auth(AuthError::UnknownCenter("X".into())),
             ApiError::Auth(AuthError::BadSignature(code.clone())),
+            ApiError::Auth(AuthError::UnknownWall("w".into())),
+            ApiError::Auth(AuthError::BadWallSignature("w".into())),
             ApiError::Auth(AuthError::MissingHeader(wire::HEADER_SIGNATURE)),
             ApiError::Auth(AuthError::StaleTimestamp("t".into(), "u".into())),
             ApiError::Malformed("m".into()),

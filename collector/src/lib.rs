@@ -95,10 +95,14 @@ pub struct CollectorOptions {
     pub request_timeout: Duration,
     /// Interval of keep-alive comments on `/v1/stream`.
     pub keep_alive: Duration,
+    /// Serve boards, the stream and screen configurations unsigned, to anyone
+    /// (`--public-boards`); otherwise only to walls registered in `centers.toml`.
+    pub public_boards: bool,
 }
 
 impl CollectorOptions {
-    /// Plain HTTP on 127.0.0.1 with a free port, no boards file, no relay, the local clock.
+    /// Plain HTTP on 127.0.0.1 with a free port, no boards file, no relay, the local clock,
+    /// reads signed by registered walls.
     pub fn new(data_dir: Option<PathBuf>, registry: impl Into<RegistrySource>) -> CollectorOptions {
         CollectorOptions {
             data_dir,
@@ -111,6 +115,7 @@ impl CollectorOptions {
             reload_every: Duration::from_secs(2),
             request_timeout: Duration::from_secs(30),
             keep_alive: Duration::from_secs(15),
+            public_boards: false,
         }
     }
 }
@@ -238,8 +243,10 @@ pub async fn start(opts: CollectorOptions) -> Result<CollectorHandle> {
             request_timeout: opts.request_timeout,
             keep_alive: opts.keep_alive,
             closing: closing_rx.clone(),
+            public_boards: opts.public_boards,
         },
     );
+    warn_if_public(opts.public_boards);
     let tcp = tokio::net::TcpListener::bind(opts.listen)
         .await
         .with_context(|| format!("listening on {}", opts.listen))?;
@@ -299,6 +306,15 @@ pub async fn start(opts: CollectorOptions) -> Result<CollectorHandle> {
     })
 }
 
+/// Says in the log, at start, that the boards are open to anyone (`--public-boards`).
+fn warn_if_public(public_boards: bool) {
+    if public_boards {
+        tracing::warn!(
+            "--public-boards: boards, the live stream and screen configurations are served to anyone who can reach this collector, unsigned"
+        );
+    }
+}
+
 /// `rasid-agent serve`: run the collector.
 #[derive(clap::Args, Debug, Clone)]
 pub struct ServeArgs {
@@ -332,6 +348,10 @@ pub struct ServeArgs {
     /// Longest time to answer a request, in seconds.
     #[arg(long, default_value_t = 30)]
     pub request_timeout_secs: u64,
+    /// Serve boards, the live stream and screen configurations to anyone, unsigned (a demo on
+    /// a trusted network). Without it only walls registered in centers.toml ([[wall]]) read.
+    #[arg(long)]
+    pub public_boards: bool,
 }
 
 impl ServeArgs {
@@ -341,6 +361,7 @@ impl ServeArgs {
         o.listen = self.listen;
         o.today = self.today;
         o.boards_file = self.boards.clone();
+        o.public_boards = self.public_boards;
         o.request_timeout = Duration::from_secs(self.request_timeout_secs.max(1));
         o.tls = match (&self.tls_cert, &self.tls_key) {
             (Some(cert), Some(key)) => Some(TlsFiles {

@@ -133,6 +133,26 @@ pub(crate) struct SignedGet {
     signature: String,
 }
 
+/// The headers of a wall's signed read (boards, the stream, screens): the agents' signed-GET
+/// scheme with the wall's name in place of the center. Not required when the collector runs
+/// with `--public-boards`.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)]
+pub(crate) struct WallSignedGet {
+    /// The wall whose key signed the request: its `name` in a `[[wall]]` of centers.toml.
+    #[param(rename = "x-rasid-wall", example = "cabinet-hall")]
+    wall: String,
+    /// When the request was signed, RFC 3339; refused when more than 5 minutes from the
+    /// collector's clock (401 `stale-timestamp`).
+    #[param(rename = "x-rasid-timestamp", example = "2024-02-12T09:00:00Z")]
+    timestamp: String,
+    /// The ed25519 signature of `GET`, the path with its query, and the timestamp, joined by
+    /// line feeds (no final one), standard base64 with padding.
+    #[param(rename = "x-rasid-signature")]
+    signature: String,
+}
+
 /// The optional header a kiosk names itself with on its GETs (the `reporting` board's `kiosks`).
 #[derive(IntoParams)]
 #[into_params(parameter_in = Header)]

@@ -157,6 +157,7 @@ impl Collector {
     ) -> Result<Collector, StoreError> {
         let dir = Directory::new(registry);
         let mut data = Dataset::new(dir.centers().cloned());
+        data.walls = dir.wall_names().cloned().collect();
         for env in store.records() {
             data.apply(env?);
         }
@@ -330,6 +331,7 @@ impl Collector {
         {
             let mut data = write(&self.data);
             data.centers = dir.centers().map(|c| (c.code.clone(), c.clone())).collect();
+            data.walls = dir.wall_names().cloned().collect();
         }
         *write(&self.dir) = dir;
         self.announce(BoardName::ALL.to_vec());
@@ -352,6 +354,17 @@ impl Collector {
             return;
         }
         act.kiosks.insert(name, Utc::now());
+    }
+
+    /// Notes a read signed by the registered wall `name`.
+    pub fn heard_from_wall(&self, name: &str) {
+        let mut act = lock(&self.activity);
+        // Only registered names get here; a wall removed from the registry is forgotten.
+        if act.walls.len() >= MAX_KIOSKS && !act.walls.contains_key(name) {
+            act.walls
+                .retain(|w, _| self.directory().wall_names().any(|n| n == w));
+        }
+        act.walls.insert(name.to_string(), Utc::now());
     }
 
     /// Saves what was heard from whom (at shutdown; batches save it as they come).

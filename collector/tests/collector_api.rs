@@ -6,7 +6,7 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use chrono::{SecondsFormat, Utc};
-use rasid_collector::demo::{demo_key, demo_registry};
+use rasid_collector::demo::{DEMO_WALL, demo_key, demo_registry, demo_wall_key};
 use rasid_collector::registry::Registry;
 use rasid_collector::{
     self as collector, Collector, CollectorOptions, RegistrySource, RouterOptions, TlsFiles,
@@ -166,6 +166,17 @@ fn post_batch(b: &Batch) -> Request<Body> {
     post(b.center.as_str(), &key, serde_json::to_vec(b).unwrap())
 }
 
+/// A GET of `uri` signed as the demo wall, registered in every registry of these tests.
+fn wall_get(uri: &str) -> Request<Body> {
+    let mut req = Request::get(uri);
+    for (name, value) in
+        wire::signed_read_headers(DEMO_WALL, &demo_wall_key(), "GET", uri, Utc::now())
+    {
+        req = req.header(name, value);
+    }
+    req.body(Body::empty()).unwrap()
+}
+
 async fn call(app: &axum::Router, req: Request<Body>) -> (StatusCode, Vec<u8>) {
     let resp = app.clone().oneshot(req).await.unwrap();
     let status = resp.status();
@@ -195,13 +206,7 @@ async fn all_boards(app: &axum::Router) -> BTreeMap<BoardName, Value> {
         .into_iter()
         .filter(|n| *n != BoardName::Reporting)
     {
-        let (status, body) = call(
-            app,
-            Request::get(format!("/v1/boards/{name}"))
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+        let (status, body) = call(app, wall_get(&format!("/v1/boards/{name}"))).await;
         assert_eq!(status, StatusCode::OK);
         out.insert(name, serde_json::from_slice(&body).unwrap());
     }
@@ -518,7 +523,7 @@ async fn a_batch_number_used_again_for_other_records_is_refused_and_an_epoch_num
 #[tokio::test]
 async fn unknown_routes_boards_and_queries_are_json_errors() {
     let f = fixture();
-    let get = |uri: &str| Request::get(uri).body(Body::empty()).unwrap();
+    let get = wall_get;
     let (s, e) = refused(&f.app, get("/v2/nothing")).await;
     assert_eq!((s, e.error.as_str()), (StatusCode::NOT_FOUND, "not-found"));
     let (s, e) = refused(&f.app, get("/v1/boards/weather")).await;
@@ -588,6 +593,145 @@ async fn unknown_routes_boards_and_queries_are_json_errors() {
     );
 }
 
+/// A GET of `uri` with the given headers only.
+fn get_with(uri: &str, headers: &[(&str, String)]) -> Request<Body> {
+    let mut req = Request::get(uri);
+    for (name, value) in headers {
+        req = req.header(*name, value);
+    }
+    req.body(Body::empty()).unwrap()
+}
+
+#[tokio::test]
+async fn only_a_registered_wall_reads_boards_the_stream_and_screens_with_a_fresh_signature() {
+    let f = fixture();
+    let reads = [
+        "/v1/boards",
+        "/v1/boards/budget?year=2023",
+        "/v1/stream",
+        "/v1/screens/hall/config",
+    ];
+    let now = Utc::now();
+    let signed = |wall: &str, key: &KeyPair, uri: &str, at| {
+        wire::signed_read_headers(wall, key, "GET", uri, at).to_vec()
+    };
+    for uri in reads {
+        // Unsigned: refused, saying which header is missing.
+        let (s, e) = refused(&f.app, get_with(uri, &[])).await;
+        assert_eq!(
+            (s, e.error.as_str()),
+            (StatusCode::UNAUTHORIZED, "missing-signature"),
+            "{uri}"
+        );
+        assert!(
+            e.message.contains(wire::HEADER_WALL),
+            "{uri}: {}",
+            e.message
+        );
+        // Signed by another key under the wall's name (a center's key): forged.
+        let forged = signed(DEMO_WALL, &demo_key(&code("GSC")), uri, now);
+        let (s, e) = refused(&f.app, get_with(uri, &forged)).await;
+        assert_eq!(
+            (s, e.error.as_str()),
+            (StatusCode::UNAUTHORIZED, "bad-signature"),
+            "{uri}"
+        );
+        // The wall's signature of another path does not read this one.
+        let moved = signed(DEMO_WALL, &demo_wall_key(), "/v1/boards/kpi", now);
+        let (s, e) = refused(&f.app, get_with(uri, &moved)).await;
+        assert_eq!(e.error, "bad-signature", "{uri}: {s}");
+        // Signed six minutes ago: stale.
+        let stale = signed(
+            DEMO_WALL,
+            &demo_wall_key(),
+            uri,
+            now - chrono::Duration::minutes(6),
+        );
+        let (s, e) = refused(&f.app, get_with(uri, &stale)).await;
+        assert_eq!(
+            (s, e.error.as_str()),
+            (StatusCode::UNAUTHORIZED, "stale-timestamp"),
+            "{uri}"
+        );
+        // A wall not in centers.toml, and a center's name as a wall: unknown.
+        for who in ["lobby", "GSC"] {
+            let unknown = signed(who, &demo_wall_key(), uri, now);
+            let (s, e) = refused(&f.app, get_with(uri, &unknown)).await;
+            assert_eq!(
+                (s, e.error.as_str()),
+                (StatusCode::UNAUTHORIZED, "unknown-wall"),
+                "{uri} as {who}"
+            );
+            assert!(e.message.contains("rasid-kiosk init"), "{}", e.message);
+        }
+        // The registered wall reads (the screen configuration: 404, none was given, but past
+        // the check).
+        let resp = f.app.clone().oneshot(wall_get(uri)).await.unwrap();
+        let want = if uri.starts_with("/v1/screens") {
+            StatusCode::NOT_FOUND
+        } else {
+            StatusCode::OK
+        };
+        assert_eq!(resp.status(), want, "{uri}");
+    }
+    // Health, metrics and unknown routes need no signature.
+    for (uri, want) in [
+        ("/healthz", StatusCode::OK),
+        ("/metrics", StatusCode::OK),
+        ("/v1/decisions/18/212/02", StatusCode::NOT_FOUND),
+    ] {
+        let (s, _) = call(&f.app, get_with(uri, &[])).await;
+        assert_eq!(s, want, "{uri}");
+    }
+    // The reporting board lists the wall by name, with its last signed read.
+    let (_, body) = call(&f.app, wall_get("/v1/boards/reporting")).await;
+    let BoardView::Reporting(rep) = serde_json::from_slice(&body).unwrap() else {
+        panic!("wrong board")
+    };
+    assert_eq!(rep.walls.len(), 1, "{:?}", rep.walls);
+    assert_eq!(rep.walls[0].name, DEMO_WALL);
+    assert!(rep.walls[0].last_read.is_some());
+    // Refusals are counted by word.
+    let metrics = String::from_utf8(call(&f.app, get_with("/metrics", &[])).await.1).unwrap();
+    assert!(
+        metrics.contains("rasid_requests_refused_total{error=\"unknown-wall\"} 8"),
+        "{metrics}"
+    );
+}
+
+#[tokio::test]
+async fn with_public_boards_anyone_reads_unsigned() {
+    let f = fixture();
+    let mut opts = RouterOptions::new();
+    opts.public_boards = true;
+    let app = collector::router(f.collector.clone(), opts);
+    for uri in ["/v1/boards", "/v1/boards/budget", "/v1/stream"] {
+        let resp = app.clone().oneshot(get_with(uri, &[])).await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK, "{uri}");
+    }
+    // Over a real socket too, as `serve --public-boards` runs it.
+    let data = demo::generate();
+    let mut o = CollectorOptions::new(None, demo_reg(&data));
+    o.public_boards = true;
+    let h = collector::start(o).await.unwrap();
+    let resp = client()
+        .get(format!("{}/v1/boards/reporting", h.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    // Without it, the same read is refused.
+    let h2 = start(None, demo_reg(&data)).await;
+    let resp = client()
+        .get(format!("{}/v1/boards/reporting", h2.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 401);
+    let e: ErrorBody = resp.json().await.unwrap();
+    assert_eq!(e.error, "missing-signature");
+}
+
 // ---------- real collectors on loopback ----------
 
 fn client() -> reqwest::Client {
@@ -617,9 +761,24 @@ async fn push_http(http: &reqwest::Client, url: &str, b: &Batch) -> reqwest::Res
         .unwrap()
 }
 
+/// A GET of `url` signed as the demo wall, registered in every registry of these tests.
+fn wall_http_get(http: &reqwest::Client, url: impl AsRef<str>) -> reqwest::RequestBuilder {
+    let url = reqwest::Url::parse(url.as_ref()).unwrap();
+    let path = match url.query() {
+        Some(q) => format!("{}?{q}", url.path()),
+        None => url.path().to_string(),
+    };
+    let mut req = http.get(url.clone());
+    for (name, value) in
+        wire::signed_read_headers(DEMO_WALL, &demo_wall_key(), "GET", &path, Utc::now())
+    {
+        req = req.header(name, value);
+    }
+    req
+}
+
 async fn board_json(http: &reqwest::Client, url: &str, name: BoardName) -> Value {
-    let resp = http
-        .get(format!("{url}/v1/boards/{name}"))
+    let resp = wall_http_get(http, format!("{url}/v1/boards/{name}"))
         .send()
         .await
         .unwrap();
@@ -665,8 +824,7 @@ async fn boards_after_pushing_the_demo_dataset_equal_the_pure_aggregation() {
         (Some(45), Some(37), Some(18))
     );
     // The reporting board lists every registered center and who was heard from.
-    let rep = http
-        .get(format!("{}/v1/boards/reporting", h.url()))
+    let rep = wall_http_get(&http, format!("{}/v1/boards/reporting", h.url()))
         .header("x-rasid-kiosk", "cabinet-hall")
         .send()
         .await
@@ -687,8 +845,14 @@ async fn boards_after_pushing_the_demo_dataset_equal_the_pure_aggregation() {
         "{:?}",
         rep.kiosks
     );
-    let list: Value = http
-        .get(format!("{}/v1/boards", h.url()))
+    assert!(
+        rep.walls
+            .iter()
+            .any(|w| w.name == DEMO_WALL && w.last_read.is_some()),
+        "{:?}",
+        rep.walls
+    );
+    let list: Value = wall_http_get(&http, format!("{}/v1/boards", h.url()))
         .send()
         .await
         .unwrap()
@@ -882,8 +1046,7 @@ async fn the_stream_announces_a_change_after_a_push() {
     let h = start(None, demo_reg(&data)).await;
     preload(h.collector(), &data);
     let http = client();
-    let mut stream = http
-        .get(format!("{}/v1/stream", h.url()))
+    let mut stream = wall_http_get(&http, format!("{}/v1/stream", h.url()))
         .send()
         .await
         .unwrap();
@@ -979,8 +1142,7 @@ async fn health_metrics_and_screen_config_answer() {
     ] {
         assert!(text.contains(needle), "{needle} missing in\n{text}");
     }
-    let cfg = http
-        .get(format!("{}/v1/screens/hall/config", h.url()))
+    let cfg = wall_http_get(&http, format!("{}/v1/screens/hall/config", h.url()))
         .send()
         .await
         .unwrap();
@@ -990,8 +1152,7 @@ async fn health_metrics_and_screen_config_answer() {
         std::fs::read_to_string(&boards).unwrap()
     );
     std::fs::write(&boards, "# changed\n").unwrap();
-    let cfg = http
-        .get(format!("{}/v1/screens/hall/config", h.url()))
+    let cfg = wall_http_get(&http, format!("{}/v1/screens/hall/config", h.url()))
         .send()
         .await
         .unwrap();
@@ -1011,6 +1172,10 @@ fn registry_text(centers: &[(&str, Option<&str>, &KeyPair)]) -> String {
             t.push_str(&format!("parent = \"{p}\"\n"));
         }
     }
+    t.push_str(&format!(
+        "[[wall]]\nname = \"{DEMO_WALL}\"\nkeys = [\"{}\"]\n",
+        demo_wall_key().public_base64()
+    ));
     t
 }
 
@@ -1200,8 +1365,7 @@ async fn no_signed_batch_puts_a_wrong_number_on_the_wall() {
         let (http, url) = (http.clone(), h.url());
         let query = query.to_string();
         async move {
-            let v: Value = http
-                .get(format!("{url}/v1/boards/budget{query}"))
+            let v: Value = wall_http_get(&http, format!("{url}/v1/boards/budget{query}"))
                 .send()
                 .await
                 .unwrap()

@@ -4,15 +4,20 @@
 A worked example of docs/API.md for integrators, written from that page alone: it builds a
 batch of one record, signs it as "Signing" says, sends it to POST /v1/batches, checks the
 answer (and that a resend of the same bytes is recognised as a replay), then reads
-GET /v1/boards/budget for the center and the year and prints the figure the record changed.
+GET /v1/boards/budget for the center and the year, signed as a wall ("Walls' reads"), and
+prints the figure the record changed.
 
-    python3 docs/examples/push_and_read.py URL CENTER KEY_FILE [--spent N] [--program NAME]
-    python3 docs/examples/push_and_read.py http://127.0.0.1:8440 MOH /tmp/rasid-demo/keys/MOH.key
+    python3 docs/examples/push_and_read.py URL CENTER KEY_FILE --wall NAME --wall-key FILE
+                                           [--spent N] [--program NAME]
+    python3 docs/examples/push_and_read.py http://127.0.0.1:8440 MOH /tmp/rasid-demo/keys/MOH.key \
+        --wall demo-wall --wall-key /tmp/rasid-demo/keys/demo-wall.key
 
 KEY_FILE is a center's secret key as `rasid-agent init` writes it (DATA/agent.key) or as
 `rasid-agent demo-data` writes the demo's (OUT/keys/CODE.key): the standard base64 of the
 32-byte ed25519 secret. The key's public half must be registered for CENTER in the collector's
-centers.toml. For a collector on HTTPS with a certificate from a private CA, name the CA's
+centers.toml. Boards are read as the wall NAME with its key FILE (as `rasid-kiosk init` writes
+it, or the demo's OUT/keys/demo-wall.key), registered in a [[wall]] entry of centers.toml; a
+collector started with --public-boards also answers without --wall. For a collector on HTTPS with a certificate from a private CA, name the CA's
 PEM file in SSL_CERT_FILE, as for the agent (docs/API.md, "HTTPS"); Python's ssl reads it too.
 
 Needs Python 3 (tested with 3.11) and the `cryptography` package (Debian and Ubuntu:
@@ -52,7 +57,7 @@ class Refused(Exception):
 
 
 def load_key(path):
-    """The center's ed25519 key from its key file (base64 of the 32-byte secret)."""
+    """An ed25519 key from its key file (base64 of the 32-byte secret): a center's or a wall's."""
     try:
         with open(path, "rb") as f:
             text = f.read().strip()
@@ -62,7 +67,7 @@ def load_key(path):
         secret = base64.b64decode(text, validate=True)
     except ValueError as e:
         raise Refused(
-            f"the key file {path} is not the base64 of a key ({e}); give the center's agent.key"
+            f"the key file {path} is not the base64 of a key ({e}); give agent.key or rasid-wall.key"
         )
     if len(secret) != 32:
         raise Refused(
@@ -97,10 +102,27 @@ def call(method, url, body=None, headers=None):
         raise Refused(f"{method} {url}: the answer is not JSON: {e}")
 
 
-def budget_board(base, center, year):
-    """GET /v1/boards/budget narrowed to `center` and `year` (unsigned: boards are open)."""
+def read(base, path, wall):
+    """A wall's read of `path` (with its query): signed over "GET\\nPATH\\nTIMESTAMP" with the
+    wall's key, the wall named in X-Rasid-Wall. `wall` is (name, key), or None to read unsigned
+    (a collector started with --public-boards)."""
+    headers = {}
+    if wall is not None:
+        name, key = wall
+        timestamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        signature = key.sign(f"GET\n{path}\n{timestamp}".encode("utf-8"))
+        headers = {
+            "X-Rasid-Wall": name,
+            "X-Rasid-Timestamp": timestamp,
+            "X-Rasid-Signature": base64.b64encode(signature).decode("ascii"),
+        }
+    return call("GET", base + path, headers=headers)
+
+
+def budget_board(base, center, year, wall):
+    """GET /v1/boards/budget narrowed to `center` and `year`, read as `wall`."""
     query = urllib.parse.urlencode({"center": center, "year": year})
-    return call("GET", f"{base}/v1/boards/budget?{query}")
+    return read(base, f"/v1/boards/budget?{query}", wall)
 
 
 def build_batch(center, agent, today, program, spent):
@@ -174,14 +196,19 @@ def main():
         "--spent", type=int, default=84_000, help="spent this month (default 84000)"
     )
     parser.add_argument("--program", default="EXAMPLE", help="the budget program (default EXAMPLE)")
+    parser.add_argument("--wall", help="the wall to read boards as ([[wall]] name in centers.toml)")
+    parser.add_argument("--wall-key", help="that wall's secret key file (rasid-wall.key)")
     args = parser.parse_args()
+    if (args.wall is None) != (args.wall_key is None):
+        parser.error("give --wall and --wall-key together (or neither, for --public-boards)")
     base = args.url.rstrip("/")
     center = args.center
 
     key = load_key(args.key_file)
+    wall = (args.wall, load_key(args.wall_key)) if args.wall else None
     # The collector's date, so that the line is current by its clock.
-    today = datetime.date.fromisoformat(call("GET", f"{base}/v1/boards")["today"])
-    before = budget_board(base, center, today.year)
+    today = datetime.date.fromisoformat(read(base, "/v1/boards", wall)["today"])
+    before = budget_board(base, center, today.year, wall)
 
     batch = build_batch(center, key_id(key), today, args.program, args.spent)
     body = json.dumps(batch, ensure_ascii=False).encode("utf-8")
@@ -198,7 +225,7 @@ def main():
     if not again.get("replay") or {**again, "replay": False} != ack:
         raise Refused(f"a resend was not answered as a replay of the first answer: {again!r}")
 
-    after = budget_board(base, center, today.year)
+    after = budget_board(base, center, today.year, wall)
     if after.get("year") != today.year:
         raise Refused(f"the budget board shows year {after.get('year')}, not {today.year}")
     currency = after.get("currency", "")

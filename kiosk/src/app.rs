@@ -473,7 +473,7 @@ impl Wall {
                     .circle_stroke(c, 7.0, Stroke::new(1.5, t.muted));
             }
         }
-        if let Some(note) = &self.operator_note {
+        if let Some(note) = &self.operator_line() {
             let r = Rect::from_min_max(
                 pos2(x + n as f32 * 24.0 + 20.0, inner.top()),
                 pos2(inner.center().x, inner.bottom()),
@@ -487,6 +487,14 @@ impl Wall {
                 Some(1),
             );
         }
+    }
+
+    /// What the operator line shows: the source's own trouble first (no key, the collector
+    /// refusing the wall), else the configuration's note.
+    pub fn operator_line(&self) -> Option<String> {
+        self.source
+            .operator_note()
+            .or_else(|| self.operator_note.clone())
     }
 
     fn center_name(&self, c: &CenterCode) -> String {

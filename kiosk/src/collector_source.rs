@@ -3,12 +3,15 @@
 //! shows the last data, marked with its date.
 //!
 //! A background thread owns the network (a small tokio runtime): it follows `GET /v1/stream`
-//! (server-sent events), fetches `GET /v1/boards/{name}` for the boards the wall wants, and
-//! hands results to the UI thread over a channel, waking it. It reconnects by itself with
+//! (server-sent events), fetches `GET /v1/boards/{name}` for the boards the wall wants, each
+//! request signed with the wall's key ([`WallIdentity`]), and hands results to the UI thread
+//! over a channel, waking it. A collector refusing the wall (401) is said on the operator line. It reconnects by itself with
 //! backoff. Nothing the collector sends can crash the wall: a board that cannot be read becomes
 //! an error shown in that board's place.
 
 use crate::feed::{BoardSource, BoardState, SourceStatus};
+pub use crate::identity::HEADER_KIOSK;
+use crate::identity::{WallIdentity, refusal};
 use chrono::{DateTime, Local};
 use rasid_shared::board::{BoardFilter, BoardName, BoardView};
 use rasid_shared::store::Store;
@@ -34,13 +37,12 @@ pub fn wake_frame(ctx: &egui::Context) -> Wake {
     Arc::new(move || ctx.request_repaint_after(Duration::from_millis(1)))
 }
 
-/// Header a kiosk sends so the collector knows when each wall was last heard from.
-pub const HEADER_KIOSK: &str = "x-rasid-kiosk";
-
 enum Event {
     Board(Key, Box<Result<BoardView, String>>),
     Connected,
     Disconnected(String),
+    /// The collector answered 401: what it said.
+    Refused(String),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -59,18 +61,33 @@ pub struct CollectorSource {
     events: mpsc::Receiver<Event>,
     status: SourceStatus,
     cache: Option<Store>,
+    /// Why the wall has no key, for the operator line.
+    no_key: Option<String>,
+    /// The collector's last refusal of the wall, until the stream is accepted again.
+    refused: Option<String>,
 }
 
 impl CollectorSource {
-    /// Starts following the collector at `url`. `cache`: where the last boards are kept.
-    pub fn start(url: &str, kiosk_name: &str, cache: Option<Store>, wake: Wake) -> CollectorSource {
+    /// Starts following the collector at `url` as `wall`. `cache`: where the last boards are
+    /// kept. A wall without a key reads unsigned, and says so on the operator line and in the
+    /// log.
+    pub fn start(
+        url: &str,
+        wall: WallIdentity,
+        cache: Option<Store>,
+        wake: Wake,
+    ) -> CollectorSource {
         let url = url.trim_end_matches('/').to_string();
         let (want_tx, want_rx) = tokio::sync::mpsc::unbounded_channel();
         let (ev_tx, events) = mpsc::channel();
         let shown = Shown::default();
+        let no_key = wall.problem().map(str::to_string);
+        if let Some(p) = &no_key {
+            tracing::warn!("{p}");
+        }
         let net = Network {
             url: url.clone(),
-            kiosk: kiosk_name.to_string(),
+            wall,
             events: ev_tx,
             wake,
             shown: shown.clone(),
@@ -93,6 +110,8 @@ impl CollectorSource {
             want_tx,
             events,
             cache,
+            no_key,
+            refused: None,
         }
     }
 
@@ -154,9 +173,16 @@ impl BoardSource for CollectorSource {
             changed = true;
             match ev {
                 Event::Connected => {
+                    self.refused = None;
                     self.status = SourceStatus::Live {
                         url: self.url.clone(),
                     }
+                }
+                Event::Refused(why) => {
+                    if self.refused.as_ref() != Some(&why) {
+                        tracing::warn!("{why}");
+                    }
+                    self.refused = Some(why);
                 }
                 Event::Disconnected(detail) => {
                     if !matches!(self.status, SourceStatus::Offline { .. })
@@ -178,6 +204,7 @@ impl BoardSource for CollectorSource {
                 }
                 Event::Board(k, result) => match *result {
                     Ok(view) => {
+                        self.refused = None;
                         if let Some(store) = &self.cache {
                             let cached = Cached {
                                 fetched: Local::now(),
@@ -203,6 +230,10 @@ impl BoardSource for CollectorSource {
         self.status.clone()
     }
 
+    fn operator_note(&self) -> Option<String> {
+        self.refused.clone().or_else(|| self.no_key.clone())
+    }
+
     fn showing(&mut self, name: BoardName, filter: &BoardFilter) {
         let mut shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
         if shown
@@ -216,7 +247,7 @@ impl BoardSource for CollectorSource {
 
 struct Network {
     url: String,
-    kiosk: String,
+    wall: WallIdentity,
     events: mpsc::Sender<Event>,
     wake: Wake,
     shown: Shown,
@@ -231,7 +262,7 @@ impl Network {
                 let shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
                 shown.as_ref().is_none_or(|s| s == k)
             }
-            Event::Connected | Event::Disconnected(_) => true,
+            Event::Connected | Event::Disconnected(_) | Event::Refused(_) => true,
         };
         let _ = self.events.send(e);
         if wake {
@@ -297,6 +328,21 @@ impl Network {
         });
     }
 
+    /// A GET of `url` carrying the wall's name and, when it has a key, its signature.
+    fn signed_get(
+        &self,
+        client: &reqwest::Client,
+        url: &str,
+    ) -> Result<reqwest::RequestBuilder, String> {
+        let url = reqwest::Url::parse(url)
+            .map_err(|e| format!("the collector's address {url} cannot be read: {e}"))?;
+        let mut req = client.get(url.clone());
+        for (name, value) in self.wall.headers(&url) {
+            req = req.header(name, value);
+        }
+        Ok(req)
+    }
+
     async fn fetch(&self, client: &reqwest::Client, k: &Key) -> Result<BoardView, String> {
         let mut url = format!("{}/v1/boards/{}", self.url, k.0);
         let mut q = Vec::new();
@@ -310,9 +356,8 @@ impl Network {
             url.push('?');
             url.push_str(&q.join("&"));
         }
-        let resp = client
-            .get(&url)
-            .header(HEADER_KIOSK, &self.kiosk)
+        let resp = self
+            .signed_get(client, &url)?
             .timeout(Duration::from_secs(15))
             .send()
             .await
@@ -322,6 +367,10 @@ impl Network {
             .bytes()
             .await
             .map_err(|e| format!("the answer was cut: {e}"))?;
+        if let Some(why) = refusal(status, &bytes) {
+            self.send(Event::Refused(why.clone()));
+            return Err(why);
+        }
         if !status.is_success() {
             let msg: String = String::from_utf8_lossy(&bytes).chars().take(200).collect();
             return Err(format!("the collector answered {status}: {msg}"));
@@ -344,12 +393,18 @@ impl Network {
     ) {
         let mut wait = Duration::from_millis(500);
         loop {
-            let resp = client
-                .get(format!("{}/v1/stream", self.url))
-                .header(HEADER_KIOSK, &self.kiosk)
-                .header(reqwest::header::ACCEPT, "text/event-stream")
-                .send()
-                .await;
+            let resp = match self.signed_get(client, &format!("{}/v1/stream", self.url)) {
+                Ok(r) => {
+                    r.header(reqwest::header::ACCEPT, "text/event-stream")
+                        .send()
+                        .await
+                }
+                Err(e) => {
+                    // A URL that cannot be read never gets better: say so once and stop.
+                    self.send(Event::Disconnected(e));
+                    return;
+                }
+            };
             match resp {
                 Ok(mut r) if r.status().is_success() => {
                     wait = Duration::from_millis(500);
@@ -392,10 +447,19 @@ impl Network {
                     };
                     self.send(Event::Disconnected(detail));
                 }
-                Ok(r) => self.send(Event::Disconnected(format!(
-                    "the collector answered {}",
-                    r.status()
-                ))),
+                Ok(r) => {
+                    let status = r.status();
+                    let body = r.bytes().await.unwrap_or_default();
+                    match refusal(status, &body) {
+                        Some(why) => {
+                            self.send(Event::Refused(why.clone()));
+                            self.send(Event::Disconnected(why));
+                        }
+                        None => self.send(Event::Disconnected(format!(
+                            "the collector answered {status}"
+                        ))),
+                    }
+                }
                 Err(e) => self.send(Event::Disconnected(format!(
                     "cannot reach the collector: {e}"
                 ))),

@@ -510,10 +510,11 @@ boards = [{ board = "budget", year = 99, colour = "red" }]
 #[derive(Debug, Clone)]
 pub enum ConfigOrigin {
     File(std::path::PathBuf),
-    /// `GET {url}/v1/screens/{screen}/config` of a collector.
+    /// `GET {url}/v1/screens/{screen}/config` of a collector, signed as `wall`.
     Collector {
         url: String,
         screen: String,
+        wall: crate::identity::WallIdentity,
     },
 }
 
@@ -522,17 +523,28 @@ pub fn read_origin(origin: &ConfigOrigin) -> Result<String, String> {
     match origin {
         ConfigOrigin::File(path) => std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display())),
-        ConfigOrigin::Collector { url, screen } => {
+        ConfigOrigin::Collector { url, screen, wall } => {
             let u = format!("{}/v1/screens/{screen}/config", url.trim_end_matches('/'));
+            let parsed = reqwest::Url::parse(&u)
+                .map_err(|e| format!("the collector's address {u} cannot be read: {e}"))?;
             let resp = reqwest::blocking::Client::builder()
                 .timeout(std::time::Duration::from_secs(10))
                 .build()
-                .and_then(|c| c.get(&u).send())
+                .and_then(|c| {
+                    let mut req = c.get(parsed.clone());
+                    for (name, value) in wall.headers(&parsed) {
+                        req = req.header(name, value);
+                    }
+                    req.send()
+                })
                 .map_err(|e| format!("cannot fetch the configuration from {u}: {e}"))?;
             let status = resp.status();
             let text = resp
                 .text()
                 .map_err(|e| format!("the configuration from {u} was cut: {e}"))?;
+            if let Some(why) = crate::identity::refusal(status, text.as_bytes()) {
+                return Err(why);
+            }
             if status.is_success() {
                 Ok(text)
             } else {

@@ -50,6 +50,11 @@ pub trait BoardSource {
     /// boards already shown. Sources that compute their boards on demand need not act.
     fn prefetch(&mut self, _boards: &[(BoardName, BoardFilter)]) {}
     fn status(&self) -> SourceStatus;
+    /// What the operator must know about the source itself (a wall without a key, a collector
+    /// refusing the wall), for the operator line; `None` when all is well.
+    fn operator_note(&self) -> Option<String> {
+        None
+    }
     /// The registered centers (code, Arabic name, English name), for the operator's filter.
     /// By default read from the reporting board, which lists every registered center.
     fn centers(&mut self) -> Vec<(CenterCode, String, String)> {

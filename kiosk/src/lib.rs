@@ -7,6 +7,8 @@
 //! - [`feed`]: where boards come from: in-process data, or a collector ([`collector_source`])
 //!   with a sled cache; [`demo`] and [`live_demo`]: the demo's data, its embedded collector and
 //!   live changes.
+//! - [`identity`]: the wall's name and key; `rasid-kiosk init`; every read it sends a collector
+//!   is signed with it.
 //! - [`playlist`]: the rotation (pure); [`app`]: the wall itself (header, board, footer,
 //!   operator keys); [`render`]: drawing a wall to PNG without a window.
 //! - [`window`]: the wall's window covering its monitor, systemd's watchdog;
@@ -18,6 +20,7 @@ pub mod collector_source;
 pub mod config;
 pub mod demo;
 pub mod feed;
+pub mod identity;
 #[cfg(feature = "demo")]
 pub mod live_demo;
 pub mod playlist;

@@ -3,9 +3,10 @@
 //! decision's status, now and then a project's progress — the same path a ministry's agent
 //! takes, so the wall visibly moves.
 
+use crate::identity::WallIdentity;
 use anyhow::{Context, Result};
 use chrono::Utc;
-use rasid_collector::demo::{demo_key, demo_registry};
+use rasid_collector::demo::{DEMO_WALL, demo_key, demo_registry, demo_wall_key};
 use rasid_collector::{self as collector, CollectorHandle, CollectorOptions, registry_from};
 use rasid_shared::demo;
 use rasid_shared::model::{
@@ -20,6 +21,8 @@ use std::time::Duration;
 /// The embedded collector and the runtime it runs on; dropping it stops both.
 pub struct EmbeddedDemo {
     pub url: String,
+    /// The demo's wall, registered at the embedded collector: the demo needs no setup.
+    pub wall: WallIdentity,
     handle: Option<CollectorHandle>,
     runtime: tokio::runtime::Runtime,
 }
@@ -55,6 +58,7 @@ pub fn start(live_every: Option<Duration>) -> Result<EmbeddedDemo> {
     }
     Ok(EmbeddedDemo {
         url,
+        wall: WallIdentity::with_key(DEMO_WALL, demo_wall_key()),
         handle: Some(handle),
         runtime,
     })

@@ -1,12 +1,14 @@
-//! `rasid-kiosk`: the wall display. `--collector URL` follows a collector; `--demo` runs an
-//! embedded collector on the demo dataset; `--screenshot` renders a board to PNG without a window.
+//! `rasid-kiosk`: the wall display. `--collector URL` follows a collector, signing its reads
+//! with the wall's key (`rasid-kiosk init` makes it); `--demo` runs an embedded collector on the
+//! demo dataset; `--screenshot` renders a board to PNG without a window.
 
 use anyhow::{Context, Result, bail};
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use rasid_kiosk::app::{Clock, Wall, default_env, wall_zoom};
 use rasid_kiosk::collector_source::CollectorSource;
 use rasid_kiosk::config::{self, ConfigOrigin, WallConfig};
 use rasid_kiosk::feed::{BoardSource, DatasetSource};
+use rasid_kiosk::identity::{self, WallIdentity};
 use rasid_kiosk::playlist::{PlaylistItem, default_playlist};
 use rasid_kiosk::theme::{Theme, ThemeName};
 use rasid_kiosk::window::WallWindow;
@@ -24,6 +26,8 @@ use std::time::Duration;
     about = "Rasid wall display: live boards of cabinet decisions and budget performance"
 )]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// Run on the embedded demo dataset (the secretariat's 2023), with simulated live changes.
     #[arg(long)]
     demo: bool,
@@ -53,9 +57,14 @@ struct Cli {
     /// Where the last boards are kept for when the collector cannot be reached.
     #[arg(long, default_value = "rasid-kiosk-cache")]
     cache: PathBuf,
-    /// This wall's name, as the collector lists it among the kiosks it heard from.
+    /// This wall's name: its `[[wall]]` name in the collector's centers.toml, signed on every
+    /// read, and the name the reporting board lists.
     #[arg(long, default_value = "wall")]
     name: String,
+    /// This wall's key file, as `rasid-kiosk init` wrote it; every read from the collector is
+    /// signed with it.
+    #[arg(long, value_name = "FILE", default_value = identity::DEFAULT_KEY_FILE)]
+    key: PathBuf,
     /// The boards configuration file (screens, boards, durations, language, calendar, digits).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -66,6 +75,23 @@ struct Cli {
     /// Check a boards configuration file, print every problem with its line, and exit.
     #[arg(long, value_name = "FILE")]
     check_config: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Make this wall's key, and print the [[wall]] lines that register it at the collector.
+    Init {
+        /// The wall's name (1-64 of ASCII letters, digits, '-', '_', '.'); start the wall with
+        /// the same --name.
+        #[arg(long, default_value = "wall")]
+        name: String,
+        /// Where to write the key (readable by its owner only).
+        #[arg(long, value_name = "FILE", default_value = identity::DEFAULT_KEY_FILE)]
+        key: PathBuf,
+        /// Replace an existing key file (the new key must then be registered instead).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -96,6 +122,9 @@ fn run(cli: Cli) -> Result<()> {
         "light" => ThemeName::Light,
         other => bail!("--theme '{other}': use dark or light"),
     };
+    if let Some(Command::Init { name, key, force }) = &cli.command {
+        return init(name, key, *force);
+    }
     if let Some(path) = &cli.check_config {
         return check_config(path);
     }
@@ -120,9 +149,9 @@ fn run(cli: Cli) -> Result<()> {
 /// and runs it until it is closed.
 fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
     let demo = if cli.demo { Some(start_demo()?) } else { None };
-    let url = match (&demo, &cli.collector) {
-        (Some(d), _) => d.url.clone(),
-        (None, Some(u)) => u.clone(),
+    let (url, wall) = match (&demo, &cli.collector) {
+        (Some(d), _) => (d.url.clone(), demo_wall(d)),
+        (None, Some(u)) => (u.clone(), WallIdentity::load(&cli.name, &cli.key)),
         (None, None) => unreachable!("checked by run"),
     };
     let cache = if cli.demo {
@@ -137,8 +166,7 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
         viewport: viewport(cli)?,
         ..Default::default()
     };
-    let name = cli.name.clone();
-    let origin = config_origin(cli);
+    let origin = config_origin(cli, &wall);
     let first = first_config(origin.as_ref())?;
     let screen = cli.screen.clone();
     // A file's screen must exist; the collector's configuration falls back to its first screen.
@@ -157,7 +185,7 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
         Box::new(move |cc| {
             rasid_kiosk::text::fonts::install(&cc.egui_ctx);
             let wake = rasid_kiosk::collector_source::wake_frame(&cc.egui_ctx);
-            let source = CollectorSource::start(&url, &name, cache, wake.clone());
+            let source = CollectorSource::start(&url, wall, cache, wake.clone());
             let mut wall = Wall::new(env, Box::new(source), default_playlist());
             wall.screen_fallback = from_collector;
             // Checked above: the screen exists, or falls back to the first one.
@@ -199,13 +227,15 @@ fn viewport(cli: &Cli) -> Result<egui::ViewportBuilder> {
     })
 }
 
-/// Where the configuration comes from: `--config`, or the collector's for `--screen`.
-fn config_origin(cli: &Cli) -> Option<ConfigOrigin> {
+/// Where the configuration comes from: `--config`, or the collector's for `--screen`, read as
+/// `wall`.
+fn config_origin(cli: &Cli, wall: &WallIdentity) -> Option<ConfigOrigin> {
     match (&cli.config, &cli.screen, &cli.collector) {
         (Some(path), _, _) => Some(ConfigOrigin::File(path.clone())),
         (None, Some(screen), Some(url)) => Some(ConfigOrigin::Collector {
             url: url.clone(),
             screen: screen.clone(),
+            wall: wall.clone(),
         }),
         _ => None,
     }
@@ -256,6 +286,33 @@ type Demo = rasid_kiosk::live_demo::EmbeddedDemo;
 #[allow(dead_code)]
 struct Demo {
     url: String,
+}
+
+/// The wall the embedded demo registered for itself.
+#[cfg(feature = "demo")]
+fn demo_wall(d: &Demo) -> WallIdentity {
+    d.wall.clone()
+}
+
+#[cfg(not(feature = "demo"))]
+fn demo_wall(_: &Demo) -> WallIdentity {
+    unreachable!("a wall without the demo never starts one")
+}
+
+/// `rasid-kiosk init`: writes the wall's key and says how to register it.
+fn init(name: &str, key: &std::path::Path, force: bool) -> Result<()> {
+    let made = identity::init(name, key, force)?;
+    println!(
+        "Wrote this wall's key to {} (keep it private).",
+        key.display()
+    );
+    println!("Register the wall in the collector's centers.toml with these lines:\n");
+    println!("{}", made.registry_lines);
+    println!(
+        "Then start the wall with: rasid-kiosk --collector URL --name {name} --key {}",
+        key.display()
+    );
+    Ok(())
 }
 
 /// Starts the embedded collector of `--demo`, with a live change every 3 s.
@@ -312,7 +369,8 @@ fn screenshot(cli: &Cli, env: rasid_kiosk::widgets::Env, path: &std::path::Path)
             Wall::new(env, Box::new(source), vec![item])
         }
         Some(url) => {
-            let source = collector_board(url, &cli.name, board, &item.filter)?;
+            let wall = WallIdentity::load(&cli.name, &cli.key);
+            let source = collector_board(url, wall, board, &item.filter)?;
             Wall::new(env, Box::new(source), vec![item])
         }
     };
@@ -326,14 +384,14 @@ fn screenshot(cli: &Cli, env: rasid_kiosk::widgets::Env, path: &std::path::Path)
 /// most 15 s for it.
 fn collector_board(
     url: &str,
-    name: &str,
+    wall: WallIdentity,
     board: BoardName,
     filter: &BoardFilter,
 ) -> Result<CollectorSource> {
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     let mut source = CollectorSource::start(
         url,
-        name,
+        wall,
         None,
         Arc::new(move || {
             let _ = tx.send(());
@@ -381,6 +439,20 @@ impl eframe::App for KioskApp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn init_takes_the_walls_name_and_key_file_and_the_wall_its_key() {
+        let cli = Cli::try_parse_from(["rasid-kiosk", "init", "--name", "hall-1", "--key", "k"])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(matches!(
+            cli.command,
+            Some(Command::Init { ref name, ref key, force: false })
+                if name == "hall-1" && key == std::path::Path::new("k")
+        ));
+        let cli = Cli::try_parse_from(["rasid-kiosk", "--collector", "http://c:8440"])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(cli.key, PathBuf::from(identity::DEFAULT_KEY_FILE));
+    }
 
     #[test]
     fn hub_is_still_accepted_for_the_collector_flag() {

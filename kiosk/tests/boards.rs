@@ -660,6 +660,7 @@ fn malformed_views() -> Vec<BoardView> {
             })
             .collect(),
         kiosks: vec![],
+        walls: Vec::new(),
         budget_reported: 0,
         kpi_reported: 0,
         cycles: vec![CycleTotal {

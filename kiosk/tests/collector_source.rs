@@ -46,7 +46,7 @@ fn boards_arrive_follow_pushes_and_are_cached_for_when_the_collector_is_gone() {
     let cache = Store::open(cache_dir.path()).unwrap();
     let mut live = CollectorSource::start(
         &demo.url,
-        "test-wall",
+        demo.wall.clone(),
         Some(cache.clone()),
         Arc::new(move || {
             let _ = tx.send(());
@@ -79,6 +79,7 @@ fn boards_arrive_follow_pushes_and_are_cached_for_when_the_collector_is_gone() {
         }),
         "a pushed change reached the wall"
     );
+    let demo_wall = demo.wall.clone();
     drop(live);
     drop(demo);
 
@@ -86,7 +87,7 @@ fn boards_arrive_follow_pushes_and_are_cached_for_when_the_collector_is_gone() {
     let (tx2, rx2) = mpsc::channel();
     let mut offline = CollectorSource::start(
         "http://127.0.0.1:9",
-        "test-wall",
+        demo_wall.clone(),
         Some(cache),
         Arc::new(move || {
             let _ = tx2.send(());
@@ -117,7 +118,7 @@ fn only_news_of_the_board_on_screen_wakes_the_wall() {
     let counted = wakes.clone();
     let mut live = CollectorSource::start(
         &demo.url,
-        "test-wall",
+        demo.wall.clone(),
         None,
         Arc::new(move || {
             counted.fetch_add(1, Ordering::SeqCst);
@@ -180,7 +181,12 @@ fn a_collector_lost_before_the_first_rotation_leaves_every_board_with_data() {
     let cache_dir = tempfile::tempdir().unwrap();
     let cache = Store::open(cache_dir.path()).unwrap();
     let demo = rasid_kiosk::live_demo::start(None).unwrap();
-    let live = CollectorSource::start(&demo.url, "test-wall", Some(cache.clone()), Arc::new(|| {}));
+    let live = CollectorSource::start(
+        &demo.url,
+        demo.wall.clone(),
+        Some(cache.clone()),
+        Arc::new(|| {}),
+    );
     let playlist = default_playlist();
     let today = rasid_shared::demo::demo_today();
     let wall = Wall::new(
@@ -234,4 +240,72 @@ fn a_collector_lost_before_the_first_rotation_leaves_every_board_with_data() {
             "the footer's digits are the wall's (Arabic-Indic): {text}"
         );
     }
+}
+
+/// A wall that has no key, or a key the collector does not know, is refused: the wall runs on,
+/// and its operator line says why (the collector's word) and what to do.
+#[test]
+fn a_wall_without_a_registered_key_is_refused_and_its_operator_line_says_what_to_do() {
+    use rasid_kiosk::app::{Wall, default_env};
+    use rasid_kiosk::identity::{self, WallIdentity};
+    use rasid_kiosk::theme::{Theme, ThemeName};
+    let demo = rasid_kiosk::live_demo::start(None).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let all = BoardFilter::default();
+    let wake = || {
+        let (tx, rx) = mpsc::channel();
+        let wake: rasid_kiosk::collector_source::Wake = Arc::new(move || {
+            let _ = tx.send(());
+        });
+        (wake, rx)
+    };
+
+    // No key file: said at once, then the collector's refusal.
+    let (w, rx) = wake();
+    let keyless = WallIdentity::load("hall-1", &dir.path().join("rasid-wall.key"));
+    let mut source = CollectorSource::start(&demo.url, keyless, None, w);
+    let note = source.operator_note().unwrap_or_default();
+    assert!(
+        note.contains("no key") && note.contains("rasid-kiosk init --name hall-1"),
+        "{note}"
+    );
+    assert!(
+        wait_until(&mut source, &rx, Duration::from_secs(20), |h| {
+            h.board(BoardName::Budget, &all).error.is_some()
+                && h.operator_note()
+                    .is_some_and(|n| n.contains("(missing-signature)"))
+        }),
+        "the refusal reached the operator line: {:?}",
+        source.operator_note()
+    );
+    let error = source.board(BoardName::Budget, &all).error.unwrap();
+    assert!(error.contains("refuses this wall"), "{error}");
+    assert!(source.board(BoardName::Budget, &all).view.is_none());
+    // The wall shows the same line.
+    let env = default_env(
+        Theme::new(ThemeName::Dark),
+        rasid_shared::demo::demo_today(),
+    );
+    let wall = Wall::new(
+        env,
+        Box::new(source),
+        rasid_kiosk::playlist::default_playlist(),
+    );
+    let line = wall.operator_line().unwrap_or_default();
+    assert!(line.contains("(missing-signature)"), "{line}");
+
+    // A key of its own that is not registered at the collector: unknown-wall, naming init.
+    let key = dir.path().join("hall-1.key");
+    identity::init("hall-1", &key, false).unwrap();
+    let (w, rx) = wake();
+    let mut source = CollectorSource::start(&demo.url, WallIdentity::load("hall-1", &key), None, w);
+    assert!(
+        wait_until(&mut source, &rx, Duration::from_secs(20), |h| {
+            h.board(BoardName::Budget, &all).error.is_some()
+                && h.operator_note()
+                    .is_some_and(|n| n.contains("(unknown-wall)") && n.contains("rasid-kiosk init"))
+        }),
+        "unknown-wall on the operator line: {:?}",
+        source.operator_note()
+    );
 }

@@ -17,6 +17,9 @@ pub const PROTOCOL_VERSION: u32 = 1;
 pub const HEADER_CENTER: &str = "x-rasid-center";
 /// Header carrying the base64 ed25519 signature of the body (or of the request line for GETs).
 pub const HEADER_SIGNATURE: &str = "x-rasid-signature";
+/// Header naming the wall (a `[[wall]]` of the collector's `centers.toml`) whose key signed a
+/// read of boards, the stream or a screen configuration.
+pub const HEADER_WALL: &str = "x-rasid-wall";
 /// Header carrying the request time (RFC 3339) of a signed GET, to bound replays.
 pub const HEADER_TIMESTAMP: &str = "x-rasid-timestamp";
 /// Largest batch body a collector accepts, in bytes.
@@ -180,4 +183,24 @@ pub struct BoardListing {
 /// The text a signed GET request signs: method, path with query, and timestamp, one per line.
 pub fn request_signing_text(method: &str, path_and_query: &str, timestamp: &str) -> String {
     format!("{method}\n{path_and_query}\n{timestamp}")
+}
+
+/// The three headers of a read signed by the wall `wall` with `key` at `now`
+/// (`x-rasid-wall`, `x-rasid-timestamp`, `x-rasid-signature`): the signature covers
+/// [`request_signing_text`] of `method`, `path_and_query` (exactly as sent, e.g.
+/// `/v1/boards/budget?year=2024`) and the timestamp (RFC 3339, whole seconds, UTC).
+pub fn signed_read_headers(
+    wall: &str,
+    key: &crate::sign::KeyPair,
+    method: &str,
+    path_and_query: &str,
+    now: DateTime<Utc>,
+) -> [(&'static str, String); 3] {
+    let ts = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let signature = key.sign(request_signing_text(method, path_and_query, &ts).as_bytes());
+    [
+        (HEADER_WALL, wall.to_string()),
+        (HEADER_TIMESTAMP, ts),
+        (HEADER_SIGNATURE, signature),
+    ]
 }

@@ -5,6 +5,7 @@ use crate::binary::agent_binary;
 use crate::process::{Proc, limit_open_files};
 use crate::wait::poll;
 use rasid_shared::store::Store;
+use rasid_shared::wire;
 use serde_json::Value;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -240,14 +241,27 @@ impl CollectorProc {
             .unwrap_or_default()
     }
 
-    /// GET `path` (e.g. `/v1/boards`): status and body.
+    /// GET `path` (e.g. `/v1/boards`) signed as the demo's wall (registered in the demo
+    /// registry, `rasid-agent demo-data`): status and body.
     pub fn get(&self, path: &str) -> (u16, String) {
+        let headers = wire::signed_read_headers(
+            rasid_collector::demo::DEMO_WALL,
+            &rasid_collector::demo::demo_wall_key(),
+            "GET",
+            path,
+            chrono::Utc::now(),
+        );
+        self.get_with(path, &headers)
+    }
+
+    /// GET `path` with exactly the headers given: status and body.
+    pub fn get_with(&self, path: &str, headers: &[(&str, String)]) -> (u16, String) {
         let url = format!("{}{path}", self.url());
-        let r = self
-            .http
-            .get(&url)
-            .send()
-            .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+        let mut req = self.http.get(&url);
+        for (name, value) in headers {
+            req = req.header(*name, value);
+        }
+        let r = req.send().unwrap_or_else(|e| panic!("GET {url}: {e}"));
         let status = r.status().as_u16();
         (status, r.text().unwrap_or_default())
     }

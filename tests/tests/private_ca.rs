@@ -113,10 +113,18 @@ fn an_agent_trusts_the_private_ca_named_in_ssl_cert_file_or_ssl_cert_dir() {
         .timeout(Duration::from_secs(10))
         .build()
         .unwrap_or_else(|e| panic!("building an HTTPS client: {e}"));
-    let board: serde_json::Value = http
-        .get(format!(
-            "https://localhost:{port}/v1/boards/budget?center=MOH"
-        ))
+    let path = "/v1/boards/budget?center=MOH";
+    let mut req = http.get(format!("https://localhost:{port}{path}"));
+    for (name, value) in rasid_shared::wire::signed_read_headers(
+        rasid_collector::demo::DEMO_WALL,
+        &rasid_collector::demo::demo_wall_key(),
+        "GET",
+        path,
+        chrono::Utc::now(),
+    ) {
+        req = req.header(name, value);
+    }
+    let board: serde_json::Value = req
         .send()
         .and_then(|r| r.json())
         .unwrap_or_else(|e| panic!("GET the budget board over HTTPS: {e}"));

@@ -74,7 +74,9 @@ fn the_python_example_pushes_a_budget_line_that_the_budget_board_then_shows() {
         .arg(collector.url())
         .arg("MOH")
         .arg(demo.key_file("MOH"))
-        .args(["--spent", &spent.to_string()]);
+        .args(["--spent", &spent.to_string()])
+        .args(["--wall", rasid_collector::demo::DEMO_WALL, "--wall-key"])
+        .arg(demo.key_file(rasid_collector::demo::DEMO_WALL));
     let out = run(
         cmd,
         "push_and_read.py",

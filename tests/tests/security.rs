@@ -1,11 +1,12 @@
 //! The security matrix against a real `serve` process over sockets: forged signatures, unknown
 //! keys and centers, a center writing as another, statuses for decisions not assigned to the
 //! center, replays (also after a crash of the collector), oversized and malformed bodies, stale
-//! signed GETs, and slow-loris clients. Each is refused with its status code and reason, and
+//! signed GETs, unsigned, forged, stale and unknown walls' reads of boards, the stream and
+//! screens, and slow-loris clients. Each is refused with its status code and reason, and
 //! none of it changes a board. (collector/tests/collector_api.rs checks the same words in process.)
 
 use chrono::{SecondsFormat, Utc};
-use rasid_collector::demo::demo_key;
+use rasid_collector::demo::{DEMO_WALL, demo_key, demo_wall_key};
 use rasid_e2e::collector::{http_client, metric_value};
 use rasid_e2e::demo::{assert_boards_equal, served_boards};
 use rasid_e2e::wait::poll;
@@ -545,6 +546,56 @@ fn every_refusal_has_its_status_and_reason_and_changes_no_board() {
         "other-center",
     );
 
+    // Walls' reads: boards, the stream and screen configurations only for a registered wall,
+    // signing each request now with its own key.
+    let wall = demo_wall_key();
+    let read = |path: &str, headers: &[(&str, String)]| {
+        let (status, text) = collector.get_with(path, headers);
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
+    };
+    let signed = |name: &str, key: &KeyPair, path: &str, at| {
+        wire::signed_read_headers(name, key, "GET", path, at).to_vec()
+    };
+    for path in [
+        "/v1/boards",
+        "/v1/boards/budget?center=MOH&year=2023",
+        "/v1/stream",
+        "/v1/screens/main-hall/config",
+    ] {
+        refused(
+            &format!("an unsigned read of {path}"),
+            read(path, &[]),
+            401,
+            "missing-signature",
+        );
+        refused(
+            &format!("a read of {path} signed with a center's key as the wall"),
+            read(path, &signed(DEMO_WALL, &moh, path, now)),
+            401,
+            "bad-signature",
+        );
+        refused(
+            &format!("a read of {path} signed 10 minutes ago"),
+            read(
+                path,
+                &signed(DEMO_WALL, &wall, path, now - chrono::Duration::minutes(10)),
+            ),
+            401,
+            "stale-timestamp",
+        );
+        refused(
+            &format!("a read of {path} by a wall not registered"),
+            read(path, &signed("lobby", &wall, path, now)),
+            401,
+            "unknown-wall",
+        );
+    }
+    let (s, v) = read("/v1/boards", &signed(DEMO_WALL, &wall, "/v1/boards", now));
+    assert_eq!(s, 200, "the registered wall reads: {v}");
+
     // Slow loris: a body trickled byte by byte is cut off at the request timeout (408), and
     // the collector keeps serving everyone else meanwhile.
     let addr = collector.addr();
@@ -612,8 +663,9 @@ fn every_refusal_has_its_status_and_reason_and_changes_no_board() {
         ("malformed", 1.0),
         ("unsupported-version", 1.0),
         ("too-large", 2.0),
-        ("stale-timestamp", 1.0),
+        ("stale-timestamp", 5.0),
         ("other-center", 1.0),
+        ("unknown-wall", 4.0),
     ] {
         let name = format!("rasid_requests_refused_total{{error=\"{word}\"}}");
         let n = metric_value(&metrics, &name).unwrap_or(0.0);

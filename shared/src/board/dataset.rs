@@ -6,7 +6,7 @@
 
 use crate::model::*;
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A record with who reported it, as of when, and its revision.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +26,8 @@ pub struct Stored<T> {
 pub struct Dataset {
     /// The registered centers, by code: names and who reports through whom.
     pub centers: BTreeMap<CenterCode, Center>,
+    /// The registered walls' names (`[[wall]]` of the registry), for the reporting board.
+    pub walls: BTreeSet<String>,
     /// Sessions by government and session number.
     pub sessions: BTreeMap<(u16, u32), Stored<Session>>,
     /// Decisions and assignments by number.

@@ -20,6 +20,9 @@ pub struct Activity {
     /// Kiosk name (as the kiosk says it in `x-rasid-kiosk`) → last request.
     #[serde(default)]
     pub kiosks: BTreeMap<String, DateTime<Utc>>,
+    /// Registered wall name → last read it signed (`x-rasid-wall`).
+    #[serde(default)]
+    pub walls: BTreeMap<String, DateTime<Utc>>,
 }
 
 /// When the collector last heard from one center.
@@ -82,6 +85,15 @@ pub struct KioskHeard {
     pub last_heard: DateTime<Utc>,
 }
 
+/// A registered wall and when it last read, signed with its key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct WallRead {
+    /// The wall's name, as registered in a `[[wall]]` entry and signed in `x-rasid-wall`.
+    pub name: String,
+    /// When it last read something, signed; `None` when never since the collector's store began.
+    pub last_read: Option<DateTime<Utc>>,
+}
+
 /// How many centers have sent the latest due report of one cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CycleTotal {
@@ -110,6 +122,9 @@ pub struct ReportingBoard {
     pub centers: Vec<CenterReporting>,
     /// Every kiosk heard from, by name.
     pub kiosks: Vec<KioskHeard>,
+    /// Every registered wall, by name, with its last signed read.
+    #[serde(default)]
+    pub walls: Vec<WallRead>,
     /// Centers with a budget line for the current month.
     pub budget_reported: u32,
     /// Centers with a KPI achievement for the current quarter.
@@ -141,6 +156,14 @@ pub fn aggregate_reporting(
     let seen = seen_per_center(data);
     let due = reports_due(today);
     let mut b = empty_board(today, activity, &due);
+    b.walls = data
+        .walls
+        .iter()
+        .map(|name| WallRead {
+            name: name.clone(),
+            last_read: activity.walls.get(name).copied(),
+        })
+        .collect();
     let mut as_of = None;
     let empty = Seen::default();
     for code in data
@@ -219,6 +242,7 @@ fn empty_board(today: NaiveDate, activity: &Activity, due: &[DueReport]) -> Repo
                 last_heard: *t,
             })
             .collect(),
+        walls: Vec::new(),
         budget_reported: 0,
         kpi_reported: 0,
         cycles: due
@@ -407,6 +431,10 @@ mod tests {
             },
         );
         act.kiosks.insert("hall".into(), heard);
+        act.walls.insert("hall-1".into(), heard);
+        act.walls.insert("removed".into(), heard);
+        let mut data = data;
+        data.walls = ["hall-1".to_string(), "lobby".to_string()].into();
         // 20 February: January's budget is due (after the 15th); Q4's KPIs are due (day 51).
         let b = aggregate_reporting(&data, &BoardFilter::default(), d(2024, 2, 20), &act);
         assert_eq!((b.year, b.month, b.quarter), (2024, 2, 1));
@@ -442,6 +470,20 @@ mod tests {
                 name: "hall".into(),
                 last_heard: heard
             }]
+        );
+        assert_eq!(
+            b.walls,
+            [
+                WallRead {
+                    name: "hall-1".into(),
+                    last_read: Some(heard)
+                },
+                WallRead {
+                    name: "lobby".into(),
+                    last_read: None
+                }
+            ],
+            "every registered wall by name, and only those"
         );
         assert_eq!(b.as_of, Some(d(2024, 2, 28)));
         // 10 January: neither December's budget nor Q4's KPIs are due yet. November's budget and
