@@ -11,7 +11,7 @@ mod columns;
 mod records;
 mod values;
 
-pub(crate) use columns::kind_from_name;
+pub(crate) use columns::{field_headers, kind_from_name, kind_sheet_names};
 
 use super::{ImportError, ImportOptions, ImportedRow, Location, Problems, kind_from_file_name};
 use chrono::NaiveDate;
