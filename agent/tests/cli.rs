@@ -270,6 +270,21 @@ fn a_center_works_through_its_day_with_the_agent() {
         .unwrap()
         .collect();
     assert_eq!(done.len(), 1, "the imported file is moved to inbox/done");
+    // After its pull, the daemon keeps the clerk's templates current beside the inbox.
+    for name in [
+        "decision-status.xlsx",
+        "budget-",
+        "kpi-",
+        "project-progress-",
+    ] {
+        assert!(
+            std::fs::read_dir(data.join("templates"))
+                .unwrap()
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with(name)),
+            "templates/ has no {name}"
+        );
+    }
     Command::new("kill")
         .arg("-TERM")
         .arg(daemon.0.id().to_string())
