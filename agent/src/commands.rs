@@ -492,7 +492,8 @@ pub fn run_daemon(data: &Path) -> Result<ExitCode> {
             if Instant::now() >= next_pull {
                 match push::pull_assignments(&store, &up).await {
                     Ok(l) => {
-                        tracing::info!(assignments = l.assignments.len(), "pulled assignments")
+                        tracing::info!(assignments = l.assignments.len(), "pulled assignments");
+                        refresh_templates(data, &cfg, &store);
                     }
                     Err(e) => tracing::warn!("pull failed: {e}"),
                 }
@@ -618,5 +619,65 @@ fn import_dropped(store: &Store, cfg: &AgentConfig, drop: &Path, path: &Path) ->
             );
             false
         }
+    }
+}
+
+/// What the agent knows to prefill templates with: the assigned decisions as last pulled and
+/// the center's own current records.
+fn known_of(cfg: &AgentConfig, store: &Store) -> Result<rasid_agent::template::Known> {
+    Ok(rasid_agent::template::Known {
+        center: cfg.center.clone(),
+        today: Local::now().date_naive(),
+        assignments: store.meta(META_ASSIGNMENTS)?,
+        records: store.records().collect::<Result<Vec<_>, _>>()?,
+    })
+}
+
+/// `template`: writes a template for the clerk to fill.
+pub fn template(
+    data: &Path,
+    kind: &str,
+    period: Option<&str>,
+    lang: Option<&str>,
+    out: Option<PathBuf>,
+    as_json: bool,
+) -> Result<ExitCode> {
+    use rasid_agent::template::{self as t, Language, Period};
+    let kind = rasid_shared::model::RecordKind::parse(kind.trim())
+        .filter(|k| t::KINDS.contains(k))
+        .with_context(|| {
+            format!(
+                "no template for '{kind}'; write decision-status, budget, kpi or project-progress"
+            )
+        })?;
+    let (cfg, store) = open_agent(data)?;
+    let language = match lang {
+        Some(l) => Language::parse(l)
+            .with_context(|| format!("--lang '{l}' is not a language; write ar, fa or en"))?,
+        None => cfg.language,
+    };
+    let known = known_of(&cfg, &store)?;
+    let period = Period::of(kind, period, known.today)?;
+    let bytes = t::write(kind, period, language, &known)?;
+    let out = out.unwrap_or_else(|| PathBuf::from(t::file_name(kind, period)));
+    std::fs::write(&out, bytes).with_context(|| format!("writing {}", out.display()))?;
+    if as_json {
+        println!(
+            "{}",
+            json!({ "file": out, "kind": kind.as_str(), "period": period.to_string() })
+        );
+    } else {
+        println!("wrote {} ({kind}, {period})", out.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `run`'s refresh of the templates in the data folder's `templates/` after a pull.
+fn refresh_templates(data: &Path, cfg: &AgentConfig, store: &Store) {
+    let result = known_of(cfg, store).and_then(|known| {
+        rasid_agent::template::refresh_all(&data.join("templates"), cfg.language, &known)
+    });
+    if let Err(e) = result {
+        tracing::warn!("templates not refreshed: {e:#}");
     }
 }

@@ -43,6 +43,8 @@ pub struct AgentConfig {
     pub request_timeout_secs: u64,
     /// Longest wait between retries, in seconds; backoff doubles up to this ([`MAX_BACKOFF_SECS`]).
     pub max_backoff_secs: u64,
+    /// The clerk's language: templates are written in it (`arabic`, `persian`, `english`).
+    pub language: crate::template::Language,
 }
 
 /// `rasid-agent.toml` as written, with where each value is.
@@ -56,6 +58,7 @@ struct File {
     batch_records: Option<Spanned<i64>>,
     request_timeout_secs: Option<Spanned<i64>>,
     max_backoff_secs: Option<Spanned<i64>>,
+    language: Option<Spanned<String>>,
 }
 
 fn default_drop() -> PathBuf {
@@ -103,6 +106,7 @@ impl AgentConfig {
             batch_records: DEFAULT_BATCH as usize,
             request_timeout_secs: DEFAULT_TIMEOUT,
             max_backoff_secs: DEFAULT_BACKOFF,
+            language: crate::template::Language::Arabic,
         }
     }
 
@@ -193,7 +197,22 @@ impl AgentConfig {
             MAX_BACKOFF_SECS,
             DEFAULT_BACKOFF,
         );
+        let language = match &f.language {
+            None => crate::template::Language::Arabic,
+            Some(l) => crate::template::Language::parse(l.get_ref()).unwrap_or_else(|| {
+                p.at(
+                    l.span(),
+                    "language",
+                    format!(
+                        "'{}' is not a language; write arabic, persian or english (default arabic)",
+                        l.get_ref()
+                    ),
+                );
+                crate::template::Language::Arabic
+            }),
+        };
         Some(AgentConfig {
+            language,
             center: center?,
             upstream,
             drop_folder,

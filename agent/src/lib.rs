@@ -4,6 +4,7 @@
 //! - [`import`]: rows out of files (JSON, CSV, spreadsheets), validated, all or nothing.
 //! - [`config`]: the agent's TOML configuration and key files; [`check_config`]: checking a
 //!   configuration file (`rasid-agent check-config`).
+//! - [`template`]: spreadsheets prefilled for the clerk to fill (`rasid-agent template`).
 //! - [`demo_files`]: writes the demo dataset as import files.
 
 pub mod check_config;
@@ -11,3 +12,4 @@ pub mod config;
 pub mod demo_files;
 pub mod import;
 pub mod progress;
+pub mod template;

@@ -101,6 +101,23 @@ enum Command {
     Run,
     /// Check the store; a damaged one is set aside and replaced by an empty one.
     Doctor,
+    /// Write a spreadsheet for the clerk to fill, prefilled from what the agent knows:
+    /// decision-status, budget, kpi or project-progress. Filled and dropped in the inbox (or
+    /// imported), it needs no flags.
+    Template {
+        /// decision-status, budget, kpi or project-progress.
+        kind: String,
+        /// budget: a month (2026-11); kpi: a quarter (2026-Q3); project-progress: the period's
+        /// end day (2026-12-31). Default: this month, this quarter, today.
+        #[arg(long)]
+        period: Option<String>,
+        /// The template's language: ar, fa or en (default: the `language` key of rasid-agent.toml, else arabic).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Where to write it (default: KIND-PERIOD.xlsx in the current folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Write the demo dataset (the secretariat's 2023 as its annual report tells it) as files.
     DemoData {
         #[arg(long)]
@@ -167,6 +184,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             commands::run_daemon(&cli.data)
         }
         Command::Doctor => commands::doctor(&cli.data, cli.json),
+        Command::Template {
+            kind,
+            period,
+            lang,
+            out,
+        } => commands::template(
+            &cli.data,
+            &kind,
+            period.as_deref(),
+            lang.as_deref(),
+            out,
+            cli.json,
+        ),
         Command::DemoData { out } => {
             let s = rasid_agent::demo_files::write_demo(&out)?;
             if cli.json {

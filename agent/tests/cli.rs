@@ -301,6 +301,21 @@ fn a_center_works_through_its_day_with_the_agent() {
         "{text}"
     );
     assert!(std::path::Path::new(&moved).exists(), "{moved}");
+    // After its pull, the daemon keeps the clerk's templates current beside the inbox.
+    for name in [
+        "decision-status.xlsx",
+        "budget-",
+        "kpi-",
+        "project-progress-",
+    ] {
+        assert!(
+            std::fs::read_dir(data.join("templates"))
+                .unwrap()
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with(name)),
+            "templates/ has no {name}"
+        );
+    }
     Command::new("kill")
         .arg("-TERM")
         .arg(daemon.0.id().to_string())

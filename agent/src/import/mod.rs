@@ -9,7 +9,8 @@ mod json;
 mod sheet;
 mod table;
 
-pub use sheet::rows_from_sheets;
+pub use sheet::{MARKER_SHEET, rows_from_sheets};
+pub(crate) use table::{field_headers, kind_sheet_names};
 
 /// A record kind as a clerk names it, in English, Arabic or Persian (`budget`, `الموازنة`,
 /// `Decision Status`); the same words as a `kind` column accepts.

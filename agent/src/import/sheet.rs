@@ -20,6 +20,7 @@ use calamine::{
     open_workbook_from_rs,
 };
 use chrono::NaiveDate;
+use rasid_shared::model::RecordKind;
 use std::collections::HashSet;
 use std::io::Cursor;
 use std::path::Path;
@@ -35,8 +36,13 @@ impl Format for SheetFormat {
         progress: &mut dyn FnMut(usize),
     ) -> Result<Vec<ImportedRow>, ImportError> {
         let mut problems = Problems::default();
-        let tables = read_tables(path, bytes, &mut problems)?;
-        rows_of_workbook(path, tables, problems, opts, progress)
+        let (mut tables, marker) = read_tables(path, bytes, &mut problems)?;
+        let mut opts = opts.clone();
+        if let Some(m) = marker {
+            tables = apply_marker(path, tables, &m, &mut problems);
+            opts.kind = opts.kind.or(Some(m.kind));
+        }
+        rows_of_workbook(path, tables, problems, &opts, progress)
     }
 }
 
@@ -82,7 +88,7 @@ fn read_tables(
     path: &Path,
     bytes: &[u8],
     problems: &mut Problems,
-) -> Result<Vec<Table>, ImportError> {
+) -> Result<(Vec<Table>, Option<Marker>), ImportError> {
     // calamine parses untrusted bytes; should it ever panic on a damaged file, the clerk gets
     // an error about the file rather than a crashed agent.
     let read = std::panic::catch_unwind(|| read_sheets(bytes));
@@ -90,7 +96,7 @@ fn read_tables(
         file: path.to_path_buf(),
         detail,
     };
-    let sheets = match read {
+    let (sheets, marker) = match read {
         Ok(Ok(sheets)) => sheets,
         Ok(Err(detail)) => return Err(unreadable(detail)),
         Err(_) => return Err(unreadable(damaged().to_string())),
@@ -105,7 +111,18 @@ fn read_tables(
             ),
         }
     }
-    Ok(tables)
+    let marker = match marker {
+        Some(Ok(m)) => Some(m),
+        Some(Err(detail)) => {
+            problems.push(
+                Location { sheet: Some(MARKER_SHEET.into()), ..Location::file(path) },
+                format!("is a Rasid template's hidden marker sheet, but {detail}; write the template again (`rasid-agent template`) and copy the figures into it"),
+            );
+            None
+        }
+        None => None,
+    };
+    Ok((tables, marker))
 }
 
 fn damaged() -> &'static str {
@@ -118,8 +135,15 @@ struct SheetError {
     detail: String,
 }
 
+/// What a sheet reading gives: each visible, non-empty worksheet's table, and a template's
+/// marker when the workbook has one.
+type SheetsRead = (
+    Vec<Result<Table, SheetError>>,
+    Option<Result<Marker, String>>,
+);
+
 /// The tables of the visible, non-empty worksheets; `Err` when the workbook cannot be opened.
-fn read_sheets(bytes: &[u8]) -> Result<Vec<Result<Table, SheetError>>, String> {
+fn read_sheets(bytes: &[u8]) -> Result<SheetsRead, String> {
     // calamine lays out a legacy .xls's sheets as it opens it: their reach is checked first.
     bounds::check_xls(bytes)?;
     let mut workbook = open(bytes)?;
@@ -129,7 +153,14 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Result<Table, SheetError>>, String> {
         .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
         .map(|s| s.name.clone())
         .collect();
-    Ok(names
+    let has_marker = workbook
+        .sheets_metadata()
+        .iter()
+        .any(|s| s.name == MARKER_SHEET && s.typ == SheetType::WorkSheet);
+    let marker = has_marker.then(|| {
+        worksheet(&mut workbook, MARKER_SHEET).and_then(|(range, _)| Marker::from_range(&range))
+    });
+    let tables = names
         .into_iter()
         .filter_map(|name| match worksheet(&mut workbook, &name) {
             Ok((range, percent)) => table_from_range(&name, &range, &percent).map(Ok),
@@ -138,7 +169,112 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Result<Table, SheetError>>, String> {
                 detail: e.to_string(),
             })),
         })
-        .collect())
+        .collect();
+    Ok((tables, marker))
+}
+
+/// The name of the hidden sheet by which a template written by `rasid-agent template` tells the
+/// import its kind, period, data sheet and prefilled columns (see docs/IMPORT-FORMATS.md).
+pub const MARKER_SHEET: &str = "rasid";
+
+/// What a template's marker sheet says.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Marker {
+    pub kind: RecordKind,
+    pub period: String,
+    /// The sheet holding the rows.
+    pub sheet: String,
+    /// Columns (0-based) shown for reference only: not read.
+    pub reference: Vec<usize>,
+    /// Columns (0-based) the template filled in ahead: read, but a row with nothing else
+    /// filled is skipped.
+    pub prefilled: Vec<usize>,
+}
+
+impl Marker {
+    /// Reads the marker's `key | value` rows; `Err` says what is wrong with it.
+    fn from_range(range: &calamine::Range<Data>) -> Result<Marker, String> {
+        let mut values = std::collections::HashMap::new();
+        for row in range.rows() {
+            let text = |i: usize| row.get(i).map(data_text).unwrap_or_default();
+            values.insert(text(0), text(1));
+        }
+        let get = |key: &str| values.get(key).cloned().unwrap_or_default();
+        let kind = RecordKind::parse(get("kind").trim())
+            .ok_or_else(|| format!("its kind '{}' is none this agent knows", get("kind")))?;
+        let columns = |key: &str| -> Result<Vec<usize>, String> {
+            get(key)
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| match s.parse::<usize>() {
+                    Ok(n) if (1..=16_384).contains(&n) => Ok(n - 1),
+                    _ => Err(format!(
+                        "its {key} columns '{}' are not column numbers",
+                        get(key)
+                    )),
+                })
+                .collect()
+        };
+        let sheet = get("sheet");
+        if sheet.trim().is_empty() {
+            return Err("it names no data sheet".into());
+        }
+        Ok(Marker {
+            kind,
+            period: get("period"),
+            sheet,
+            reference: columns("reference")?,
+            prefilled: columns("prefilled")?,
+        })
+    }
+}
+
+fn data_text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.trim().to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The tables of a template: only its data sheet, with the reference columns left unread and
+/// the rows where the clerk filled nothing dropped. A data sheet renamed or deleted is a
+/// problem.
+fn apply_marker(
+    path: &Path,
+    tables: Vec<Table>,
+    marker: &Marker,
+    problems: &mut Problems,
+) -> Vec<Table> {
+    let Some(mut table) = tables
+        .into_iter()
+        .find(|t| t.sheet.as_deref() == Some(marker.sheet.as_str()))
+    else {
+        problems.push(
+            Location::file(path),
+            format!(
+                "is a Rasid template whose sheet '{}' is missing or empty; give the sheet its name back, or write the template again",
+                marker.sheet
+            ),
+        );
+        return Vec::new();
+    };
+    for &c in &marker.reference {
+        if let Some(h) = table.headers.get_mut(c) {
+            h.clear();
+        }
+    }
+    let filled_in_ahead = |c: usize| marker.reference.contains(&c) || marker.prefilled.contains(&c);
+    table.rows.retain(|(_, cells)| {
+        cells
+            .iter()
+            .enumerate()
+            .any(|(c, cell)| !filled_in_ahead(c) && !is_blank(cell))
+    });
+    vec![table]
 }
 
 /// The positions (row, column) of a sheet's number cells formatted as percentages; `None` when

@@ -11,7 +11,9 @@ mod columns;
 mod records;
 mod values;
 
-pub(crate) use columns::{KIND_ACCEPTED_WORDS, kind_from_name, parse_record_kind};
+pub(crate) use columns::{
+    KIND_ACCEPTED_WORDS, field_headers, kind_from_name, kind_sheet_names, parse_record_kind,
+};
 
 use super::{ImportError, ImportOptions, ImportedRow, Location, Problems, kind_from_file_name};
 use chrono::NaiveDate;

@@ -477,6 +477,39 @@ pub(crate) fn fields_of(kind: RecordKind) -> &'static [Field] {
     }
 }
 
+/// The headers a written template gives `field` of `kind`, in English (the name, `_` written
+/// as a space), Arabic and Persian (the last alias in Arabic script, else the Arabic header):
+/// the import reads each of them back as that field.
+pub(crate) fn field_headers(kind: RecordKind, field: &str) -> Option<[String; 3]> {
+    let f = fields_of(kind).iter().find(|f| f.name == field)?;
+    let arabic_script = |s: &&&str| s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    let persian = f
+        .aliases
+        .iter()
+        .rev()
+        .find(arabic_script)
+        .copied()
+        .unwrap_or(f.arabic);
+    Some([
+        f.name.replace('_', " "),
+        f.arabic.to_string(),
+        persian.to_string(),
+    ])
+}
+
+/// A sheet name the import reads as `kind`, in English, Arabic and Persian.
+pub(crate) fn kind_sheet_names(kind: RecordKind) -> [String; 3] {
+    let words = KIND_WORDS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, w)| *w)
+        .unwrap_or(&[]);
+    let en = kind.as_str().to_string();
+    let ar = words.first().map_or_else(|| en.clone(), |w| w.to_string());
+    let fa = words.last().map_or_else(|| en.clone(), |w| w.to_string());
+    [en, ar, fa]
+}
+
 /// [`normalize_header`] of every header this module names, folded once: resolving a file's
 /// headers compares each of them with every name and alias of every kind.
 static FOLDED: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
