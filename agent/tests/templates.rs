@@ -1,6 +1,6 @@
-//! Templates round trip through a real collector: the agent writes a template, the clerk's
-//! office suite fills and saves it (here: the cells read with calamine and written again with
-//! typed values, the hidden marker sheet kept), the filled file imports with no flags, is pushed,
+//! Templates round trip through a real collector: the agent writes a template, the clerk fills
+//! it (here: the cells read with calamine and written again with typed values, the hidden marker
+//! sheet kept) and LibreOffice Calc saves it, the filled file imports with no flags, is pushed,
 //! and its figures reach the boards.
 // Test code: its helpers unwrap too, and a failed unwrap there is a failed test.
 #![allow(clippy::unwrap_used)]
@@ -110,6 +110,52 @@ fn save_filled(sheets: &Sheets, fill: &[(usize, u32, u32, Data)], out: &Path) {
         ws.set_hidden(*hidden);
     }
     wb.save(out).unwrap();
+    saved_by_libreoffice(out);
+}
+
+/// Saves `path` again with LibreOffice Calc (headless), in place, so that what the agent
+/// imports is a file LibreOffice wrote: its own styles, shared strings, hidden sheet and sheet
+/// protection. `.ci/run` installs LibreOffice; on a machine without `soffice` this step is
+/// skipped, saying so.
+fn saved_by_libreoffice(path: &Path) {
+    let Ok(soffice) = which_soffice() else {
+        eprintln!("SKIPPED: no soffice on PATH; the filled template is not saved by LibreOffice");
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let status = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+        ])
+        .arg(out.path())
+        .arg(path)
+        .output()
+        .unwrap();
+    let saved = out.path().join(path.file_name().unwrap());
+    assert!(
+        saved.exists(),
+        "LibreOffice did not save {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&status.stderr)
+    );
+    std::fs::copy(&saved, path).unwrap();
+}
+
+fn which_soffice() -> Result<std::path::PathBuf, ()> {
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|d| d.join("soffice"))
+        .find(|p| p.is_file())
+        .ok_or(())
 }
 
 #[test]

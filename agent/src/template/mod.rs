@@ -172,6 +172,9 @@ struct Column {
     shape: Shape,
     /// The drop-down's words.
     list: Option<Vec<&'static str>>,
+    /// Whether the drop-down's words are only suggestions (currencies: any three capital
+    /// letters are accepted), so that another value may be typed; otherwise only they are.
+    list_open: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -205,6 +208,7 @@ fn field(kind: RecordKind, name: &'static str, lang: Language, fill: bool, shape
         fill,
         shape,
         list: None,
+        list_open: false,
     }
 }
 
@@ -215,11 +219,19 @@ fn reference(header: &str, shape: Shape) -> Column {
         fill: false,
         shape,
         list: None,
+        list_open: false,
     }
 }
 
 fn listed(mut c: Column, words: &[&'static str]) -> Column {
     c.list = Some(words.to_vec());
+    c
+}
+
+/// A drop-down of the usual words that also takes any other the import accepts.
+fn suggested(mut c: Column, words: &[&'static str]) -> Column {
+    c.list = Some(words.to_vec());
+    c.list_open = true;
     c
 }
 
@@ -360,7 +372,7 @@ fn budget(t: &Texts, lang: Language, known: &Known, year: i32, month: u8) -> Spe
         field(k, "revised", lang, true, Shape::Amount),
         field(k, "committed", lang, true, Shape::Amount),
         field(k, "spent", lang, true, Shape::Amount),
-        listed(field(k, "currency", lang, false, Shape::Text), &CURRENCIES),
+        suggested(field(k, "currency", lang, false, Shape::Text), &CURRENCIES),
     ];
     let lines: Vec<_> = own(known, |r| match r {
         Record::Budget(b) => Some(b),
@@ -410,7 +422,7 @@ fn budget(t: &Texts, lang: Language, known: &Known, year: i32, month: u8) -> Spe
     }
 }
 
-/// Currencies offered in the drop-down (any three capital letters are accepted).
+/// Currencies offered in the drop-down; any other three capital letters may be typed too.
 const CURRENCIES: [&str; 5] = ["ILS", "USD", "JOD", "EUR", "IRR"];
 
 fn kpi(t: &Texts, lang: Language, known: &Known, year: i32, quarter: u8) -> Spec {

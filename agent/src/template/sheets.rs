@@ -128,9 +128,15 @@ fn data_sheet(ws: &mut Worksheet, spec: &Spec, lang: Language) -> Result<()> {
 }
 
 fn add_list(ws: &mut Worksheet, last_row: u32, c: u16, col: &Column, words: &[&str]) -> Result<()> {
+    // A closed list refuses anything else; an open one (currencies) only reminds.
+    let style = if col.list_open {
+        DataValidationErrorStyle::Information
+    } else {
+        DataValidationErrorStyle::Stop
+    };
     let v = DataValidation::new()
         .allow_list_strings(words)?
-        .set_error_style(DataValidationErrorStyle::Stop)
+        .set_error_style(style)
         .set_error_title(&col.header)?
         .set_error_message(words.join(" / "))?;
     ws.add_data_validation(1, c, last_row, c, &v)?;
