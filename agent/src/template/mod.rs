@@ -408,18 +408,7 @@ fn budget(t: &Texts, lang: Language, known: &Known, year: i32, month: u8) -> Spe
             ]
         })
         .collect();
-    let notes = if rows.is_empty() {
-        vec![t.no_budget.to_string()]
-    } else {
-        vec![]
-    };
-    Spec {
-        overdue: vec![false; rows.len()],
-        columns,
-        rows,
-        notes,
-        open_rows: 30,
-    }
+    unmarked(columns, rows, t.no_budget, 30)
 }
 
 /// Currencies offered in the drop-down; any other three capital letters may be typed too.
@@ -473,8 +462,19 @@ fn kpi(t: &Texts, lang: Language, known: &Known, year: i32, quarter: u8) -> Spec
             ]
         })
         .collect();
+    unmarked(columns, rows, t.no_kpi, 30)
+}
+
+/// A sheet whose rows are never marked overdue; `empty_note` is its instructions' line when
+/// the agent has nothing to prefill.
+fn unmarked(
+    columns: Vec<Column>,
+    rows: Vec<Vec<Value>>,
+    empty_note: &str,
+    open_rows: usize,
+) -> Spec {
     let notes = if rows.is_empty() {
-        vec![t.no_kpi.to_string()]
+        vec![empty_note.to_string()]
     } else {
         vec![]
     };
@@ -483,7 +483,7 @@ fn kpi(t: &Texts, lang: Language, known: &Known, year: i32, quarter: u8) -> Spec
         columns,
         rows,
         notes,
-        open_rows: 30,
+        open_rows,
     }
 }
 
@@ -542,18 +542,7 @@ fn project_progress(t: &Texts, lang: Language, known: &Known, day: NaiveDate) ->
             ]
         })
         .collect();
-    let notes = if rows.is_empty() {
-        vec![t.no_projects.to_string()]
-    } else {
-        vec![]
-    };
-    Spec {
-        overdue: vec![false; rows.len()],
-        columns,
-        rows,
-        notes,
-        open_rows: 20,
-    }
+    unmarked(columns, rows, t.no_projects, 20)
 }
 
 /// The marker's rows: what the import reads back (see `import::sheet::Marker`).
