@@ -373,15 +373,23 @@ async fn observe(State(s): State<AppState>, req: Request, next: Next) -> Respons
         .extensions()
         .get::<MatchedPath>()
         .map(|m| m.as_str().to_string());
-    if req.method() == Method::GET
-        && let Some(kiosk) = req
-            .headers()
-            .get(HEADER_KIOSK)
-            .and_then(|v| v.to_str().ok())
-    {
-        s.collector.heard_from_kiosk(kiosk);
-    }
+    let kiosk = (req.method() == Method::GET)
+        .then(|| {
+            req.headers()
+                .get(HEADER_KIOSK)?
+                .to_str()
+                .ok()
+                .map(str::to_string)
+        })
+        .flatten();
     let resp = next.run(req).await;
+    // A kiosk is heard only when it was answered: a refused read (a wall without a key, or
+    // anybody naming a kiosk) does not put its name on the reporting board.
+    if let Some(kiosk) = kiosk
+        && resp.status().is_success()
+    {
+        s.collector.heard_from_kiosk(&kiosk);
+    }
     let metrics = &s.collector.metrics;
     metrics.observe(
         method,

@@ -683,11 +683,20 @@ async fn only_a_registered_wall_reads_boards_the_stream_and_screens_with_a_fresh
         let (s, _) = call(&f.app, get_with(uri, &[])).await;
         assert_eq!(s, want, "{uri}");
     }
+    // A refused read naming a kiosk does not put that name on the reporting board.
+    let spoof = [(collector::HEADER_KIOSK, "spoofed-hall".to_string())];
+    let (s, _) = refused(&f.app, get_with("/v1/boards", &spoof)).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
     // The reporting board lists the wall by name, with its last signed read.
     let (_, body) = call(&f.app, wall_get("/v1/boards/reporting")).await;
     let BoardView::Reporting(rep) = serde_json::from_slice(&body).unwrap() else {
         panic!("wrong board")
     };
+    assert!(
+        rep.kiosks.iter().all(|k| k.name != "spoofed-hall"),
+        "{:?}",
+        rep.kiosks
+    );
     assert_eq!(rep.walls.len(), 1, "{:?}", rep.walls);
     assert_eq!(rep.walls[0].name, DEMO_WALL);
     assert!(rep.walls[0].last_read.is_some());
