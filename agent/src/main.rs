@@ -394,8 +394,9 @@ fn store_rows(
 
 fn print_stored(file: &Path, rows: usize, identical: usize, summary: &ImportSummary) {
     println!(
-        "{}: {rows} rows stored ({} new, {} changed, {} unchanged{}){}",
+        "{}: {rows} {} stored ({} new, {} changed, {} unchanged{}){}",
         file.display(),
+        if rows == 1 { "row" } else { "rows" },
         summary.new,
         summary.changed,
         summary.unchanged,

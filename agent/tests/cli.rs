@@ -513,7 +513,7 @@ fn a_new_clerk_gets_plain_answers_from_import_push_and_status() {
     );
     assert!(
         stdout.contains(
-            "1 rows stored (1 new, 0 changed, 0 unchanged); 1 identical row counted once"
+            "1 row stored (1 new, 0 changed, 0 unchanged); 1 identical row counted once"
         ),
         "{stdout}"
     );
