@@ -681,3 +681,25 @@ fn refresh_templates(data: &Path, cfg: &AgentConfig, store: &Store) {
         tracing::warn!("templates not refreshed: {e:#}");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `status` knows an unreachable collector by how upstream words the error it stored: the
+    /// two must not drift apart.
+    #[test]
+    fn a_stored_unreachable_error_is_shown_in_plain_words() {
+        let e = push::PushError::Unreachable {
+            url: "http://127.0.0.1:9".into(),
+            detail: "tcp connect error: Connection refused (os error 111)".into(),
+        };
+        let stored = format!("2026-12-04T10:00:00Z {e}");
+        assert_eq!(
+            last_error_text(&stored, "http://127.0.0.1:9", 1234),
+            "2026-12-04T10:00:00Z the collector at http://127.0.0.1:9 cannot be reached; 1,234 records wait and will be sent when it can"
+        );
+        let other = "2026-12-04T10:00:00Z the collector at X answered 503: busy";
+        assert_eq!(last_error_text(other, "X", 1), other);
+    }
+}

@@ -512,9 +512,8 @@ fn a_new_clerk_gets_plain_answers_from_import_push_and_status() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        stdout.contains(
-            "1 row stored (1 new, 0 changed, 0 unchanged); 1 identical row counted once"
-        ),
+        stdout
+            .contains("1 row stored (1 new, 0 changed, 0 unchanged); 1 identical row counted once"),
         "{stdout}"
     );
     let out = agent(
