@@ -542,3 +542,28 @@ fn a_new_clerk_gets_plain_answers_from_import_push_and_status() {
         "{stdout}"
     );
 }
+
+/// A request timeout of 0 (or an hour and more) is refused when the collector starts, saying
+/// what is allowed; it was silently raised to one second.
+#[test]
+fn serve_refuses_a_request_timeout_out_of_range() {
+    let dir = tempfile::tempdir().unwrap();
+    for bad in ["0", "3601"] {
+        let out = agent(
+            &dir.path().join("collector"),
+            &[
+                "serve",
+                "--centers",
+                "centers.toml",
+                "--request-timeout-secs",
+                bad,
+            ],
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{bad}: {err}");
+        assert!(
+            err.contains("--request-timeout-secs") && err.contains("1..=3600"),
+            "{bad}: {err}"
+        );
+    }
+}

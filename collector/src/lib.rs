@@ -345,8 +345,8 @@ pub struct ServeArgs {
     /// Fix the boards' clock to this date (YYYY-MM-DD), for demonstrations.
     #[arg(long)]
     pub today: Option<NaiveDate>,
-    /// Longest time to answer a request, in seconds.
-    #[arg(long, default_value_t = 30)]
+    /// Longest time to answer a request, in seconds (1 to 3600).
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub request_timeout_secs: u64,
     /// Serve boards, the live stream and screen configurations to anyone, unsigned (a demo on
     /// a trusted network). Without it only walls registered in centers.toml ([[wall]]) read.
@@ -362,7 +362,7 @@ impl ServeArgs {
         o.today = self.today;
         o.boards_file = self.boards.clone();
         o.public_boards = self.public_boards;
-        o.request_timeout = Duration::from_secs(self.request_timeout_secs.max(1));
+        o.request_timeout = Duration::from_secs(self.request_timeout_secs);
         o.tls = match (&self.tls_cert, &self.tls_key) {
             (Some(cert), Some(key)) => Some(TlsFiles {
                 cert: cert.clone(),
