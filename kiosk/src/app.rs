@@ -13,6 +13,7 @@ use crate::theme::{CANVAS, Theme, dialog, radius, size, space};
 use crate::widgets::{Env, RIGHT, rtl, text};
 use chrono::{DateTime, Local, Timelike};
 use egui::{Align2, Color32, CornerRadius, Key, Rect, Stroke, Ui, pos2, vec2};
+use rasid_shared::board::{BoardFilter, BoardName};
 use rasid_shared::model::CenterCode;
 use std::time::{Duration, Instant};
 
@@ -185,6 +186,23 @@ impl Wall {
         self.prefetch_playlist();
         self.screen = screen.map(str::to_string);
         self.operator_note = note;
+        Ok(())
+    }
+
+    /// Shows `board` as the screen `screen` of `cfg` would: the screen's language, digits,
+    /// calendar and theme, and the center, year and period of the board's first item in the
+    /// screen's playlist (the whole rotation when the playlist does not list the board). For
+    /// `--screenshot`, which renders what that screen of the wall shows.
+    pub fn show_as_screen(
+        &mut self,
+        cfg: &WallConfig,
+        screen: Option<&str>,
+        board: BoardName,
+    ) -> Result<(), String> {
+        self.apply_config(cfg, screen)?;
+        let item = screen_item(self.playlist.items(), board);
+        self.playlist.replace(vec![item]);
+        self.prefetch_playlist();
         Ok(())
     }
 
@@ -640,6 +658,20 @@ fn error_box(ui: &Ui, rect: Rect, env: &Env, message: &str) {
 }
 
 /// A part of the year in the wall's words: "سبتمبر–ديسمبر", "الربع الثاني", "مارس".
+/// What a screen whose rotation is `playlist` shows of `board`: its first item there (with its
+/// center, year and period), or the board unfiltered when the rotation does not list it.
+pub fn screen_item(playlist: &[PlaylistItem], board: BoardName) -> PlaylistItem {
+    playlist
+        .iter()
+        .find(|i| i.board == board)
+        .cloned()
+        .unwrap_or(PlaylistItem {
+            board,
+            seconds: 3600,
+            filter: BoardFilter::default(),
+        })
+}
+
 pub fn period_in_words(p: rasid_shared::board::Period, env: &Env) -> String {
     use rasid_shared::board::Period;
     let month = |m: u8| {

@@ -359,6 +359,17 @@ fn screenshot(cli: &Cli, env: rasid_kiosk::widgets::Env, path: &std::path::Path)
         seconds: 3600,
         filter: BoardFilter::default(),
     };
+    // The screen's configuration (--config, or the collector's with --screen) decides what the
+    // board looks like: language, digits, calendar, theme, and its center, year and period.
+    let identity = WallIdentity::load(&cli.name, &cli.key);
+    let origin = match &cli.collector {
+        Some(_) => config_origin(cli, &identity),
+        None => cli.config.clone().map(ConfigOrigin::File),
+    };
+    let first = first_config(origin.as_ref())?;
+    if let Some(note) = &first.note {
+        eprintln!("note: {note}; the default look is used");
+    }
     let mut wall = match &cli.collector {
         None => {
             let ctx = BoardContext {
@@ -369,11 +380,22 @@ fn screenshot(cli: &Cli, env: rasid_kiosk::widgets::Env, path: &std::path::Path)
             Wall::new(env, Box::new(source), vec![item])
         }
         Some(url) => {
-            let wall = WallIdentity::load(&cli.name, &cli.key);
-            let source = collector_board(url, wall, board, &item.filter)?;
+            // The collector's configuration falls back to its first screen, as the wall does.
+            let cfg = &first.config;
+            let filter = cfg
+                .screen(cli.screen.as_deref())
+                .or_else(|_| cfg.screen(None))
+                .map(|s| rasid_kiosk::app::screen_item(&s.playlist, board).filter)
+                .unwrap_or_default();
+            let source = collector_board(url, identity, board, &filter)?;
             Wall::new(env, Box::new(source), vec![item])
         }
     };
+    if origin.is_some() {
+        wall.screen_fallback = cli.collector.is_some();
+        wall.show_as_screen(&first.config, cli.screen.as_deref(), board)
+            .map_err(|e| anyhow::anyhow!(e))?;
+    }
     wall.clock = Clock::Fixed(chrono::Local::now());
     rasid_kiosk::render::screenshot(wall, w, h, path)?;
     println!("wrote {}", path.display());

@@ -127,3 +127,70 @@ fn a_wall_following_the_collector_shows_its_own_screen_or_the_first_and_says_so(
     assert_eq!(h.state().current().board, BoardName::Committees);
     assert_eq!(h.state().operator_note, None);
 }
+
+/// A screenshot shows a board as its screen does: with a Persian, Solar Hijri configuration the
+/// footer's date is Solar Hijri in Persian digits, and the board keeps the center and year its
+/// playlist gives it.
+#[test]
+fn a_board_shown_as_its_screen_takes_the_screens_language_digits_calendar_and_filter() {
+    let cfg = rasid_kiosk::config::parse(
+        "[wall]\nlanguage = \"persian\"\ncalendar = \"solar-hijri\"\ndigits = \"persian\"\n\
+         [[screen]]\nname = \"tehran\"\nboards = [{ board = \"kpi\" }, { board = \"budget\", center = \"GSC\", year = 2023 }]\n",
+    )
+    .unwrap();
+    let mut w = wall();
+    w.show_as_screen(&cfg, Some("tehran"), BoardName::Budget)
+        .unwrap();
+    let shown = w.shown();
+    assert_eq!(shown.board, BoardName::Budget);
+    assert_eq!(
+        shown.filter.center.as_ref().map(|c| c.as_str()),
+        Some("GSC")
+    );
+    assert_eq!(shown.filter.year, Some(2023));
+    assert_eq!(w.playlist.len(), 1, "the screenshot shows that one board");
+    let mut h = harness(w);
+    h.run_steps(2);
+    let footer = h.get_by_label_contains("البيانات حتى");
+    let node = egui_kittest::kittest::NodeT::accesskit_node(&footer);
+    let text = node.label().or(node.value()).unwrap_or_default();
+    let persian = |c: char| ('\u{06F0}'..='\u{06F9}').contains(&c);
+    let arabic_indic = |c: char| ('\u{0660}'..='\u{0669}').contains(&c);
+    assert!(
+        text.chars().any(persian) && !text.chars().any(arabic_indic),
+        "{text}"
+    );
+    // Solar Hijri: the year 2023 is 1401 or 1402, written ۱۴۰۱ or ۱۴۰۲.
+    assert!(text.contains("۱۴۰"), "{text}");
+    // A screen the file does not have is an error, not a silent default.
+    let mut w = wall();
+    let err = w
+        .show_as_screen(&cfg, Some("lobby"), BoardName::Budget)
+        .unwrap_err();
+    assert!(err.contains("no screen named 'lobby'"), "{err}");
+}
+
+/// `rasid-kiosk --screenshot` reads `--config` and `--screen`: an unknown screen is refused
+/// (it was ignored, and the PNG showed the default look whatever the file said).
+#[test]
+fn the_screenshot_command_reads_the_configuration_and_its_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("boards.toml");
+    std::fs::write(
+        &cfg,
+        "[wall]\nlanguage = \"persian\"\n[[screen]]\nname = \"tehran\"\nboards = [{ board = \"budget\" }]\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rasid-kiosk"))
+        .args([
+            "--demo", "--board", "budget", "--screen", "lobby", "--config",
+        ])
+        .arg(&cfg)
+        .arg("--screenshot")
+        .arg(dir.path().join("out.png"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("no screen named 'lobby'"), "{err}");
+}
