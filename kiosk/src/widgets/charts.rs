@@ -281,7 +281,11 @@ pub fn lines_rtl(
         .fold(0.0, f64::max);
     // Four gridlines a round step apart: 0.8M a step gives 1, 2, 3, 4 million, not 1.25.
     let scale = nice_ceiling(max / 4.0) * 4.0;
-    let axis_w = size::LABEL * 4.2;
+    // Wide enough for the widest of the axis's numbers as written (Persian words are longer
+    // than Arabic ones), at most a third of the chart.
+    let ticks = (0..=4).map(|k| fmt(scale * k as f64 / 4.0));
+    let widest = super::meters::label_width(ui, ticks, size::SMALL, rect.width() / 3.0, env);
+    let axis_w = (size::LABEL * 4.2).max(widest + 6.0);
     let label_h = size::LABEL * 1.6;
     let plot = Rect::from_min_max(
         pos2(rect.left(), rect.top() + 8.0),
