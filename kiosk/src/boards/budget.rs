@@ -168,7 +168,14 @@ fn budget_row(
         );
     }
     let last = lines[lines.len() - 1];
-    let bottom = columns_rtl(last, &[1.0, 0.38, 0.95], 10.0);
+    // The amounts keep their words whole (Persian's are longer than Arabic's): the meter gives
+    // up what they need beyond their usual share.
+    let amounts = spent_of(totals, env);
+    let usual = columns_rtl(last, &[1.0, 0.38, 0.95], 10.0);
+    let need = text_size(ui, &amounts, rtl(size::SMALL, t.muted)).x + 4.0;
+    let amounts_w = need.max(usual[2].width()).min(last.width() * 0.6);
+    let meter_w = (last.width() - 20.0 - usual[1].width() - amounts_w).max(0.0);
+    let bottom = columns_rtl(last, &[meter_w, usual[1].width(), amounts_w], 10.0);
     let pct = totals.execution_pct();
     let meter = Rect::from_center_size(bottom[0].center(), vec2(bottom[0].width(), 14.0));
     meter_rtl(ui, meter, pct.unwrap_or(0.0) / 100.0, color, env);
@@ -183,7 +190,7 @@ fn budget_row(
     text(
         ui,
         bottom[2],
-        &spent_of(totals, env),
+        &amounts,
         rtl(size::SMALL, t.muted),
         RIGHT,
         Some(1),
