@@ -311,6 +311,7 @@ pub fn router(collector: Arc<Collector>, opts: RouterOptions) -> Router {
 /// it connects.
 async fn require_wall(State(s): State<AppState>, req: Request, next: Next) -> Response {
     if s.opts.public_boards {
+        heard_from_kiosk(&s, &req);
         return next.run(req).await;
     }
     let uri = req.uri();
@@ -329,9 +330,23 @@ async fn require_wall(State(s): State<AppState>, req: Request, next: Next) -> Re
     match verified {
         Ok(wall) => {
             s.collector.heard_from_wall(&wall);
+            heard_from_kiosk(&s, &req);
             next.run(req).await
         }
         Err(e) => e.into_response(),
+    }
+}
+
+/// Notes the kiosk a read names (`x-rasid-kiosk`), once the read has passed the walls' check: a
+/// refused read (a wall without a key, or anybody naming a kiosk) puts no name on the
+/// reporting board.
+fn heard_from_kiosk(s: &AppState, req: &Request) {
+    if let Some(kiosk) = req
+        .headers()
+        .get(HEADER_KIOSK)
+        .and_then(|v| v.to_str().ok())
+    {
+        s.collector.heard_from_kiosk(kiosk);
     }
 }
 
@@ -360,7 +375,7 @@ async fn time_limit(State(limit): State<Duration>, req: Request, next: Next) -> 
     }
 }
 
-/// Records latency and refusals per route, and which kiosk asked.
+/// Records latency and refusals per route.
 async fn observe(State(s): State<AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let method = match *req.method() {
@@ -373,23 +388,7 @@ async fn observe(State(s): State<AppState>, req: Request, next: Next) -> Respons
         .extensions()
         .get::<MatchedPath>()
         .map(|m| m.as_str().to_string());
-    let kiosk = (req.method() == Method::GET)
-        .then(|| {
-            req.headers()
-                .get(HEADER_KIOSK)?
-                .to_str()
-                .ok()
-                .map(str::to_string)
-        })
-        .flatten();
     let resp = next.run(req).await;
-    // A kiosk is heard only when it was answered: a refused read (a wall without a key, or
-    // anybody naming a kiosk) does not put its name on the reporting board.
-    if let Some(kiosk) = kiosk
-        && resp.status().is_success()
-    {
-        s.collector.heard_from_kiosk(&kiosk);
-    }
     let metrics = &s.collector.metrics;
     metrics.observe(
         method,
