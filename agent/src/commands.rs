@@ -548,6 +548,7 @@ fn ready_files(drop: &Path, seen: &mut std::collections::HashMap<PathBuf, u64>) 
             || name.starts_with('.')
             || name.starts_with("~$")
             || name.ends_with(".errors.txt")
+            || name.ends_with(".errors.xlsx")
         {
             continue;
         }
@@ -613,12 +614,41 @@ fn import_dropped(store: &Store, cfg: &AgentConfig, drop: &Path, path: &Path) ->
             let t = target("failed");
             let _ = std::fs::rename(path, &t);
             // The errors name the file where it now is, in `failed/`.
-            let _ = std::fs::write(
-                t.with_extension("errors.txt"),
-                format!("{}\n", e.moved_to(&t)),
-            );
+            let e = e.moved_to(&t);
+            let _ = std::fs::write(t.with_extension("errors.txt"), format!("{e}\n"));
+            write_annotated(&t, &e, None, cfg.language, &t.with_extension("errors.xlsx"));
             false
         }
+    }
+}
+
+/// Writes the annotated copy of `file`, refused with `error`, at `out` (`rasid_agent::annotate`);
+/// the path written, if any. A failure is logged and printed, and touches neither the file nor
+/// its `.errors.txt`.
+pub fn write_annotated(
+    file: &Path,
+    error: &rasid_agent::import::ImportError,
+    encoding: Option<&str>,
+    language: rasid_agent::template::Language,
+    out: &Path,
+) -> Option<PathBuf> {
+    let copy = std::fs::read(file)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            rasid_agent::annotate::annotated_copy(file, &bytes, error, encoding, language)
+        });
+    let failed = |e: String| {
+        tracing::warn!(file = %file.display(), "annotated copy not written: {e}");
+        eprintln!("{}: the annotated copy was not written: {e}", out.display());
+        None
+    };
+    match copy {
+        Ok(Some(bytes)) => match std::fs::write(out, bytes) {
+            Ok(()) => Some(out.to_path_buf()),
+            Err(e) => failed(e.to_string()),
+        },
+        Ok(None) => None,
+        Err(e) => failed(e),
     }
 }
 

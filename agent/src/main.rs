@@ -65,6 +65,10 @@ enum Command {
         /// The as-of date for rows without one (default: today), as 2023-06-30.
         #[arg(long)]
         as_of: Option<String>,
+        /// For each refused spreadsheet or CSV file, write DIR/<file name without its ending>.errors.xlsx:
+        /// its cells with every bad cell red and its problem as a note, after a sheet listing the problems.
+        #[arg(long, value_name = "DIR")]
+        annotate: Option<PathBuf>,
     },
     /// What is stored, what waits in the outbox, the last push and pull, the last error.
     Status,
@@ -155,7 +159,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             encoding,
             calendar,
             as_of,
-        } => import(&cli.data, files, kind, encoding, calendar, as_of, cli.json),
+            annotate,
+        } => import(
+            &cli.data,
+            files,
+            ImportArgs {
+                kind,
+                encoding,
+                calendar,
+                as_of,
+                annotate,
+            },
+            cli.json,
+        ),
         Command::Status => status(&cli.data, cli.json),
         Command::Serve(args) => rasid_collector::run_serve(args, &cli.data),
         Command::CheckConfig { file } => rasid_agent::check_config::run(&file, cli.json),
@@ -271,20 +287,32 @@ fn write_private(path: &Path, text: &str) -> Result<()> {
     Ok(())
 }
 
-fn import(
-    data: &Path,
-    files: Vec<PathBuf>,
+/// The `import` command's options.
+struct ImportArgs {
     kind: Option<String>,
     encoding: Option<String>,
     calendar: Option<String>,
     as_of: Option<String>,
-    as_json: bool,
-) -> Result<ExitCode> {
+    annotate: Option<PathBuf>,
+}
+
+fn import(data: &Path, files: Vec<PathBuf>, args: ImportArgs, as_json: bool) -> Result<ExitCode> {
     if files.is_empty() {
         bail!("name at least one file to import");
     }
     let (cfg, store) = commands::open_agent(data)?;
+    let ImportArgs {
+        kind,
+        encoding,
+        calendar,
+        as_of,
+        annotate,
+    } = args;
     let opts = import_options(cfg.center.clone(), kind, encoding, calendar, as_of)?;
+    if let Some(dir) = &annotate {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("--annotate {}: cannot create the folder", dir.display()))?;
+    }
     let mut files = rasid_agent::import::files_of(&files)?;
     if files.is_empty() {
         bail!("the folder holds no files to import");
@@ -307,10 +335,24 @@ fn import(
             Err(e) => {
                 bar.finish();
                 failed += 1;
+                let copy = annotate.as_ref().and_then(|dir| {
+                    let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+                    let out = dir.join(format!("{stem}.errors.xlsx"));
+                    commands::write_annotated(
+                        file,
+                        &e,
+                        opts.encoding.as_deref(),
+                        cfg.language,
+                        &out,
+                    )
+                });
                 if as_json {
-                    results.push(json!({ "file": file, "ok": false, "error": e.to_string() }));
+                    results.push(json!({ "file": file, "ok": false, "error": e.to_string(), "annotated": copy }));
                 } else {
                     eprintln!("{e}");
+                    if let Some(copy) = copy {
+                        eprintln!("  the problems are marked in {}", copy.display());
+                    }
                 }
             }
         }

@@ -301,6 +301,29 @@ fn a_center_works_through_its_day_with_the_agent() {
         "{text}"
     );
     assert!(std::path::Path::new(&moved).exists(), "{moved}");
+    // Beside them, the annotated copy: the problems listed first, then the file's cells.
+    let copy = errors
+        .to_string_lossy()
+        .replace(".errors.txt", ".errors.xlsx");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !Path::new(&copy).exists() {
+        assert!(Instant::now() < deadline, "no annotated copy {copy}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    {
+        use calamine::Reader;
+        let mut book = calamine::open_workbook_auto(&copy).unwrap();
+        let names = book.sheet_names();
+        assert_eq!(names[0], "المشكلات");
+        // A CSV's one sheet is named after the file, here as moved: <time>-budget.
+        assert!(names[1].ends_with("-budget"), "{names:?}");
+        let data = book.worksheet_range(&names[1]).unwrap();
+        assert_eq!(
+            data.get_value((1, 1)),
+            Some(&calamine::Data::String("13".into()))
+        );
+    }
     // After its pull, the daemon keeps the clerk's templates current beside the inbox.
     for name in [
         "decision-status.xlsx",

@@ -39,24 +39,8 @@ impl Format for CsvFormat {
             );
             return Err(problems.into_error(path));
         }
-        let delimiter = detect_delimiter(first_line(&text));
-        let (text, delimiter) = if delimiter == '،' {
-            (
-                Cow::Owned(replace_unquoted(
-                    &text,
-                    '،',
-                    char::from(ARABIC_COMMA_STAND_IN),
-                )),
-                ARABIC_COMMA_STAND_IN,
-            )
-        } else {
-            (text, delimiter as u8)
-        };
-        let mut reader = ::csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(text.as_bytes());
+        let (text, delimiter) = with_delimiter(text);
+        let mut reader = reader_of(&text, delimiter);
         let mut record = ::csv::StringRecord::new();
         let mut lines = LineCounter::default();
         let header_line = match reader.read_record(&mut record) {
@@ -108,6 +92,52 @@ impl Format for CsvFormat {
         progress(rows);
         finish(path, table.rows_seen(), out, problems)
     }
+}
+
+/// Every record of a CSV file as the import decodes and splits it (same encoding, same
+/// separator), each with its line number (header = 1), for the annotated copy of a refused
+/// file (`crate::annotate`).
+pub(crate) fn records(
+    path: &Path,
+    bytes: &[u8],
+    encoding: Option<&str>,
+) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
+    let (text, delimiter) = with_delimiter(decode(path, bytes, encoding)?);
+    let mut reader = reader_of(&text, delimiter);
+    let mut record = ::csv::StringRecord::new();
+    let mut lines = LineCounter::default();
+    let mut out = Vec::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(unreadable(path, &e)),
+        }
+        let line = lines.line_of(text.as_bytes(), &record);
+        out.push((line, record.iter().map(str::to_string).collect()));
+    }
+    Ok(out)
+}
+
+/// The text as the csv reader takes it, and its separator: the one its first line uses, an
+/// Arabic comma (not one byte) stood in for by [`ARABIC_COMMA_STAND_IN`] outside quotes.
+fn with_delimiter(text: Cow<'_, str>) -> (Cow<'_, str>, u8) {
+    let delimiter = detect_delimiter(first_line(&text));
+    if delimiter == '،' {
+        let text = replace_unquoted(&text, '،', char::from(ARABIC_COMMA_STAND_IN));
+        (Cow::Owned(text), ARABIC_COMMA_STAND_IN)
+    } else {
+        (text, delimiter as u8)
+    }
+}
+
+/// A reader of every record of `text` (the header too), rows of any width.
+fn reader_of(text: &str, delimiter: u8) -> ::csv::Reader<&[u8]> {
+    ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes())
 }
 
 /// Line numbers of records, as an editor or a spreadsheet shows them (header = 1).

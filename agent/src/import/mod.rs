@@ -4,9 +4,9 @@
 //! every [`FileProblem`] it found, each naming the file, sheet, row and column. Adding a format
 //! is one new file and one line in [`format_for`].
 
-mod csv;
+pub(crate) mod csv;
 mod json;
-mod sheet;
+pub(crate) mod sheet;
 mod table;
 
 pub use sheet::{MARKER_SHEET, rows_from_sheets};
@@ -336,7 +336,8 @@ mod messages {
 }
 
 /// The files to import for the paths named: a file as it is; a folder's files (not its
-/// subfolders, nor hidden files, Office lock files `~$…` or `.errors.txt` notes), by name.
+/// subfolders, nor hidden files, Office lock files `~$…`, `.errors.txt` notes or `.errors.xlsx`
+/// annotated copies), by name.
 pub fn files_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
     let mut out = Vec::new();
     for p in paths {
@@ -354,7 +355,10 @@ pub fn files_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
             .filter(|f| f.is_file())
             .filter(|f| {
                 let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                !(name.starts_with('.') || name.starts_with("~$") || name.ends_with(".errors.txt"))
+                !(name.starts_with('.')
+                    || name.starts_with("~$")
+                    || name.ends_with(".errors.txt")
+                    || name.ends_with(".errors.xlsx"))
             })
             .collect();
         inside.sort();

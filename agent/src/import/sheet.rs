@@ -147,12 +147,7 @@ fn read_sheets(bytes: &[u8]) -> Result<SheetsRead, String> {
     // calamine lays out a legacy .xls's sheets as it opens it: their reach is checked first.
     bounds::check_xls(bytes)?;
     let mut workbook = open(bytes)?;
-    let names: Vec<String> = workbook
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
-        .map(|s| s.name.clone())
-        .collect();
+    let names = visible_names(&workbook);
     let has_marker = workbook
         .sheets_metadata()
         .iter()
@@ -171,6 +166,38 @@ fn read_sheets(bytes: &[u8]) -> Result<SheetsRead, String> {
         })
         .collect();
     Ok((tables, marker))
+}
+
+/// The names of the workbook's visible worksheets (not charts, not hidden sheets), in order.
+fn visible_names(workbook: &Sheets<Cursor<&[u8]>>) -> Vec<String> {
+    workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+/// A visible worksheet as the annotated copy needs it: its name, its cells, and the positions of
+/// the number cells formatted as percent (`None` when the format cannot tell).
+pub(crate) type VisibleSheet = (String, calamine::Range<Data>, Option<HashSet<(u32, u32)>>);
+
+/// Every visible worksheet's name and cells as the import reads them (the same opening, the same
+/// positions, so row numbers agree), for the annotated copy of a refused file
+/// (`crate::annotate`). `Err` says why the workbook cannot be read.
+pub(crate) fn visible_sheets(bytes: &[u8]) -> Result<Vec<VisibleSheet>, String> {
+    let read = std::panic::catch_unwind(|| -> Result<_, String> {
+        bounds::check_xls(bytes)?;
+        let mut workbook = open(bytes)?;
+        let names = visible_names(&workbook);
+        let mut out = Vec::new();
+        for name in names {
+            let (range, percent) = worksheet(&mut workbook, &name)?;
+            out.push((name, range, percent));
+        }
+        Ok(out)
+    });
+    read.unwrap_or_else(|_| Err(damaged().to_string()))
 }
 
 /// The name of the hidden sheet by which a template written by `rasid-agent template` tells the
