@@ -528,6 +528,22 @@ fn a_sheet_reaching_far_from_its_table_is_refused_before_it_is_laid_out() {
     assert_eq!(read_file(&plain, &opts(), &mut |_| {}).unwrap().len(), 1);
 }
 
+/// A legacy .xls damaged in its compound-file structure (a FAT longer than the file) with a
+/// DIMENSIONS record whose first row is after its last: calamine's lenient reader goes on and
+/// reserves a grid of 1.6 TB, which aborts the agent (the damaged-workbook property test found
+/// it). A compound file whose structure cannot be read is refused as damaged instead.
+#[test]
+fn an_xls_whose_structure_cannot_be_read_is_refused_as_damaged_not_opened() {
+    let err = read_file(&fixture("budget-damaged-fat.xls"), &opts(), &mut |_| {})
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("the file is damaged: its structure cannot be read")
+            && err.contains("save it again as .xlsx"),
+        "{err}"
+    );
+}
+
 #[test]
 fn the_calendar_option_reads_unmarked_dates_as_hijri() {
     let text = "رمز اللجنة,اسم اللجنة,السنة,تاريخ التشكيل,عدد الاجتماعات,التوصيات المرفوعة,التوصيات المعتمدة,الحالة\n\

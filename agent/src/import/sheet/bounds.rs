@@ -47,12 +47,24 @@ impl Reach {
     }
 }
 
+/// The first bytes of a compound file (a legacy .xls, among others).
+const COMPOUND_FILE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
 /// A legacy .xls (BIFF records in a compound file): `Err` when one of its sheets reaches over
-/// the limit, or announces a grid over it. Anything that is not an .xls passes: calamine says
-/// what it is.
+/// the limit, or announces a grid over it, or when it is a compound file whose structure cannot
+/// be read here (calamine's own reader is more lenient and would go on into a damaged file, so
+/// a file that cannot be checked is not opened). Anything that is not a compound file passes:
+/// calamine says what it is.
 pub fn check_xls(bytes: &[u8]) -> Result<(), String> {
-    let Ok(mut file) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
-        return Ok(());
+    let damaged = |e: &dyn std::fmt::Display| {
+        format!(
+            "the file is damaged: its structure cannot be read ({e}); open it in Excel or LibreOffice Calc, save it again as .xlsx and import that"
+        )
+    };
+    let mut file = match cfb::CompoundFile::open(Cursor::new(bytes)) {
+        Ok(file) => file,
+        Err(e) if bytes.starts_with(&COMPOUND_FILE_MAGIC) => return Err(damaged(&e)),
+        Err(_) => return Ok(()),
     };
     let mut stream = Vec::new();
     let read = match file.open_stream("/Workbook") {
@@ -62,8 +74,8 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), String> {
             Err(_) => return Ok(()),
         },
     };
-    if read.is_err() {
-        return Ok(());
+    if let Err(e) = read {
+        return Err(damaged(&e));
     }
     check_biff(&stream)
 }
