@@ -347,7 +347,7 @@ fn import(data: &Path, files: Vec<PathBuf>, args: ImportArgs, as_json: bool) -> 
                     )
                 });
                 if as_json {
-                    results.push(json!({ "file": file, "ok": false, "error": e.to_string(), "annotated": copy }));
+                    results.push(refused_json(file, &e, copy));
                 } else {
                     eprintln!("{e}");
                     if let Some(copy) = copy {
@@ -365,6 +365,38 @@ fn import(data: &Path, files: Vec<PathBuf>, args: ImportArgs, as_json: bool) -> 
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A refused file in `import --json`: the error as one text (`error`), and, when the file was
+/// read and found wanting, each problem with its place (`problems`: sheet, row, column and
+/// message, `null` where the problem is of the whole file or row) and how many there were in
+/// all (`problems_total`: only the first 50 are listed).
+fn refused_json(
+    file: &Path,
+    e: &rasid_agent::import::ImportError,
+    annotated: Option<PathBuf>,
+) -> serde_json::Value {
+    let mut out =
+        json!({ "file": file, "ok": false, "error": e.to_string(), "annotated": annotated });
+    if let rasid_agent::import::ImportError::Problems {
+        problems, total, ..
+    } = e
+    {
+        let listed: Vec<serde_json::Value> = problems
+            .iter()
+            .map(|p| {
+                json!({
+                    "sheet": p.location.sheet,
+                    "row": p.location.row,
+                    "column": p.location.column,
+                    "message": p.message,
+                })
+            })
+            .collect();
+        out["problems"] = json!(listed);
+        out["problems_total"] = json!(total);
+    }
+    out
 }
 
 /// The import's options from the command line's words.

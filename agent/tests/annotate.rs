@@ -265,4 +265,31 @@ fn import_annotate_writes_the_copy_of_each_refused_file() {
     let back = sheets(&std::fs::read(&copy).unwrap());
     assert_eq!(back[0].0, "المشكلات");
     assert_eq!(listed(&back[0].1, "الورقة").len(), 6);
+
+    // With --json, each problem with its place, for a script to show or mark itself.
+    let out = agent(&[
+        "--json",
+        "import",
+        "--annotate",
+        out_dir.to_str().unwrap(),
+        fixture.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = &v[0];
+    assert_eq!(file["ok"], false);
+    assert_eq!(file["problems_total"], 6);
+    assert_eq!(file["annotated"], copy.to_str().unwrap());
+    let third = &file["problems"][2];
+    assert_eq!(third["sheet"], "decision-status-errors");
+    assert_eq!(third["row"], 4);
+    assert_eq!(third["column"], "رقم القرار");
+    assert!(
+        third["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("'18/212' is not a decision number"),
+        "{third}"
+    );
+    assert_eq!(file["problems"].as_array().unwrap().len(), 6);
 }
