@@ -19,6 +19,13 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// The `--renderer` choices.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Renderer {
+    Glow,
+    Wgpu,
+}
+
 #[derive(Parser)]
 #[command(
     name = "rasid-kiosk",
@@ -43,6 +50,10 @@ struct Cli {
     /// dark or light.
     #[arg(long, default_value = "dark")]
     theme: String,
+    /// How frames are drawn: glow (OpenGL through egui_glow) or wgpu. glow costs a quarter of
+    /// wgpu's CPU where there is no GPU (Mesa llvmpipe); see docs/BENCHMARKS.md.
+    #[arg(long, value_enum, default_value = "glow", env = "RASID_RENDERER")]
+    renderer: Renderer,
     /// Open a normal window instead of full screen (for trying things out).
     #[arg(long)]
     windowed: bool,
@@ -164,6 +175,10 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
     };
     let options = eframe::NativeOptions {
         viewport: viewport(cli)?,
+        renderer: match cli.renderer {
+            Renderer::Wgpu => eframe::Renderer::Wgpu,
+            Renderer::Glow => eframe::Renderer::Glow,
+        },
         ..Default::default()
     };
     let origin = config_origin(cli, &wall);
@@ -200,6 +215,7 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
                 wall,
                 window: WallWindow::new(fill),
                 _demo: demo,
+                frames: 0,
             }))
         }),
     )
@@ -440,9 +456,14 @@ struct KioskApp {
     window: WallWindow,
     /// The embedded collector of `--demo`, kept running as long as the window.
     _demo: Option<Demo>,
+    /// Frames drawn so far: logged at trace level (`RASID_LOG=rasid_kiosk=trace`), which is how
+    /// the CPU a frame costs is measured (docs/BENCHMARKS.md).
+    frames: u64,
 }
 impl eframe::App for KioskApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frames += 1;
+        tracing::trace!(frame = self.frames, "frame");
         let ctx = ui.ctx().clone();
         self.window.frame(&ctx);
         let physical_h = ctx.content_rect().height() * ctx.pixels_per_point();
