@@ -534,9 +534,13 @@ fn a_sheet_reaching_far_from_its_table_is_refused_before_it_is_laid_out() {
 /// it). A compound file whose structure cannot be read is refused as damaged instead.
 #[test]
 fn an_xls_whose_structure_cannot_be_read_is_refused_as_damaged_not_opened() {
-    let err = read_file(&fixture("budget-damaged-fat.xls"), &opts(), &mut |_| {})
-        .unwrap_err()
-        .to_string();
+    let err = read_file(
+        &fixture("damaged/budget-damaged-fat.xls"),
+        &opts(),
+        &mut |_| {},
+    )
+    .unwrap_err()
+    .to_string();
     assert!(
         err.contains("the file is damaged: its structure cannot be read")
             && err.contains("save it again as .xlsx"),
