@@ -10,7 +10,7 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use rasid_kiosk::app::{Clock, Wall, default_env};
-use rasid_kiosk::boards::{self, NO_DATA};
+use rasid_kiosk::boards;
 use rasid_kiosk::feed::DatasetSource;
 use rasid_kiosk::playlist::PlaylistItem;
 use rasid_kiosk::text::{self, layout_rtl_paragraph};
@@ -178,7 +178,7 @@ fn decision_board_shows_the_executed_share() {
     let h = harness(wall(only(BoardName::DecisionExecution), demo()));
     // The headline card and the ring's legend both say it.
     assert!(h.query_all_by_label("٤٥٪").count() >= 2);
-    h.get_by_label(boards::title(BoardName::DecisionExecution));
+    h.get_by_label(&boards::title(BoardName::DecisionExecution, &env()));
 }
 
 #[test]
@@ -364,7 +364,7 @@ fn reporting_board_names_what_a_late_center_owes() {
 // ---- Operator keys ----------------------------------------------------------------------
 
 fn shows(h: &Harness<'_, Wall>, board: BoardName) -> bool {
-    h.query_by_label(boards::title(board)).is_some()
+    h.query_by_label(&boards::title(board, &env())).is_some()
 }
 
 fn press(h: &mut Harness<'_, Wall>, key: Key) {
@@ -468,7 +468,7 @@ fn every_board_over_an_empty_dataset_says_there_is_no_data() {
         let h = harness(wall(only(board), Dataset::default()));
         assert!(shows(&h, board));
         assert_eq!(
-            h.query_all_by_label(NO_DATA).count(),
+            h.query_all_by_label(&boards::no_data_text(&env())).count(),
             1,
             "{board}: one no-data message, no zeros"
         );
@@ -740,5 +740,5 @@ fn overdue_board_says_nothing_is_overdue_rather_than_no_data() {
     h.run_steps(2);
     h.query_by_label_contains("لا توجد قرارات متأخرة")
         .expect("good news is said, not hidden");
-    assert!(h.query_by_label(NO_DATA).is_none());
+    assert!(h.query_by_label(&boards::no_data_text(&env())).is_none());
 }
