@@ -1,11 +1,13 @@
 # The wall's words in Arabic (the wall's first language).
 #
 # One message per thing the wall says; ids are the same in ar, fa and en, and each message
-# takes the same arguments in every language (kiosk/tests/catalogue.rs checks both).
+# takes the same arguments in every language (shared/tests/catalogue.rs checks both;
+# kiosk/tests/catalogue.rs checks that the wall asks only for ids that are here).
 # Numbers come already written in the wall's digits ($num, $pct, $year …); $count is the
-# same number as a Fluent number, for choosing the counted form: Arabic counting takes
-# [two] (the dual, said without the number), [few] (3–10), [many] (11–99) and the singular
-# otherwise (0, 1, 100, 101 …). Names of centers, programs and decisions are data and are
+# same number's CLDR plural category (rasid_shared::i18n::plural_category), for choosing the
+# counted form: Arabic counting takes [two] (the dual, said without the number), [few] (3–10
+# in the last two digits), [many] (11–99 in the last two digits) and the singular otherwise
+# (0, 1, 100, 101, 102 …). Names of centers, programs and decisions are data and are
 # never translated. See docs/I18N.md.
 #
 # The notes that count decisions, assignments, projects, months and points keep the one form

@@ -1,6 +1,6 @@
 # The wall's words in English: for foreign delegations and for developers.
 #
-# Ids and arguments are those of ar/wall.ftl (kiosk/tests/catalogue.rs checks it). English
+# Ids and arguments are those of ar/wall.ftl (shared/tests/catalogue.rs checks it). English
 # counts choose [one] or the plural.
 
 ## Shared by every board

@@ -1,7 +1,7 @@
 # The wall's words in Persian (فارسی), in the words of the Iranian regulation the Persian wall
 # serves (مصوبه، دستگاه اجرایی، اعتبار مصوب، شاخص عملکرد، قیمت تمام‌شده).
 #
-# Ids and arguments are those of ar/wall.ftl (kiosk/tests/catalogue.rs checks it). A noun
+# Ids and arguments are those of ar/wall.ftl (shared/tests/catalogue.rs checks it). A noun
 # after a number stays singular in Persian ("۵ مصوبه", "۱۲ روز"), so counted messages take
 # $count only to keep the same arguments as the other languages: they have one form.
 
