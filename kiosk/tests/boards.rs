@@ -171,6 +171,64 @@ fn board_decision_execution_4k() {
     h.snapshot("board_decision-execution_4k");
 }
 
+// ---- The wall in Persian ---------------------------------------------------------------
+
+/// A Persian wall's boards.toml: Persian words and digits, Solar Hijri dates, every board.
+const PERSIAN_WALL: &str = "[wall]\nlanguage = \"persian\"\ncalendar = \"solar-hijri\"\n\
+    digits = \"persian\"\n[[screen]]\nname = \"tehran\"\nboards = [{ board = \"decision-execution\" }, \
+    { board = \"centers\" }, { board = \"overdue\" }, { board = \"budget\" }, { board = \"kpi\" }, \
+    { board = \"committees\" }, { board = \"projects\" }, { board = \"reporting\" }]\n";
+
+/// `board` at 1080p as `rasid-kiosk --demo --screenshot` draws it with [`PERSIAN_WALL`].
+fn snapshot_persian_1080p(board: BoardName) {
+    let cfg = rasid_kiosk::config::parse(PERSIAN_WALL).expect("a valid boards.toml");
+    let mut w = wall(all_boards(), demo());
+    w.show_as_screen(&cfg, None, board)
+        .expect("the configuration's first screen");
+    let mut h = rendered(w, 1920.0, 1080.0);
+    h.snapshot(format!("board_{}_fa_1080p", board.as_str()));
+}
+
+#[test]
+fn board_decision_execution_fa_1080p() {
+    snapshot_persian_1080p(BoardName::DecisionExecution);
+}
+
+#[test]
+fn board_centers_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Centers);
+}
+
+#[test]
+fn board_overdue_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Overdue);
+}
+
+#[test]
+fn board_budget_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Budget);
+}
+
+#[test]
+fn board_kpi_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Kpi);
+}
+
+#[test]
+fn board_committees_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Committees);
+}
+
+#[test]
+fn board_projects_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Projects);
+}
+
+#[test]
+fn board_reporting_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Reporting);
+}
+
 // ---- What a person reads ---------------------------------------------------------------
 
 #[test]

@@ -220,7 +220,13 @@ fn quarters(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
         .quarters
         .iter()
         .map(|q: &QuarterSummary| Column {
-            label: quarter_name(q.quarter, env),
+            label: env.tr_args(
+                "quarter-short",
+                &[
+                    ("quarter", i64::from(q.quarter).into()),
+                    ("num", env.int(q.quarter).into()),
+                ],
+            ),
             parts: vec![
                 Segment {
                     value: q.met as f64,

@@ -328,11 +328,15 @@ pub fn number_card(
         &[0.9, 1.6, if note.is_some() { 0.6 } else { 0.0001 }],
         0.0,
     );
+    // A caption a little too long for its card (Persian month names are longer than Arabic
+    // ones) is written smaller rather than cut; one that fits is left as it is.
+    let need = text_size(ui, caption, rtl(size::BODY, t.muted)).x + 4.0;
+    let fit = (parts[0].width() / need.max(1.0)).clamp(0.8, 1.0);
     text(
         ui,
         parts[0],
         caption,
-        rtl(size::BODY, t.muted),
+        rtl(size::BODY * fit, t.muted),
         RIGHT,
         Some(1),
     );

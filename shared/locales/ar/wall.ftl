@@ -38,6 +38,14 @@ quarter = { $quarter ->
     [4] الربع الرابع
    *[other] ربع غير معروف
 }
+# Under a column of a chart, where a quarter's name must be short.
+quarter-short = { $quarter ->
+    [1] الربع الأول
+    [2] الربع الثاني
+    [3] الربع الثالث
+    [4] الربع الرابع
+   *[other] الربع { $num }
+}
 count-days = { $count ->
     [two] يومان
     [few] { $num } أيام

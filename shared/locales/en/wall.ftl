@@ -25,6 +25,9 @@ quarter = { $quarter ->
     [4] Q4
    *[other] Unknown quarter
 }
+quarter-short = { $quarter ->
+   *[other] Q{ $num }
+}
 count-days = { $count ->
     [one] { $num } day
    *[other] { $num } days

@@ -27,6 +27,10 @@ quarter = { $quarter ->
     [4] سه‌ماهه چهارم
    *[other] سه‌ماهه نامعلوم
 }
+# Under a column of a chart, where a quarter's full name does not fit: "سه‌ماهه ۲".
+quarter-short = { $quarter ->
+   *[other] سه‌ماهه { $num }
+}
 count-days = { $count ->
    *[other] { $num } روز
 }
@@ -161,7 +165,7 @@ decisions-follow-up = اقدامات پیگیری
 follow-up-calls = تماس تلفنی
 follow-up-messages = پیامک
 follow-up-letters = نامه رسمی
-follow-up-memos = درخواست گزارش توجیهی
+follow-up-memos = درخواست توضیح
 
 ## Board: centers
 
@@ -275,7 +279,7 @@ committees-busiest = کمیته‌های با بیشترین جلسه
 committees-heading-committee = کمیته
 committees-heading-meetings = تعداد جلسات
 committees-heading-submitted = پیشنهادهای فرستاده
-committees-heading-approved = پیشنهادهای تصویب‌شده
+committees-heading-approved = پیشنهادهای مصوب
 committees-heading-status = وضعیت
 committee-status-active = فعال
 committee-status-finished = پایان‌یافته
@@ -308,7 +312,7 @@ projects-public-treasury = خزانه عمومی
 projects-none-in-class = پروژه‌ای در این دسته نیست
 projects-row-detail = { $center } · { $sector } · { $status }
 projects-months-late = { $count ->
-   *[other] تأخیر پیش‌بینی‌شده { $num } ماه
+   *[other] تأخیر احتمالی { $num } ماه
 }
 projects-on-time = در موعد
 projects-no-progress-yet = هنوز پیشرفتی نیست
