@@ -43,7 +43,8 @@ pub struct Wall {
     pub clock: Clock,
     /// Shown on the operator line (a configuration error, a key hint).
     pub operator_note: Option<String>,
-    pub subtitle: String,
+    /// The line under the board's title; `None`: the catalogue's (`wall-subtitle`).
+    pub subtitle: Option<String>,
     /// Configuration edits to apply, as they arrive (see `config::watch`).
     config_updates: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
     /// The screen this wall shows, in a multi-screen configuration.
@@ -71,7 +72,7 @@ impl Wall {
             show_help: false,
             clock: Clock::System,
             operator_note: None,
-            subtitle: "الأمانة العامة لمجلس الوزراء — متابعة الأداء الحكومي".into(),
+            subtitle: None,
             config_updates: None,
             screen: None,
             screen_fallback: false,
@@ -351,7 +352,10 @@ impl Wall {
         match (&state.view, &state.error) {
             (Some(v), _) => boards::show(ui, body, v, &self.env),
             (None, Some(e)) => error_box(ui, body, &self.env, e),
-            (None, None) => crate::widgets::no_data(ui, body, &self.env, "بانتظار البيانات…"),
+            (None, None) => {
+                let waiting = self.env.tr("wall-waiting-for-data");
+                crate::widgets::no_data(ui, body, &self.env, &waiting)
+            }
         }
         if let (Some(_), Some(e)) = (&state.view, &state.error) {
             self.operator_note.get_or_insert_with(|| e.clone());
@@ -383,12 +387,15 @@ impl Wall {
         text(
             ui,
             r[0],
-            boards::title(item.board),
+            &boards::title(item.board, &self.env),
             rtl(size::HEADER_TITLE, t.text).bold(),
             RIGHT,
             Some(1),
         );
-        let mut sub = self.subtitle.clone();
+        let mut sub = self
+            .subtitle
+            .clone()
+            .unwrap_or_else(|| self.env.tr("wall-subtitle"));
         if let Some(c) = &item.filter.center {
             let name = self.center_name(c);
             sub = format!("{sub} — {name}");
@@ -438,22 +445,21 @@ impl Wall {
     fn draw_footer(&self, ui: &Ui, rect: Rect, as_of: Option<chrono::NaiveDate>, from_cache: bool) {
         let t = &self.env.theme;
         let inner = rect.shrink2(vec2(space::MARGIN, 6.0));
+        let env = &self.env;
         let source = match self.source.status() {
-            SourceStatus::Demo => format!(
-                "المصدر: بيانات العرض التجريبي (تقرير الأداء السنوي {})",
-                self.env.digits_of("2023")
+            SourceStatus::Demo => env.tr_args(
+                "wall-source-demo",
+                &[("year", env.digits_of("2023").into())],
             ),
-            SourceStatus::Live { .. } => {
-                "المصدر: مجمّع راصد — الأمانة العامة لمجلس الوزراء".to_string()
-            }
-            SourceStatus::Offline { since, .. } => format!(
-                "تعذّر الاتصال بالمجمّع منذ {} — تُعرض آخر بيانات محفوظة",
-                self.env.digits_of(&since)
+            SourceStatus::Live { .. } => env.tr("wall-source-live"),
+            SourceStatus::Offline { since, .. } => env.tr_args(
+                "wall-source-offline",
+                &[("since", env.digits_of(&since).into())],
             ),
         };
         let as_of_text = match as_of {
-            Some(d) => format!("البيانات حتى {}", self.env.date(d)),
-            None => "لا توجد بيانات بعد".to_string(),
+            Some(d) => env.tr_args("wall-data-as-of", &[("date", env.date(d).into())]),
+            None => env.tr("wall-no-data-yet"),
         };
         let offline = from_cache || matches!(self.source.status(), SourceStatus::Offline { .. });
         let color = if offline { t.stale } else { t.muted };
@@ -540,14 +546,14 @@ impl Wall {
         let head = Rect::from_min_size(inner.min, vec2(inner.width(), dialog::FILTER_QUERY_HEIGHT));
         let query = self.filter_query.clone().unwrap_or_default();
         let shown = if query.is_empty() {
-            "اكتب اسم الجهة أو رمزها…".to_string()
+            self.env.tr("filter-prompt")
         } else {
             query
         };
         text(
             ui,
             head,
-            &format!("تصفية حسب الجهة: {shown}"),
+            &self.env.tr_args("filter-title", &[("query", shown.into())]),
             rtl(size::BODY * 1.15, t.title).bold(),
             RIGHT,
             Some(1),
@@ -560,7 +566,7 @@ impl Wall {
             text(
                 ui,
                 r,
-                "لا جهة تطابق ما كُتب",
+                &self.env.tr("filter-no-match"),
                 rtl(size::BODY, t.muted),
                 RIGHT,
                 Some(1),
@@ -593,15 +599,16 @@ impl Wall {
             .rect_filled(rect, CornerRadius::ZERO, Color32::from_black_alpha(170));
         let card = Rect::from_center_size(rect.center(), dialog::HELP);
         dialog_card(ui, card, t);
+        let e = &self.env;
         let lines = [
-            "مفاتيح المشغّل",
-            "مسافة: إيقاف التدوير أو استئنافه",
-            "السهم الأيسر أو Page Down: اللوحة التالية",
-            "السهم الأيمن أو Page Up: اللوحة السابقة",
-            "1 إلى 9: الانتقال إلى لوحة بعينها",
-            "F أو /: تصفية اللوحة حسب جهة (اكتب الاسم ثم Enter)",
-            "Esc: العودة إلى التدوير دون تصفية",
-            "H أو F1: إظهار هذه المساعدة أو إخفاؤها",
+            e.tr("help-title"),
+            e.tr("help-space"),
+            e.tr("help-next"),
+            e.tr("help-previous"),
+            e.tr("help-digits"),
+            e.tr("help-filter"),
+            e.tr("help-escape"),
+            e.tr("help-help"),
         ];
         let r = crate::widgets::rows(
             card.shrink(dialog::HELP_PAD),
@@ -642,7 +649,7 @@ fn error_box(ui: &Ui, rect: Rect, env: &Env, message: &str) {
     text(
         ui,
         r[0],
-        "تعذّر عرض هذه اللوحة",
+        &env.tr("wall-board-failed"),
         rtl(size::HEADER_TITLE, t.error).bold(),
         Align2::CENTER_BOTTOM,
         Some(1),
@@ -657,7 +664,6 @@ fn error_box(ui: &Ui, rect: Rect, env: &Env, message: &str) {
     );
 }
 
-/// A part of the year in the wall's words: "سبتمبر–ديسمبر", "الربع الثاني", "مارس".
 /// What a screen whose rotation is `playlist` shows of `board`: its first item there (with its
 /// center, year and period), or the board unfiltered when the rotation does not list it.
 pub fn screen_item(playlist: &[PlaylistItem], board: BoardName) -> PlaylistItem {
@@ -672,6 +678,7 @@ pub fn screen_item(playlist: &[PlaylistItem], board: BoardName) -> PlaylistItem 
         })
 }
 
+/// A part of the year in the wall's words: "سبتمبر–ديسمبر", "الربع الثاني", "مارس".
 pub fn period_in_words(p: rasid_shared::board::Period, env: &Env) -> String {
     use rasid_shared::board::Period;
     let month = |m: u8| {
@@ -682,15 +689,19 @@ pub fn period_in_words(p: rasid_shared::board::Period, env: &Env) -> String {
         )
     };
     match p {
-        Period::Month(m) => month(m).to_string(),
+        Period::Month(m) => month(m),
         Period::FourMonths(_) => {
             let r = p.months();
-            format!("{}–{}", month(*r.start()), month(*r.end()))
+            env.tr_args(
+                "period-months",
+                &[
+                    ("first", month(*r.start()).into()),
+                    ("last", month(*r.end()).into()),
+                ],
+            )
         }
-        Period::Quarter(q) => ["الربع الأول", "الربع الثاني", "الربع الثالث", "الربع الرابع"]
-            [(q.clamp(1, 4) - 1) as usize]
-            .to_string(),
-        Period::Year => "السنة كاملة".to_string(),
+        Period::Quarter(q) => crate::boards::quarter_name(q.clamp(1, 4), env),
+        Period::Year => env.tr("period-whole-year"),
     }
 }
 

@@ -130,6 +130,10 @@ fn check_file(file: &File, p: &mut Problems<'_>) -> WallConfig {
 }
 
 const LANGS: &[(&str, Language)] = &[("arabic", Language::Arabic), ("persian", Language::Persian)];
+/// Why `language = "english"` is refused although the catalogue has English (docs/KIOSK.md).
+const ENGLISH_REFUSED: &str = "'english' is not offered on the wall: its boards are laid out right \
+    to left, and English text on them reads wrongly (numbers after their nouns, dates out of \
+    order); use one of: arabic, persian";
 const CALS: &[(&str, CalendarKind)] = &[
     ("gregorian", CalendarKind::Gregorian),
     ("hijri", CalendarKind::Hijri),
@@ -194,7 +198,15 @@ fn check_seconds(p: &mut Problems<'_>, v: &Spanned<i64>, key: &str) -> u64 {
 }
 
 fn check_wall(w: &WallSection, p: &mut Problems<'_>) -> Wall {
-    let language = pick(p, &w.language, "wall.language", LANGS, Language::Arabic);
+    let language = match &w.language {
+        // English is in the wall's catalogue (tests, developers), but every board is laid out
+        // right to left: an English wall would put numbers after their nouns and read wrongly.
+        Some(l) if l.get_ref().trim() == "english" => {
+            p.at(l.span(), "wall.language", ENGLISH_REFUSED.to_string());
+            Language::Arabic
+        }
+        _ => pick(p, &w.language, "wall.language", LANGS, Language::Arabic),
+    };
     let calendar = pick(
         p,
         &w.calendar,
@@ -407,6 +419,19 @@ mod tests {
         assert_eq!(
             second.playlist[1].filter.period,
             Some(Period::FourMonths(3))
+        );
+    }
+
+    #[test]
+    fn english_is_refused_with_why() {
+        let p = parse("[wall]\nlanguage = \"english\"\n[[screen]]\nname = \"hall\"\nboards = [{ board = \"kpi\" }]\n")
+            .unwrap_err();
+        let shown: Vec<String> = p.iter().map(|x| x.to_string()).collect();
+        assert_eq!(shown.len(), 1, "{shown:#?}");
+        assert!(
+            shown[0].starts_with("line 2, wall.language: 'english' is not offered on the wall"),
+            "{}",
+            shown[0]
         );
     }
 

@@ -10,7 +10,7 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use rasid_kiosk::app::{Clock, Wall, default_env};
-use rasid_kiosk::boards::{self, NO_DATA};
+use rasid_kiosk::boards;
 use rasid_kiosk::feed::DatasetSource;
 use rasid_kiosk::playlist::PlaylistItem;
 use rasid_kiosk::text::{self, layout_rtl_paragraph};
@@ -171,6 +171,64 @@ fn board_decision_execution_4k() {
     h.snapshot("board_decision-execution_4k");
 }
 
+// ---- The wall in Persian ---------------------------------------------------------------
+
+/// A Persian wall's boards.toml: Persian words and digits, Solar Hijri dates, every board.
+const PERSIAN_WALL: &str = "[wall]\nlanguage = \"persian\"\ncalendar = \"solar-hijri\"\n\
+    digits = \"persian\"\n[[screen]]\nname = \"tehran\"\nboards = [{ board = \"decision-execution\" }, \
+    { board = \"centers\" }, { board = \"overdue\" }, { board = \"budget\" }, { board = \"kpi\" }, \
+    { board = \"committees\" }, { board = \"projects\" }, { board = \"reporting\" }]\n";
+
+/// `board` at 1080p as `rasid-kiosk --demo --screenshot` draws it with [`PERSIAN_WALL`].
+fn snapshot_persian_1080p(board: BoardName) {
+    let cfg = rasid_kiosk::config::parse(PERSIAN_WALL).expect("a valid boards.toml");
+    let mut w = wall(all_boards(), demo());
+    w.show_as_screen(&cfg, None, board)
+        .expect("the configuration's first screen");
+    let mut h = rendered(w, 1920.0, 1080.0);
+    h.snapshot(format!("board_{}_fa_1080p", board.as_str()));
+}
+
+#[test]
+fn board_decision_execution_fa_1080p() {
+    snapshot_persian_1080p(BoardName::DecisionExecution);
+}
+
+#[test]
+fn board_centers_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Centers);
+}
+
+#[test]
+fn board_overdue_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Overdue);
+}
+
+#[test]
+fn board_budget_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Budget);
+}
+
+#[test]
+fn board_kpi_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Kpi);
+}
+
+#[test]
+fn board_committees_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Committees);
+}
+
+#[test]
+fn board_projects_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Projects);
+}
+
+#[test]
+fn board_reporting_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Reporting);
+}
+
 // ---- What a person reads ---------------------------------------------------------------
 
 #[test]
@@ -178,7 +236,7 @@ fn decision_board_shows_the_executed_share() {
     let h = harness(wall(only(BoardName::DecisionExecution), demo()));
     // The headline card and the ring's legend both say it.
     assert!(h.query_all_by_label("٤٥٪").count() >= 2);
-    h.get_by_label(boards::title(BoardName::DecisionExecution));
+    h.get_by_label(&boards::title(BoardName::DecisionExecution, &env()));
 }
 
 #[test]
@@ -364,7 +422,7 @@ fn reporting_board_names_what_a_late_center_owes() {
 // ---- Operator keys ----------------------------------------------------------------------
 
 fn shows(h: &Harness<'_, Wall>, board: BoardName) -> bool {
-    h.query_by_label(boards::title(board)).is_some()
+    h.query_by_label(&boards::title(board, &env())).is_some()
 }
 
 fn press(h: &mut Harness<'_, Wall>, key: Key) {
@@ -468,7 +526,7 @@ fn every_board_over_an_empty_dataset_says_there_is_no_data() {
         let h = harness(wall(only(board), Dataset::default()));
         assert!(shows(&h, board));
         assert_eq!(
-            h.query_all_by_label(NO_DATA).count(),
+            h.query_all_by_label(&boards::no_data_text(&env())).count(),
             1,
             "{board}: one no-data message, no zeros"
         );
@@ -740,5 +798,5 @@ fn overdue_board_says_nothing_is_overdue_rather_than_no_data() {
     h.run_steps(2);
     h.query_by_label_contains("لا توجد قرارات متأخرة")
         .expect("good news is said, not hidden");
-    assert!(h.query_by_label(NO_DATA).is_none());
+    assert!(h.query_by_label(&boards::no_data_text(&env())).is_none());
 }

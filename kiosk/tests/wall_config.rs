@@ -58,7 +58,10 @@ fn edits_apply_live_and_a_broken_edit_keeps_the_last_good_configuration() {
     h.run_steps(2);
     assert_eq!(h.state().playlist.len(), 1);
     assert_eq!(h.state().current().board, BoardName::Committees);
-    h.get_by_label(rasid_kiosk::boards::title(BoardName::Committees));
+    h.get_by_label(&rasid_kiosk::boards::title(
+        BoardName::Committees,
+        &h.state().env,
+    ));
 
     tx.send(Ok(
         "[[screen]]\nname = \"hall\"\nboards = [{ board = \"comittees\" }]\n".into(),
@@ -129,8 +132,8 @@ fn a_wall_following_the_collector_shows_its_own_screen_or_the_first_and_says_so(
 }
 
 /// A screenshot shows a board as its screen does: with a Persian, Solar Hijri configuration the
-/// footer's date is Solar Hijri in Persian digits, and the board keeps the center and year its
-/// playlist gives it.
+/// footer is in Persian with its date Solar Hijri in Persian digits, and the board keeps the
+/// center and year its playlist gives it.
 #[test]
 fn a_board_shown_as_its_screen_takes_the_screens_language_digits_calendar_and_filter() {
     let cfg = rasid_kiosk::config::parse(
@@ -151,7 +154,9 @@ fn a_board_shown_as_its_screen_takes_the_screens_language_digits_calendar_and_fi
     assert_eq!(w.playlist.len(), 1, "the screenshot shows that one board");
     let mut h = harness(w);
     h.run_steps(2);
-    let footer = h.get_by_label_contains("البيانات حتى");
+    // "داده‌ها تا": the Persian catalogue's footer, not the Arabic "البيانات حتى".
+    let footer = h.get_by_label_contains("داده\u{200c}ها تا");
+    assert!(h.query_by_label_contains("البيانات حتى").is_none());
     let node = egui_kittest::kittest::NodeT::accesskit_node(&footer);
     let text = node.label().or(node.value()).unwrap_or_default();
     let persian = |c: char| ('\u{06F0}'..='\u{06F9}').contains(&c);

@@ -3,6 +3,7 @@
 //! Calendar arithmetic is ICU4X's (`icu_calendar`): Gregorian, Hijri (Umm al-Qura) and Solar
 //! Hijri. Display of digit shapes and bidi belongs to the kiosk's text module, not here.
 
+use crate::i18n::message;
 use chrono::{Datelike, NaiveDate};
 use icu_calendar::cal::{Hijri, Persian};
 use icu_calendar::types::{Month, YearInput};
@@ -130,94 +131,43 @@ pub fn from_calendar(d: CalendarDate, calendar: CalendarKind) -> Option<NaiveDat
     )
 }
 
-const GREGORIAN_MONTHS_AR: [&str; 12] = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-];
-const GREGORIAN_MONTHS_FA: [&str; 12] = [
-    "ژانویه",
-    "فوریه",
-    "مارس",
-    "آوریل",
-    "مه",
-    "ژوئن",
-    "ژوئیه",
-    "اوت",
-    "سپتامبر",
-    "اکتبر",
-    "نوامبر",
-    "دسامبر",
-];
-const HIJRI_MONTHS_AR: [&str; 12] = [
-    "محرم",
-    "صفر",
-    "ربيع الأول",
-    "ربيع الآخر",
-    "جمادى الأولى",
-    "جمادى الآخرة",
-    "رجب",
-    "شعبان",
-    "رمضان",
-    "شوال",
-    "ذو القعدة",
-    "ذو الحجة",
-];
-const SOLAR_HIJRI_MONTHS_FA: [&str; 12] = [
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
-];
-
-/// The language of the wall's words.
+/// The language of the wall's words (its catalogue in `shared/locales/`, see [`crate::i18n`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Language {
     /// Arabic: the default.
     #[default]
     Arabic,
-    /// Persian: Gregorian month names change; Hijri and Solar Hijri month names are the same in
-    /// either language.
+    /// Persian, as the Iranian regulation of the seed documents writes it.
     Persian,
+    /// English: for foreign delegations and developers.
+    English,
 }
 
-/// The name of `month` (1–12) of `calendar` in `language`.
-pub fn month_name(calendar: CalendarKind, month: u8, language: Language) -> &'static str {
-    let i = (month.clamp(1, 12) - 1) as usize;
-    match (calendar, language) {
-        (CalendarKind::Gregorian, Language::Arabic) => GREGORIAN_MONTHS_AR[i],
-        (CalendarKind::Gregorian, Language::Persian) => GREGORIAN_MONTHS_FA[i],
-        (CalendarKind::Hijri, _) => HIJRI_MONTHS_AR[i],
-        (CalendarKind::SolarHijri, _) => SOLAR_HIJRI_MONTHS_FA[i],
+/// The name of `month` (1–12, clamped) of `calendar` in `language`, from the catalogue.
+pub fn month_name(calendar: CalendarKind, month: u8, language: Language) -> String {
+    let args = [("month", i64::from(month.clamp(1, 12)).into())];
+    match calendar {
+        CalendarKind::Gregorian => message(language, "month-gregorian", &args),
+        CalendarKind::Hijri => message(language, "month-hijri", &args),
+        CalendarKind::SolarHijri => message(language, "month-solar-hijri", &args),
     }
 }
 
 /// A long date for the wall, in logical order and Western digits: `14 مايو 2023`,
-/// `23 شوال 1444 هـ`, `24 اردیبهشت 1402`. The kiosk reshapes digits and orders it for display.
+/// `23 شوال 1444 هـ`, `24 اردیبهشت 1402`, `14 May 2023`. The kiosk reshapes digits and orders it
+/// for display.
 pub fn format_long_date(date: NaiveDate, calendar: CalendarKind, language: Language) -> String {
     let c = to_calendar(date, calendar);
     let month = month_name(calendar, c.month, language);
+    let args = [
+        ("day", c.day.to_string().into()),
+        ("month", month.into()),
+        ("year", c.year.to_string().into()),
+    ];
     match calendar {
-        CalendarKind::Hijri => format!("{} {} {} هـ", c.day, month, c.year),
-        _ => format!("{} {} {}", c.day, month, c.year),
+        CalendarKind::Hijri => message(language, "date-long-hijri", &args),
+        _ => message(language, "date-long", &args),
     }
 }
 

@@ -11,12 +11,14 @@
 //! - [`board`]: pure aggregation from records to board view models.
 //! - [`schema`]: JSON Schemas of batches and records (docs/schemas/).
 //! - [`format`]: digits and calendars; [`demo`]: the deterministic 2023 demo dataset.
+//! - [`i18n`]: the words shown to people in Arabic, Persian and English (Fluent catalogues).
 //! - [`config_check`]: problems in a TOML configuration file, each with its line and key.
 
 pub mod board;
 pub mod config_check;
 pub mod demo;
 pub mod format;
+pub mod i18n;
 pub mod model;
 pub mod schema;
 pub mod sign;

@@ -4,7 +4,7 @@
 //! programs. Amounts are abbreviated for the wall and say their currency; lines in other
 //! currencies are left out, and the board says which.
 
-use super::{NO_DATA, count_noun};
+use super::no_data_text;
 use crate::theme::{size, space};
 use crate::widgets::*;
 use egui::{Rect, Ui, pos2, vec2};
@@ -14,7 +14,7 @@ use rasid_shared::model::BudgetCategory;
 
 pub fn show(ui: &Ui, rect: Rect, b: &BudgetBoard, env: &Env) {
     let Some(year) = b.year else {
-        no_data(ui, rect, env, NO_DATA);
+        no_data(ui, rect, env, &no_data_text(env));
         return;
     };
     let t = &env.theme;
@@ -27,7 +27,7 @@ pub fn show(ui: &Ui, rect: Rect, b: &BudgetBoard, env: &Env) {
     amount_card(
         ui,
         cards[0],
-        "المخصص",
+        &env.tr("budget-allocated"),
         total.allocated,
         &currency,
         t.accent,
@@ -36,26 +36,32 @@ pub fn show(ui: &Ui, rect: Rect, b: &BudgetBoard, env: &Env) {
     amount_card(
         ui,
         cards[1],
-        "المصروف",
+        &env.tr("budget-spent"),
         total.spent,
         &currency,
         t.series[1],
         env,
     );
-    let period = format!(
-        "حتى نهاية {} {}",
-        month_name(
-            CalendarKind::Gregorian,
-            b.latest_month.clamp(1, 12),
-            env.language
-        ),
-        env.digits_of(&year.to_string())
+    let month = month_name(
+        CalendarKind::Gregorian,
+        b.latest_month.clamp(1, 12),
+        env.language,
+    );
+    let period = env.tr_args(
+        "budget-until-end-of",
+        &[
+            ("month", month.into()),
+            ("year", env.digits_of(&year.to_string()).into()),
+        ],
     );
     let note = if b.other_currencies.is_empty() {
         period
     } else {
         let others: Vec<String> = b.other_currencies.iter().map(|c| env.currency(c)).collect();
-        format!("لا تشمل المبالغ بعملة: {}", others.join("، "))
+        env.tr_args(
+            "budget-other-currencies-left-out",
+            &[("currencies", others.join(&env.tr("list-separator")).into())],
+        )
     };
     let rate = total
         .execution_pct()
@@ -64,7 +70,7 @@ pub fn show(ui: &Ui, rect: Rect, b: &BudgetBoard, env: &Env) {
     number_card(
         ui,
         cards[2],
-        "نسبة الصرف من المخصص",
+        &env.tr("budget-execution-rate"),
         &rate,
         t.executed,
         Some(&note),
@@ -97,26 +103,34 @@ fn amount_card(
 ) {
     let short = env.amount(amount);
     let (number, unit) = match short.rsplit_once(' ') {
-        Some((n, w)) => (n.to_string(), format!("{w} {currency}")),
+        Some((n, w)) => (
+            n.to_string(),
+            env.tr_args(
+                "amount-unit-with-currency",
+                &[("unit", w.into()), ("currency", currency.into())],
+            ),
+        ),
         None => (short.clone(), currency.to_string()),
     };
-    let exact = format!("{} {currency}", env.int(amount));
-    number_card(
-        ui,
-        rect,
-        &format!("{caption} ({unit})"),
-        &number,
-        accent,
-        Some(&exact),
-        env,
+    let exact = env.tr_args(
+        "amount-with-currency",
+        &[
+            ("amount", env.int(amount).into()),
+            ("currency", currency.into()),
+        ],
     );
+    let caption = env.tr_args(
+        "budget-caption-with-unit",
+        &[("caption", caption.into()), ("unit", unit.into())],
+    );
+    number_card(ui, rect, &caption, &number, accent, Some(&exact), env);
 }
 
-fn category_name(c: BudgetCategory) -> &'static str {
+fn category_name(c: BudgetCategory, env: &Env) -> String {
     match c {
-        BudgetCategory::Salaries => "الرواتب والأجور",
-        BudgetCategory::Operating => "النفقات التشغيلية",
-        BudgetCategory::Development => "النفقات التطويرية",
+        BudgetCategory::Salaries => env.tr("budget-category-salaries"),
+        BudgetCategory::Operating => env.tr("budget-category-operating"),
+        BudgetCategory::Development => env.tr("budget-category-development"),
     }
 }
 
@@ -134,8 +148,17 @@ fn spent_of(t: &BudgetTotals, env: &Env) -> String {
     let spent = env.amount(t.spent);
     let alloc = env.amount(t.allocated);
     match (spent.rsplit_once(' '), alloc.rsplit_once(' ')) {
-        (Some((s, w1)), Some((_, w2))) if w1 == w2 => format!("{s} من {alloc}"),
-        _ => format!("{spent} من {alloc}"),
+        (Some((s, w1)), Some((_, w2))) if w1 == w2 => env.tr_args(
+            "budget-spent-of-allocated",
+            &[("spent", s.into()), ("allocated", alloc.as_str().into())],
+        ),
+        _ => env.tr_args(
+            "budget-spent-of-allocated",
+            &[
+                ("spent", spent.as_str().into()),
+                ("allocated", alloc.as_str().into()),
+            ],
+        ),
     }
 }
 
@@ -202,17 +225,17 @@ fn cumulative(ui: &Ui, rect: Rect, b: &BudgetBoard, currency: &str, env: &Env) {
     let body = panel(
         ui,
         rect,
-        &format!("الإنفاق التراكمي مقابل الخطة ({currency})"),
+        &env.tr_args("budget-cumulative", &[("currency", currency.into())]),
         env,
     );
     if b.monthly.is_empty() {
-        no_data(ui, body, env, NO_DATA);
+        no_data(ui, body, env, &no_data_text(env));
         return;
     }
     // The legend shares the title's row, at its left.
     let items = [
-        (t.series[1], "الفعلي التراكمي".to_string()),
-        (t.plan, "الخطة: المخصص موزعاً بالتساوي على الأشهر".to_string()),
+        (t.series[1], env.tr("budget-cumulative-actual")),
+        (t.plan, env.tr("budget-plan-explained")),
     ];
     let legend_r = Rect::from_min_size(
         pos2(rect.left() + space::PAD, rect.top() + space::PAD),
@@ -225,20 +248,18 @@ fn cumulative(ui: &Ui, rect: Rect, b: &BudgetBoard, currency: &str, env: &Env) {
     let labels: Vec<String> = b
         .monthly
         .iter()
-        .map(|m| {
-            month_name(CalendarKind::Gregorian, m.month.clamp(1, 12), env.language).to_string()
-        })
+        .map(|m| month_name(CalendarKind::Gregorian, m.month.clamp(1, 12), env.language))
         .collect();
     let series = [
         Series {
-            name: "الخطة".into(),
+            name: env.tr("budget-plan"),
             values: b.monthly.iter().map(|m| m.linear_plan as f64).collect(),
             color: t.plan,
             dashed: true,
             fill: false,
         },
         Series {
-            name: "الفعلي".into(),
+            name: env.tr("actual"),
             values: b
                 .monthly
                 .iter()
@@ -260,9 +281,9 @@ fn cumulative(ui: &Ui, rect: Rect, b: &BudgetBoard, currency: &str, env: &Env) {
 }
 
 fn categories(ui: &Ui, rect: Rect, b: &BudgetBoard, env: &Env) {
-    let body = panel(ui, rect, "حسب نوع الإنفاق", env);
+    let body = panel(ui, rect, &env.tr("budget-by-category"), env);
     if b.by_category.is_empty() {
-        no_data(ui, body, env, NO_DATA);
+        no_data(ui, body, env, &no_data_text(env));
         return;
     }
     let n = b.by_category.len().max(3);
@@ -271,7 +292,7 @@ fn categories(ui: &Ui, rect: Rect, b: &BudgetBoard, env: &Env) {
         budget_row(
             ui,
             cell,
-            category_name(row.category),
+            &category_name(row.category, env),
             "",
             &row.totals,
             category_color(row.category, env),
@@ -293,21 +314,17 @@ fn programs(ui: &Ui, rect: Rect, b: &BudgetBoard, env: &Env) {
         .max(1.0) as usize;
     let shown = &b.by_program[..b.by_program.len().min(capacity)];
     let title = if shown.len() < b.by_program.len() {
-        format!(
-            "أكبر البرامج مخصصات: {} من {}",
-            env.int(shown.len() as i64),
-            count_noun(
-                env,
-                b.by_program.len() as i64,
-                ["برنامج", "برنامجين", "برامج", "برنامجاً"]
-            )
+        env.count_args(
+            "budget-largest-programs",
+            b.by_program.len() as i64,
+            &[("shown", env.int(shown.len() as i64).into())],
         )
     } else {
-        "البرامج".to_string()
+        env.tr("budget-programs")
     };
     let body = panel(ui, rect, &title, env);
     if shown.is_empty() {
-        no_data(ui, body, env, NO_DATA);
+        no_data(ui, body, env, &no_data_text(env));
         return;
     }
     // Rows no taller than 1.4 of what they need, from the top: a short list stays together.
@@ -340,17 +357,19 @@ fn centers(ui: &Ui, rect: Rect, b: &BudgetBoard, currency: &str, env: &Env) {
             .max(1.0) as usize;
     let shown = &b.by_center[..b.by_center.len().min(capacity)];
     let title = if shown.len() < b.by_center.len() {
-        format!(
-            "الجهات الأكبر مخصصات: {} من {}",
-            env.int(shown.len() as i64),
-            env.int(b.by_center.len() as i64)
+        env.tr_args(
+            "budget-largest-centers",
+            &[
+                ("shown", env.int(shown.len() as i64).into()),
+                ("total", env.int(b.by_center.len() as i64).into()),
+            ],
         )
     } else {
-        "المصروف من المخصص حسب الجهة".to_string()
+        env.tr("budget-spent-by-center")
     };
     let body = panel(ui, rect, &title, env);
     if shown.is_empty() {
-        no_data(ui, body, env, NO_DATA);
+        no_data(ui, body, env, &no_data_text(env));
         return;
     }
     let legend_h = size::SMALL * 1.8;
@@ -384,8 +403,11 @@ fn centers(ui: &Ui, rect: Rect, b: &BudgetBoard, currency: &str, env: &Env) {
         ui,
         legend_r,
         &[
-            (t.series[1], "المصروف".into()),
-            (t.grid, format!("المخصص ({currency})")),
+            (t.series[1], env.tr("budget-spent")),
+            (
+                t.grid,
+                env.tr_args("budget-allocated-in", &[("currency", currency.into())]),
+            ),
         ],
         env,
     );

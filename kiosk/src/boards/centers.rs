@@ -2,8 +2,8 @@
 //! weakest are seen, each with its counts by status; at the side, how many are doing well or
 //! badly, the best three and the weakest three. A center with no report yet says so: never 0%.
 
+use super::no_data_text;
 use super::table::{BarArea, RowGrid, headed_bars};
-use super::{NO_DATA, count_noun};
 use crate::theme::{size, space};
 use crate::widgets::*;
 use egui::{Align2, Color32, Rect, Ui, pos2, vec2};
@@ -11,12 +11,10 @@ use rasid_shared::board::{CenterExecutionRow, CenterRankingBoard, ExecutionCount
 
 /// Rows thinner than this would need labels under 22 points.
 const MIN_ROW_HEIGHT: f32 = 36.0;
-/// What a center without any report shows in place of a rate.
-const NO_REPORT: &str = "لم يرد تقرير";
 
 pub fn show(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
     if b.rows.is_empty() {
-        no_data(ui, rect, env, NO_DATA);
+        no_data(ui, rect, env, &no_data_text(env));
         return;
     }
     let cols = columns_rtl(rect, &[2.55, 1.0], space::GAP);
@@ -35,14 +33,15 @@ pub(crate) fn rate_color(rate: Option<f64>, env: &Env) -> Color32 {
     }
 }
 
+/// A center's rate, or what a center without any report shows in its place.
 fn rate_text(rate: Option<f64>, env: &Env) -> String {
     rate.map(|r| env.pct(r))
-        .unwrap_or_else(|| NO_REPORT.to_string())
+        .unwrap_or_else(|| env.tr("status-no-report"))
 }
 
 /// A count column: its heading, colour, and the count it shows.
 struct CountColumn {
-    heading: &'static str,
+    heading: String,
     color: Color32,
     count: fn(&ExecutionCounts) -> u32,
 }
@@ -51,31 +50,31 @@ fn count_columns(rows: &[CenterExecutionRow], env: &Env) -> Vec<CountColumn> {
     let t = &env.theme;
     let mut cols = vec![
         CountColumn {
-            heading: "منفذ",
+            heading: env.tr("status-executed"),
             color: t.executed,
             count: |c| c.executed,
         },
         CountColumn {
-            heading: "قيد التنفيذ",
+            heading: env.tr("status-in-progress"),
             color: t.in_progress,
             count: |c| c.in_progress,
         },
         CountColumn {
-            heading: "لم يبدأ",
+            heading: env.tr("status-not-started"),
             color: t.not_started,
             count: |c| c.not_started,
         },
     ];
     if rows.iter().any(|r| r.counts.blocked > 0) {
         cols.push(CountColumn {
-            heading: "متعثر",
+            heading: env.tr("status-blocked"),
             color: t.blocked,
             count: |c| c.blocked,
         });
     }
     if rows.iter().any(|r| r.counts.unreported > 0) {
         cols.push(CountColumn {
-            heading: "بانتظار التقرير",
+            heading: env.tr("status-awaiting-report"),
             color: t.unreported,
             count: |c| c.unreported,
         });
@@ -94,13 +93,13 @@ fn ranking(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
     // Too many to show legibly: the weakest are the point of the board (the best are at the side).
     let first = b.rows.len().saturating_sub(capacity);
     let title = if first > 0 {
-        format!(
-            "نسبة القرارات المنفذة: أضعف {} من {}",
-            env.int(capacity as i64),
-            count_noun(env, b.rows.len() as i64, ["جهة", "جهتين", "جهات", "جهة"])
+        env.count_args(
+            "centers-weakest-of",
+            b.rows.len() as i64,
+            &[("shown", env.int(capacity as i64).into())],
         )
     } else {
-        "نسبة القرارات المنفذة لكل جهة".to_string()
+        env.tr("centers-rate-per-center")
     };
     let body = panel(ui, rect, &title, env);
     let head = Rect::from_min_size(body.min, vec2(body.width(), head_h));
@@ -127,7 +126,7 @@ fn ranking_table(
     let head_spec = rtl(size::SMALL, env.theme.muted);
     let col_w: Vec<f32> = columns
         .iter()
-        .map(|c| text_size(ui, c.heading, head_spec).x.max(size::BODY * 2.2) + 18.0)
+        .map(|c| text_size(ui, &c.heading, head_spec).x.max(size::BODY * 2.2) + 18.0)
         .collect();
     let counts_w: f32 = col_w.iter().sum();
     let rank_w = size::BODY * 1.6;
@@ -169,13 +168,16 @@ fn rate_bars(ui: &Ui, grid: &RowGrid, bars_rect: Rect, shown: &[CenterExecutionR
             value_text: rate_text(r.rate, env),
         })
         .collect();
-    let headings = ["الجهة", "نسبة المنفذ من القرارات التي وردت عنها تقارير"];
+    let headings = [
+        env.tr("centers-heading-center"),
+        env.tr("centers-heading-rate"),
+    ];
     let area = BarArea {
         rect: bars_rect,
         name_share: 0.5,
         max: 100.0,
     };
-    headed_bars(ui, grid, area, headings, &bars, env);
+    headed_bars(ui, grid, area, [&headings[0], &headings[1]], &bars, env);
 }
 
 /// One status's counts, one per row, under its heading; a zero in the muted colour.
@@ -192,7 +194,7 @@ fn count_column(
     text(
         ui,
         grid.heading(col),
-        c.heading,
+        &c.heading,
         head_spec,
         Align2::CENTER_CENTER,
         Some(1),
@@ -221,21 +223,29 @@ fn execution_legend(ui: &Ui, rect: Rect, env: &Env) {
         &[
             (
                 t.executed,
-                format!("{} فأكثر", pct(threshold::EXECUTION_GOOD)),
+                env.tr_args(
+                    "range-at-least",
+                    &[("from", pct(threshold::EXECUTION_GOOD).into())],
+                ),
             ),
             (
                 t.in_progress,
-                format!(
-                    "{} إلى أقل من {}",
-                    pct(threshold::EXECUTION_FAIR),
-                    pct(threshold::EXECUTION_GOOD)
+                env.tr_args(
+                    "range-from-below",
+                    &[
+                        ("from", pct(threshold::EXECUTION_FAIR).into()),
+                        ("below", pct(threshold::EXECUTION_GOOD).into()),
+                    ],
                 ),
             ),
             (
                 t.not_started,
-                format!("أقل من {}", pct(threshold::EXECUTION_FAIR)),
+                env.tr_args(
+                    "range-below",
+                    &[("below", pct(threshold::EXECUTION_FAIR).into())],
+                ),
             ),
-            (t.unreported, NO_REPORT.to_string()),
+            (t.unreported, env.tr("status-no-report")),
         ],
         env,
     );
@@ -262,17 +272,19 @@ fn side(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
         .filter(|r| r.rate.unwrap_or(0.0) < threshold::EXECUTION_FAIR)
         .count();
     let r = rows(rect, &[1.0, 1.55, 1.55], space::GAP);
-    let note = format!(
-        "{} فأكثر: {} · دون {}: {}",
-        env.pct(threshold::EXECUTION_GOOD),
-        env.int(good as i64),
-        env.pct(threshold::EXECUTION_FAIR),
-        env.int(weak as i64)
+    let note = env.tr_args(
+        "centers-good-and-weak",
+        &[
+            ("good-from", env.pct(threshold::EXECUTION_GOOD).into()),
+            ("good", env.int(good as i64).into()),
+            ("weak-below", env.pct(threshold::EXECUTION_FAIR).into()),
+            ("weak", env.int(weak as i64).into()),
+        ],
     );
     number_card(
         ui,
         r[0],
-        "الجهات المسؤولة",
+        &env.tr("centers-responsible"),
         &env.int(b.rows.len() as i64),
         t.accent,
         Some(&note),
@@ -287,11 +299,14 @@ fn side(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
         .take(3.min(reported.len().saturating_sub(best.len())))
         .copied()
         .collect();
-    top_list(ui, r[1], "الأعلى تنفيذاً", &best, env);
-    let body = top_list(ui, r[2], "الأضعف تنفيذاً", &weakest, env);
+    top_list(ui, r[1], &env.tr("centers-best"), &best, env);
+    let body = top_list(ui, r[2], &env.tr("centers-weakest"), &weakest, env);
     if !unreported.is_empty() {
         let names: Vec<&str> = unreported.iter().map(|r| r.name_ar.as_str()).collect();
-        let line = format!("لم ترد تقارير بعد: {}", names.join("، "));
+        let line = env.tr_args(
+            "centers-no-reports-yet",
+            &[("names", names.join(&env.tr("list-separator")).into())],
+        );
         let note = Rect::from_min_max(
             pos2(body.left(), body.bottom() - size::SMALL * 1.5),
             body.max,
@@ -304,7 +319,7 @@ fn side(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
 fn top_list(ui: &Ui, rect: Rect, title: &str, items: &[&CenterExecutionRow], env: &Env) -> Rect {
     let body = panel(ui, rect, title, env);
     if items.is_empty() {
-        no_data(ui, body, env, NO_DATA);
+        no_data(ui, body, env, &no_data_text(env));
         return body;
     }
     let r = rows(

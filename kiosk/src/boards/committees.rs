@@ -3,8 +3,8 @@
 //! cabinet, to recommendations submitted and approved (with the approval rate); and the
 //! busiest committees by meetings with their recommendations.
 
+use super::no_data_text;
 use super::table::{BarArea, RowGrid, headed_bars};
-use super::{NO_DATA, count_noun};
 use crate::theme::{radius, size, space};
 use crate::widgets::*;
 use egui::{Align2, CornerRadius, Rect, Stroke, StrokeKind, Ui, pos2, vec2};
@@ -21,7 +21,7 @@ pub(crate) fn approval_text(b: &CommitteesBoard, env: &Env) -> String {
 
 pub fn show(ui: &Ui, rect: Rect, b: &CommitteesBoard, env: &Env) {
     let Some(year) = b.year else {
-        no_data(ui, rect, env, NO_DATA);
+        no_data(ui, rect, env, &no_data_text(env));
         return;
     };
     let r = rows(rect, &[1.0, 0.95, 3.2], space::GAP);
@@ -36,14 +36,20 @@ fn cards(ui: &Ui, rect: Rect, b: &CommitteesBoard, year: i32, env: &Env) {
     let cards = columns_rtl(rect, &[1.0; 4], space::GAP);
     let year_s = env.digits_of(&year.to_string());
     let formed_note = if b.formed == b.committees {
-        format!("خلال عام {year_s}")
+        env.tr_args("committees-during-year", &[("year", year_s.into())])
     } else {
-        format!("خلال {year_s}، من {} عملت فيه", env.int(b.committees))
+        env.tr_args(
+            "committees-during-year-of",
+            &[
+                ("year", year_s.into()),
+                ("committees", env.int(b.committees).into()),
+            ],
+        )
     };
     number_card(
         ui,
         cards[0],
-        "اللجان المشكّلة",
+        &env.tr("committees-formed"),
         &env.int(b.formed),
         t.accent,
         Some(&formed_note),
@@ -52,36 +58,33 @@ fn cards(ui: &Ui, rect: Rect, b: &CommitteesBoard, year: i32, env: &Env) {
     number_card(
         ui,
         cards[1],
-        "لجان عاملة",
+        &env.tr("committees-active"),
         &env.int(b.active),
         t.in_progress,
-        Some("ما زالت تمارس مهامها"),
+        Some(&env.tr("committees-active-note")),
         env,
     );
     number_card(
         ui,
         cards[2],
-        "لجان أنهت أعمالها",
+        &env.tr("committees-finished"),
         &env.int(b.finished),
         t.executed,
-        Some("أنجزت المهمة المكلفة بها"),
+        Some(&env.tr("committees-finished-note")),
         env,
     );
-    let approved = count_noun(
-        env,
-        b.recommendations_approved as i64,
-        ["توصية", "توصيتان", "توصيات", "توصية"],
+    let approved = env.count_args(
+        "committees-approved-of-submitted",
+        b.recommendations_approved,
+        &[("submitted", env.int(b.recommendations_submitted).into())],
     );
     number_card(
         ui,
         cards[3],
-        "نسبة اعتماد التوصيات",
+        &env.tr("committees-approval-rate"),
         &approval_text(b, env),
         t.executed,
-        Some(&format!(
-            "{approved} من {}",
-            env.int(b.recommendations_submitted)
-        )),
+        Some(&approved),
         env,
     );
 }
@@ -101,19 +104,27 @@ fn path(ui: &Ui, rect: Rect, b: &CommitteesBoard, env: &Env) {
     text(
         ui,
         path[0],
-        "من الاجتماع إلى قرار المجلس",
+        &env.tr("committees-path"),
         rtl(size::TILE_TITLE, t.title).bold(),
         RIGHT,
         Some(2),
     );
     let body = path[1];
     let steps = [
-        ("اجتماعات", b.meetings, t.text),
-        ("محاضر اجتماعات", b.minutes, t.text),
-        ("محاضر رُفعت لمجلس الوزراء", b.minutes_to_cabinet, t.text),
-        ("توصيات رُفعت للمجلس", b.recommendations_submitted, t.text),
+        (env.tr("committees-meetings"), b.meetings, t.text),
+        (env.tr("committees-minutes"), b.minutes, t.text),
         (
-            "توصيات اعتمدها المجلس",
+            env.tr("committees-minutes-to-cabinet"),
+            b.minutes_to_cabinet,
+            t.text,
+        ),
+        (
+            env.tr("committees-recommendations-submitted"),
+            b.recommendations_submitted,
+            t.text,
+        ),
+        (
+            env.tr("committees-recommendations-approved"),
             b.recommendations_approved,
             t.executed,
         ),
@@ -131,9 +142,9 @@ fn path(ui: &Ui, rect: Rect, b: &CommitteesBoard, env: &Env) {
 
 fn busiest(ui: &Ui, rect: Rect, rows_in: &[CommitteeRow], env: &Env) {
     let t = &env.theme;
-    let body = panel(ui, rect, "اللجان الأكثر اجتماعاً", env);
+    let body = panel(ui, rect, &env.tr("committees-busiest"), env);
     if rows_in.is_empty() {
-        no_data(ui, body, env, NO_DATA);
+        no_data(ui, body, env, &no_data_text(env));
         return;
     }
     let head_h = size::SMALL * 1.8;
@@ -161,15 +172,22 @@ fn busiest(ui: &Ui, rect: Rect, rows_in: &[CommitteeRow], env: &Env) {
             value_text: env.int(r.meetings),
         })
         .collect();
-    let headings = ["اللجنة", "عدد الاجتماعات"];
+    let headings = [
+        env.tr("committees-heading-committee"),
+        env.tr("committees-heading-meetings"),
+    ];
     let area = BarArea {
         rect: bars_rect,
         name_share: 0.6,
         max: nice_ceiling(max),
     };
-    headed_bars(ui, &grid, area, headings, &bars, env);
+    headed_bars(ui, &grid, area, [&headings[0], &headings[1]], &bars, env);
     let head_spec = rtl(size::SMALL, t.muted);
-    let heads = ["توصيات مرفوعة", "توصيات معتمدة", "الحالة"];
+    let heads = [
+        env.tr("committees-heading-submitted"),
+        env.tr("committees-heading-approved"),
+        env.tr("committees-heading-status"),
+    ];
     for (h, col) in heads.iter().zip(&side) {
         text(
             ui,
@@ -218,13 +236,13 @@ fn recommendations_row(
         Some(1),
     );
     let (status, color) = match r.status {
-        CommitteeStatus::Active => ("عاملة", t.in_progress),
-        CommitteeStatus::Finished => ("أنهت أعمالها", t.executed),
+        CommitteeStatus::Active => (env.tr("committee-status-active"), t.in_progress),
+        CommitteeStatus::Finished => (env.tr("committee-status-finished"), t.executed),
     };
     text(
         ui,
         cell(side[2]),
-        status,
+        &status,
         rtl(label_size.min(size::ROW), color),
         Align2::CENTER_CENTER,
         Some(1),

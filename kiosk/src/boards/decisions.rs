@@ -6,6 +6,7 @@ use crate::widgets::*;
 use egui::{Align2, Rect, Ui};
 use rasid_shared::board::{DecisionExecutionBoard, ExecutionCounts};
 use rasid_shared::format::{CalendarKind, month_name};
+use rasid_shared::i18n::Arg;
 
 pub fn show_execution(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env) {
     if b.issued_decisions == 0
@@ -13,7 +14,7 @@ pub fn show_execution(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env
         && b.decisions.total() == 0
         && b.assignments.total() == 0
     {
-        no_data(ui, rect, env, super::NO_DATA);
+        no_data(ui, rect, env, &super::no_data_text(env));
         return;
     }
     let r = rows(rect, &[1.0, 2.35, 1.75], space::GAP);
@@ -22,8 +23,8 @@ pub fn show_execution(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env
     execution_donut(
         ui,
         mid[0],
-        "حالة تنفيذ القرارات",
-        "قراراً",
+        &env.tr("decisions-status-of-decisions"),
+        &|n| env.tr_args("donut-unit-decisions", &[("count", Arg::Count(n.into()))]),
         &b.decisions,
         b.routine_excluded,
         env,
@@ -31,8 +32,8 @@ pub fn show_execution(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env
     execution_donut(
         ui,
         mid[1],
-        "حالة تنفيذ التكليفات",
-        "تكليفاً",
+        &env.tr("decisions-status-of-assignments"),
+        &|n| env.tr_args("donut-unit-assignments", &[("count", Arg::Count(n.into()))]),
         &b.assignments,
         0,
         env,
@@ -55,53 +56,53 @@ fn cards(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env) {
     number_card(
         ui,
         cards[0],
-        "القرارات الصادرة",
+        &env.tr("decisions-issued"),
         &env.int(b.issued_decisions),
         t.accent,
-        Some(&format!("و{} تكليفاً", env.int(b.issued_assignments))),
+        Some(&env.count("decisions-issued-assignments", b.issued_assignments)),
         env,
     );
     number_card(
         ui,
         cards[1],
-        "نسبة القرارات المنفذة",
+        &env.tr("decisions-executed-share"),
         &pct(d.executed, d),
         t.executed,
-        Some(&format!("{} قراراً منفذاً", env.int(d.executed))),
+        Some(&env.count("count-decisions-executed", d.executed)),
         env,
     );
     number_card(
         ui,
         cards[2],
-        "قيد التنفيذ",
+        &env.tr("status-in-progress"),
         &pct(d.in_progress, d),
         t.in_progress,
-        Some(&format!("{} قراراً", env.int(d.in_progress))),
+        Some(&env.count("count-decisions", d.in_progress)),
         env,
     );
     number_card(
         ui,
         cards[3],
-        "لم يبدأ تنفيذها",
+        &env.tr("decisions-not-started"),
         &pct(d.not_started, d),
         t.not_started,
-        Some(&format!("{} قراراً", env.int(d.not_started))),
+        Some(&env.count("count-decisions", d.not_started)),
         env,
     );
 }
 
 /// The execution of each month's decisions and assignments, by status.
 fn trend(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env) {
-    let body = panel(ui, rect, "تنفيذ القرارات والتكليفات حسب شهر الصدور", env);
+    let body = panel(ui, rect, &env.tr("decisions-trend"), env);
     if b.trend.is_empty() {
-        no_data(ui, body, env, "لا توجد قرارات في هذه الفترة");
+        no_data(ui, body, env, &env.tr("decisions-none-in-period"));
         return;
     }
     let columns: Vec<Column> = b
         .trend
         .iter()
         .map(|m| Column {
-            label: month_name(CalendarKind::Gregorian, m.month, env.language).to_string(),
+            label: month_name(CalendarKind::Gregorian, m.month, env.language),
             parts: status_segments(&m.counts, env),
         })
         .collect();
@@ -148,29 +149,33 @@ fn status_legend(c: Option<&ExecutionCounts>, env: &Env) -> Vec<(egui::Color32, 
     let mut items = vec![
         (
             t.executed,
-            "منفذ".to_string(),
+            env.tr("status-executed"),
             c.map(|c| value(c.executed)).unwrap_or_default(),
         ),
         (
             t.in_progress,
-            "قيد التنفيذ".to_string(),
+            env.tr("status-in-progress"),
             c.map(|c| value(c.in_progress)).unwrap_or_default(),
         ),
         (
             t.not_started,
-            "لم يبدأ".to_string(),
+            env.tr("status-not-started"),
             c.map(|c| value(c.not_started)).unwrap_or_default(),
         ),
     ];
     if c.is_none_or(|c| c.blocked > 0) {
         items.push((
             t.blocked,
-            "متعثر".to_string(),
+            env.tr("status-blocked"),
             c.map(|c| value(c.blocked)).unwrap_or_default(),
         ));
     }
     if c.is_none() {
-        items.push((t.unreported, "بانتظار التقرير".to_string(), String::new()));
+        items.push((
+            t.unreported,
+            env.tr("status-awaiting-report"),
+            String::new(),
+        ));
     }
     items
 }
@@ -179,14 +184,14 @@ fn execution_donut(
     ui: &Ui,
     rect: Rect,
     title: &str,
-    noun: &str,
+    unit: &dyn Fn(u32) -> String,
     c: &ExecutionCounts,
     routine: u32,
     env: &Env,
 ) {
     let body = panel(ui, rect, title, env);
     if c.analysed() == 0 {
-        no_data(ui, body, env, "لم تصل تقارير بعد");
+        no_data(ui, body, env, &env.tr("decisions-no-reports-yet"));
         return;
     }
     let notes_h = size::SMALL * 1.5 * 2.0;
@@ -202,17 +207,17 @@ fn execution_donut(
         cols[0],
         &status_segments(&reported, env),
         &env.int(c.analysed()),
-        noun,
+        &unit(c.analysed()),
         env,
     );
     legend(ui, cols[1], &status_legend(Some(c), env), env);
     let notes = Rect::from_min_max(egui::pos2(body.left(), main.bottom()), body.max);
     let mut lines = Vec::new();
     if routine > 0 {
-        lines.push(format!("باستثناء {} قراراً روتينياً", env.int(routine)));
+        lines.push(env.count("decisions-routine-excluded", routine));
     }
     if c.unreported > 0 {
-        lines.push(format!("{} بانتظار التقرير الأول", env.int(c.unreported)));
+        lines.push(env.count("decisions-awaiting-first-report", c.unreported));
     }
     let r = rows(notes, &[1.0, 1.0], 0.0);
     for (i, l) in lines.iter().enumerate() {
@@ -228,13 +233,13 @@ fn execution_donut(
 }
 
 fn follow_up_panel(ui: &Ui, rect: Rect, b: &DecisionExecutionBoard, env: &Env) {
-    let body = panel(ui, rect, "جهود المتابعة", env);
+    let body = panel(ui, rect, &env.tr("decisions-follow-up"), env);
     let f = &b.follow_ups;
     let items = [
-        ("اتصال هاتفي", f.calls),
-        ("رسالة نصية", f.messages),
-        ("كتاب رسمي", f.letters),
-        ("طلب مذكرة تفسيرية", f.memos),
+        (env.tr("follow-up-calls"), f.calls),
+        (env.tr("follow-up-messages"), f.messages),
+        (env.tr("follow-up-letters"), f.letters),
+        (env.tr("follow-up-memos"), f.memos),
     ];
     let r = rows(body, &[1.0; 4], 6.0);
     for (i, (label, n)) in items.iter().enumerate() {

@@ -4,7 +4,7 @@
 //! weakest indicators with target, actual and achievement; cost price planned against actual
 //! (its totals and ranking are `shared::board::kpi_cost`'s).
 
-use super::{NO_DATA, count_noun};
+use super::{no_data_text, quarter_name};
 use crate::theme::{radius, size, space};
 use crate::widgets::*;
 use egui::{Align2, Color32, Rect, Ui, pos2};
@@ -15,7 +15,7 @@ pub fn show(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
         b.year,
         b.quarters.iter().find(|q| q.quarter == b.latest_quarter),
     ) else {
-        no_data(ui, rect, env, NO_DATA);
+        no_data(ui, rect, env, &no_data_text(env));
         return;
     };
     let r = rows(rect, &[1.0, 3.4], space::GAP);
@@ -31,15 +31,17 @@ pub fn show(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
 fn cards(ui: &Ui, rect: Rect, b: &KpiBoard, year: i32, latest: &QuarterSummary, env: &Env) {
     let t = &env.theme;
     let cards = columns_rtl(rect, &[1.0; 5], space::GAP);
-    let period = format!(
-        "{} {}",
-        quarter_name(latest.quarter),
-        env.digits_of(&year.to_string())
+    let period = env.tr_args(
+        "kpi-quarter-of-year",
+        &[
+            ("quarter", quarter_name(latest.quarter, env).into()),
+            ("year", env.digits_of(&year.to_string()).into()),
+        ],
     );
     number_card(
         ui,
         cards[0],
-        "المؤشرات المقيسة",
+        &env.tr("kpi-measured"),
         &env.int(latest.indicators),
         t.accent,
         Some(&period),
@@ -53,10 +55,10 @@ fn cards(ui: &Ui, rect: Rect, b: &KpiBoard, year: i32, latest: &QuarterSummary, 
     number_card(
         ui,
         cards[1],
-        "متوسط الإنجاز",
+        &env.tr("kpi-mean-achievement"),
         &mean,
         t.series[1],
-        Some("الفعلي من المستهدف الربعي"),
+        Some(&env.tr("kpi-mean-achievement-note")),
         env,
     );
     let measured = latest.met as u64 + latest.partly as u64 + latest.missed as u64;
@@ -71,57 +73,53 @@ fn cards(ui: &Ui, rect: Rect, b: &KpiBoard, year: i32, latest: &QuarterSummary, 
     number_card(
         ui,
         cards[2],
-        "متحققة",
+        &env.tr("kpi-met"),
         &share(latest.met),
         t.executed,
-        Some(&format!(
-            "{} · {} فأكثر",
-            indicators(env, latest.met),
-            env.pct(th.met)
+        Some(&env.tr_args(
+            "kpi-note-at-least",
+            &[
+                ("indicators", indicators(env, latest.met).into()),
+                ("from", env.pct(th.met).into()),
+            ],
         )),
         env,
     );
     number_card(
         ui,
         cards[3],
-        "متحققة جزئياً",
+        &env.tr("kpi-partly-met"),
         &share(latest.partly),
         t.in_progress,
-        Some(&format!(
-            "{} · {} إلى أقل من {}",
-            indicators(env, latest.partly),
-            env.pct(th.partly),
-            env.pct(th.met)
+        Some(&env.tr_args(
+            "kpi-note-from-below",
+            &[
+                ("indicators", indicators(env, latest.partly).into()),
+                ("from", env.pct(th.partly).into()),
+                ("below", env.pct(th.met).into()),
+            ],
         )),
         env,
     );
     number_card(
         ui,
         cards[4],
-        "غير متحققة",
+        &env.tr("kpi-missed"),
         &share(latest.missed),
         t.not_started,
-        Some(&format!(
-            "{} · أقل من {}",
-            indicators(env, latest.missed),
-            env.pct(th.partly)
+        Some(&env.tr_args(
+            "kpi-note-below",
+            &[
+                ("indicators", indicators(env, latest.missed).into()),
+                ("below", env.pct(th.partly).into()),
+            ],
         )),
         env,
     );
 }
 
 fn indicators(env: &Env, n: u32) -> String {
-    count_noun(env, n as i64, ["مؤشر", "مؤشران", "مؤشرات", "مؤشراً"])
-}
-
-fn quarter_name(q: u8) -> &'static str {
-    match q {
-        1 => "الربع الأول",
-        2 => "الربع الثاني",
-        3 => "الربع الثالث",
-        4 => "الربع الرابع",
-        _ => "ربع غير معروف",
-    }
+    env.count("count-indicators", n)
 }
 
 fn achievement_color(a: Achievement, env: &Env) -> Color32 {
@@ -159,9 +157,9 @@ fn weakest(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
         .filter(|r| r.achievement_pct.is_some_and(f64::is_finite))
         .collect();
     let shown = &measured[..measured.len().min(capacity)];
-    let body = panel(ui, rect, "المؤشرات الأضعف إنجازاً في آخر ربع", env);
+    let body = panel(ui, rect, &env.tr("kpi-weakest"), env);
     if shown.is_empty() {
-        no_data(ui, body, env, NO_DATA);
+        no_data(ui, body, env, &no_data_text(env));
         return;
     }
     let r = rows(body, &vec![1.0; capacity], 4.0);
@@ -184,11 +182,13 @@ fn weakest(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
             RIGHT,
             Some(1),
         );
-        let detail = format!(
-            "{} · المستهدف {} · الفعلي {}",
-            k.center_ar,
-            measure(k.quarter_target, &k.unit, env),
-            measure(k.actual, &k.unit, env)
+        let detail = env.tr_args(
+            "kpi-target-and-actual",
+            &[
+                ("center", k.center_ar.as_str().into()),
+                ("target", measure(k.quarter_target, &k.unit, env).into()),
+                ("actual", measure(k.actual, &k.unit, env).into()),
+            ],
         );
         text(
             ui,
@@ -215,12 +215,18 @@ fn weakest(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
 
 fn quarters(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
     let t = &env.theme;
-    let body = panel(ui, rect, "الإنجاز حسب الربع (عدد المؤشرات)", env);
+    let body = panel(ui, rect, &env.tr("kpi-by-quarter"), env);
     let columns: Vec<Column> = b
         .quarters
         .iter()
         .map(|q: &QuarterSummary| Column {
-            label: quarter_name(q.quarter).to_string(),
+            label: env.tr_args(
+                "quarter-short",
+                &[
+                    ("quarter", i64::from(q.quarter).into()),
+                    ("num", env.int(q.quarter).into()),
+                ],
+            ),
             parts: vec![
                 Segment {
                     value: q.met as f64,
@@ -246,18 +252,18 @@ fn quarters(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
         &[
             (
                 t.executed,
-                "متحقق".into(),
-                format!("{} فأكثر", env.pct(th.met)),
+                env.tr("kpi-legend-met"),
+                env.tr_args("range-at-least", &[("from", env.pct(th.met).into())]),
             ),
             (
                 t.in_progress,
-                "متحقق جزئياً".into(),
-                format!("{} فأكثر", env.pct(th.partly)),
+                env.tr("kpi-legend-partly-met"),
+                env.tr_args("range-at-least", &[("from", env.pct(th.partly).into())]),
             ),
             (
                 t.not_started,
-                "غير متحقق".into(),
-                format!("أقل من {}", env.pct(th.partly)),
+                env.tr("kpi-legend-missed"),
+                env.tr_args("range-below", &[("below", env.pct(th.partly).into())]),
             ),
         ],
         env,
@@ -266,19 +272,19 @@ fn quarters(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
 
 fn cost(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
     let t = &env.theme;
-    let body = panel(ui, rect, "سعر التكلفة: المخطط والفعلي", env);
+    let body = panel(ui, rect, &env.tr("kpi-cost"), env);
     let Some(c) = kpi_cost(&b.rows) else {
-        no_data(ui, body, env, "لا تتوفر بيانات سعر التكلفة");
+        no_data(ui, body, env, &env.tr("kpi-cost-no-data"));
         return;
     };
     let r = rows(body, &[1.25, 0.55, 0.5, 2.6], 6.0);
     let top = columns_rtl(r[0], &[1.0, 1.0], space::GAP);
     for (cell, caption, v, color) in [
-        (top[0], "المخطط", c.planned, t.plan),
-        (top[1], "الفعلي", c.actual, t.text),
+        (top[0], env.tr("planned"), c.planned, t.plan),
+        (top[1], env.tr("actual"), c.actual, t.text),
     ] {
         let p = rows(cell, &[0.8, 1.2], 0.0);
-        text(ui, p[0], caption, rtl(size::BODY, t.muted), RIGHT, Some(1));
+        text(ui, p[0], &caption, rtl(size::BODY, t.muted), RIGHT, Some(1));
         text(
             ui,
             p[1],
@@ -300,7 +306,10 @@ fn cost(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
     text(
         ui,
         r[2],
-        &format!("في {} ذات سعر تكلفة", indicators(env, c.indicators as u32)),
+        &env.tr_args(
+            "kpi-cost-indicators",
+            &[("indicators", indicators(env, c.indicators as u32).into())],
+        ),
         rtl(size::SMALL, t.muted),
         RIGHT,
         Some(1),
@@ -316,7 +325,7 @@ fn overruns(ui: &Ui, list: Rect, over: &[CostOverrun], env: &Env) {
     text(
         ui,
         head,
-        "الأعلى تجاوزاً للتكلفة المخططة",
+        &env.tr("kpi-cost-overruns"),
         rtl(size::SMALL, t.title),
         RIGHT,
         Some(1),
@@ -361,12 +370,15 @@ fn difference(diff: f64, env: &Env) -> (String, Color32) {
     let t = &env.theme;
     if diff > 0.5 {
         (
-            format!("أعلى من المخطط بـ {}", env.pct(diff)),
+            env.tr_args("kpi-cost-above-plan", &[("pct", env.pct(diff).into())]),
             t.not_started,
         )
     } else if diff < -0.5 {
-        (format!("أقل من المخطط بـ {}", env.pct(-diff)), t.executed)
+        (
+            env.tr_args("kpi-cost-below-plan", &[("pct", env.pct(-diff).into())]),
+            t.executed,
+        )
     } else {
-        ("مطابق للمخطط".into(), t.executed)
+        (env.tr("kpi-cost-as-planned"), t.executed)
     }
 }

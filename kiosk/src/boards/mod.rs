@@ -2,7 +2,8 @@
 //!
 //! One file per board with a `show(ui, rect, board, env)` function, and one list here
 //! ([`show`] and [`title`]). Boards lay out numbers the shared aggregation computed; they
-//! compute nothing of their own beyond percentages for display.
+//! compute nothing of their own beyond percentages for display. Every word they paint comes
+//! from the catalogue (`Env::tr`, `shared/locales/`).
 
 mod budget;
 mod centers;
@@ -22,20 +23,27 @@ use rasid_shared::board::{BoardName, BoardView};
 
 /// What a board (or a panel of one) says when its view model holds nothing to show: never a
 /// zero that would look like a current figure.
-pub const NO_DATA: &str = "لا توجد بيانات";
+pub fn no_data_text(env: &Env) -> String {
+    env.tr("no-data")
+}
 
 /// The board's title on the wall.
-pub fn title(name: BoardName) -> &'static str {
+pub fn title(name: BoardName, env: &Env) -> String {
     match name {
-        BoardName::DecisionExecution => "متابعة تنفيذ قرارات مجلس الوزراء",
-        BoardName::Centers => "ترتيب الجهات المسؤولة حسب نسبة التنفيذ",
-        BoardName::Overdue => "القرارات المتأخرة عن موعد التنفيذ",
-        BoardName::Budget => "أداء الموازنة",
-        BoardName::Kpi => "مؤشرات الأداء والمخرجات",
-        BoardName::Committees => "اللجان الحكومية",
-        BoardName::Projects => "متابعة المشاريع",
-        BoardName::Reporting => "انتظام تقارير الجهات المسؤولة",
+        BoardName::DecisionExecution => env.tr("board-title-decision-execution"),
+        BoardName::Centers => env.tr("board-title-centers"),
+        BoardName::Overdue => env.tr("board-title-overdue"),
+        BoardName::Budget => env.tr("board-title-budget"),
+        BoardName::Kpi => env.tr("board-title-kpi"),
+        BoardName::Committees => env.tr("board-title-committees"),
+        BoardName::Projects => env.tr("board-title-projects"),
+        BoardName::Reporting => env.tr("board-title-reporting"),
     }
+}
+
+/// The name of quarter `q` (1–4): "الربع الأول".
+pub(crate) fn quarter_name(q: u8, env: &Env) -> String {
+    env.tr_args("quarter", &[("quarter", i64::from(q).into())])
 }
 
 /// Paints `view` into `rect`.
@@ -52,28 +60,7 @@ pub fn show(ui: &Ui, rect: Rect, view: &BoardView, env: &Env) {
     }
 }
 
-/// "N <noun>" with the form of the noun Arabic counting needs: `count_noun(env, n, ["قرار",
-/// "قراران", "قرارات", "قراراً"])` gives "قراران" for 2 (the dual says the number), "٣ قرارات"
-/// (3–10: plural), "١٩٦ قراراً" (11–99 in the last two digits: accusative singular), and
-/// "١ قرار", "١٠٠ قرار" otherwise.
-pub(crate) fn count_noun(env: &Env, n: i64, forms: [&str; 4]) -> String {
-    let [one, two, few, many] = forms;
-    let a = n.unsigned_abs();
-    let r = a % 100;
-    if a == 2 {
-        return two.to_string();
-    }
-    let noun = if (3..=10).contains(&r) {
-        few
-    } else if (11..=99).contains(&r) {
-        many
-    } else {
-        one
-    };
-    format!("{} {noun}", env.int(n))
-}
-
-/// Days: "يومان", "٥ أيام", "٣١٢ يوماً".
+/// Days: "يومان", "٥ أيام", "٣١٢ يوماً" (the counted forms are the catalogue's).
 pub(crate) fn days(env: &Env, n: i64) -> String {
-    count_noun(env, n, ["يوم", "يومان", "أيام", "يوماً"])
+    env.count("count-days", n)
 }

@@ -2,7 +2,7 @@
 //! row each (days overdue coloured by severity, number, date, subject, lead center, status and
 //! progress), as many as fit at list size, under the total overdue and the longest delay.
 
-use super::{NO_DATA, days};
+use super::{days, no_data_text};
 use crate::text::{TextDirection, TextStyleSpec};
 use crate::theme::{radius, size, space};
 use crate::widgets::*;
@@ -31,14 +31,14 @@ fn severity_color(days_overdue: i64, env: &Env) -> Color32 {
     }
 }
 
-fn execution_text(e: Execution, env: &Env) -> (&'static str, Color32) {
+fn execution_text(e: Execution, env: &Env) -> (String, Color32) {
     let t = &env.theme;
     match e {
-        Execution::NotStarted => ("لم يبدأ", t.not_started),
-        Execution::InProgress => ("قيد التنفيذ", t.in_progress),
-        Execution::Executed => ("منفذ", t.executed),
-        Execution::Blocked => ("متعثر", t.blocked),
-        Execution::Unreported => ("لم يرد تقرير", t.unreported),
+        Execution::NotStarted => (env.tr("status-not-started"), t.not_started),
+        Execution::InProgress => (env.tr("status-in-progress"), t.in_progress),
+        Execution::Executed => (env.tr("status-executed"), t.executed),
+        Execution::Blocked => (env.tr("status-blocked"), t.blocked),
+        Execution::Unreported => (env.tr("status-no-report"), t.unreported),
     }
 }
 
@@ -46,13 +46,10 @@ pub fn show(ui: &Ui, rect: Rect, b: &OverdueBoard, env: &Env) {
     // "Nothing overdue" is good news worth saying; "nothing checked" is no data, never a zero.
     if b.rows.is_empty() {
         if b.checked > 0 {
-            let msg = format!(
-                "لا توجد قرارات متأخرة — جميع القرارات الـ{} في موعدها أو منفذة",
-                env.int(b.checked)
-            );
+            let msg = env.count("overdue-none", b.checked);
             no_data(ui, rect, env, &msg);
         } else {
-            no_data(ui, rect, env, NO_DATA);
+            no_data(ui, rect, env, &no_data_text(env));
         }
         return;
     }
@@ -62,10 +59,10 @@ pub fn show(ui: &Ui, rect: Rect, b: &OverdueBoard, env: &Env) {
     number_card(
         ui,
         cards[0],
-        "قرارات وتكليفات متأخرة",
+        &env.tr("overdue-total"),
         &env.int(b.total),
         t.not_started,
-        Some("غير منفذة وتجاوزت موعد تنفيذها"),
+        Some(&env.tr("overdue-total-note")),
         env,
     );
     let longest = &b.rows[0];
@@ -73,10 +70,10 @@ pub fn show(ui: &Ui, rect: Rect, b: &OverdueBoard, env: &Env) {
     number_card(
         ui,
         cards[1],
-        "أطول تأخير",
+        &env.tr("overdue-longest"),
         &days(env, longest.days_overdue),
         severity_color(longest.days_overdue, env),
-        Some(&format!("القرار {number}")),
+        Some(&env.tr_args("overdue-decision-number", &[("number", number.into())])),
         env,
     );
     severity_legend(ui, cards[2], env);
@@ -88,22 +85,24 @@ pub fn show(ui: &Ui, rect: Rect, b: &OverdueBoard, env: &Env) {
             .floor()
             .max(1.0) as usize;
     let shown = &b.rows[..b.rows.len().min(capacity)];
-    let title = format!(
-        "الأكثر تأخراً: {} من {}",
-        env.int(shown.len() as i64),
-        env.int(b.total)
+    let title = env.tr_args(
+        "overdue-most-overdue",
+        &[
+            ("shown", env.int(shown.len() as i64).into()),
+            ("total", env.int(b.total).into()),
+        ],
     );
     let body = panel(ui, list_rect, &title, env);
     let head = Rect::from_min_size(body.min, vec2(body.width(), size::SMALL * 1.8));
     let list = Rect::from_min_max(pos2(body.left(), head.bottom()), body.max);
     let cells = |r: Rect| columns_rtl(r, &[150.0, 175.0, 190.0, 640.0, 330.0, 300.0], space::GAP);
     let heads = [
-        "التأخير",
-        "رقم القرار",
-        "تاريخ القرار",
-        "الموضوع",
-        "الجهة المسؤولة",
-        "الحالة والإنجاز",
+        env.tr("overdue-heading-delay"),
+        env.tr("overdue-heading-number"),
+        env.tr("overdue-heading-date"),
+        env.tr("overdue-heading-subject"),
+        env.tr("overdue-heading-center"),
+        env.tr("overdue-heading-status"),
     ];
     for (h, c) in heads.iter().zip(cells(head)) {
         text(ui, c, h, rtl(size::SMALL, t.muted), RIGHT, Some(1));
@@ -148,12 +147,18 @@ fn overdue_row(ui: &Ui, c: Vec<Rect>, row: &OverdueRow, env: &Env) {
         Some(1),
     );
     let title = match row.kind {
-        DecisionKind::Assignment => format!("تكليف: {}", row.title),
+        DecisionKind::Assignment => env.tr_args(
+            "overdue-assignment-title",
+            &[("title", row.title.as_str().into())],
+        ),
         DecisionKind::Decision => row.title.clone(),
     };
     text(ui, c[3], &title, rtl(size::ROW, t.text), RIGHT, Some(1));
     let center = if row.centers.len() > 1 {
-        format!("{} وآخرون", row.lead_center_ar)
+        env.tr_args(
+            "overdue-lead-center-and-others",
+            &[("center", row.lead_center_ar.as_str().into())],
+        )
     } else {
         row.lead_center_ar.clone()
     };
@@ -163,7 +168,7 @@ fn overdue_row(ui: &Ui, c: Vec<Rect>, row: &OverdueRow, env: &Env) {
     text(
         ui,
         parts[0],
-        status,
+        &status,
         rtl(size::ROW, color).bold(),
         RIGHT,
         Some(1),
@@ -185,21 +190,27 @@ fn overdue_row(ui: &Ui, c: Vec<Rect>, row: &OverdueRow, env: &Env) {
 
 fn severity_legend(ui: &Ui, rect: Rect, env: &Env) {
     let t = &env.theme;
-    let body = panel(ui, rect, "درجة التأخير", env);
+    let body = panel(ui, rect, &env.tr("overdue-severity"), env);
     let severe = threshold::OVERDUE_SEVERE_DAYS;
     let serious = threshold::OVERDUE_SERIOUS_DAYS;
     let items = [
         (
             severity_color(severe, env),
-            format!("{} فأكثر", days(env, severe)),
+            env.tr_args("range-at-least", &[("from", days(env, severe).into())]),
         ),
         (
             severity_color(serious, env),
-            format!("من {} إلى {}", env.int(serious), days(env, severe - 1)),
+            env.tr_args(
+                "overdue-days-from-to",
+                &[
+                    ("from", env.int(serious).into()),
+                    ("to", days(env, severe - 1).into()),
+                ],
+            ),
         ),
         (
             severity_color(0, env),
-            format!("أقل من {}", days(env, serious)),
+            env.tr_args("range-below", &[("below", days(env, serious).into())]),
         ),
     ];
     let cols = columns_rtl(body, &[1.0, 1.25, 1.0], 12.0);

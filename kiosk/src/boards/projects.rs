@@ -2,28 +2,29 @@
 //! delayed (gap in points and months against the planned end), projects whose spending runs
 //! ahead of their physical progress, and the share funded by donors.
 
-use super::NO_DATA;
+use super::no_data_text;
 use crate::theme::{radius, size, space};
 use crate::widgets::*;
 use egui::{Align2, Color32, Rect, Ui};
 use rasid_shared::board::{ProjectRow, ProjectsBoard};
+use rasid_shared::i18n::Arg;
 use rasid_shared::model::ProjectStatus;
 
-/// Arabic name and colour of a project status.
-pub fn status_label(s: ProjectStatus, env: &Env) -> (&'static str, Color32) {
+/// The name (in the wall's language) and colour of a project status.
+pub fn status_label(s: ProjectStatus, env: &Env) -> (String, Color32) {
     let t = &env.theme;
     match s {
-        ProjectStatus::OnTrack => ("حسب الخطة", t.executed),
-        ProjectStatus::Delayed => ("متأخر", t.in_progress),
-        ProjectStatus::Stalled => ("متوقف", t.not_started),
-        ProjectStatus::Completed => ("منجز", t.accent),
-        ProjectStatus::Cancelled => ("ملغى", t.unreported),
+        ProjectStatus::OnTrack => (env.tr("project-status-on-track"), t.executed),
+        ProjectStatus::Delayed => (env.tr("project-status-delayed"), t.in_progress),
+        ProjectStatus::Stalled => (env.tr("project-status-stalled"), t.not_started),
+        ProjectStatus::Completed => (env.tr("project-status-completed"), t.accent),
+        ProjectStatus::Cancelled => (env.tr("project-status-cancelled"), t.unreported),
     }
 }
 
 pub fn show(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
     if b.projects == 0 {
-        no_data(ui, rect, env, NO_DATA);
+        no_data(ui, rect, env, &no_data_text(env));
         return;
     }
     let r = rows(rect, &[1.0, 2.2, 2.2], space::GAP);
@@ -36,7 +37,7 @@ pub fn show(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
     rows_panel(
         ui,
         low[0],
-        "الأكثر تأخراً عن الخطة",
+        &env.tr("projects-most-delayed"),
         &b.most_delayed,
         env,
         Lead::Gap,
@@ -44,7 +45,7 @@ pub fn show(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
     rows_panel(
         ui,
         low[1],
-        "إنفاق يسبق الإنجاز الفعلي",
+        &env.tr("projects-spending-ahead"),
         &b.spending_ahead,
         env,
         Lead::Spending,
@@ -66,37 +67,39 @@ fn cards(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
     number_card(
         ui,
         cards[0],
-        "المشاريع المتابَعة",
+        &env.tr("projects-followed"),
         &env.int(b.projects),
         t.accent,
-        Some(&format!(
-            "بكلفة {} {}",
-            env.amount(b.budget_total),
-            env.currency(&b.currency)
+        Some(&env.tr_args(
+            "projects-cost",
+            &[
+                ("amount", env.amount(b.budget_total).into()),
+                ("currency", env.currency(&b.currency).into()),
+            ],
         )),
         env,
     );
     number_card(
         ui,
         cards[1],
-        "حسب الخطة أو منجزة",
+        &env.tr("projects-on-track-or-done"),
         &env.int(count(ProjectStatus::OnTrack) + count(ProjectStatus::Completed)),
         t.executed,
-        Some(&format!(
-            "منها {} منجزة",
-            env.int(count(ProjectStatus::Completed))
+        Some(&env.tr_args(
+            "projects-of-which-done",
+            &[("num", env.int(count(ProjectStatus::Completed)).into())],
         )),
         env,
     );
     number_card(
         ui,
         cards[2],
-        "متأخرة أو متوقفة",
+        &env.tr("projects-late-or-stalled"),
         &env.int(lagging),
         t.not_started,
-        Some(&format!(
-            "{} متوقفة",
-            env.int(count(ProjectStatus::Stalled))
+        Some(&env.tr_args(
+            "projects-stalled",
+            &[("num", env.int(count(ProjectStatus::Stalled)).into())],
         )),
         env,
     );
@@ -108,16 +111,16 @@ fn cards(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
     number_card(
         ui,
         cards[3],
-        "بتمويل من المانحين",
+        &env.tr("projects-donor-funded"),
         &donors,
         t.blocked,
-        Some("من كلفة المشاريع"),
+        Some(&env.tr("projects-donor-funded-note")),
         env,
     );
 }
 
 fn status_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
-    let body = panel(ui, rect, "المشاريع حسب الحالة", env);
+    let body = panel(ui, rect, &env.tr("projects-by-status"), env);
     let cols = columns_rtl(body, &[1.0, 1.1], space::GAP);
     let segments: Vec<Segment> = b
         .by_status
@@ -128,13 +131,17 @@ fn status_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
         })
         .collect();
     let reported: u32 = b.by_status.iter().map(|s| s.projects).sum();
-    donut(ui, cols[0], &segments, &env.int(reported), "مشروعاً", env);
+    let unit = env.tr_args(
+        "donut-unit-projects",
+        &[("count", Arg::Count(reported.into()))],
+    );
+    donut(ui, cols[0], &segments, &env.int(reported), &unit, env);
     let items: Vec<(Color32, String, String)> = b
         .by_status
         .iter()
         .map(|s| {
             let (name, color) = status_label(s.status, env);
-            (color, name.to_string(), env.int(s.projects))
+            (color, name, env.int(s.projects))
         })
         .collect();
     legend(ui, cols[1], &items, env);
@@ -146,7 +153,10 @@ fn status_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
         text(
             ui,
             note,
-            &format!("{} بلا تقرير بعد", env.int(b.unreported)),
+            &env.tr_args(
+                "projects-without-report",
+                &[("num", env.int(b.unreported).into())],
+            ),
             rtl(size::SMALL, env.theme.muted),
             RIGHT,
             Some(1),
@@ -155,7 +165,7 @@ fn status_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
 }
 
 fn sector_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
-    let body = panel(ui, rect, "الإنجاز المخطط والفعلي حسب القطاع", env);
+    let body = panel(ui, rect, &env.tr("projects-by-sector"), env);
     let t = &env.theme;
     let key_h = size::SMALL * 1.8;
     let chart = Rect::from_min_max(body.min, egui::pos2(body.right(), body.bottom() - key_h));
@@ -181,13 +191,13 @@ fn sector_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
     legend_row(
         ui,
         key,
-        &[(t.executed, "الفعلي".into()), (t.grid, "المخطط".into())],
+        &[(t.executed, env.tr("actual")), (t.grid, env.tr("planned"))],
         env,
     );
 }
 
 fn funding_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
-    let body = panel(ui, rect, "مصادر التمويل", env);
+    let body = panel(ui, rect, &env.tr("projects-funding"), env);
     let t = &env.theme;
     let palette = [
         t.accent,
@@ -207,7 +217,10 @@ fn funding_panel(ui: &Ui, rect: Rect, b: &ProjectsBoard, env: &Env) {
                 0.0
             };
             Bar {
-                label: f.donor.clone().unwrap_or_else(|| "الخزينة العامة".into()),
+                label: f
+                    .donor
+                    .clone()
+                    .unwrap_or_else(|| env.tr("projects-public-treasury")),
                 value: share,
                 color: if f.donor.is_none() {
                     t.muted
@@ -234,7 +247,7 @@ fn rows_panel(ui: &Ui, rect: Rect, title: &str, rows_: &[ProjectRow], env: &Env,
     let body = panel(ui, rect, title, env);
     let t = &env.theme;
     if rows_.is_empty() {
-        no_data(ui, body, env, "لا توجد مشاريع في هذه الفئة");
+        no_data(ui, body, env, &env.tr("projects-none-in-class"));
         return;
     }
     let n = rows_
@@ -256,7 +269,14 @@ fn rows_panel(ui: &Ui, rect: Rect, title: &str, rows_: &[ProjectRow], env: &Env,
             Some(1),
         );
         let (status, color) = status_label(row.status, env);
-        let sub = format!("{} · {} · {}", row.center_ar, row.sector, status);
+        let sub = env.tr_args(
+            "projects-row-detail",
+            &[
+                ("center", row.center_ar.as_str().into()),
+                ("sector", row.sector.as_str().into()),
+                ("status", status.into()),
+            ],
+        );
         text(
             ui,
             parts[1],
@@ -268,17 +288,20 @@ fn rows_panel(ui: &Ui, rect: Rect, title: &str, rows_: &[ProjectRow], env: &Env,
         let (big, small, big_color) = match lead {
             Lead::Gap => {
                 let late = match row.months_late {
-                    Some(m) if m > 0 => format!("تأخر متوقع {} شهراً", env.int(m)),
-                    Some(_) => "ضمن الموعد".to_string(),
-                    None => "لا تقدم بعد".to_string(),
+                    Some(m) if m > 0 => env.count("projects-months-late", m),
+                    Some(_) => env.tr("projects-on-time"),
+                    None => env.tr("projects-no-progress-yet"),
                 };
-                (format!("{} نقطة", env.int(row.gap_points)), late, color)
+                (env.count("count-points", row.gap_points), late, color)
             }
             Lead::Spending => {
                 let spent = row.spent_pct.filter(|p| p.is_finite()).unwrap_or(0.0);
                 (
-                    format!("أُنفق {}", env.pct(spent)),
-                    format!("وأُنجز {}", env.pct(row.actual_progress as f64)),
+                    env.tr_args("projects-spent", &[("pct", env.pct(spent).into())]),
+                    env.tr_args(
+                        "projects-and-done",
+                        &[("pct", env.pct(row.actual_progress as f64).into())],
+                    ),
                     t.not_started,
                 )
             }

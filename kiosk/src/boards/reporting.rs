@@ -2,7 +2,7 @@
 //! month's budget and this quarter's indicators, which are late with what and since when (their
 //! last report), and which have never reported. One tile per center, the late ones first.
 
-use super::{NO_DATA, count_noun};
+use super::{no_data_text, quarter_name};
 use crate::theme::{radius, size, space};
 use crate::widgets::*;
 use egui::{Color32, CornerRadius, Rect, Stroke, StrokeKind, Ui, pos2, vec2};
@@ -13,44 +13,43 @@ use rasid_shared::format::{CalendarKind, month_name};
 const MIN_TILE_HEIGHT: f32 = 100.0;
 const TILE_COLUMNS: usize = 4;
 
-fn quarter_name(q: u8) -> &'static str {
-    match q {
-        1 => "الربع الأول",
-        2 => "الربع الثاني",
-        3 => "الربع الثالث",
-        4 => "الربع الرابع",
-        _ => "الربع",
-    }
-}
-
 /// A due report in the wall's words: "موازنة ديسمبر ٢٠٢٣", "موازنة سبتمبر–ديسمبر ٢٠٢٣",
 /// "الموازنة السنوية ٢٠٢٣", "مؤشرات الربع الرابع ٢٠٢٣".
 pub fn due_report_in_words(r: &DueReport, env: &Env) -> String {
     let month = |m: u8| month_name(CalendarKind::Gregorian, m.clamp(1, 12), env.language);
     let year = |y: i32| env.digits_of(&y.to_string());
     match *r {
-        DueReport::MonthlyBudget { year: y, month: m } => {
-            format!("موازنة {} {}", month(m), year(y))
-        }
+        DueReport::MonthlyBudget { year: y, month: m } => env.tr_args(
+            "reporting-monthly-budget",
+            &[("month", month(m).into()), ("year", year(y).into())],
+        ),
         DueReport::FourMonthBudget { year: y, period } => {
             let p = period.clamp(1, 3);
-            format!(
-                "موازنة {}–{} {}",
-                month((p - 1) * 4 + 1),
-                month(p * 4),
-                year(y)
+            env.tr_args(
+                "reporting-four-month-budget",
+                &[
+                    ("first", month((p - 1) * 4 + 1).into()),
+                    ("last", month(p * 4).into()),
+                    ("year", year(y).into()),
+                ],
             )
         }
-        DueReport::YearlyBudget { year: y } => format!("الموازنة السنوية {}", year(y)),
-        DueReport::QuarterlyKpi { year: y, quarter } => {
-            format!("مؤشرات {} {}", quarter_name(quarter), year(y))
+        DueReport::YearlyBudget { year: y } => {
+            env.tr_args("reporting-yearly-budget", &[("year", year(y).into())])
         }
+        DueReport::QuarterlyKpi { year: y, quarter } => env.tr_args(
+            "reporting-quarterly-kpi",
+            &[
+                ("quarter", quarter_name(quarter, env).into()),
+                ("year", year(y).into()),
+            ],
+        ),
     }
 }
 
 pub fn show(ui: &Ui, rect: Rect, b: &ReportingBoard, env: &Env) {
     if b.centers.is_empty() {
-        no_data(ui, rect, env, NO_DATA);
+        no_data(ui, rect, env, &no_data_text(env));
         return;
     }
     let r = rows(rect, &[1.0, 3.6], space::GAP);
@@ -73,9 +72,18 @@ fn cards(ui: &Ui, rect: Rect, b: &ReportingBoard, env: &Env) {
         let value = if c.owed == 0 {
             "—".to_string()
         } else {
-            format!("{} من {}", env.int(c.received), env.int(c.owed))
+            env.tr_args(
+                "reporting-received-of-owed",
+                &[
+                    ("received", env.int(c.received).into()),
+                    ("owed", env.int(c.owed).into()),
+                ],
+            )
         };
-        let note = format!("استُحقت في {}", env.date(c.report.due()));
+        let note = env.tr_args(
+            "reporting-fell-due",
+            &[("date", env.date(c.report.due()).into())],
+        );
         number_card(
             ui,
             *card,
@@ -89,14 +97,17 @@ fn cards(ui: &Ui, rect: Rect, b: &ReportingBoard, env: &Env) {
     if let Some(card) = cards.get(4) {
         let never = b.centers.iter().filter(|c| c.last_as_of.is_none()).count() as i64;
         let note = if never > 0 {
-            format!("منها {} لم ترسل أي تقرير", env.int(never))
+            env.tr_args(
+                "reporting-never-reported",
+                &[("num", env.int(never).into())],
+            )
         } else {
-            "عن تقرير حلّ موعده".to_string()
+            env.tr("reporting-late-note")
         };
         number_card(
             ui,
             *card,
-            "جهات متأخرة",
+            &env.tr("reporting-late-centers"),
             &env.int(b.late),
             t.not_started,
             Some(&note),
@@ -136,7 +147,7 @@ fn tiles(ui: &Ui, grid: Rect, b: &ReportingBoard, env: &Env) {
     if hidden > 0
         && let Some(cell) = cells.get(capacity - 1)
     {
-        let more = count_noun(env, (hidden + 1) as i64, ["جهة", "جهتان", "جهات", "جهة"]);
+        let more = env.count("reporting-more-centers", (hidden + 1) as i64);
         ui.painter().rect_stroke(
             *cell,
             CornerRadius::same(radius::PANEL),
@@ -146,7 +157,7 @@ fn tiles(ui: &Ui, grid: Rect, b: &ReportingBoard, env: &Env) {
         text(
             ui,
             *cell,
-            &format!("و{more} أخرى"),
+            &more,
             rtl(size::BODY, t.muted),
             egui::Align2::CENTER_CENTER,
             Some(2),
@@ -180,13 +191,17 @@ fn tile(ui: &Ui, rect: Rect, c: &CenterReporting, b: &ReportingBoard, env: &Env)
         Some(1),
     );
     let last = match c.last_as_of {
-        Some(d) => format!("آخر تقرير {}", env.date(d)),
-        None => "لم ترسل أي تقرير بعد".to_string(),
+        Some(d) => env.tr_args("reporting-last-report", &[("date", env.date(d).into())]),
+        None => env.tr("reporting-no-report-yet"),
     };
     let last = match c.last_heard {
-        Some(h) if c.last_as_of.is_none_or(|d| h.date_naive() > d) => {
-            format!("{last} · آخر اتصال {}", env.date(h.date_naive()))
-        }
+        Some(h) if c.last_as_of.is_none_or(|d| h.date_naive() > d) => env.tr_args(
+            "reporting-last-heard",
+            &[
+                ("last", last.into()),
+                ("date", env.date(h.date_naive()).into()),
+            ],
+        ),
         _ => last,
     };
     text(
@@ -210,21 +225,30 @@ fn tile(ui: &Ui, rect: Rect, c: &CenterReporting, b: &ReportingBoard, env: &Env)
             .iter()
             .map(|m| due_report_in_words(m, env))
             .collect();
-        (format!("متأخرة: {}", items.join("، ")), t.not_started)
+        let items = items.join(&env.tr("list-separator"));
+        (
+            env.tr_args("reporting-late-with", &[("reports", items.into())]),
+            t.not_started,
+        )
     } else if current {
         let mut got = Vec::new();
         if c.budget_this_month {
-            got.push(format!(
-                "موازنة {}",
-                month_name(CalendarKind::Gregorian, b.month.clamp(1, 12), env.language)
-            ));
+            let month = month_name(CalendarKind::Gregorian, b.month.clamp(1, 12), env.language);
+            got.push(env.tr_args("reporting-budget-of", &[("month", month.into())]));
         }
         if c.kpi_this_quarter {
-            got.push(format!("مؤشرات {}", quarter_name(b.quarter)));
+            got.push(env.tr_args(
+                "reporting-kpi-of",
+                &[("quarter", quarter_name(b.quarter, env).into())],
+            ));
         }
-        (format!("وصلت: {}", got.join("، ")), t.executed)
+        let got = got.join(&env.tr("list-separator"));
+        (
+            env.tr_args("reporting-received", &[("reports", got.into())]),
+            t.executed,
+        )
     } else {
-        ("لا تقارير متأخرة".to_string(), t.executed)
+        (env.tr("reporting-none-late"), t.executed)
     };
     text(
         ui,

@@ -19,6 +19,7 @@ use crate::theme::{Theme, radius, size, space};
 use chrono::NaiveDate;
 use egui::{Align, Align2, Color32, CornerRadius, Rect, Stroke, StrokeKind, Ui, pos2, vec2};
 use rasid_shared::format::{CalendarKind, Language, format_long_date};
+use rasid_shared::i18n::{self, Arg};
 
 /// What every board and widget needs besides its data: colours, digits, calendar, language.
 #[derive(Debug, Clone)]
@@ -32,6 +33,33 @@ pub struct Env {
 }
 
 impl Env {
+    /// The wall's words for `id` in its language (`shared/locales/<lang>/wall.ftl`); a missing
+    /// id shows as itself and is remembered by `rasid_shared::i18n::misses`.
+    pub fn tr(&self, id: &str) -> String {
+        i18n::message(self.language, id, &[])
+    }
+
+    /// Like [`Env::tr`], with arguments: numbers already written by [`Env::int`] and the like,
+    /// names as they are.
+    pub fn tr_args(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        i18n::message(self.language, id, args)
+    }
+
+    /// A counted phrase: the message `id` given `$count` (choosing its plural form) and `$num`
+    /// (the count in the wall's digits): `count-days` of 5 is "٥ أيام" on an Arabic wall.
+    pub fn count(&self, id: &str, n: impl Into<i64>) -> String {
+        let n = n.into();
+        self.tr_args(id, &[("count", Arg::Count(n)), ("num", self.int(n).into())])
+    }
+
+    /// A counted message with more arguments than `$count` and `$num`.
+    pub fn count_args(&self, id: &str, n: impl Into<i64>, more: &[(&str, Arg<'_>)]) -> String {
+        let n = n.into();
+        let mut args = vec![("count", Arg::Count(n)), ("num", self.int(n).into())];
+        args.extend(more.iter().cloned());
+        self.tr_args(id, &args)
+    }
+
     pub fn int(&self, n: impl Into<i64>) -> String {
         text::format_integer(n.into(), self.digits)
     }
@@ -59,15 +87,11 @@ impl Env {
         if n.unsigned_abs() < 10_000 {
             return self.int(n);
         }
-        let units: [(f64, &str, &str); 3] = [
-            (1e3, "ألف", "هزار"),
-            (1e6, "مليون", "میلیون"),
-            (1e9, "مليار", "میلیارد"),
-        ];
+        let units = [1e3, 1e6, 1e9];
         let x = n as f64;
-        let mut i = units.iter().rposition(|u| x.abs() >= u.0).unwrap_or(0);
+        let mut i = units.iter().rposition(|u| x.abs() >= *u).unwrap_or(0);
         loop {
-            let v = x / units[i].0;
+            let v = x / units[i];
             if v.abs().round() >= 1000.0 && i + 1 < units.len() {
                 i += 1;
                 continue;
@@ -78,30 +102,28 @@ impl Env {
             // Halves round up, as people round money (format_decimal alone rounds 1.25 to 1.2).
             let rounded = if decimals == 1 { tenths } else { v.round() };
             let number = text::format_decimal(rounded, decimals, self.digits);
-            let word = match self.language {
-                Language::Arabic => units[i].1,
-                Language::Persian => units[i].2,
+            // The unit's message gets the number: "٣٫٢ مليون", "۳٫۲ میلیون", "3.2 million".
+            let args = [("num", number.into())];
+            return match i {
+                0 => self.tr_args("amount-thousands", &args),
+                1 => self.tr_args("amount-millions", &args),
+                _ => self.tr_args("amount-billions", &args),
             };
-            return format!("{number} {word}");
         }
     }
 
     /// The name of a currency as the wall says it: `ILS` → "شيكل"; an unknown code as given.
     pub fn currency(&self, code: &str) -> String {
-        let name = match (code.trim().to_ascii_uppercase().as_str(), self.language) {
-            ("ILS", Language::Arabic) => "شيكل",
-            ("ILS", Language::Persian) => "شِکِل",
-            ("USD", Language::Arabic) => "دولار أمريكي",
-            ("USD", Language::Persian) => "دلار آمریکا",
-            ("JOD", _) => "دينار أردني",
-            ("EUR", _) => "يورو",
-            ("SAR", _) => "ريال سعودي",
-            ("OMR", _) => "ريال عماني",
-            ("IRR", Language::Persian) => "ریال",
-            ("IRR", Language::Arabic) => "ريال إيراني",
-            _ => return code.trim().to_string(),
-        };
-        name.to_string()
+        match code.trim().to_ascii_uppercase().as_str() {
+            "ILS" => self.tr("currency-ils"),
+            "USD" => self.tr("currency-usd"),
+            "JOD" => self.tr("currency-jod"),
+            "EUR" => self.tr("currency-eur"),
+            "SAR" => self.tr("currency-sar"),
+            "OMR" => self.tr("currency-omr"),
+            "IRR" => self.tr("currency-irr"),
+            _ => code.trim().to_string(),
+        }
     }
 }
 
@@ -306,11 +328,15 @@ pub fn number_card(
         &[0.9, 1.6, if note.is_some() { 0.6 } else { 0.0001 }],
         0.0,
     );
+    // A caption a little too long for its card (Persian month names are longer than Arabic
+    // ones) is written smaller rather than cut; one that fits is left as it is.
+    let need = text_size(ui, caption, rtl(size::BODY, t.muted)).x + 4.0;
+    let fit = (parts[0].width() / need.max(1.0)).clamp(0.8, 1.0);
     text(
         ui,
         parts[0],
         caption,
-        rtl(size::BODY, t.muted),
+        rtl(size::BODY * fit, t.muted),
         RIGHT,
         Some(1),
     );

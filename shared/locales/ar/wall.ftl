@@ -1,0 +1,397 @@
+# The wall's words in Arabic (the wall's first language).
+#
+# One message per thing the wall says; ids are the same in ar, fa and en, and each message
+# takes the same arguments in every language (shared/tests/catalogue.rs checks both;
+# kiosk/tests/catalogue.rs checks that the wall asks only for ids that are here).
+# Numbers come already written in the wall's digits ($num, $pct, $year …); $count is the
+# same number's CLDR plural category (rasid_shared::i18n::plural_category), for choosing the
+# counted form: Arabic counting takes [two] (the dual, said without the number), [few] (3–10
+# in the last two digits), [many] (11–99 in the last two digits) and the singular otherwise
+# (0, 1, 100, 101, 102 …). Names of centers, programs and decisions are data and are
+# never translated. See docs/I18N.md.
+#
+# The notes that count decisions, assignments, projects, months and points keep the one form
+# the wall has always written (قراراً, تكليفاً …) whatever the count, so Arabic output is as it
+# was; they take $count so that they can be given counted forms.
+
+## Shared by every board
+
+no-data = لا توجد بيانات
+# Between the names of a list.
+list-separator = {"، "}
+status-executed = منفذ
+status-in-progress = قيد التنفيذ
+status-not-started = لم يبدأ
+status-blocked = متعثر
+status-awaiting-report = بانتظار التقرير
+status-no-report = لم يرد تقرير
+planned = المخطط
+actual = الفعلي
+# Classes of a value by thresholds: "٧٥٪ فأكثر", "٥٠٪ إلى أقل من ٧٥٪", "أقل من ٥٠٪".
+range-at-least = { $from } فأكثر
+range-from-below = { $from } إلى أقل من { $below }
+range-below = أقل من { $below }
+quarter = { $quarter ->
+    [1] الربع الأول
+    [2] الربع الثاني
+    [3] الربع الثالث
+    [4] الربع الرابع
+   *[other] ربع غير معروف
+}
+# Under a column of a chart, where a quarter's name must be short.
+quarter-short = { $quarter ->
+    [1] الربع الأول
+    [2] الربع الثاني
+    [3] الربع الثالث
+    [4] الربع الرابع
+   *[other] الربع { $num }
+}
+count-days = { $count ->
+    [two] يومان
+    [few] { $num } أيام
+    [many] { $num } يوماً
+   *[other] { $num } يوم
+}
+
+## Amounts and currencies
+
+amount-thousands = { $num } ألف
+amount-millions = { $num } مليون
+amount-billions = { $num } مليار
+# An exact amount: "٨٢٨٬٧٠٣ شيكل".
+amount-with-currency = { $amount } { $currency }
+# A unit word with the currency: "مليون شيكل".
+amount-unit-with-currency = { $unit } { $currency }
+currency-ils = شيكل
+currency-usd = دولار أمريكي
+currency-jod = دينار أردني
+currency-eur = يورو
+currency-sar = ريال سعودي
+currency-omr = ريال عماني
+currency-irr = ريال إيراني
+
+## Calendars (digits are Western here; the wall writes them in its own)
+
+month-gregorian = { $month ->
+    [1] يناير
+    [2] فبراير
+    [3] مارس
+    [4] أبريل
+    [5] مايو
+    [6] يونيو
+    [7] يوليو
+    [8] أغسطس
+    [9] سبتمبر
+    [10] أكتوبر
+    [11] نوفمبر
+   *[12] ديسمبر
+}
+month-hijri = { $month ->
+    [1] محرم
+    [2] صفر
+    [3] ربيع الأول
+    [4] ربيع الآخر
+    [5] جمادى الأولى
+    [6] جمادى الآخرة
+    [7] رجب
+    [8] شعبان
+    [9] رمضان
+    [10] شوال
+    [11] ذو القعدة
+   *[12] ذو الحجة
+}
+month-solar-hijri = { $month ->
+    [1] فروردین
+    [2] اردیبهشت
+    [3] خرداد
+    [4] تیر
+    [5] مرداد
+    [6] شهریور
+    [7] مهر
+    [8] آبان
+    [9] آذر
+    [10] دی
+    [11] بهمن
+   *[12] اسفند
+}
+date-long = { $day } { $month } { $year }
+date-long-hijri = { $day } { $month } { $year } هـ
+# Months of a four-month period: "سبتمبر–ديسمبر".
+period-months = { $first }–{ $last }
+period-whole-year = السنة كاملة
+
+## The wall around the boards
+
+board-title-decision-execution = متابعة تنفيذ قرارات مجلس الوزراء
+board-title-centers = ترتيب الجهات المسؤولة حسب نسبة التنفيذ
+board-title-overdue = القرارات المتأخرة عن موعد التنفيذ
+board-title-budget = أداء الموازنة
+board-title-kpi = مؤشرات الأداء والمخرجات
+board-title-committees = اللجان الحكومية
+board-title-projects = متابعة المشاريع
+board-title-reporting = انتظام تقارير الجهات المسؤولة
+wall-subtitle = الأمانة العامة لمجلس الوزراء — متابعة الأداء الحكومي
+wall-waiting-for-data = بانتظار البيانات…
+wall-board-failed = تعذّر عرض هذه اللوحة
+wall-source-demo = المصدر: بيانات العرض التجريبي (تقرير الأداء السنوي { $year })
+wall-source-live = المصدر: مجمّع راصد — الأمانة العامة لمجلس الوزراء
+wall-source-offline = تعذّر الاتصال بالمجمّع منذ { $since } — تُعرض آخر بيانات محفوظة
+wall-data-as-of = البيانات حتى { $date }
+wall-no-data-yet = لا توجد بيانات بعد
+filter-prompt = اكتب اسم الجهة أو رمزها…
+filter-title = تصفية حسب الجهة: { $query }
+filter-no-match = لا جهة تطابق ما كُتب
+help-title = مفاتيح المشغّل
+help-space = مسافة: إيقاف التدوير أو استئنافه
+help-next = السهم الأيسر أو Page Down: اللوحة التالية
+help-previous = السهم الأيمن أو Page Up: اللوحة السابقة
+help-digits = 1 إلى 9: الانتقال إلى لوحة بعينها
+help-filter = F أو /: تصفية اللوحة حسب جهة (اكتب الاسم ثم Enter)
+help-escape = Esc: العودة إلى التدوير دون تصفية
+help-help = H أو F1: إظهار هذه المساعدة أو إخفاؤها
+
+## Board: decision-execution
+
+decisions-status-of-decisions = حالة تنفيذ القرارات
+decisions-status-of-assignments = حالة تنفيذ التكليفات
+# Under the number in the ring: the noun alone, in the form the count takes.
+donut-unit-decisions = { $count ->
+   *[other] قراراً
+}
+donut-unit-assignments = { $count ->
+   *[other] تكليفاً
+}
+decisions-issued = القرارات الصادرة
+# The note under the decisions issued: "and 196 assignments".
+decisions-issued-assignments = { $count ->
+   *[other] و{ $num } تكليفاً
+}
+decisions-executed-share = نسبة القرارات المنفذة
+count-decisions-executed = { $count ->
+   *[other] { $num } قراراً منفذاً
+}
+count-decisions = { $count ->
+   *[other] { $num } قراراً
+}
+decisions-not-started = لم يبدأ تنفيذها
+decisions-trend = تنفيذ القرارات والتكليفات حسب شهر الصدور
+decisions-none-in-period = لا توجد قرارات في هذه الفترة
+decisions-no-reports-yet = لم تصل تقارير بعد
+decisions-routine-excluded = { $count ->
+   *[other] باستثناء { $num } قراراً روتينياً
+}
+decisions-awaiting-first-report = { $count ->
+   *[other] { $num } بانتظار التقرير الأول
+}
+decisions-follow-up = جهود المتابعة
+follow-up-calls = اتصال هاتفي
+follow-up-messages = رسالة نصية
+follow-up-letters = كتاب رسمي
+follow-up-memos = طلب مذكرة تفسيرية
+
+## Board: centers
+
+# The weakest centers when not all fit: "the weakest 14 of 31 centers".
+centers-weakest-of = نسبة القرارات المنفذة: أضعف { $shown } من { $count ->
+    [two] جهتين
+    [few] { $num } جهات
+    [many] { $num } جهة
+   *[other] { $num } جهة
+}
+centers-rate-per-center = نسبة القرارات المنفذة لكل جهة
+centers-heading-center = الجهة
+centers-heading-rate = نسبة المنفذ من القرارات التي وردت عنها تقارير
+centers-good-and-weak = { $good-from } فأكثر: { $good } · دون { $weak-below }: { $weak }
+centers-responsible = الجهات المسؤولة
+centers-best = الأعلى تنفيذاً
+centers-weakest = الأضعف تنفيذاً
+centers-no-reports-yet = لم ترد تقارير بعد: { $names }
+
+## Board: overdue
+
+# Nothing is overdue among the decisions checked: good news, not "no data".
+overdue-none = { $count ->
+   *[other] لا توجد قرارات متأخرة — جميع القرارات الـ{ $num } في موعدها أو منفذة
+}
+overdue-total = قرارات وتكليفات متأخرة
+overdue-total-note = غير منفذة وتجاوزت موعد تنفيذها
+overdue-longest = أطول تأخير
+overdue-decision-number = القرار { $number }
+overdue-most-overdue = الأكثر تأخراً: { $shown } من { $total }
+overdue-heading-delay = التأخير
+overdue-heading-number = رقم القرار
+overdue-heading-date = تاريخ القرار
+overdue-heading-subject = الموضوع
+overdue-heading-center = الجهة المسؤولة
+overdue-heading-status = الحالة والإنجاز
+overdue-assignment-title = تكليف: { $title }
+overdue-lead-center-and-others = { $center } وآخرون
+overdue-severity = درجة التأخير
+# The middle class of delay: "from 90 to 179 days".
+overdue-days-from-to = من { $from } إلى { $to }
+
+## Board: budget
+
+budget-allocated = المخصص
+budget-spent = المصروف
+# A card's caption with the unit of its number: "المخصص (مليون شيكل)".
+budget-caption-with-unit = { $caption } ({ $unit })
+budget-until-end-of = حتى نهاية { $month } { $year }
+budget-other-currencies-left-out = لا تشمل المبالغ بعملة: { $currencies }
+budget-execution-rate = نسبة الصرف من المخصص
+budget-category-salaries = الرواتب والأجور
+budget-category-operating = النفقات التشغيلية
+budget-category-development = النفقات التطويرية
+# "٢٫٢ من ٣٫٢ مليون": spent of allocated.
+budget-spent-of-allocated = { $spent } من { $allocated }
+budget-cumulative = الإنفاق التراكمي مقابل الخطة ({ $currency })
+budget-cumulative-actual = الفعلي التراكمي
+budget-plan-explained = الخطة: المخصص موزعاً بالتساوي على الأشهر
+budget-plan = الخطة
+budget-by-category = حسب نوع الإنفاق
+# The programs panel when not all fit: "the largest 9 of 12 programs".
+budget-largest-programs = أكبر البرامج مخصصات: { $shown } من { $count ->
+    [two] برنامجين
+    [few] { $num } برامج
+    [many] { $num } برنامجاً
+   *[other] { $num } برنامج
+}
+budget-programs = البرامج
+budget-largest-centers = الجهات الأكبر مخصصات: { $shown } من { $total }
+budget-spent-by-center = المصروف من المخصص حسب الجهة
+budget-allocated-in = المخصص ({ $currency })
+
+## Board: kpi
+
+kpi-quarter-of-year = { $quarter } { $year }
+kpi-measured = المؤشرات المقيسة
+kpi-mean-achievement = متوسط الإنجاز
+kpi-mean-achievement-note = الفعلي من المستهدف الربعي
+kpi-met = متحققة
+kpi-partly-met = متحققة جزئياً
+kpi-missed = غير متحققة
+# Under a card: how many indicators, and the threshold of the class.
+kpi-note-at-least = { $indicators } · { $from } فأكثر
+kpi-note-from-below = { $indicators } · { $from } إلى أقل من { $below }
+kpi-note-below = { $indicators } · أقل من { $below }
+count-indicators = { $count ->
+    [two] مؤشران
+    [few] { $num } مؤشرات
+    [many] { $num } مؤشراً
+   *[other] { $num } مؤشر
+}
+kpi-weakest = المؤشرات الأضعف إنجازاً في آخر ربع
+# Under an indicator: its center, the quarter's target and the actual, with their units.
+kpi-target-and-actual = { $center } · المستهدف { $target } · الفعلي { $actual }
+kpi-by-quarter = الإنجاز حسب الربع (عدد المؤشرات)
+kpi-legend-met = متحقق
+kpi-legend-partly-met = متحقق جزئياً
+kpi-legend-missed = غير متحقق
+kpi-cost = سعر التكلفة: المخطط والفعلي
+kpi-cost-no-data = لا تتوفر بيانات سعر التكلفة
+kpi-cost-indicators = في { $indicators } ذات سعر تكلفة
+kpi-cost-overruns = الأعلى تجاوزاً للتكلفة المخططة
+kpi-cost-above-plan = أعلى من المخطط بـ { $pct }
+kpi-cost-below-plan = أقل من المخطط بـ { $pct }
+kpi-cost-as-planned = مطابق للمخطط
+
+## Board: committees
+
+committees-during-year = خلال عام { $year }
+committees-during-year-of = خلال { $year }، من { $committees } عملت فيه
+committees-formed = اللجان المشكّلة
+committees-active = لجان عاملة
+committees-active-note = ما زالت تمارس مهامها
+committees-finished = لجان أنهت أعمالها
+committees-finished-note = أنجزت المهمة المكلفة بها
+# "٤١ توصية من ٤٥": recommendations approved of those submitted.
+committees-approved-of-submitted = { $count ->
+    [two] توصيتان
+    [few] { $num } توصيات
+    [many] { $num } توصية
+   *[other] { $num } توصية
+} من { $submitted }
+committees-approval-rate = نسبة اعتماد التوصيات
+committees-path = من الاجتماع إلى قرار المجلس
+committees-meetings = اجتماعات
+committees-minutes = محاضر اجتماعات
+committees-minutes-to-cabinet = محاضر رُفعت لمجلس الوزراء
+committees-recommendations-submitted = توصيات رُفعت للمجلس
+committees-recommendations-approved = توصيات اعتمدها المجلس
+committees-busiest = اللجان الأكثر اجتماعاً
+committees-heading-committee = اللجنة
+committees-heading-meetings = عدد الاجتماعات
+committees-heading-submitted = توصيات مرفوعة
+committees-heading-approved = توصيات معتمدة
+committees-heading-status = الحالة
+committee-status-active = عاملة
+committee-status-finished = أنهت أعمالها
+
+## Board: projects
+
+project-status-on-track = حسب الخطة
+project-status-delayed = متأخر
+project-status-stalled = متوقف
+project-status-completed = منجز
+project-status-cancelled = ملغى
+projects-most-delayed = الأكثر تأخراً عن الخطة
+projects-spending-ahead = إنفاق يسبق الإنجاز الفعلي
+projects-followed = المشاريع المتابَعة
+# The cost of the projects followed: "بكلفة ٤٨٫٦ مليون دولار أمريكي".
+projects-cost = بكلفة { $amount } { $currency }
+projects-on-track-or-done = حسب الخطة أو منجزة
+projects-of-which-done = منها { $num } منجزة
+projects-late-or-stalled = متأخرة أو متوقفة
+projects-stalled = { $num } متوقفة
+projects-donor-funded = بتمويل من المانحين
+projects-donor-funded-note = من كلفة المشاريع
+projects-by-status = المشاريع حسب الحالة
+donut-unit-projects = { $count ->
+   *[other] مشروعاً
+}
+projects-without-report = { $num } بلا تقرير بعد
+projects-by-sector = الإنجاز المخطط والفعلي حسب القطاع
+projects-funding = مصادر التمويل
+# A source of funding that is no donor.
+projects-public-treasury = الخزينة العامة
+projects-none-in-class = لا توجد مشاريع في هذه الفئة
+projects-row-detail = { $center } · { $sector } · { $status }
+projects-months-late = { $count ->
+   *[other] تأخر متوقع { $num } شهراً
+}
+projects-on-time = ضمن الموعد
+projects-no-progress-yet = لا تقدم بعد
+# How far actual progress is behind the plan, in percentage points.
+count-points = { $count ->
+   *[other] { $num } نقطة
+}
+projects-spent = أُنفق { $pct }
+projects-and-done = وأُنجز { $pct }
+
+## Board: reporting
+
+reporting-monthly-budget = موازنة { $month } { $year }
+# A four-month budget report: "موازنة سبتمبر–ديسمبر ٢٠٢٣".
+reporting-four-month-budget = موازنة { $first }–{ $last } { $year }
+reporting-yearly-budget = الموازنة السنوية { $year }
+reporting-quarterly-kpi = مؤشرات { $quarter } { $year }
+reporting-received-of-owed = { $received } من { $owed }
+reporting-fell-due = استُحقت في { $date }
+reporting-never-reported = منها { $num } لم ترسل أي تقرير
+reporting-late-note = عن تقرير حلّ موعده
+reporting-late-centers = جهات متأخرة
+# The last tile when not all fit: "and 5 more centers".
+reporting-more-centers = { $count ->
+    [two] وجهتان أخرى
+    [few] و{ $num } جهات أخرى
+    [many] و{ $num } جهة أخرى
+   *[other] و{ $num } جهة أخرى
+}
+reporting-last-report = آخر تقرير { $date }
+reporting-no-report-yet = لم ترسل أي تقرير بعد
+reporting-last-heard = { $last } · آخر اتصال { $date }
+reporting-late-with = متأخرة: { $reports }
+reporting-budget-of = موازنة { $month }
+reporting-kpi-of = مؤشرات { $quarter }
+reporting-received = وصلت: { $reports }
+reporting-none-late = لا تقارير متأخرة

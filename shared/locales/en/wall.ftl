@@ -1,0 +1,359 @@
+# The wall's words in English: for foreign delegations and for developers.
+#
+# Ids and arguments are those of ar/wall.ftl (shared/tests/catalogue.rs checks it). English
+# counts choose [one] or the plural.
+
+## Shared by every board
+
+no-data = No data
+list-separator = {", "}
+status-executed = Executed
+status-in-progress = In progress
+status-not-started = Not started
+status-blocked = Blocked
+status-awaiting-report = Awaiting report
+status-no-report = No report
+planned = Planned
+actual = Actual
+range-at-least = { $from } or more
+range-from-below = { $from } to under { $below }
+range-below = Under { $below }
+quarter = { $quarter ->
+    [1] Q1
+    [2] Q2
+    [3] Q3
+    [4] Q4
+   *[other] Unknown quarter
+}
+quarter-short = { $quarter ->
+   *[other] Q{ $num }
+}
+count-days = { $count ->
+    [one] { $num } day
+   *[other] { $num } days
+}
+
+## Amounts and currencies
+
+amount-thousands = { $num } thousand
+amount-millions = { $num } million
+amount-billions = { $num } billion
+amount-with-currency = { $amount } { $currency }
+amount-unit-with-currency = { $unit } { $currency }
+currency-ils = ILS
+currency-usd = USD
+currency-jod = JOD
+currency-eur = EUR
+currency-sar = SAR
+currency-omr = OMR
+currency-irr = IRR
+
+## Calendars
+
+month-gregorian = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}
+month-hijri = { $month ->
+    [1] Muharram
+    [2] Safar
+    [3] Rabi al-Awwal
+    [4] Rabi al-Thani
+    [5] Jumada al-Ula
+    [6] Jumada al-Akhirah
+    [7] Rajab
+    [8] Shaban
+    [9] Ramadan
+    [10] Shawwal
+    [11] Dhu al-Qadah
+   *[12] Dhu al-Hijjah
+}
+month-solar-hijri = { $month ->
+    [1] Farvardin
+    [2] Ordibehesht
+    [3] Khordad
+    [4] Tir
+    [5] Mordad
+    [6] Shahrivar
+    [7] Mehr
+    [8] Aban
+    [9] Azar
+    [10] Dey
+    [11] Bahman
+   *[12] Esfand
+}
+date-long = { $day } { $month } { $year }
+date-long-hijri = { $day } { $month } { $year } AH
+period-months = { $first }–{ $last }
+period-whole-year = Whole year
+
+## The wall around the boards
+
+board-title-decision-execution = Execution of cabinet decisions
+board-title-centers = Responsible centers ranked by execution
+board-title-overdue = Decisions past their due date
+board-title-budget = Budget performance
+board-title-kpi = Performance indicators and outputs
+board-title-committees = Government committees
+board-title-projects = Projects
+board-title-reporting = Reporting by the responsible centers
+wall-subtitle = General Secretariat of the Cabinet — government performance
+wall-waiting-for-data = Waiting for data…
+wall-board-failed = This board cannot be shown
+wall-source-demo = Source: demo data (annual performance report { $year })
+wall-source-live = Source: Rasid collector — General Secretariat of the Cabinet
+wall-source-offline = Collector unreachable since { $since } — showing the last data saved
+wall-data-as-of = Data as of { $date }
+wall-no-data-yet = No data yet
+filter-prompt = Type a center's name or code…
+filter-title = Filter by center: { $query }
+filter-no-match = No center matches
+help-title = Operator keys
+help-space = Space: pause or resume the rotation
+help-next = Left arrow or Page Down: next board
+help-previous = Right arrow or Page Up: previous board
+help-digits = 1 to 9: go to that board
+help-filter = F or /: filter the board by center (type the name, then Enter)
+help-escape = Esc: back to the rotation, no filter
+help-help = H or F1: show or hide this help
+
+## Board: decision-execution
+
+decisions-status-of-decisions = Decisions by execution
+decisions-status-of-assignments = Assignments by execution
+donut-unit-decisions = { $count ->
+    [one] decision
+   *[other] decisions
+}
+donut-unit-assignments = { $count ->
+    [one] assignment
+   *[other] assignments
+}
+decisions-issued = Decisions issued
+decisions-issued-assignments = { $count ->
+    [one] and { $num } assignment
+   *[other] and { $num } assignments
+}
+decisions-executed-share = Decisions executed
+count-decisions-executed = { $count ->
+    [one] { $num } decision executed
+   *[other] { $num } decisions executed
+}
+count-decisions = { $count ->
+    [one] { $num } decision
+   *[other] { $num } decisions
+}
+decisions-not-started = Not started
+decisions-trend = Decisions and assignments by month of issue
+decisions-none-in-period = No decisions in this period
+decisions-no-reports-yet = No reports yet
+decisions-routine-excluded = { $count ->
+    [one] Excluding { $num } routine decision
+   *[other] Excluding { $num } routine decisions
+}
+decisions-awaiting-first-report = { $count ->
+    [one] { $num } awaits its first report
+   *[other] { $num } await their first report
+}
+decisions-follow-up = Follow-up
+follow-up-calls = Phone calls
+follow-up-messages = Text messages
+follow-up-letters = Official letters
+follow-up-memos = Explanatory memos requested
+
+## Board: centers
+
+centers-weakest-of = { $count ->
+    [one] Decisions executed: the weakest { $shown } of { $num } center
+   *[other] Decisions executed: the weakest { $shown } of { $num } centers
+}
+centers-rate-per-center = Decisions executed by center
+centers-heading-center = Center
+centers-heading-rate = Executed, of the decisions reported on
+centers-good-and-weak = { $good-from } or more: { $good } · under { $weak-below }: { $weak }
+centers-responsible = Responsible centers
+centers-best = Most executed
+centers-weakest = Least executed
+centers-no-reports-yet = No reports yet: { $names }
+
+## Board: overdue
+
+overdue-none = { $count ->
+    [one] Nothing overdue — the { $num } decision is on time or executed
+   *[other] Nothing overdue — all { $num } decisions are on time or executed
+}
+overdue-total = Decisions and assignments overdue
+overdue-total-note = Not executed and past their due date
+overdue-longest = Longest delay
+overdue-decision-number = Decision { $number }
+overdue-most-overdue = Most overdue: { $shown } of { $total }
+overdue-heading-delay = Delay
+overdue-heading-number = Decision no.
+overdue-heading-date = Date
+overdue-heading-subject = Subject
+overdue-heading-center = Responsible center
+overdue-heading-status = Status and progress
+overdue-assignment-title = Assignment: { $title }
+overdue-lead-center-and-others = { $center } and others
+overdue-severity = Severity of delay
+overdue-days-from-to = { $from } to { $to }
+
+## Board: budget
+
+budget-allocated = Allocated
+budget-spent = Spent
+budget-caption-with-unit = { $caption } ({ $unit })
+budget-until-end-of = To the end of { $month } { $year }
+budget-other-currencies-left-out = Amounts in { $currencies } not included
+budget-execution-rate = Spent of allocated
+budget-category-salaries = Salaries and wages
+budget-category-operating = Operating expenses
+budget-category-development = Development expenses
+budget-spent-of-allocated = { $spent } of { $allocated }
+budget-cumulative = Cumulative spending against plan ({ $currency })
+budget-cumulative-actual = Cumulative actual
+budget-plan-explained = Plan: the allocation spread evenly over the months
+budget-plan = Plan
+budget-by-category = By type of expense
+budget-largest-programs = { $count ->
+    [one] Largest programs: { $shown } of { $num } program
+   *[other] Largest programs: { $shown } of { $num } programs
+}
+budget-programs = Programs
+budget-largest-centers = Largest centers by allocation: { $shown } of { $total }
+budget-spent-by-center = Spent of allocated by center
+budget-allocated-in = Allocated ({ $currency })
+
+## Board: kpi
+
+kpi-quarter-of-year = { $quarter } { $year }
+kpi-measured = Indicators measured
+kpi-mean-achievement = Mean achievement
+kpi-mean-achievement-note = Actual against the quarter's target
+kpi-met = Met
+kpi-partly-met = Partly met
+kpi-missed = Missed
+kpi-note-at-least = { $indicators } · { $from } or more
+kpi-note-from-below = { $indicators } · { $from } to under { $below }
+kpi-note-below = { $indicators } · under { $below }
+count-indicators = { $count ->
+    [one] { $num } indicator
+   *[other] { $num } indicators
+}
+kpi-weakest = Weakest indicators in the latest quarter
+kpi-target-and-actual = { $center } · target { $target } · actual { $actual }
+kpi-by-quarter = Achievement by quarter (number of indicators)
+kpi-legend-met = Met
+kpi-legend-partly-met = Partly met
+kpi-legend-missed = Missed
+kpi-cost = Cost price: planned and actual
+kpi-cost-no-data = No cost price data
+kpi-cost-indicators = Over { $indicators } with a cost price
+kpi-cost-overruns = Furthest over planned cost
+kpi-cost-above-plan = { $pct } above plan
+kpi-cost-below-plan = { $pct } below plan
+kpi-cost-as-planned = As planned
+
+## Board: committees
+
+committees-during-year = During { $year }
+committees-during-year-of = During { $year }, of { $committees } at work that year
+committees-formed = Committees formed
+committees-active = Active committees
+committees-active-note = Still at work
+committees-finished = Committees finished
+committees-finished-note = Their mandate fulfilled
+committees-approved-of-submitted = { $count ->
+    [one] { $num } recommendation of { $submitted }
+   *[other] { $num } recommendations of { $submitted }
+}
+committees-approval-rate = Recommendations approved
+committees-path = From meeting to cabinet decision
+committees-meetings = Meetings
+committees-minutes = Minutes
+committees-minutes-to-cabinet = Minutes sent to the cabinet
+committees-recommendations-submitted = Recommendations submitted
+committees-recommendations-approved = Recommendations approved
+committees-busiest = Committees that met most
+committees-heading-committee = Committee
+committees-heading-meetings = Meetings
+committees-heading-submitted = Submitted
+committees-heading-approved = Approved
+committees-heading-status = Status
+committee-status-active = Active
+committee-status-finished = Finished
+
+## Board: projects
+
+project-status-on-track = On track
+project-status-delayed = Delayed
+project-status-stalled = Stalled
+project-status-completed = Completed
+project-status-cancelled = Cancelled
+projects-most-delayed = Furthest behind plan
+projects-spending-ahead = Spending ahead of progress
+projects-followed = Projects followed
+projects-cost = Costing { $amount } { $currency }
+projects-on-track-or-done = On track or completed
+projects-of-which-done = Of which { $num } completed
+projects-late-or-stalled = Delayed or stalled
+projects-stalled = { $num } stalled
+projects-donor-funded = Funded by donors
+projects-donor-funded-note = Of the projects' cost
+projects-by-status = Projects by status
+donut-unit-projects = { $count ->
+    [one] project
+   *[other] projects
+}
+projects-without-report = { $num } not reported yet
+projects-by-sector = Planned and actual progress by sector
+projects-funding = Sources of funding
+projects-public-treasury = Public treasury
+projects-none-in-class = No projects in this class
+projects-row-detail = { $center } · { $sector } · { $status }
+projects-months-late = { $count ->
+    [one] Expected { $num } month late
+   *[other] Expected { $num } months late
+}
+projects-on-time = On time
+projects-no-progress-yet = No progress yet
+count-points = { $count ->
+    [one] { $num } point
+   *[other] { $num } points
+}
+projects-spent = { $pct } spent
+projects-and-done = { $pct } done
+
+## Board: reporting
+
+reporting-monthly-budget = Budget { $month } { $year }
+reporting-four-month-budget = Budget { $first }–{ $last } { $year }
+reporting-yearly-budget = Yearly budget { $year }
+reporting-quarterly-kpi = Indicators { $quarter } { $year }
+reporting-received-of-owed = { $received } of { $owed }
+reporting-fell-due = Due { $date }
+reporting-never-reported = { $num } of them never reported
+reporting-late-note = With a report past due
+reporting-late-centers = Centers late
+reporting-more-centers = { $count ->
+    [one] and { $num } more center
+   *[other] and { $num } more centers
+}
+reporting-last-report = Last report { $date }
+reporting-no-report-yet = No report sent yet
+reporting-last-heard = { $last } · last heard { $date }
+reporting-late-with = Late: { $reports }
+reporting-budget-of = Budget { $month }
+reporting-kpi-of = Indicators { $quarter }
+reporting-received = Received: { $reports }
+reporting-none-late = No report late

@@ -1,0 +1,295 @@
+//! The words Rasid shows people, in Arabic, Persian and English: one Project Fluent catalogue
+//! per language (`shared/locales/<ar|fa|en>/wall.ftl`), embedded in the binary, and the lookup
+//! of a message by id with its arguments.
+//!
+//! Pure: no files, no window. Numbers are formatted by the caller (the wall's digits are its
+//! own, not the language's) and given as text; a count that chooses a plural form is given as
+//! [`Arg::Count`], whose CLDR plural category ([`plural_category`]) the message selects on. A
+//! message that is missing, or that refers to an argument not
+//! given, never panics: the id is shown in its place and the miss is remembered ([`misses`]), so
+//! tests catch it. See docs/I18N.md for adding a string or a language.
+
+use crate::format::Language;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::borrow::Cow;
+use std::sync::{LazyLock, Mutex};
+use unic_langid::LanguageIdentifier;
+
+/// One language's catalogue as it is in the repository.
+#[derive(Debug, Clone, Copy)]
+pub struct Catalogue {
+    /// The language the file is in.
+    pub language: Language,
+    /// The BCP 47 id Fluent's plural rules are chosen by: `ar`, `fa`, `en`.
+    pub id: &'static str,
+    /// Where the file is, from the workspace's root.
+    pub path: &'static str,
+    /// The file's text.
+    pub source: &'static str,
+}
+
+/// The wall's catalogue in every language, Arabic first.
+pub const WALL: [Catalogue; 3] = [
+    Catalogue {
+        language: Language::Arabic,
+        id: "ar",
+        path: "shared/locales/ar/wall.ftl",
+        source: include_str!("../locales/ar/wall.ftl"),
+    },
+    Catalogue {
+        language: Language::Persian,
+        id: "fa",
+        path: "shared/locales/fa/wall.ftl",
+        source: include_str!("../locales/fa/wall.ftl"),
+    },
+    Catalogue {
+        language: Language::English,
+        id: "en",
+        path: "shared/locales/en/wall.ftl",
+        source: include_str!("../locales/en/wall.ftl"),
+    },
+];
+
+/// An argument of a message: text (a name, or a number already written in the wall's digits),
+/// or a number a message chooses its plural form by.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg<'a> {
+    /// Shown as it is.
+    Text(Cow<'a, str>),
+    /// Chooses an exact variant (`[3]`), as a month or a quarter does.
+    Number(i64),
+    /// A count: the message selects on its plural category in the message's language (`[two]`,
+    /// `[few]`, `[many]` …), computed by [`plural_category`], not by Fluent's own rules
+    /// (intl_pluralrules 7.0.2, which fluent-bundle 0.16 uses, drops CLDR's `n % 100` for
+    /// Arabic and puts 103 in `other` and 363 in `other` instead of `few` and `many`).
+    Count(i64),
+}
+
+/// The CLDR cardinal plural category of the integer `n` in `language`: Arabic `zero` (0),
+/// `one` (1), `two` (2), `few` (n % 100 in 3–10), `many` (n % 100 in 11–99), else `other`
+/// (100, 101, 102 …); Persian `one` (0 and 1), else `other`; English `one` (1), else `other`.
+pub fn plural_category(language: Language, n: i64) -> &'static str {
+    let n = n.unsigned_abs();
+    match language {
+        Language::Arabic => match (n, n % 100) {
+            (0, _) => "zero",
+            (1, _) => "one",
+            (2, _) => "two",
+            (_, 3..=10) => "few",
+            (_, 11..=99) => "many",
+            _ => "other",
+        },
+        Language::Persian if n <= 1 => "one",
+        Language::English if n == 1 => "one",
+        _ => "other",
+    }
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Arg<'a> {
+        Arg::Text(Cow::Borrowed(s))
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Arg<'a> {
+        Arg::Text(Cow::Borrowed(s.as_str()))
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg::Text(Cow::Owned(s))
+    }
+}
+
+impl From<i64> for Arg<'_> {
+    fn from(n: i64) -> Self {
+        Arg::Number(n)
+    }
+}
+
+/// How many misses are kept: enough for any test, bounded on a wall that runs for months.
+const MAX_MISSES: usize = 256;
+
+static MISSES: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+fn remember_miss(what: String) {
+    if let Ok(mut m) = MISSES.lock()
+        && m.len() < MAX_MISSES
+        && !m.contains(&what)
+    {
+        m.push(what);
+    }
+}
+
+/// Every lookup that fell back since the process started (at most 256, each once): `fa:
+/// board-title-x: no such message`, `ar: count-days: unknown variable $num`, and problems
+/// found in a catalogue when it was loaded. Empty when every string was found.
+pub fn misses() -> Vec<String> {
+    MISSES.lock().map(|m| m.clone()).unwrap_or_default()
+}
+
+struct Loaded {
+    language: Language,
+    bundle: FluentBundle<FluentResource>,
+}
+
+static BUNDLES: LazyLock<Vec<Loaded>> = LazyLock::new(|| WALL.iter().map(load).collect());
+
+/// A catalogue made ready for lookups. A problem in the file (which the tests refuse) is
+/// remembered as a miss; the messages that could be read are kept.
+fn load(c: &Catalogue) -> Loaded {
+    let lang: LanguageIdentifier = c.id.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+    // The wall orders text itself (kiosk/src/text/): Unicode isolation marks around arguments
+    // would change that order and could show as boxes in a font without them.
+    bundle.set_use_isolating(false);
+    let resource = match FluentResource::try_new(c.source.to_string()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            for e in errors {
+                remember_miss(format!("{}: {}: {e:?}", c.id, c.path));
+            }
+            r
+        }
+    };
+    if let Err(errors) = bundle.add_resource(resource) {
+        for e in errors {
+            remember_miss(format!("{}: {}: {e}", c.id, c.path));
+        }
+    }
+    Loaded {
+        language: c.language,
+        bundle,
+    }
+}
+
+/// The message `id` in `language` with `args`. When the message is missing, has no value, or
+/// refers to an argument not given, the id itself (or what could be made of the message) is
+/// returned and the miss is remembered: the wall shows a visible fault, never a panic.
+pub fn message(language: Language, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let Some(loaded) = BUNDLES.iter().find(|b| b.language == language) else {
+        remember_miss(format!("{language:?}: no catalogue"));
+        return id.to_string();
+    };
+    let code = WALL
+        .iter()
+        .find(|c| c.language == language)
+        .map_or("?", |c| c.id);
+    let bundle = &loaded.bundle;
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        remember_miss(format!("{code}: {id}: no such message"));
+        return id.to_string();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        let v = match value {
+            Arg::Text(s) => FluentValue::String(Cow::Owned(s.to_string())),
+            Arg::Number(n) => FluentValue::from(*n),
+            Arg::Count(n) => FluentValue::from(plural_category(language, *n)),
+        };
+        fluent_args.set(name.to_string(), v);
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    if !errors.is_empty() {
+        for e in &errors {
+            remember_miss(format!("{code}: {id}: {e}"));
+        }
+        return id.to_string();
+    }
+    text.into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_found_in_every_language() {
+        for c in WALL {
+            let s = message(c.language, "no-data", &[]);
+            assert_ne!(s, "no-data", "{}", c.id);
+            assert!(!s.is_empty());
+        }
+        assert_eq!(message(Language::Arabic, "no-data", &[]), "لا توجد بيانات");
+    }
+
+    #[test]
+    fn a_missing_message_shows_its_id_and_is_remembered() {
+        let s = message(Language::Persian, "no-such-message-here", &[]);
+        assert_eq!(s, "no-such-message-here");
+        assert!(
+            misses()
+                .iter()
+                .any(|m| m == "fa: no-such-message-here: no such message")
+        );
+    }
+
+    #[test]
+    fn a_missing_argument_shows_the_id_and_is_remembered() {
+        let s = message(Language::English, "count-days", &[]);
+        assert_eq!(s, "count-days");
+        assert!(misses().iter().any(|m| m.starts_with("en: count-days:")));
+    }
+
+    #[test]
+    fn arabic_counts_choose_the_form_arabic_counting_needs() {
+        let days = |n: i64| {
+            message(
+                Language::Arabic,
+                "count-days",
+                &[("count", Arg::Count(n)), ("num", n.to_string().into())],
+            )
+        };
+        assert_eq!(days(0), "0 يوم");
+        assert_eq!(days(1), "1 يوم");
+        assert_eq!(days(2), "يومان");
+        assert_eq!(days(3), "3 أيام");
+        assert_eq!(days(10), "10 أيام");
+        assert_eq!(days(11), "11 يوماً");
+        assert_eq!(days(100), "100 يوم");
+        assert_eq!(days(102), "102 يوم");
+        assert_eq!(days(103), "103 أيام");
+        assert_eq!(days(312), "312 يوماً");
+        assert_eq!(days(363), "363 يوماً");
+        assert_eq!(days(1011), "1011 يوماً");
+    }
+
+    #[test]
+    fn plural_categories_follow_cldr() {
+        let ar = |n| plural_category(Language::Arabic, n);
+        let got: Vec<&str> = [
+            0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103, 110, 111, 199, 1000,
+        ]
+        .into_iter()
+        .map(ar)
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "zero", "one", "two", "few", "few", "many", "many", "other", "other", "other",
+                "few", "few", "many", "many", "other"
+            ]
+        );
+        assert_eq!(plural_category(Language::Persian, 0), "one");
+        assert_eq!(plural_category(Language::Persian, 2), "other");
+        assert_eq!(plural_category(Language::English, 1), "one");
+        assert_eq!(plural_category(Language::English, 0), "other");
+    }
+
+    #[test]
+    fn persian_keeps_the_noun_singular_after_a_number() {
+        let days = |n: i64| {
+            message(
+                Language::Persian,
+                "count-days",
+                &[("count", Arg::Count(n)), ("num", n.to_string().into())],
+            )
+        };
+        assert_eq!(days(1), "1 روز");
+        assert_eq!(days(12), "12 روز");
+    }
+}
