@@ -174,6 +174,91 @@ fn arabic_counted_forms_are_those_the_wall_wrote_before() {
     }
 }
 
+/// The counted notes of the decision and project boards: one and two said in words, 3–10 in the
+/// last two digits plural, 11–99 accusative singular, the rest singular (96 قراراً but 310
+/// قرارات, 100 قرار); before the catalogue they were always accusative (٣١٠ قراراً).
+#[test]
+fn arabic_counted_notes_take_the_form_their_count_asks() {
+    let cases: [(&str, [&str; 7]); 5] = [
+        (
+            "count-decisions",
+            [
+                "قرار واحد",
+                "قراران",
+                "5 قرارات",
+                "96 قراراً",
+                "310 قرارات",
+                "100 قرار",
+                "0 قرار",
+            ],
+        ),
+        (
+            "count-decisions-executed",
+            [
+                "قرار واحد منفذ",
+                "قراران منفذان",
+                "5 قرارات منفذة",
+                "96 قراراً منفذاً",
+                "310 قرارات منفذة",
+                "100 قرار منفذ",
+                "0 قرار منفذ",
+            ],
+        ),
+        (
+            "decisions-routine-excluded",
+            [
+                "باستثناء قرار روتيني واحد",
+                "باستثناء قرارين روتينيين",
+                "باستثناء 5 قرارات روتينية",
+                "باستثناء 96 قراراً روتينياً",
+                "باستثناء 310 قرارات روتينية",
+                "باستثناء 100 قرار روتيني",
+                "باستثناء 0 قرار روتيني",
+            ],
+        ),
+        (
+            "decisions-issued-assignments",
+            [
+                "وتكليف واحد",
+                "وتكليفان",
+                "و5 تكليفات",
+                "و96 تكليفاً",
+                "و310 تكليفات",
+                "و100 تكليف",
+                "و0 تكليف",
+            ],
+        ),
+        (
+            "projects-months-late",
+            [
+                "تأخر متوقع شهر واحد",
+                "تأخر متوقع شهران",
+                "تأخر متوقع 5 أشهر",
+                "تأخر متوقع 96 شهراً",
+                "تأخر متوقع 310 أشهر",
+                "تأخر متوقع 100 شهر",
+                "تأخر متوقع 0 شهر",
+            ],
+        ),
+    ];
+    for (id, expected) in cases {
+        for (n, want) in [1, 2, 5, 96, 310, 100, 0].into_iter().zip(expected) {
+            assert_eq!(arabic(id, n, &[]), want, "{id} {n}");
+        }
+    }
+    let unit = |n| {
+        message(
+            Language::Arabic,
+            "donut-unit-decisions",
+            &[("count", Arg::Count(n))],
+        )
+    };
+    assert_eq!(
+        [2, 3, 11, 100, 436].map(unit),
+        ["قراران", "قرارات", "قراراً", "قرار", "قراراً"]
+    );
+}
+
 #[test]
 fn persian_and_english_count_as_their_readers_do() {
     let say = |language, n: i64| {

@@ -10,9 +10,8 @@
 # (0, 1, 100, 101, 102 …). Names of centers, programs and decisions are data and are
 # never translated. See docs/I18N.md.
 #
-# The notes that count decisions, assignments, projects, months and points keep the one form
-# the wall has always written (قراراً, تكليفاً …) whatever the count, so Arabic output is as it
-# was; they take $count so that they can be given counted forms.
+# Every counted noun takes its counted form: قرار واحد، قراران، ٥ قرارات، ٩٦ قراراً، ٣١٠ قرارات،
+# ١٠٠ قرار (the last two digits decide, as [few] and [many] do).
 
 ## Shared by every board
 
@@ -156,29 +155,51 @@ decisions-status-of-decisions = حالة تنفيذ القرارات
 decisions-status-of-assignments = حالة تنفيذ التكليفات
 # Under the number in the ring: the noun alone, in the form the count takes.
 donut-unit-decisions = { $count ->
-   *[other] قراراً
+    [two] قراران
+    [few] قرارات
+    [many] قراراً
+   *[other] قرار
 }
 donut-unit-assignments = { $count ->
-   *[other] تكليفاً
+    [two] تكليفان
+    [few] تكليفات
+    [many] تكليفاً
+   *[other] تكليف
 }
 decisions-issued = القرارات الصادرة
 # The note under the decisions issued: "and 196 assignments".
 decisions-issued-assignments = { $count ->
-   *[other] و{ $num } تكليفاً
+    [one] وتكليف واحد
+    [two] وتكليفان
+    [few] و{ $num } تكليفات
+    [many] و{ $num } تكليفاً
+   *[other] و{ $num } تكليف
 }
 decisions-executed-share = نسبة القرارات المنفذة
 count-decisions-executed = { $count ->
-   *[other] { $num } قراراً منفذاً
+    [one] قرار واحد منفذ
+    [two] قراران منفذان
+    [few] { $num } قرارات منفذة
+    [many] { $num } قراراً منفذاً
+   *[other] { $num } قرار منفذ
 }
 count-decisions = { $count ->
-   *[other] { $num } قراراً
+    [one] قرار واحد
+    [two] قراران
+    [few] { $num } قرارات
+    [many] { $num } قراراً
+   *[other] { $num } قرار
 }
 decisions-not-started = لم يبدأ تنفيذها
 decisions-trend = تنفيذ القرارات والتكليفات حسب شهر الصدور
 decisions-none-in-period = لا توجد قرارات في هذه الفترة
 decisions-no-reports-yet = لم تصل تقارير بعد
 decisions-routine-excluded = { $count ->
-   *[other] باستثناء { $num } قراراً روتينياً
+    [one] باستثناء قرار روتيني واحد
+    [two] باستثناء قرارين روتينيين
+    [few] باستثناء { $num } قرارات روتينية
+    [many] باستثناء { $num } قراراً روتينياً
+   *[other] باستثناء { $num } قرار روتيني
 }
 decisions-awaiting-first-report = { $count ->
    *[other] { $num } بانتظار التقرير الأول
@@ -347,7 +368,10 @@ projects-donor-funded = بتمويل من المانحين
 projects-donor-funded-note = من كلفة المشاريع
 projects-by-status = المشاريع حسب الحالة
 donut-unit-projects = { $count ->
-   *[other] مشروعاً
+    [two] مشروعان
+    [few] مشاريع
+    [many] مشروعاً
+   *[other] مشروع
 }
 projects-without-report = { $num } بلا تقرير بعد
 projects-by-sector = الإنجاز المخطط والفعلي حسب القطاع
@@ -357,12 +381,19 @@ projects-public-treasury = الخزينة العامة
 projects-none-in-class = لا توجد مشاريع في هذه الفئة
 projects-row-detail = { $center } · { $sector } · { $status }
 projects-months-late = { $count ->
-   *[other] تأخر متوقع { $num } شهراً
+    [one] تأخر متوقع شهر واحد
+    [two] تأخر متوقع شهران
+    [few] تأخر متوقع { $num } أشهر
+    [many] تأخر متوقع { $num } شهراً
+   *[other] تأخر متوقع { $num } شهر
 }
 projects-on-time = ضمن الموعد
 projects-no-progress-yet = لا تقدم بعد
 # How far actual progress is behind the plan, in percentage points.
 count-points = { $count ->
+    [one] نقطة واحدة
+    [two] نقطتان
+    [few] { $num } نقاط
    *[other] { $num } نقطة
 }
 projects-spent = أُنفق { $pct }
