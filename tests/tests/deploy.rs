@@ -296,9 +296,21 @@ fn the_debian_packages_build_when_asked() {
             .expect("dpkg-deb");
         let list = String::from_utf8_lossy(&list.stdout);
         assert!(list.contains(wanted), "{deb} lacks {wanted}:\n{list}");
+        // The program, stripped: its symbols are in the -dbgsym package beside it (a wall's
+        // binary with its line tables weighs 200 MB, stripped about 30).
+        let size = list
+            .lines()
+            .find(|l| l.ends_with(&format!("./usr/bin/{program}")))
+            .and_then(|l| l.split_whitespace().nth(2))
+            .and_then(|s| s.parse::<u64>().ok())
+            .unwrap_or_else(|| panic!("{deb} lacks ./usr/bin/{program}:\n{list}"));
         assert!(
-            list.contains(&format!("./usr/bin/{program}")),
-            "{deb}:\n{list}"
+            size < 80_000_000,
+            "{deb}: /usr/bin/{program} is {size} bytes, not stripped"
+        );
+        assert!(
+            stdout.contains(&format!("{program}-dbgsym_")),
+            "no -dbgsym package beside {deb}:\n{stdout}"
         );
     }
 }
