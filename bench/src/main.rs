@@ -103,6 +103,9 @@ enum Cmd {
         /// Seconds between two changes pushed to the collector (at least 0.05).
         #[arg(long, default_value_t = 3.0)]
         change_every: f64,
+        /// The wall's boards.toml (its `--config`); without it, the default rotation.
+        #[arg(long)]
+        wall_config: Option<PathBuf>,
     },
     /// `rasid-agent run` with nothing to send: resident memory and CPU.
     AgentIdle {
@@ -200,6 +203,7 @@ fn run(cli: Cli) -> Result<()> {
             display,
             minutes,
             change_every,
+            wall_config,
         } => {
             anyhow::ensure!(
                 change_every.is_finite(),
@@ -209,6 +213,7 @@ fn run(cli: Cli) -> Result<()> {
                 display,
                 minutes,
                 change_every: Duration::from_secs_f64(change_every.clamp(0.05, 86_400.0)),
+                wall_config,
             })?
         }
         Cmd::AgentIdle { settle, idle } => {

@@ -9,13 +9,13 @@
 
 use crate::fleet::{self, Agent};
 use crate::kiosk::{X, hub_wall_args, wait_for_first_chart};
-use crate::measure::{self, TempDir, load_average, num};
+use crate::measure::{self, Stats, TempDir, load_average, num};
 use anyhow::{Context, Result, bail};
 use rasid_collector::demo::{demo_key, demo_registry};
 use rasid_shared::demo::{self, DemoData};
 use rasid_shared::model::{CenterCode, ExecutionStatus, Record, RecordEnvelope};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -27,6 +27,8 @@ pub struct SoakArgs {
     pub minutes: u64,
     /// Between two changes pushed to the collector.
     pub change_every: Duration,
+    /// The wall's boards.toml (`--config`); the default rotation without it.
+    pub wall_config: Option<PathBuf>,
 }
 
 /// One minute's reading of the wall.
@@ -67,6 +69,14 @@ pub fn run(args: &SoakArgs) -> Result<()> {
     let kiosk = measure::sibling_program("rasid-kiosk", "RASID_KIOSK_BIN")?;
     let mut wall_args = hub_wall_args(&url, dir.path())?;
     wall_args.extend(["--size".to_string(), "1920x1080".to_string()]);
+    if let Some(config) = &args.wall_config {
+        let config =
+            std::path::absolute(config).with_context(|| format!("finding {}", config.display()))?;
+        wall_args.extend([
+            "--config".to_string(),
+            config.to_string_lossy().into_owned(),
+        ]);
+    }
     let log = dir.path().join("wall.log");
     let started = Instant::now();
     let child = Command::new(&kiosk)
@@ -100,6 +110,17 @@ pub fn run(args: &SoakArgs) -> Result<()> {
     );
     let cache_mib = col(&samples, |s| s.cache_bytes as f64 / 1_048_576.0);
     println!("{}", verdict("cache on disk", "MiB", &cache_mib, 0.1));
+    let after_start = col(&samples, |s| s.cpu_pct);
+    if let Some(rest) = after_start.get(1..).filter(|r| !r.is_empty()) {
+        println!(
+            "CPU from minute 2 to {}: {} % of a core on average (each minute's: {} / median {} / {})",
+            samples.len(),
+            num(rest.iter().sum::<f64>() / rest.len() as f64, 2),
+            num(Stats::of(rest).min, 2),
+            num(Stats::of(rest).median, 2),
+            num(Stats::of(rest).max, 2),
+        );
+    }
     println!(
         "changes pushed: {}, refused or failed: {}",
         counts.pushed.load(Ordering::Relaxed),
