@@ -109,7 +109,7 @@ pub fn run(args: &SoakArgs) -> Result<()> {
         verdict("RSS", "MiB", &col(&samples, |s| s.rss_mib), 2.0)
     );
     let cache_mib = col(&samples, |s| s.cache_bytes as f64 / 1_048_576.0);
-    println!("{}", verdict("cache on disk", "MiB", &cache_mib, 0.1));
+    println!("{}", verdict("cache on disk", "MiB", &cache_mib, 1.0));
     let after_start = col(&samples, |s| s.cpu_pct);
     if let Some(rest) = after_start.get(1..).filter(|r| !r.is_empty()) {
         println!(
@@ -221,28 +221,34 @@ fn folder_size(dir: &Path) -> (u64, u64) {
     (bytes, files)
 }
 
-/// The growth of `values` (one a minute) over the first half of the run against the last
-/// half, and whether the last half stayed within `tolerance` (same unit): "flat" or "grows".
+/// Whether `values` (one a minute) still grow: the highest of the last half against the
+/// highest of the first half, so that a warm-up (growth early, then flat) and a sawtooth (a
+/// cache that fills and is compacted) are not taken for growth. "flat" when the last half's
+/// peak is within `tolerance` (same unit) of the first half's.
 fn verdict(what: &str, unit: &str, values: &[f64], tolerance: f64) -> String {
-    let (Some(first), Some(last)) = (values.first(), values.last()) else {
+    let Some(first) = values.first() else {
         return format!("{what}: no samples");
     };
-    let mid = values[(values.len() - 1) / 2];
-    let (early, late) = (mid - first, last - mid);
+    let half = values.len().div_ceil(2);
+    let peak = |v: &[f64]| v.iter().copied().fold(f64::NAN, f64::max);
+    let (early, late) = (peak(&values[..half]), peak(&values[half..]));
     let t = num(tolerance, 1);
-    let word = if late.abs() <= tolerance {
-        format!("flat over the last half (within ±{t} {unit})")
-    } else if late > 0.0 {
-        format!("still grows over the last half (by more than {t} {unit})")
+    let word = if !late.is_finite() {
+        "too short to tell".to_string()
+    } else if late - early <= tolerance {
+        format!("flat: the last half stays within {t} {unit} of the first half's peak")
     } else {
-        format!("shrinks over the last half (by more than {t} {unit})")
+        format!(
+            "still grows: the last half goes {} {unit} above the first half's peak",
+            num(late - early, 1)
+        )
     };
     format!(
-        "{what}: {} → {} → {} {unit} (first, middle, last minute): {} {unit} over the first half, {} {unit} over the last half; {word}",
+        "{what}: minute 1 {} {unit}, peak of minutes 1–{half} {} {unit}, peak of minutes {}–{} {} {unit}; {word}",
         num(*first, 1),
-        num(mid, 1),
-        num(*last, 1),
         num(early, 1),
+        half + 1,
+        values.len(),
         num(late, 1),
     )
 }
@@ -384,12 +390,26 @@ mod tests {
 
     #[test]
     fn verdict_tells_growth_that_stops_from_growth_that_goes_on() {
-        let stops = verdict("PSS", "MiB", &[100.0, 120.0, 130.0, 130.5, 131.0], 2.0);
-        assert!(stops.contains("30.0 MiB over the first half"), "{stops}");
-        assert!(stops.contains("flat over the last half"), "{stops}");
-        let goes_on = verdict("PSS", "MiB", &[100.0, 110.0, 120.0, 130.0, 140.0], 2.0);
-        assert!(goes_on.contains("still grows"), "{goes_on}");
-        assert_eq!(verdict("PSS", "MiB", &[], 2.0), "PSS: no samples");
+        let warm_up = verdict(
+            "RSS",
+            "MiB",
+            &[150.0, 172.0, 172.5, 172.5, 172.6, 172.6],
+            2.0,
+        );
+        assert!(
+            warm_up.contains("peak of minutes 1–3 172.5 MiB"),
+            "{warm_up}"
+        );
+        assert!(warm_up.contains("flat"), "{warm_up}");
+        let sawtooth = verdict("cache", "MiB", &[4.0, 7.0, 5.0, 6.5, 4.5, 7.0], 1.0);
+        assert!(sawtooth.contains("flat"), "{sawtooth}");
+        let goes_on = verdict("RSS", "MiB", &[100.0, 110.0, 120.0, 130.0, 140.0], 2.0);
+        assert!(
+            goes_on.contains("still grows: the last half goes 20.0 MiB above"),
+            "{goes_on}"
+        );
+        assert!(verdict("RSS", "MiB", &[100.0], 2.0).contains("too short to tell"));
+        assert_eq!(verdict("RSS", "MiB", &[], 2.0), "RSS: no samples");
     }
 
     #[test]
