@@ -6,6 +6,9 @@
 # --no-build  use the binaries already in target/release (or in $RASID_BIN, see below)
 # --quick     small sizes and one run each: checks that everything works, figures mean little
 #
+# RASID_SOAK_MINUTES=60 also runs the wall's soak (`rasid-bench soak`, that many minutes: a
+# wall following a collector that receives a change every 3 s, sampled every minute) at the end.
+#
 # Needs an X server for the kiosk figures: DISPLAY, or starts `Xvfb :97` itself when Xvfb is
 # installed. The machine should be otherwise idle; the load average is printed beside each row.
 # Before each figure the script waits (at most 5 minutes) for the 1-minute load to fall below
@@ -96,6 +99,12 @@ calm; "$bench" --runs "$runs" agent-idle --settle "$settle" --idle "$idle"
 if [ -n "${DISPLAY:-}" ]; then
   calm; "$bench" --runs "$runs" kiosk --feed demo --settle "$settle" --idle "$idle"
   calm; "$bench" --runs "$runs" kiosk --feed quiet-hub --settle "$settle" --idle "$idle"
+  if [ -n "${RASID_SOAK_MINUTES:-}" ]; then
+    echo
+    echo "## The wall for ${RASID_SOAK_MINUTES} minutes"
+    echo
+    calm; "$bench" soak --minutes "$RASID_SOAK_MINUTES"
+  fi
 else
   echo "(no X display: kiosk figures skipped)"
 fi

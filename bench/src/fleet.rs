@@ -86,9 +86,29 @@ pub async fn start_demo_collector(dir: &Path, data: &DemoData) -> Result<Collect
     Ok(handle)
 }
 
-/// Loads the demo records into the collector's core as agents would send them, the
-/// secretariat's decisions before the statuses that report on them.
+/// Loads the demo records into the collector's core as agents would send them.
 fn preload(c: &collector::Collector, records: &[RecordEnvelope]) -> Result<()> {
+    for (center, seq, records) in demo_batches(records) {
+        let batch = Batch {
+            version: PROTOCOL_VERSION,
+            center: center.clone(),
+            agent: demo_key(&center).key_id(),
+            epoch: String::new(),
+            seq,
+            created: chrono::Utc::now(),
+            records,
+        };
+        let ack = c.ingest(&center, batch)?;
+        if !ack.rejected.is_empty() {
+            bail!("demo records rejected: {}", ack.rejected[0].reason);
+        }
+    }
+    Ok(())
+}
+
+/// `records` in batches as their centers' agents would send them: the secretariat's sessions
+/// and decisions before the statuses that report on them, each center's batches numbered from 1.
+pub fn demo_batches(records: &[RecordEnvelope]) -> Vec<(CenterCode, u64, Vec<RecordEnvelope>)> {
     let mut per: BTreeMap<(bool, CenterCode), Vec<RecordEnvelope>> = BTreeMap::new();
     for r in records {
         let later = !matches!(r.record.kind(), RecordKind::Session | RecordKind::Decision);
@@ -97,26 +117,15 @@ fn preload(c: &collector::Collector, records: &[RecordEnvelope]) -> Result<()> {
             .push(r.clone());
     }
     let mut seq: HashMap<CenterCode, u64> = HashMap::new();
+    let mut out = Vec::new();
     for ((_, center), envs) in per {
         for chunk in envs.chunks(MAX_BATCH_RECORDS) {
             let n = seq.entry(center.clone()).or_insert(0);
             *n += 1;
-            let batch = Batch {
-                version: PROTOCOL_VERSION,
-                center: center.clone(),
-                agent: demo_key(&center).key_id(),
-                epoch: String::new(),
-                seq: *n,
-                created: chrono::Utc::now(),
-                records: chunk.to_vec(),
-            };
-            let ack = c.ingest(&center, batch)?;
-            if !ack.rejected.is_empty() {
-                bail!("demo records rejected: {}", ack.rejected[0].reason);
-            }
+            out.push((center.clone(), *n, chunk.to_vec()));
         }
     }
-    Ok(())
+    out
 }
 
 /// The body of batch `seq` of `agent` carrying `records`, and its signature.

@@ -18,12 +18,12 @@ use crate::measure::{self, Stats, spread, table_row};
 use anyhow::{Context, Result, bail};
 use std::ffi::{CStr, CString};
 use std::os::raw::{c_int, c_ulong};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use x11_dl::xlib::{self, Xlib};
 
 /// A connection to the X server, for watching one window.
-struct X {
+pub(crate) struct X {
     xlib: Xlib,
     display: *mut xlib::Display,
 }
@@ -42,7 +42,7 @@ struct Window {
 }
 
 impl X {
-    fn open(display: &str) -> Result<X> {
+    pub(crate) fn open(display: &str) -> Result<X> {
         let xlib = Xlib::open().context("loading libX11")?;
         let name = CString::new(display)?;
         // SAFETY: a valid C string; a null result is checked.
@@ -94,6 +94,27 @@ impl X {
             (x.XFree)(children.cast());
             found
         }
+    }
+
+    /// The width and height of the display's default screen, in pixels.
+    pub(crate) fn screen_size(&self) -> (i32, i32) {
+        // SAFETY: the display is open; its default screen exists.
+        unsafe {
+            let screen = (self.xlib.XDefaultScreen)(self.display);
+            (
+                (self.xlib.XDisplayWidth)(self.display, screen),
+                (self.xlib.XDisplayHeight)(self.display, screen),
+            )
+        }
+    }
+
+    /// Fails when a wall's window (titled "Rasid") is already open on this display, as it
+    /// would be taken for the one about to be measured.
+    pub(crate) fn ensure_no_wall(&self, display: &str) -> Result<()> {
+        if self.window("Rasid").is_some() {
+            bail!("a window titled Rasid is already open on {display}; close it first");
+        }
+        Ok(())
     }
 
     /// The pixels (0xRRGGBB) of row `y` of window `w`.
@@ -188,9 +209,9 @@ struct KioskRun {
 /// Mesa's software rasteriser threads.
 const SOFTWARE_RENDERER: &str = "llvmpipe";
 
-/// The kiosk's arguments to follow the quiet collector at `url`, reading as the demo's wall
-/// (registered there) with its key written under `dir`.
-fn quiet_hub_args(url: &str, dir: &std::path::Path) -> Result<Vec<String>> {
+/// The kiosk's arguments to follow (`--hub`, windowed) the collector at `url`, reading as the
+/// demo's wall (registered there) with its key written under `dir` and its cache in `dir/cache`.
+pub(crate) fn hub_wall_args(url: &str, dir: &std::path::Path) -> Result<Vec<String>> {
     let key = dir.join("wall.key");
     std::fs::write(&key, rasid_collector::demo::demo_wall_key().secret_base64())?;
     Ok(vec![
@@ -206,6 +227,35 @@ fn quiet_hub_args(url: &str, dir: &std::path::Path) -> Result<Vec<String>> {
     ])
 }
 
+/// Waits for the kiosk `child`, started at `started`, to show its window and then a chart:
+/// the times from the start to each. Fails when either takes over 60 s or the kiosk stops.
+pub(crate) fn wait_for_first_chart(
+    x: &X,
+    child: &mut Child,
+    started: Instant,
+) -> Result<(Duration, Duration)> {
+    let deadline = started + Duration::from_secs(60);
+    let (window, first_frame) = loop {
+        if let Some(w) = x.window("Rasid").filter(|w| w.viewable) {
+            break (w, started.elapsed());
+        }
+        if Instant::now() > deadline || child.try_wait()?.is_some() {
+            bail!("the kiosk showed no window within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let first_chart = loop {
+        if x.body_coverage(&window) > 0.33 {
+            break started.elapsed();
+        }
+        if Instant::now() > deadline {
+            bail!("the kiosk showed no chart within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Ok((first_frame, first_chart))
+}
+
 fn run_once(
     x: &X,
     display: &str,
@@ -214,9 +264,7 @@ fn run_once(
     idle: Duration,
 ) -> Result<KioskRun> {
     let kiosk = measure::sibling_program("rasid-kiosk", "RASID_KIOSK_BIN")?;
-    if x.window("Rasid").is_some() {
-        bail!("a window titled Rasid is already open on {display}; close it first");
-    }
+    x.ensure_no_wall(display)?;
     let cwd = measure::TempDir::new("kiosk")?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
@@ -230,7 +278,7 @@ fn run_once(
                 &cwd.path().join("collector"),
                 &data,
             ))?;
-            (quiet_hub_args(&handle.url(), cwd.path())?, Some(handle))
+            (hub_wall_args(&handle.url(), cwd.path())?, Some(handle))
         }
     };
     let started = Instant::now();
@@ -244,25 +292,7 @@ fn run_once(
         .with_context(|| format!("starting {}", kiosk.display()))?;
     let pid = child.id();
     let outcome = (|| {
-        let deadline = started + Duration::from_secs(60);
-        let (window, first_frame) = loop {
-            if let Some(w) = x.window("Rasid").filter(|w| w.viewable) {
-                break (w, started.elapsed());
-            }
-            if Instant::now() > deadline || child.try_wait()?.is_some() {
-                bail!("the kiosk showed no window within 60 s");
-            }
-            std::thread::sleep(Duration::from_millis(2));
-        };
-        let first_chart = loop {
-            if x.body_coverage(&window) > 0.33 {
-                break started.elapsed();
-            }
-            if Instant::now() > deadline {
-                bail!("the kiosk showed no chart within 60 s");
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        };
+        let (first_frame, first_chart) = wait_for_first_chart(x, &mut child, started)?;
         std::thread::sleep(settle.saturating_sub(started.elapsed()));
         let rss = measure::rss_kib(pid).context("reading the kiosk's memory")?;
         let pss = measure::pss_kib(pid).context("reading the kiosk's memory")?;

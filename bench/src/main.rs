@@ -18,6 +18,7 @@ mod ingest;
 mod kiosk;
 mod latency;
 mod measure;
+mod soak;
 mod synthetic;
 
 use anyhow::Result;
@@ -90,6 +91,22 @@ enum Cmd {
         #[arg(long, default_value_t = 60)]
         idle: u64,
     },
+    /// A wall left on: `rasid-kiosk --hub` following `rasid-agent serve` that receives a change
+    /// every few seconds; the wall's PSS, RSS, CPU and cache on disk each minute, then whether
+    /// they still grow over the last half.
+    Soak {
+        /// The X display (e.g. `Xvfb :96 -screen 0 1920x1080x24 -noreset &`).
+        #[arg(long, env = "DISPLAY", default_value = ":99")]
+        display: String,
+        #[arg(long, default_value_t = 60)]
+        minutes: u64,
+        /// Seconds between two changes pushed to the collector (at least 0.05).
+        #[arg(long, default_value_t = 3.0)]
+        change_every: f64,
+        /// The wall's boards.toml (its `--config`); without it, the default rotation.
+        #[arg(long)]
+        wall_config: Option<PathBuf>,
+    },
     /// `rasid-agent run` with nothing to send: resident memory and CPU.
     AgentIdle {
         #[arg(long, default_value_t = 30)]
@@ -145,6 +162,7 @@ fn run(cli: Cli) -> Result<()> {
     let measuring = !matches!(
         cli.command,
         Cmd::Machine
+            | Cmd::Soak { .. }
             | Cmd::Criterion { .. }
             | Cmd::WriteFile { .. }
             | Cmd::ReadFile { .. }
@@ -181,6 +199,23 @@ fn run(cli: Cli) -> Result<()> {
             Duration::from_secs(settle),
             Duration::from_secs(idle),
         )?,
+        Cmd::Soak {
+            display,
+            minutes,
+            change_every,
+            wall_config,
+        } => {
+            anyhow::ensure!(
+                change_every.is_finite(),
+                "--change-every takes seconds between two changes, e.g. 3 or 0.5"
+            );
+            soak::run(&soak::SoakArgs {
+                display,
+                minutes,
+                change_every: Duration::from_secs_f64(change_every.clamp(0.05, 86_400.0)),
+                wall_config,
+            })?
+        }
         Cmd::AgentIdle { settle, idle } => {
             agent_idle::run(runs, Duration::from_secs(settle), Duration::from_secs(idle))?
         }

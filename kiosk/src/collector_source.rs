@@ -8,6 +8,11 @@
 //! over a channel, waking it. A collector refusing the wall (401) is said on the operator line. It reconnects by itself with
 //! backoff. Nothing the collector sends can crash the wall: a board that cannot be read becomes
 //! an error shown in that board's place.
+//!
+//! Bounded however busy the collector is and however rarely the wall draws: a board waits to
+//! be fetched at most once ([`FetchQueue`]), and at most one fetched copy of each board waits
+//! for the UI, the newest ([`Arrived`]); a wall that draws once a minute while the collector
+//! announces a change every second holds one copy of each board, not sixty.
 
 use crate::feed::{BoardSource, BoardState, SourceStatus};
 pub use crate::identity::HEADER_KIOSK;
@@ -38,12 +43,16 @@ pub fn wake_frame(ctx: &egui::Context) -> Wake {
 }
 
 enum Event {
-    Board(Key, Box<Result<BoardView, String>>),
+    /// A fetched copy of this board waits in [`Arrived`] (sent once until the UI takes it).
+    Board(Key),
     Connected,
     Disconnected(String),
     /// The collector answered 401: what it said.
     Refused(String),
 }
+
+/// The fetched copies of boards the UI has not taken yet: the newest of each.
+type Arrived = Arc<Mutex<HashMap<Key, Result<BoardView, String>>>>;
 
 #[derive(Serialize, Deserialize)]
 struct Cached {
@@ -59,6 +68,7 @@ pub struct CollectorSource {
     requested: HashSet<Key>,
     want_tx: tokio::sync::mpsc::UnboundedSender<Key>,
     events: mpsc::Receiver<Event>,
+    arrived: Arrived,
     status: SourceStatus,
     cache: Option<Store>,
     /// Why the wall has no key, for the operator line.
@@ -77,10 +87,31 @@ impl CollectorSource {
         cache: Option<Store>,
         wake: Wake,
     ) -> CollectorSource {
+        let (source, net, want_rx) = Self::with_network(url, wall, cache, wake);
+        std::thread::Builder::new()
+            .name("rasid-collector".into())
+            .spawn(move || net.run(want_rx))
+            .map_err(|e| tracing::error!("cannot start the network thread: {e}"))
+            .ok();
+        source
+    }
+
+    /// The source and the network side that feeds it, not started.
+    fn with_network(
+        url: &str,
+        wall: WallIdentity,
+        cache: Option<Store>,
+        wake: Wake,
+    ) -> (
+        CollectorSource,
+        Network,
+        tokio::sync::mpsc::UnboundedReceiver<Key>,
+    ) {
         let url = url.trim_end_matches('/').to_string();
         let (want_tx, want_rx) = tokio::sync::mpsc::unbounded_channel();
         let (ev_tx, events) = mpsc::channel();
         let shown = Shown::default();
+        let arrived = Arrived::default();
         let no_key = wall.problem().map(str::to_string);
         if let Some(p) = &no_key {
             tracing::warn!("{p}");
@@ -89,15 +120,11 @@ impl CollectorSource {
             url: url.clone(),
             wall,
             events: ev_tx,
+            arrived: arrived.clone(),
             wake,
             shown: shown.clone(),
         };
-        std::thread::Builder::new()
-            .name("rasid-collector".into())
-            .spawn(move || net.run(want_rx))
-            .map_err(|e| tracing::error!("cannot start the network thread: {e}"))
-            .ok();
-        CollectorSource {
+        let source = CollectorSource {
             status: SourceStatus::Offline {
                 url: url.clone(),
                 since: Local::now().format("%H:%M").to_string(),
@@ -109,10 +136,12 @@ impl CollectorSource {
             requested: HashSet::new(),
             want_tx,
             events,
+            arrived,
             cache,
             no_key,
             refused: None,
-        }
+        };
+        (source, net, want_rx)
     }
 
     /// The last copy of board `name` for `filter` kept in the wall's cache `store`, if any.
@@ -202,8 +231,10 @@ impl BoardSource for CollectorSource {
                         b.from_cache = true;
                     }
                 }
-                Event::Board(k, result) => match *result {
-                    Ok(view) => {
+                Event::Board(k) => match lock(&self.arrived).remove(&k) {
+                    // Taken already, at the notice of an earlier copy.
+                    None => {}
+                    Some(Ok(view)) => {
                         self.refused = None;
                         if let Some(store) = &self.cache {
                             let cached = Cached {
@@ -219,7 +250,7 @@ impl BoardSource for CollectorSource {
                         };
                         self.boards.insert(k, state);
                     }
-                    Err(e) => self.boards.entry(k).or_default().error = Some(e),
+                    Some(Err(e)) => self.boards.entry(k).or_default().error = Some(e),
                 },
             }
         }
@@ -235,7 +266,7 @@ impl BoardSource for CollectorSource {
     }
 
     fn showing(&mut self, name: BoardName, filter: &BoardFilter) {
-        let mut shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
+        let mut shown = lock(&self.shown);
         if shown
             .as_ref()
             .is_none_or(|(n, f)| *n != name || f != filter)
@@ -245,27 +276,38 @@ impl BoardSource for CollectorSource {
     }
 }
 
+/// A lock whose holder cannot leave its value half-changed: a poisoned one is used as it is.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 struct Network {
     url: String,
     wall: WallIdentity,
     events: mpsc::Sender<Event>,
+    arrived: Arrived,
     wake: Wake,
     shown: Shown,
 }
 
 impl Network {
-    /// Hands `e` to the UI thread, and wakes it unless `e` is a board that is not on screen:
-    /// on a software renderer every frame of a 1080p wall costs a good part of a second of CPU.
+    /// Hands `e` to the UI thread and wakes it.
     fn send(&self, e: Event) {
-        let wake = match &e {
-            Event::Board(k, _) => {
-                let shown = self.shown.lock().unwrap_or_else(|p| p.into_inner());
-                shown.as_ref().is_none_or(|s| s == k)
-            }
-            Event::Connected | Event::Disconnected(_) | Event::Refused(_) => true,
-        };
         let _ = self.events.send(e);
-        if wake {
+        (self.wake)();
+    }
+
+    /// Hands the fetched copy `r` of board `k` to the UI thread in place of any copy it has
+    /// not taken yet, and wakes it when `k` is on screen: on a software renderer every frame of
+    /// a 1080p wall costs a good part of a second of CPU, so news of other boards waits for the
+    /// next frame.
+    fn deliver(&self, k: Key, r: Result<BoardView, String>) {
+        let waiting = lock(&self.arrived).insert(k.clone(), r).is_some();
+        let on_screen = lock(&self.shown).as_ref().is_none_or(|s| *s == k);
+        if !waiting {
+            let _ = self.events.send(Event::Board(k));
+        }
+        if on_screen {
             (self.wake)();
         }
     }
@@ -294,35 +336,34 @@ impl Network {
         let me = Arc::new(self);
         let wanted: Arc<Mutex<HashSet<Key>>> = Arc::default();
         rt.block_on(async move {
-            let (fetch_tx, mut fetch_rx) = tokio::sync::mpsc::unbounded_channel::<Key>();
+            let (queue, mut fetch_rx) = FetchQueue::new();
+            let queue = Arc::new(queue);
             // Fetcher: one board at a time, in the order asked.
             let fetcher = {
                 let me = me.clone();
                 let client = client.clone();
+                let queue = queue.clone();
                 tokio::spawn(async move {
                     while let Some(k) = fetch_rx.recv().await {
+                        queue.started(&k);
                         let r = me.fetch(&client, &k).await;
-                        me.send(Event::Board(k, Box::new(r)));
+                        me.deliver(k, r);
                     }
                 })
             };
             // Wants from the UI: remember them and fetch each once now.
             let wants_task = {
                 let wanted = wanted.clone();
-                let fetch_tx = fetch_tx.clone();
+                let queue = queue.clone();
                 tokio::spawn(async move {
                     while let Some(k) = wants.recv().await {
-                        if wanted
-                            .lock()
-                            .map(|mut w| w.insert(k.clone()))
-                            .unwrap_or(false)
-                        {
-                            let _ = fetch_tx.send(k);
+                        if lock(&wanted).insert(k.clone()) {
+                            queue.ask(k);
                         }
                     }
                 })
             };
-            me.follow_stream(&client, &wanted, &fetch_tx).await;
+            me.follow_stream(&client, &wanted, &queue).await;
             fetcher.abort();
             wants_task.abort();
         });
@@ -389,7 +430,7 @@ impl Network {
         &self,
         client: &reqwest::Client,
         wanted: &Mutex<HashSet<Key>>,
-        fetch_tx: &tokio::sync::mpsc::UnboundedSender<Key>,
+        queue: &FetchQueue,
     ) {
         let mut wait = Duration::from_millis(500);
         loop {
@@ -409,12 +450,8 @@ impl Network {
                 Ok(mut r) if r.status().is_success() => {
                     wait = Duration::from_millis(500);
                     self.send(Event::Connected);
-                    for k in wanted
-                        .lock()
-                        .map(|w| w.iter().cloned().collect::<Vec<_>>())
-                        .unwrap_or_default()
-                    {
-                        let _ = fetch_tx.send(k);
+                    for k in lock(wanted).iter().cloned().collect::<Vec<_>>() {
+                        queue.ask(k);
                     }
                     let mut buf = String::new();
                     let detail = loop {
@@ -425,14 +462,13 @@ impl Network {
                                 while let Some(end) = buf.find("\n\n") {
                                     let event: String = buf.drain(..end + 2).collect();
                                     for name in changed_boards(&event) {
-                                        for k in wanted
-                                            .lock()
-                                            .map(|w| w.iter().cloned().collect::<Vec<_>>())
-                                            .unwrap_or_default()
-                                        {
-                                            if k.0 == name {
-                                                let _ = fetch_tx.send(k);
-                                            }
+                                        let named: Vec<Key> = lock(wanted)
+                                            .iter()
+                                            .filter(|k| k.0 == name)
+                                            .cloned()
+                                            .collect();
+                                        for k in named {
+                                            queue.ask(k);
                                         }
                                     }
                                 }
@@ -467,6 +503,37 @@ impl Network {
             tokio::time::sleep(wait).await;
             wait = (wait * 2).min(Duration::from_secs(30));
         }
+    }
+}
+
+/// The boards waiting to be fetched, in the order asked, each at most once: change notices
+/// naming a board that already waits add nothing. A board being fetched can wait again, so a
+/// change during its fetch is fetched after it.
+struct FetchQueue {
+    tx: tokio::sync::mpsc::UnboundedSender<Key>,
+    waiting: Mutex<HashSet<Key>>,
+}
+
+impl FetchQueue {
+    fn new() -> (FetchQueue, tokio::sync::mpsc::UnboundedReceiver<Key>) {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let queue = FetchQueue {
+            tx,
+            waiting: Mutex::default(),
+        };
+        (queue, rx)
+    }
+
+    /// Asks for `k` to be fetched, unless it waits already.
+    fn ask(&self, k: Key) {
+        if lock(&self.waiting).insert(k.clone()) {
+            let _ = self.tx.send(k);
+        }
+    }
+
+    /// The fetcher took `k` off the queue and is fetching it.
+    fn started(&self, k: &Key) {
+        lock(&self.waiting).remove(k);
     }
 }
 
@@ -576,6 +643,80 @@ mod tests {
             .unwrap();
         assert_eq!(c.known, vec![BoardName::Kpi]);
         assert_eq!(c.unknown, vec!["weather".to_string()]);
+    }
+
+    /// A source and its network side, not started, with a wake that counts.
+    fn unstarted() -> (
+        CollectorSource,
+        Network,
+        Arc<std::sync::atomic::AtomicUsize>,
+    ) {
+        let wakes = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = wakes.clone();
+        let wall =
+            WallIdentity::with_key("hall-1", rasid_shared::sign::KeyPair::from_seed([7; 32]));
+        let wake: Wake = Arc::new(move || {
+            counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        });
+        let (source, net, _) =
+            CollectorSource::with_network("http://127.0.0.1:9", wall, None, wake);
+        (source, net, wakes)
+    }
+
+    #[test]
+    fn a_wall_that_draws_rarely_holds_one_copy_of_each_board_the_newest() {
+        let (mut source, net, wakes) = unstarted();
+        let overdue = (BoardName::Overdue, BoardFilter::default());
+        let kpi = (BoardName::Kpi, BoardFilter::default());
+        source.showing(BoardName::Overdue, &BoardFilter::default());
+        // A busy collector: a thousand fetched copies before the wall's next frame.
+        for i in 0..1000 {
+            net.deliver(overdue.clone(), Err(format!("copy {i}")));
+            net.deliver(kpi.clone(), Err(format!("copy {i}")));
+        }
+        assert_eq!(lock(&source.arrived).len(), 2, "one copy a board waits");
+        let notices: Vec<Event> = source.events.try_iter().collect();
+        assert_eq!(notices.len(), 2, "one notice a board waits");
+        for e in notices {
+            net.events.send(e).unwrap();
+        }
+        // Only news of the board on screen wakes the wall.
+        assert_eq!(wakes.load(std::sync::atomic::Ordering::Relaxed), 1000);
+        assert!(source.poll());
+        let error = |s: &mut CollectorSource, k: &Key| s.board(k.0, &k.1).error;
+        assert_eq!(error(&mut source, &overdue).as_deref(), Some("copy 999"));
+        assert_eq!(error(&mut source, &kpi).as_deref(), Some("copy 999"));
+        assert!(lock(&source.arrived).is_empty());
+        // A copy fetched after the frame took the last one is noticed again.
+        net.deliver(kpi.clone(), Err("copy 1000".into()));
+        assert!(source.poll());
+        assert_eq!(error(&mut source, &kpi).as_deref(), Some("copy 1000"));
+    }
+
+    #[test]
+    fn a_board_named_by_many_change_notices_waits_to_be_fetched_once() {
+        let (queue, mut rx) = FetchQueue::new();
+        let overdue = (BoardName::Overdue, BoardFilter::default());
+        let kpi = (BoardName::Kpi, BoardFilter::default());
+        for _ in 0..1000 {
+            queue.ask(overdue.clone());
+            queue.ask(kpi.clone());
+        }
+        let mut waiting = Vec::new();
+        while let Ok(k) = rx.try_recv() {
+            waiting.push(k);
+        }
+        assert_eq!(
+            waiting,
+            vec![overdue.clone(), kpi.clone()],
+            "in the order asked"
+        );
+        // Once its fetch has started, a change is fetched again after it.
+        queue.started(&overdue);
+        queue.ask(overdue.clone());
+        queue.ask(kpi.clone());
+        assert_eq!(rx.try_recv().ok(), Some(overdue));
+        assert!(rx.try_recv().is_err(), "kpi still waits from before");
     }
 
     #[test]
