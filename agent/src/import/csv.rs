@@ -244,7 +244,8 @@ fn decode<'b>(
 
 /// UTF-16 written without a byte order mark, little- or big-endian: text files never hold a
 /// NUL byte, and UTF-16 puts one in every character of Latin text (digits, separators, line
-/// ends). Which half of the pairs the NULs fall in says the byte order.
+/// ends). Which half of the pairs the NULs fall in says the byte order; a few NULs in a long
+/// text are a damaged file, read as it is (found by fuzzing: a byte order mark changed it).
 fn utf16_without_mark(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 2 || !bytes.contains(&0) {
         return None;
@@ -258,6 +259,11 @@ fn utf16_without_mark(bytes: &[u8]) -> Option<&'static Encoding> {
                 odd += 1;
             }
         }
+    }
+    // A stray NUL in text is damage, not an encoding: UTF-16 has one in an eighth of its
+    // characters at the least (every separator, digit and line end).
+    if odd.max(even) * 8 < bytes.len() / 2 {
+        return None;
     }
     if odd > 0 && even == 0 {
         Some(UTF_16LE)
