@@ -702,14 +702,7 @@ async fn get_board(
     let json = tokio::task::spawn_blocking(move || c.board_json(board, &filter))
         .await
         .map_err(|e| ApiError::Unavailable(format!("the board could not be computed ({e})")))??;
-    Ok((
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        )],
-        json,
-    )
-        .into_response())
+    Ok(typed("application/json", json))
 }
 
 /// `GET /v1/stream`: server-sent events announcing board changes.
@@ -839,14 +832,7 @@ async fn screen_config(State(s): State<AppState>) -> Result<Response, ApiError> 
             path.display()
         ))
     })?;
-    Ok((
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/toml; charset=utf-8"),
-        )],
-        text,
-    )
-        .into_response())
+    Ok(typed("application/toml; charset=utf-8", text))
 }
 
 /// `GET /v1/openapi.json`: this API's OpenAPI 3.1 document, the same as docs/openapi.json.
@@ -861,14 +847,7 @@ async fn screen_config(State(s): State<AppState>) -> Result<Response, ApiError> 
     ),
 )]
 async fn openapi_json(State(s): State<AppState>) -> Response {
-    (
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        )],
-        s.openapi.to_string(),
-    )
-        .into_response()
+    typed("application/json", s.openapi.to_string())
 }
 
 /// `GET /healthz`: 200 `ok` when the store answers.
@@ -904,12 +883,17 @@ async fn healthz(State(s): State<AppState>) -> Response {
     ),
 )]
 async fn metrics(State(s): State<AppState>) -> Response {
-    (
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
-        )],
+    typed(
+        "text/plain; version=0.0.4; charset=utf-8",
         s.collector.render_metrics(),
+    )
+}
+
+/// A 200 answer of `body` with its content type.
+fn typed(content_type: &'static str, body: impl IntoResponse) -> Response {
+    (
+        [(header::CONTENT_TYPE, HeaderValue::from_static(content_type))],
+        body,
     )
         .into_response()
 }
