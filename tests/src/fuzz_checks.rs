@@ -6,7 +6,8 @@
 //! The properties, beyond "does not panic": an import that succeeds yields rows that pass
 //! validation, in file order, each of which reads back the same when written as a JSON import
 //! row; an import that fails says so with at most [`MAX_PROBLEMS_SHOWN`] problems, all in the
-//! file; a UTF-8 byte order mark changes nothing; a decoded batch encodes and decodes to itself
+//! file; a UTF-8 byte order mark changes nothing (in a CSV file without NULs: with them, the
+//! bytes may be UTF-16 without its mark); a decoded batch encodes and decodes to itself
 //! and a refused one is a 400 `malformed` or `unsupported-version`; a `boards.toml` that parses
 //! has screens with unique names rotating known boards within the documented limits.
 
@@ -82,7 +83,12 @@ pub fn import_csv(data: &[u8]) {
     let opts = options();
     let result = read("fuzz.csv", data, &opts);
     check_import("fuzz.csv", &result, &opts, 2);
-    same_with_bom("fuzz.csv", data, &result, &opts);
+    // Bytes with NULs in them may be UTF-16 written without its mark, which the reader detects
+    // from the NULs alone; a UTF-8 mark in front of them says the opposite and wins. Text without
+    // a NUL is never read as UTF-16, so the mark must change nothing.
+    if !data.contains(&0) {
+        same_with_bom("fuzz.csv", data, &result, &opts);
+    }
 }
 
 /// A JSON import file: see the module documentation.
