@@ -1,6 +1,8 @@
-//! The words Rasid shows people, in Arabic, Persian and English: one Project Fluent catalogue
-//! per language (`shared/locales/<ar|fa|en>/wall.ftl`), embedded in the binary, and the lookup
-//! of a message by id with its arguments.
+//! The words Rasid shows people, in Arabic, Persian and English: Project Fluent catalogues per
+//! language, embedded in the binary, and the lookup of a message by id with its arguments. The
+//! wall's words are `shared/locales/<ar|fa|en>/wall.ftl` ([`WALL`], looked up by [`message`]);
+//! the agent's are `agent.ftl` (its commands) and `import.ftl` (what it says about a file), one
+//! bundle per language ([`AGENT`], looked up by [`agent_message`]).
 //!
 //! Pure: no files, no window. Numbers are formatted by the caller (the wall's digits are its
 //! own, not the language's) and given as text; a count that chooses a plural form is given as
@@ -29,27 +31,41 @@ pub struct Catalogue {
     pub source: &'static str,
 }
 
+macro_rules! catalogue {
+    ($language:ident, $id:literal, $file:literal) => {
+        Catalogue {
+            language: Language::$language,
+            id: $id,
+            path: concat!("shared/locales/", $id, "/", $file),
+            source: include_str!(concat!("../locales/", $id, "/", $file)),
+        }
+    };
+}
+
 /// The wall's catalogue in every language, Arabic first.
 pub const WALL: [Catalogue; 3] = [
-    Catalogue {
-        language: Language::Arabic,
-        id: "ar",
-        path: "shared/locales/ar/wall.ftl",
-        source: include_str!("../locales/ar/wall.ftl"),
-    },
-    Catalogue {
-        language: Language::Persian,
-        id: "fa",
-        path: "shared/locales/fa/wall.ftl",
-        source: include_str!("../locales/fa/wall.ftl"),
-    },
-    Catalogue {
-        language: Language::English,
-        id: "en",
-        path: "shared/locales/en/wall.ftl",
-        source: include_str!("../locales/en/wall.ftl"),
-    },
+    catalogue!(Arabic, "ar", "wall.ftl"),
+    catalogue!(Persian, "fa", "wall.ftl"),
+    catalogue!(English, "en", "wall.ftl"),
 ];
+
+/// The agent's commands (`agent.ftl`) in every language, Arabic first.
+pub const AGENT_COMMANDS: [Catalogue; 3] = [
+    catalogue!(Arabic, "ar", "agent.ftl"),
+    catalogue!(Persian, "fa", "agent.ftl"),
+    catalogue!(English, "en", "agent.ftl"),
+];
+
+/// What the agent says about an imported file (`import.ftl`) in every language, Arabic first.
+pub const AGENT_IMPORT: [Catalogue; 3] = [
+    catalogue!(Arabic, "ar", "import.ftl"),
+    catalogue!(Persian, "fa", "import.ftl"),
+    catalogue!(English, "en", "import.ftl"),
+];
+
+/// Every file of the agent's catalogue: one bundle per language holds both of its files, so an
+/// id is unique across them (a duplicate is a miss when loaded, and refused by the tests).
+pub const AGENT: [[Catalogue; 3]; 2] = [AGENT_COMMANDS, AGENT_IMPORT];
 
 /// An argument of a message: text (a name, or a number already written in the wall's digits),
 /// or a number a message chooses its plural form by.
@@ -133,35 +149,48 @@ pub fn misses() -> Vec<String> {
 
 struct Loaded {
     language: Language,
+    id: &'static str,
     bundle: FluentBundle<FluentResource>,
 }
 
-static BUNDLES: LazyLock<Vec<Loaded>> = LazyLock::new(|| WALL.iter().map(load).collect());
+static WALL_BUNDLES: LazyLock<Vec<Loaded>> =
+    LazyLock::new(|| WALL.iter().map(|c| load([*c])).collect());
 
-/// A catalogue made ready for lookups. A problem in the file (which the tests refuse) is
-/// remembered as a miss; the messages that could be read are kept.
-fn load(c: &Catalogue) -> Loaded {
-    let lang: LanguageIdentifier = c.id.parse().unwrap_or_default();
+static AGENT_BUNDLES: LazyLock<Vec<Loaded>> = LazyLock::new(|| {
+    (0..AGENT_COMMANDS.len())
+        .map(|i| load(AGENT.map(|set| set[i])))
+        .collect()
+});
+
+/// The catalogues of one language made ready for lookups, in one bundle. A problem in a file
+/// (which the tests refuse) is remembered as a miss; the messages that could be read are kept.
+fn load<const N: usize>(files: [Catalogue; N]) -> Loaded {
+    let first = files[0];
+    let lang: LanguageIdentifier = first.id.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![lang]);
-    // The wall orders text itself (kiosk/src/text/): Unicode isolation marks around arguments
-    // would change that order and could show as boxes in a font without them.
+    // The wall orders text itself (kiosk/src/text/), and a terminal shows text as it is given:
+    // Unicode isolation marks around arguments would change that order and could show as boxes
+    // in a font without them.
     bundle.set_use_isolating(false);
-    let resource = match FluentResource::try_new(c.source.to_string()) {
-        Ok(r) => r,
-        Err((r, errors)) => {
-            for e in errors {
-                remember_miss(format!("{}: {}: {e:?}", c.id, c.path));
+    for c in &files {
+        let resource = match FluentResource::try_new(c.source.to_string()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                for e in errors {
+                    remember_miss(format!("{}: {}: {e:?}", c.id, c.path));
+                }
+                r
             }
-            r
-        }
-    };
-    if let Err(errors) = bundle.add_resource(resource) {
-        for e in errors {
-            remember_miss(format!("{}: {}: {e}", c.id, c.path));
+        };
+        if let Err(errors) = bundle.add_resource(resource) {
+            for e in errors {
+                remember_miss(format!("{}: {}: {e}", c.id, c.path));
+            }
         }
     }
     Loaded {
-        language: c.language,
+        language: first.language,
+        id: first.id,
         bundle,
     }
 }
@@ -170,14 +199,21 @@ fn load(c: &Catalogue) -> Loaded {
 /// refers to an argument not given, the id itself (or what could be made of the message) is
 /// returned and the miss is remembered: the wall shows a visible fault, never a panic.
 pub fn message(language: Language, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    let Some(loaded) = BUNDLES.iter().find(|b| b.language == language) else {
+    lookup(&WALL_BUNDLES, language, id, args)
+}
+
+/// The agent's message `id` in `language` (from `agent.ftl` or `import.ftl`) with `args`; a
+/// miss falls back as [`message`] does.
+pub fn agent_message(language: Language, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    lookup(&AGENT_BUNDLES, language, id, args)
+}
+
+fn lookup(bundles: &[Loaded], language: Language, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let Some(loaded) = bundles.iter().find(|b| b.language == language) else {
         remember_miss(format!("{language:?}: no catalogue"));
         return id.to_string();
     };
-    let code = WALL
-        .iter()
-        .find(|c| c.language == language)
-        .map_or("?", |c| c.id);
+    let code = loaded.id;
     let bundle = &loaded.bundle;
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
         remember_miss(format!("{code}: {id}: no such message"));

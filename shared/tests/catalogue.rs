@@ -6,7 +6,7 @@
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use rasid_shared::format::Language;
-use rasid_shared::i18n::{Arg, WALL, message};
+use rasid_shared::i18n::{AGENT, Arg, Catalogue, WALL, agent_message, message, misses};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The `$variables` a pattern refers to, in its variants and selectors too.
@@ -74,11 +74,10 @@ fn messages(path: &str, source: &str) -> BTreeMap<String, BTreeSet<String>> {
     out
 }
 
-#[test]
-fn every_language_has_every_message_with_the_same_arguments() {
-    let arabic = messages(WALL[0].path, WALL[0].source);
-    assert!(arabic.len() > 150);
-    for c in &WALL[1..] {
+/// One file in every language: the same ids, each with the same arguments, as in Arabic's.
+fn same_in_every_language(files: &[Catalogue; 3]) -> BTreeMap<String, BTreeSet<String>> {
+    let arabic = messages(files[0].path, files[0].source);
+    for c in &files[1..] {
         let other = messages(c.path, c.source);
         let ids_a: BTreeSet<&String> = arabic.keys().collect();
         let ids_o: BTreeSet<&String> = other.keys().collect();
@@ -86,7 +85,7 @@ fn every_language_has_every_message_with_the_same_arguments() {
             ids_a.difference(&ids_o).collect::<Vec<_>>(),
             Vec::<&&String>::new(),
             "in {} but not in {}",
-            WALL[0].path,
+            files[0].path,
             c.path
         );
         assert_eq!(
@@ -94,7 +93,7 @@ fn every_language_has_every_message_with_the_same_arguments() {
             Vec::<&&String>::new(),
             "in {} but not in {}",
             c.path,
-            WALL[0].path
+            files[0].path
         );
         for (id, vars) in &arabic {
             assert_eq!(
@@ -102,10 +101,40 @@ fn every_language_has_every_message_with_the_same_arguments() {
                 other.get(id),
                 "{id} takes other arguments in {} than in {}",
                 c.path,
-                WALL[0].path
+                files[0].path
             );
         }
     }
+    arabic
+}
+
+#[test]
+fn every_language_has_every_message_with_the_same_arguments() {
+    assert!(same_in_every_language(&WALL).len() > 150);
+}
+
+#[test]
+fn the_agents_files_agree_across_languages_and_share_no_id() {
+    let mut seen = BTreeMap::new();
+    for files in &AGENT {
+        for id in same_in_every_language(files).into_keys() {
+            if let Some(other) = seen.insert(id.clone(), files[0].path) {
+                panic!("{id} is in both {other} and {}", files[0].path);
+            }
+        }
+    }
+    // Every file loads into its language's bundle without a problem.
+    for files in &AGENT {
+        for c in files {
+            let id = "agent-language-name";
+            assert_ne!(agent_message(c.language, id, &[]), id, "{}", c.path);
+        }
+    }
+    let loading: Vec<String> = misses()
+        .into_iter()
+        .filter(|m| m.contains(".ftl"))
+        .collect();
+    assert!(loading.is_empty(), "{loading:#?}");
 }
 
 /// The wall's Arabic counting before the catalogue (`count_noun`): the dual alone for 2, the
