@@ -10,6 +10,7 @@ use crate::config::WallConfig;
 use crate::feed::{BoardSource, SourceStatus};
 use crate::playlist::{Playlist, PlaylistItem};
 use crate::theme::{CANVAS, Theme, dialog, radius, size, space};
+use crate::trouble::Trouble;
 use crate::widgets::{Env, RIGHT, rtl, text};
 use chrono::{DateTime, Local, Timelike};
 use egui::{Align2, Color32, CornerRadius, Key, Rect, Stroke, Ui, pos2, vec2};
@@ -42,7 +43,7 @@ pub struct Wall {
     pub show_help: bool,
     pub clock: Clock,
     /// Shown on the operator line (a configuration error, a key hint).
-    pub operator_note: Option<String>,
+    pub operator_note: Option<Trouble>,
     /// The line under the board's title; `None`: the catalogue's (`wall-subtitle`).
     pub subtitle: Option<String>,
     /// Configuration edits to apply, as they arrive (see `config::watch`).
@@ -174,7 +175,10 @@ impl Wall {
             Ok(s) => (s, None),
             Err(e) if self.screen_fallback && screen.is_some() => {
                 let first = cfg.screen(None)?;
-                let note = format!("{e}; showing the first screen, '{}'", first.name);
+                let note = Trouble::ScreenFallback {
+                    detail: e,
+                    first: first.name.clone(),
+                };
                 (first, Some(note))
             }
             Err(e) => return Err(e),
@@ -228,20 +232,23 @@ impl Wall {
         }
         let Some(update) = latest else { return };
         let screen = self.screen.clone();
-        let outcome = update.and_then(|text| {
-            let cfg = crate::config::parse(&text).map_err(|p| {
-                let first = p.first().map(|x| x.to_string()).unwrap_or_default();
-                if p.len() > 1 {
-                    format!("boards.toml: {first} (+{} more)", p.len() - 1)
-                } else {
-                    format!("boards.toml: {first}")
+        let not_applied = |problem, more| Trouble::ConfigNotApplied { problem, more };
+        let outcome = match update {
+            Err(e) => Err(not_applied(e, 0)),
+            Ok(text) => match crate::config::parse(&text) {
+                Err(p) => {
+                    let first = p.first().map(|x| x.to_string()).unwrap_or_default();
+                    let more = p.len().saturating_sub(1);
+                    Err(not_applied(format!("boards.toml: {first}"), more))
                 }
-            })?;
-            self.apply_config(&cfg, screen.as_deref())
-        });
+                Ok(cfg) => self
+                    .apply_config(&cfg, screen.as_deref())
+                    .map_err(|e| not_applied(e, 0)),
+            },
+        };
         if let Err(e) = outcome {
             tracing::warn!("configuration not applied: {e}");
-            self.operator_note = Some(format!("{e} — the previous configuration stays in force"));
+            self.operator_note = Some(e);
         }
     }
 
@@ -351,7 +358,7 @@ impl Wall {
         self.draw_header(ui, header, &item);
         match (&state.view, &state.error) {
             (Some(v), _) => boards::show(ui, body, v, &self.env),
-            (None, Some(e)) => error_box(ui, body, &self.env, e),
+            (None, Some(e)) => error_box(ui, body, &self.env, &e.show(&self.env)),
             (None, None) => {
                 let waiting = self.env.tr("wall-waiting-for-data");
                 crate::widgets::no_data(ui, body, &self.env, &waiting)
@@ -497,7 +504,7 @@ impl Wall {
                     .circle_stroke(c, 7.0, Stroke::new(1.5, t.muted));
             }
         }
-        if let Some(note) = &self.operator_line() {
+        if let Some(note) = &self.operator_line().map(|t| t.show(&self.env)) {
             let r = Rect::from_min_max(
                 pos2(x + n as f32 * 24.0 + 20.0, inner.top()),
                 pos2(inner.center().x, inner.bottom()),
@@ -515,7 +522,7 @@ impl Wall {
 
     /// What the operator line shows: the source's own trouble first (no key, the collector
     /// refusing the wall), else the configuration's note.
-    pub fn operator_line(&self) -> Option<String> {
+    pub fn operator_line(&self) -> Option<Trouble> {
         self.source
             .operator_note()
             .or_else(|| self.operator_note.clone())

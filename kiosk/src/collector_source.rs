@@ -17,6 +17,7 @@
 use crate::feed::{BoardSource, BoardState, SourceStatus};
 pub use crate::identity::HEADER_KIOSK;
 use crate::identity::{WallIdentity, refusal};
+use crate::trouble::Trouble;
 use chrono::{DateTime, Local};
 use rasid_shared::board::{BoardFilter, BoardName, BoardView};
 use rasid_shared::store::Store;
@@ -48,11 +49,11 @@ enum Event {
     Connected,
     Disconnected(String),
     /// The collector answered 401: what it said.
-    Refused(String),
+    Refused(Trouble),
 }
 
 /// The fetched copies of boards the UI has not taken yet: the newest of each.
-type Arrived = Arc<Mutex<HashMap<Key, Result<BoardView, String>>>>;
+type Arrived = Arc<Mutex<HashMap<Key, Result<BoardView, Trouble>>>>;
 
 #[derive(Serialize, Deserialize)]
 struct Cached {
@@ -72,9 +73,9 @@ pub struct CollectorSource {
     status: SourceStatus,
     cache: Option<Store>,
     /// Why the wall has no key, for the operator line.
-    no_key: Option<String>,
+    no_key: Option<Trouble>,
     /// The collector's last refusal of the wall, until the stream is accepted again.
-    refused: Option<String>,
+    refused: Option<Trouble>,
 }
 
 impl CollectorSource {
@@ -112,7 +113,7 @@ impl CollectorSource {
         let (ev_tx, events) = mpsc::channel();
         let shown = Shown::default();
         let arrived = Arrived::default();
-        let no_key = wall.problem().map(str::to_string);
+        let no_key = wall.problem().cloned();
         if let Some(p) = &no_key {
             tracing::warn!("{p}");
         }
@@ -261,7 +262,7 @@ impl BoardSource for CollectorSource {
         self.status.clone()
     }
 
-    fn operator_note(&self) -> Option<String> {
+    fn operator_note(&self) -> Option<Trouble> {
         self.refused.clone().or_else(|| self.no_key.clone())
     }
 
@@ -301,7 +302,7 @@ impl Network {
     /// not taken yet, and wakes it when `k` is on screen: on a software renderer every frame of
     /// a 1080p wall costs a good part of a second of CPU, so news of other boards waits for the
     /// next frame.
-    fn deliver(&self, k: Key, r: Result<BoardView, String>) {
+    fn deliver(&self, k: Key, r: Result<BoardView, Trouble>) {
         let waiting = lock(&self.arrived).insert(k.clone(), r).is_some();
         let on_screen = lock(&self.shown).as_ref().is_none_or(|s| *s == k);
         if !waiting {
@@ -374,9 +375,11 @@ impl Network {
         &self,
         client: &reqwest::Client,
         url: &str,
-    ) -> Result<reqwest::RequestBuilder, String> {
-        let url = reqwest::Url::parse(url)
-            .map_err(|e| format!("the collector's address {url} cannot be read: {e}"))?;
+    ) -> Result<reqwest::RequestBuilder, Trouble> {
+        let url = reqwest::Url::parse(url).map_err(|e| Trouble::BadAddress {
+            url: url.to_string(),
+            detail: e.to_string(),
+        })?;
         let mut req = client.get(url.clone());
         for (name, value) in self.wall.headers(&url) {
             req = req.header(name, value);
@@ -384,7 +387,7 @@ impl Network {
         Ok(req)
     }
 
-    async fn fetch(&self, client: &reqwest::Client, k: &Key) -> Result<BoardView, String> {
+    async fn fetch(&self, client: &reqwest::Client, k: &Key) -> Result<BoardView, Trouble> {
         let mut url = format!("{}/v1/boards/{}", self.url, k.0);
         let mut q = Vec::new();
         if let Some(c) = &k.1.center {
@@ -402,24 +405,32 @@ impl Network {
             .timeout(Duration::from_secs(15))
             .send()
             .await
-            .map_err(|e| format!("cannot reach the collector: {e}"))?;
+            .map_err(|e| Trouble::Unreachable {
+                detail: e.to_string(),
+            })?;
         let status = resp.status();
-        let bytes = resp
-            .bytes()
-            .await
-            .map_err(|e| format!("the answer was cut: {e}"))?;
+        let bytes = resp.bytes().await.map_err(|e| Trouble::Cut {
+            detail: e.to_string(),
+        })?;
         if let Some(why) = refusal(status, &bytes) {
             self.send(Event::Refused(why.clone()));
             return Err(why);
         }
         if !status.is_success() {
-            let msg: String = String::from_utf8_lossy(&bytes).chars().take(200).collect();
-            return Err(format!("the collector answered {status}: {msg}"));
+            let message: String = String::from_utf8_lossy(&bytes).chars().take(200).collect();
+            return Err(Trouble::Answered {
+                status: status.to_string(),
+                message,
+            });
         }
-        let view: BoardView = serde_json::from_slice(&bytes)
-            .map_err(|e| format!("the board sent by the collector cannot be read: {e}"))?;
+        let view: BoardView = serde_json::from_slice(&bytes).map_err(|e| Trouble::Unreadable {
+            detail: e.to_string(),
+        })?;
         if view.name() != k.0 {
-            return Err(format!("asked for board {}, received {}", k.0, view.name()));
+            return Err(Trouble::WrongBoard {
+                asked: k.0.to_string(),
+                got: view.name().to_string(),
+            });
         }
         Ok(view)
     }
@@ -442,7 +453,7 @@ impl Network {
                 }
                 Err(e) => {
                     // A URL that cannot be read never gets better: say so once and stop.
-                    self.send(Event::Disconnected(e));
+                    self.send(Event::Disconnected(e.to_string()));
                     return;
                 }
             };
@@ -488,8 +499,8 @@ impl Network {
                     let body = r.bytes().await.unwrap_or_default();
                     match refusal(status, &body) {
                         Some(why) => {
-                            self.send(Event::Refused(why.clone()));
-                            self.send(Event::Disconnected(why));
+                            self.send(Event::Disconnected(why.to_string()));
+                            self.send(Event::Refused(why));
                         }
                         None => self.send(Event::Disconnected(format!(
                             "the collector answered {status}"
@@ -671,8 +682,11 @@ mod tests {
         source.showing(BoardName::Overdue, &BoardFilter::default());
         // A busy collector: a thousand fetched copies before the wall's next frame.
         for i in 0..1000 {
-            net.deliver(overdue.clone(), Err(format!("copy {i}")));
-            net.deliver(kpi.clone(), Err(format!("copy {i}")));
+            let copy = || Trouble::Cut {
+                detail: format!("copy {i}"),
+            };
+            net.deliver(overdue.clone(), Err(copy()));
+            net.deliver(kpi.clone(), Err(copy()));
         }
         assert_eq!(lock(&source.arrived).len(), 2, "one copy a board waits");
         let notices: Vec<Event> = source.events.try_iter().collect();
@@ -684,13 +698,19 @@ mod tests {
         assert_eq!(wakes.load(std::sync::atomic::Ordering::Relaxed), 1000);
         assert!(source.poll());
         let error = |s: &mut CollectorSource, k: &Key| s.board(k.0, &k.1).error;
-        assert_eq!(error(&mut source, &overdue).as_deref(), Some("copy 999"));
-        assert_eq!(error(&mut source, &kpi).as_deref(), Some("copy 999"));
+        let last = Some(Trouble::Cut {
+            detail: "copy 999".into(),
+        });
+        assert_eq!(error(&mut source, &overdue), last);
+        assert_eq!(error(&mut source, &kpi), last);
         assert!(lock(&source.arrived).is_empty());
         // A copy fetched after the frame took the last one is noticed again.
-        net.deliver(kpi.clone(), Err("copy 1000".into()));
+        let copy_1000 = Trouble::Cut {
+            detail: "copy 1000".into(),
+        };
+        net.deliver(kpi.clone(), Err(copy_1000.clone()));
         assert!(source.poll());
-        assert_eq!(error(&mut source, &kpi).as_deref(), Some("copy 1000"));
+        assert_eq!(error(&mut source, &kpi), Some(copy_1000));
     }
 
     #[test]

@@ -568,7 +568,7 @@ pub fn read_origin(origin: &ConfigOrigin) -> Result<String, String> {
                 .text()
                 .map_err(|e| format!("the configuration from {u} was cut: {e}"))?;
             if let Some(why) = crate::identity::refusal(status, text.as_bytes()) {
-                return Err(why);
+                return Err(why.to_string());
             }
             if status.is_success() {
                 Ok(text)

@@ -15,7 +15,7 @@ use std::sync::Arc;
 pub struct BoardState {
     pub view: Option<Arc<BoardView>>,
     /// Why the board could not be had (shown in its place); the last good view is kept.
-    pub error: Option<String>,
+    pub error: Option<crate::trouble::Trouble>,
     /// Shown from the local cache because the collector cannot be reached.
     pub from_cache: bool,
 }
@@ -52,7 +52,7 @@ pub trait BoardSource {
     fn status(&self) -> SourceStatus;
     /// What the operator must know about the source itself (a wall without a key, a collector
     /// refusing the wall), for the operator line; `None` when all is well.
-    fn operator_note(&self) -> Option<String> {
+    fn operator_note(&self) -> Option<crate::trouble::Trouble> {
         None
     }
     /// The registered centers (code, Arabic name, English name), for the operator's filter.

@@ -5,6 +5,7 @@
 //! A wall without a key still runs: it reads unsigned, which only a collector started with
 //! `--public-boards` answers, and says on its operator line what to do.
 
+use crate::trouble::Trouble;
 use chrono::Utc;
 use rasid_shared::sign::KeyPair;
 use rasid_shared::wire::{self, ErrorBody};
@@ -22,7 +23,7 @@ pub const HEADER_KIOSK: &str = "x-rasid-kiosk";
 pub struct WallIdentity {
     name: String,
     /// The key (shared: a key pair is large), or why there is none, for the operator.
-    key: Result<Arc<KeyPair>, String>,
+    key: Result<Arc<KeyPair>, Trouble>,
 }
 
 impl WallIdentity {
@@ -38,19 +39,23 @@ impl WallIdentity {
     /// that is missing or unreadable leaves the wall without a key, with a message saying what
     /// to do (see [`WallIdentity::problem`]); it never stops the wall.
     pub fn load(name: &str, path: &Path) -> WallIdentity {
-        let shown = path.display();
+        let file = path.display().to_string();
         let key = match std::fs::read_to_string(path) {
-            Ok(text) => KeyPair::from_secret_base64(&text).map(Arc::new).map_err(|e| {
-                format!(
-                    "this wall's key file {shown} cannot be used ({e}): run `rasid-kiosk init --name {name} --key {shown} --force` and register the [[wall]] lines it prints in the collector's centers.toml"
-                )
+            Ok(text) => KeyPair::from_secret_base64(&text)
+                .map(Arc::new)
+                .map_err(|e| Trouble::KeyUnusable {
+                    name: name.to_string(),
+                    file,
+                    detail: e.to_string(),
+                }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Trouble::NoKey {
+                name: name.to_string(),
+                file,
             }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!(
-                "this wall has no key ({shown} not found), so it reads only from a collector started with --public-boards: run `rasid-kiosk init --name {name}` and register the [[wall]] lines it prints in the collector's centers.toml"
-            )),
-            Err(e) => Err(format!(
-                "this wall's key file {shown} cannot be read ({e}); it reads unsigned until it can"
-            )),
+            Err(e) => Err(Trouble::KeyUnreadable {
+                file,
+                detail: e.to_string(),
+            }),
         };
         WallIdentity {
             name: name.to_string(),
@@ -64,8 +69,8 @@ impl WallIdentity {
     }
 
     /// Why the wall has no key, in words for the operator; `None` when it has one.
-    pub fn problem(&self) -> Option<&str> {
-        self.key.as_ref().err().map(String::as_str)
+    pub fn problem(&self) -> Option<&Trouble> {
+        self.key.as_ref().err()
     }
 
     /// The headers of a GET of `url`: the kiosk's name, and the wall's signature of the URL's
@@ -91,16 +96,19 @@ impl WallIdentity {
 
 /// When a collector answered 401, what it said, for the operator line and the log:
 /// `the collector refuses this wall's reads (unknown-wall): …`. `None` for any other status.
-pub fn refusal(status: reqwest::StatusCode, body: &[u8]) -> Option<String> {
+pub fn refusal(status: reqwest::StatusCode, body: &[u8]) -> Option<Trouble> {
     if status != reqwest::StatusCode::UNAUTHORIZED {
         return None;
     }
     Some(match serde_json::from_slice::<ErrorBody>(body) {
-        Ok(e) => format!(
-            "the collector refuses this wall's reads ({}): {}",
-            e.error, e.message
-        ),
-        Err(_) => "the collector refuses this wall's reads (401): run `rasid-kiosk init` and register the wall in its centers.toml".to_string(),
+        Ok(e) => Trouble::Refused {
+            code: e.error,
+            message: e.message,
+        },
+        Err(_) => Trouble::Refused {
+            code: "401".into(),
+            message: "run `rasid-kiosk init` and register the wall in its centers.toml".into(),
+        },
     })
 }
 
@@ -212,7 +220,7 @@ mod tests {
     fn a_wall_without_a_key_says_what_to_do_and_reads_unsigned() {
         let dir = tempfile::tempdir().unwrap();
         let wall = WallIdentity::load("hall-1", &dir.path().join("none.key"));
-        let problem = wall.problem().unwrap();
+        let problem = wall.problem().unwrap().to_string();
         assert!(
             problem.contains("rasid-kiosk init --name hall-1"),
             "{problem}"
@@ -221,13 +229,20 @@ mod tests {
         assert_eq!(wall.headers(&url), [(HEADER_KIOSK, "hall-1".to_string())]);
         std::fs::write(dir.path().join("bad.key"), "not a key").unwrap();
         let bad = WallIdentity::load("hall-1", &dir.path().join("bad.key"));
-        assert!(bad.problem().unwrap().contains("cannot be used"));
+        assert!(
+            bad.problem()
+                .unwrap()
+                .to_string()
+                .contains("cannot be used")
+        );
     }
 
     #[test]
     fn a_401_is_read_for_its_word() {
         let body = br#"{"error":"unknown-wall","message":"wall 'x' is not registered"}"#;
-        let r = refusal(reqwest::StatusCode::UNAUTHORIZED, body).unwrap();
+        let r = refusal(reqwest::StatusCode::UNAUTHORIZED, body)
+            .unwrap()
+            .to_string();
         assert!(
             r.contains("(unknown-wall)") && r.contains("not registered"),
             "{r}"

@@ -28,5 +28,6 @@ pub mod render;
 pub mod screen_awake;
 pub mod text;
 pub mod theme;
+pub mod trouble;
 pub mod widgets;
 pub mod window;

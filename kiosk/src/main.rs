@@ -205,8 +205,8 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
             wall.screen_fallback = from_collector;
             // Checked above: the screen exists, or falls back to the first one.
             let _ = wall.apply_config(&first.config, screen.as_deref());
-            if first.note.is_some() {
-                wall.operator_note = first.note;
+            if let Some(detail) = first.note {
+                wall.operator_note = Some(rasid_kiosk::trouble::Trouble::DefaultLook { detail });
             }
             if let Some(o) = origin {
                 wall.follow_config(config::watch(o, first.text, wake), screen);

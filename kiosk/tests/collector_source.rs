@@ -264,7 +264,10 @@ fn a_wall_without_a_registered_key_is_refused_and_its_operator_line_says_what_to
     let (w, rx) = wake();
     let keyless = WallIdentity::load("hall-1", &dir.path().join("rasid-wall.key"));
     let mut source = CollectorSource::start(&demo.url, keyless, None, w);
-    let note = source.operator_note().unwrap_or_default();
+    let note = source
+        .operator_note()
+        .map(|t| t.to_string())
+        .unwrap_or_default();
     assert!(
         note.contains("no key") && note.contains("rasid-kiosk init --name hall-1"),
         "{note}"
@@ -273,13 +276,13 @@ fn a_wall_without_a_registered_key_is_refused_and_its_operator_line_says_what_to
         wait_until(&mut source, &rx, Duration::from_secs(20), |h| {
             h.board(BoardName::Budget, &all).error.is_some()
                 && h.operator_note()
-                    .is_some_and(|n| n.contains("(missing-signature)"))
+                    .is_some_and(|n| n.to_string().contains("(missing-signature)"))
         }),
         "the refusal reached the operator line: {:?}",
         source.operator_note()
     );
     let error = source.board(BoardName::Budget, &all).error.unwrap();
-    assert!(error.contains("refuses this wall"), "{error}");
+    assert!(error.to_string().contains("refuses this wall"), "{error}");
     assert!(source.board(BoardName::Budget, &all).view.is_none());
     // The wall shows the same line.
     let env = default_env(
@@ -291,8 +294,20 @@ fn a_wall_without_a_registered_key_is_refused_and_its_operator_line_says_what_to
         Box::new(source),
         rasid_kiosk::playlist::default_playlist(),
     );
-    let line = wall.operator_line().unwrap_or_default();
+    let line = wall
+        .operator_line()
+        .map(|t| t.to_string())
+        .unwrap_or_default();
     assert!(line.contains("(missing-signature)"), "{line}");
+    // On the screen, in the wall's language (Arabic), naming the collector's word.
+    let shown = wall
+        .operator_line()
+        .map(|t| t.show(&wall.env))
+        .unwrap_or_default();
+    assert!(
+        shown.contains("يرفض المجمّع") && shown.contains("missing-signature"),
+        "{shown}"
+    );
 
     // A key of its own that is not registered at the collector: unknown-wall, naming init.
     let key = dir.path().join("hall-1.key");
@@ -303,6 +318,7 @@ fn a_wall_without_a_registered_key_is_refused_and_its_operator_line_says_what_to
         wait_until(&mut source, &rx, Duration::from_secs(20), |h| {
             h.board(BoardName::Budget, &all).error.is_some()
                 && h.operator_note()
+                    .map(|n| n.to_string())
                     .is_some_and(|n| n.contains("(unknown-wall)") && n.contains("rasid-kiosk init"))
         }),
         "unknown-wall on the operator line: {:?}",

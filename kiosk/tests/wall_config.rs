@@ -73,13 +73,22 @@ fn edits_apply_live_and_a_broken_edit_keeps_the_last_good_configuration() {
         BoardName::Committees,
         "the last good configuration stays"
     );
-    let note = h.state().operator_note.clone().unwrap_or_default();
+    let note = h
+        .state()
+        .operator_note
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
     assert!(
         note.contains("line 3") && note.contains("'comittees' is not a board"),
         "{note}"
     );
     h.query_by_label_contains("'comittees' is not a board")
         .expect("the error is on the wall");
+    // In the wall's language (Arabic), the checker's words given as they are.
+    h.query_by_label_contains("لم يُطبَّق الإعداد الجديد ويبقى السابق نافذاً")
+        .expect("the wall says it in Arabic");
+    h.snapshot("wall_config_not_applied_1080p");
 
     tx.send(Ok(
         "[[screen]]\nname = \"lobby\"\nboards = [{ board = \"kpi\" }]\n".into(),
@@ -89,7 +98,8 @@ fn edits_apply_live_and_a_broken_edit_keeps_the_last_good_configuration() {
     assert!(
         h.state()
             .operator_note
-            .clone()
+            .as_ref()
+            .map(ToString::to_string)
             .unwrap_or_default()
             .contains("no screen named 'hall'")
     );
@@ -112,7 +122,12 @@ fn a_wall_following_the_collector_shows_its_own_screen_or_the_first_and_says_so(
     .unwrap();
     h.run_steps(2);
     assert_eq!(h.state().current().board, BoardName::Kpi);
-    let note = h.state().operator_note.clone().unwrap_or_default();
+    let note = h
+        .state()
+        .operator_note
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
     assert!(
         note.contains("no screen named 'hall'")
             && note.contains("showing the first screen, 'lobby'"),

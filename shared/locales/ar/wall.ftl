@@ -149,6 +149,24 @@ help-filter = F أو /: تصفية اللوحة حسب جهة (اكتب الاس
 help-escape = Esc: العودة إلى التدوير دون تصفية
 help-help = H أو F1: إظهار هذه المساعدة أو إخفاؤها
 
+
+## Troubles: the operator line and a board that cannot be shown. The detail (what the network
+## or the configuration's checker said, a path, the collector's own message) comes as it is.
+
+trouble-no-key = لا مفتاح لهذه الشاشة ({ $file } غير موجود)، فلا تقرأ إلا من مجمّع شُغّل بـ --public-boards: شغّل rasid-kiosk init --name { $name } وسجّل أسطر [[wall]] التي يطبعها في centers.toml لدى المجمّع
+trouble-key-unusable = ملف مفتاح هذه الشاشة { $file } لا يصلح ({ $detail }): شغّل rasid-kiosk init --name { $name } --key { $file } --force وسجّل أسطر [[wall]] التي يطبعها في centers.toml لدى المجمّع
+trouble-key-unreadable = تعذّرت قراءة ملف مفتاح هذه الشاشة { $file } ({ $detail })، فهي تقرأ دون توقيع حتى تتمكن من قراءته
+trouble-refused = يرفض المجمّع قراءات هذه الشاشة ({ $code }): { $message }
+trouble-bad-address = عنوان المجمّع { $url } غير صالح: { $detail }
+trouble-unreachable = تعذّر الوصول إلى المجمّع: { $detail }
+trouble-cut = انقطع ردّ المجمّع قبل اكتماله: { $detail }
+trouble-answered = ردّ المجمّع بالرمز { $status }: { $message }
+trouble-unreadable = تعذّرت قراءة اللوحة التي أرسلها المجمّع: { $detail }
+trouble-wrong-board = طُلبت اللوحة { $asked } فوصلت اللوحة { $got }
+trouble-config-not-applied = لم يُطبَّق الإعداد الجديد ويبقى السابق نافذاً: { $problem }{ $more }
+trouble-screen-fallback = تُعرض الشاشة الأولى «{ $first }»: { $detail }
+trouble-default-look = يُعرض الشكل الافتراضي: { $detail }
+
 ## Board: decision-execution
 
 decisions-status-of-decisions = حالة تنفيذ القرارات

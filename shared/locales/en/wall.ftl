@@ -127,6 +127,24 @@ help-filter = F or /: filter the board by center (type the name, then Enter)
 help-escape = Esc: back to the rotation, no filter
 help-help = H or F1: show or hide this help
 
+
+## Troubles: the operator line and a board that cannot be shown. The detail (what the network
+## or the configuration's checker said, a path, the collector's own message) comes as it is.
+
+trouble-no-key = This wall has no key ({ $file } not found), so it reads only from a collector started with --public-boards: run rasid-kiosk init --name { $name } and register the [[wall]] lines it prints in the collector's centers.toml
+trouble-key-unusable = This wall's key file { $file } cannot be used ({ $detail }): run rasid-kiosk init --name { $name } --key { $file } --force and register the [[wall]] lines it prints in the collector's centers.toml
+trouble-key-unreadable = This wall's key file { $file } cannot be read ({ $detail }); it reads unsigned until it can
+trouble-refused = The collector refuses this wall's reads ({ $code }): { $message }
+trouble-bad-address = The collector's address { $url } cannot be read: { $detail }
+trouble-unreachable = Cannot reach the collector: { $detail }
+trouble-cut = The collector's answer was cut: { $detail }
+trouble-answered = The collector answered { $status }: { $message }
+trouble-unreadable = The board sent by the collector cannot be read: { $detail }
+trouble-wrong-board = Asked for board { $asked }, received { $got }
+trouble-config-not-applied = The new configuration was not applied; the previous one stays in force: { $problem }{ $more }
+trouble-screen-fallback = Showing the first screen, '{ $first }': { $detail }
+trouble-default-look = The default look is used: { $detail }
+
 ## Board: decision-execution
 
 decisions-status-of-decisions = Decisions by execution

@@ -130,6 +130,24 @@ help-filter = F یا /: فیلتر صفحه بر پایه دستگاه (نام �
 help-escape = Esc: بازگشت به چرخش بدون فیلتر
 help-help = H یا F1: نمایش یا پنهان کردن این راهنما
 
+
+## Troubles: the operator line and a board that cannot be shown. The detail (what the network
+## or the configuration's checker said, a path, the collector's own message) comes as it is.
+
+trouble-no-key = این نمایشگر کلید ندارد ({ $file } یافت نشد) و فقط از گردآورنده‌ای می‌خواند که با --public-boards اجرا شده است: rasid-kiosk init --name { $name } را اجرا کنید و سطرهای [[wall]] را که چاپ می‌کند در centers.toml گردآورنده ثبت کنید
+trouble-key-unusable = پرونده کلید این نمایشگر { $file } قابل استفاده نیست ({ $detail }): rasid-kiosk init --name { $name } --key { $file } --force را اجرا کنید و سطرهای [[wall]] را که چاپ می‌کند در centers.toml گردآورنده ثبت کنید
+trouble-key-unreadable = پرونده کلید این نمایشگر { $file } خوانده نشد ({ $detail })؛ تا خوانده شود، بدون امضا می‌خواند
+trouble-refused = گردآورنده درخواست‌های این نمایشگر را نمی‌پذیرد ({ $code }): { $message }
+trouble-bad-address = نشانی گردآورنده { $url } معتبر نیست: { $detail }
+trouble-unreachable = دسترسی به گردآورنده ممکن نشد: { $detail }
+trouble-cut = پاسخ گردآورنده پیش از پایان قطع شد: { $detail }
+trouble-answered = گردآورنده با کد { $status } پاسخ داد: { $message }
+trouble-unreadable = صفحه‌ای که گردآورنده فرستاد خوانده نشد: { $detail }
+trouble-wrong-board = صفحه { $asked } درخواست شد و صفحه { $got } رسید
+trouble-config-not-applied = پیکربندی تازه اعمال نشد و پیکربندی پیشین برقرار است: { $problem }{ $more }
+trouble-screen-fallback = نخستین نمایشگر، «{ $first }»، نمایش داده می‌شود: { $detail }
+trouble-default-look = نمای پیش‌فرض به کار می‌رود: { $detail }
+
 ## Board: decision-execution
 
 decisions-status-of-decisions = وضعیت اجرای مصوبات
