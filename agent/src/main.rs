@@ -349,7 +349,7 @@ fn import(data: &Path, files: Vec<PathBuf>, args: ImportArgs, as_json: bool) -> 
                 if as_json {
                     results.push(refused_json(file, &e, copy));
                 } else {
-                    eprintln!("{e}");
+                    eprintln!("{}", e.report(cfg.language.into()));
                     if let Some(copy) = copy {
                         eprintln!("  the problems are marked in {}", copy.display());
                     }
