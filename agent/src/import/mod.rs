@@ -274,6 +274,36 @@ impl ImportError {
     }
 }
 
+/// What `import` says of a file it stored, in `language`: `budget.csv: 12 rows stored (3 new,
+/// 9 changed, 0 unchanged); 1 identical row counted once`. `rows` were stored, `identical`
+/// rows repeated one above them and were counted once; `summary` is what the store made of
+/// them. Numbers in Western digits.
+pub fn stored_summary(
+    language: Language,
+    file: &Path,
+    rows: usize,
+    identical: usize,
+    summary: &rasid_shared::store::ImportSummary,
+) -> String {
+    let resent = match summary.resent {
+        0 => Msg::default(),
+        n => Msg::new("import-stored-resent").count(n),
+    };
+    let identical = match identical {
+        0 => Msg::default(),
+        n => Msg::new("import-stored-identical").count(n),
+    };
+    Msg::new("import-stored")
+        .text("file", file.display())
+        .count(rows)
+        .text("new", summary.new)
+        .text("changed", summary.changed)
+        .text("unchanged", summary.unchanged)
+        .msg("resent", resent)
+        .msg("identical", identical)
+        .render(language)
+}
+
 /// Collects problems up to [`MAX_PROBLEMS_SHOWN`] while counting all of them.
 #[derive(Debug, Default)]
 pub struct Problems {

@@ -185,3 +185,22 @@ import-json-unknown-variant = «{ $value }» غير مقبول هنا؛ استع
 import-json-unreadable = تتعذّر قراءته: { $error }
 record-not-a-center-code = «{ $value }» ليس رمز مركز؛ يتكوّن الرمز من 2 إلى 16 من الأحرف اللاتينية الكبيرة أو الأرقام أو الشَّرطة (-)، ويُكتب كما أعطته أمانة مجلس الوزراء لمركزكم
 record-not-a-decision-number = «{ $value }» ليس رقم قرار؛ اكتبوه بصيغة الحكومة/الجلسة/البند، مثل 18/212/02
+
+## الملف المحفوظ: سطر الملخص الذي يطبعه `import`.
+
+import-stored = { $file }: { $count ->
+    [zero] لم يُحفظ أي صف
+    [one] حُفظ صف واحد
+    [two] حُفظ صفان
+    [few] حُفظت { $num } صفوف
+    [many] حُفظ { $num } صفًا
+   *[other] حُفظ { $num } صف
+} (جديدة: { $new }، متغيّرة: { $changed }، بلا تغيير: { $unchanged }{ $resent }){ $identical }
+import-stored-resent = ، مرفوضة من قبل وأُعيد إرسالها: { $count ->
+   *[other] { $num }
+}
+import-stored-identical = ؛ { $count ->
+    [one] صف مكرر بعينه حُسب مرة واحدة
+    [two] صفان مكرران بعينهما حُسب كل منهما مرة واحدة
+   *[other] صفوف مكررة بعينها حُسب كل منها مرة واحدة: { $num }
+}

@@ -178,3 +178,17 @@ import-json-unknown-variant = '{ $value }' is not allowed here; use { $expected 
 import-json-unreadable = cannot be read: { $error }
 record-not-a-center-code = '{ $value }' is not a center code; use 2 to 16 Latin capital letters, digits or '-', such as MOH or MOF-BUDGET
 record-not-a-decision-number = '{ $value }' is not a decision number; write government/session/item, such as 18/212/02
+
+## A stored file: `import`'s summary line.
+
+import-stored = { $file }: { $count ->
+    [one] { $num } row
+   *[other] { $num } rows
+} stored ({ $new } new, { $changed } changed, { $unchanged } unchanged{ $resent }){ $identical }
+import-stored-resent = , { $count ->
+   *[other] { $num }
+} refused before and sent again
+import-stored-identical = ; { $count ->
+    [one] { $num } identical row
+   *[other] { $num } identical rows
+} counted once

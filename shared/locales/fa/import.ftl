@@ -174,3 +174,15 @@ import-json-unknown-variant = «{ $value }» اینجا پذیرفته نیست�
 import-json-unreadable = خوانده نمی‌شود: { $error }
 record-not-a-center-code = «{ $value }» کد دستگاه نیست؛ کد از 2 تا 16 حرف بزرگ لاتین، رقم یا خط تیره (-) ساخته می‌شود، همان‌گونه که دبیرخانهٔ هیئت دولت به دستگاه شما داده است
 record-not-a-decision-number = «{ $value }» شمارهٔ مصوبه نیست؛ آن را به‌صورت دولت/جلسه/بند بنویسید، مانند 18/212/02
+
+## پروندهٔ ذخیره‌شده: سطر خلاصه‌ای که `import` چاپ می‌کند.
+
+import-stored = { $file }: { $count ->
+   *[other] { $num } ردیف
+} ذخیره شد (تازه: { $new }، تغییریافته: { $changed }، بی‌تغییر: { $unchanged }{ $resent }){ $identical }
+import-stored-resent = ، ردشده در گذشته و دوباره فرستاده‌شده: { $count ->
+   *[other] { $num }
+}
+import-stored-identical = ؛ { $count ->
+   *[other] { $num } ردیف تکراری یک بار شمرده شد
+}
