@@ -296,5 +296,7 @@ fn import_annotate_writes_the_copy_of_each_refused_file() {
             .starts_with("'18/212' is not a decision number"),
         "{third}"
     );
+    // The message's id in import.ftl, stable for scripts whatever the wording.
+    assert_eq!(third["id"], "record-not-a-decision-number");
     assert_eq!(file["problems"].as_array().unwrap().len(), 6);
 }
