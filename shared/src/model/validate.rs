@@ -8,9 +8,11 @@ use crate::i18n::Msg;
 use chrono::Datelike;
 use std::fmt;
 
-/// One thing wrong with a record, in words a clerk understands. On the wire it is `field` and
-/// the English `message`; the message's id and arguments (`msg`, to say it in the clerk's
-/// language) stay in memory: a problem read from the wire has none, and is shown in English.
+// On the wire a problem is `field` and the English `message`; the message's id and arguments
+// (`msg`, to say it in the clerk's language) stay in memory: a problem read from the wire has
+// none, and is shown in English. (This is a comment, not documentation: the doc comment below
+// is the JSON Schema's description, in docs/schemas/ and docs/openapi.json.)
+/// One thing wrong with a record, in words a clerk understands.
 #[derive(Debug, Clone, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Problem {
     /// The field, as named in import files and the wire (`progress`, `spent`).
