@@ -148,7 +148,8 @@ pub fn annotated_copy(
         .unwrap_or_default();
     let grids = match ext.as_str() {
         "csv" | "txt" => vec![csv_grid(path, bytes, encoding)?],
-        "xlsx" | "xlsm" | "xls" | "ods" => crate::import::sheet::visible_sheets(bytes)?
+        "xlsx" | "xlsm" | "xls" | "ods" => crate::import::sheet::visible_sheets(bytes)
+            .map_err(|m| m.render(language.into()))?
             .into_iter()
             .map(|(name, range, percent)| sheet_grid(name, &range, percent.unwrap_or_default()))
             .collect(),
@@ -272,12 +273,15 @@ fn write(
     list.set_name(&list_name)?;
     problems_sheet(list, t, grids, problems, &placed, total, language)?;
     for (g, grid) in grids.iter().enumerate() {
-        let mut notes: BTreeMap<(u32, u16), Vec<&str>> = BTreeMap::new();
+        let mut notes: BTreeMap<(u32, u16), Vec<String>> = BTreeMap::new();
         for (p, place) in problems.iter().zip(&placed) {
             if let Some((pg, cell)) = place
                 && *pg == g
             {
-                notes.entry(*cell).or_default().push(&p.message);
+                notes
+                    .entry(*cell)
+                    .or_default()
+                    .push(p.msg.render(language.into()));
             }
         }
         let ws = book.add_worksheet();
@@ -341,10 +345,11 @@ fn problems_sheet(
         };
         let column = p.location.column.as_deref().unwrap_or(t.whole);
         ws.write_string_with_format(row, 2, column, &top)?;
-        ws.write_string_with_format(row, 3, &p.message, &wrap)?;
+        let message = p.msg.render(language.into());
+        ws.write_string_with_format(row, 3, &message, &wrap)?;
         // Spreadsheets do not grow a row for wrapped text written by a program: as many lines
         // as the problem takes in its column (about PROBLEM_WIDTH characters a line).
-        let lines = p.message.chars().count().div_ceil(PROBLEM_WIDTH).max(1);
+        let lines = message.chars().count().div_ceil(PROBLEM_WIDTH).max(1);
         ws.set_row_height(row, 15.0 * lines as f64)?;
         if let Some((g, (r, c))) = place {
             let target = format!(
@@ -378,7 +383,7 @@ fn data_sheet(
     ws: &mut Worksheet,
     t: &Texts,
     grid: &Grid,
-    notes: &BTreeMap<(u32, u16), Vec<&str>>,
+    notes: &BTreeMap<(u32, u16), Vec<String>>,
 ) -> Result<(), XlsxError> {
     let red = red(Format::new());
     for (&(r, c), d) in &grid.cells {

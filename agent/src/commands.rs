@@ -615,7 +615,8 @@ fn import_dropped(store: &Store, cfg: &AgentConfig, drop: &Path, path: &Path) ->
             let _ = std::fs::rename(path, &t);
             // The errors name the file where it now is, in `failed/`.
             let e = e.moved_to(&t);
-            let _ = std::fs::write(t.with_extension("errors.txt"), format!("{e}\n"));
+            let report = e.report(cfg.language.into());
+            let _ = std::fs::write(t.with_extension("errors.txt"), format!("{report}\n"));
             write_annotated(&t, &e, None, cfg.language, &t.with_extension("errors.xlsx"));
             false
         }

@@ -349,7 +349,7 @@ fn import(data: &Path, files: Vec<PathBuf>, args: ImportArgs, as_json: bool) -> 
                 if as_json {
                     results.push(refused_json(file, &e, copy));
                 } else {
-                    eprintln!("{e}");
+                    eprintln!("{}", e.report(cfg.language.into()));
                     if let Some(copy) = copy {
                         eprintln!("  the problems are marked in {}", copy.display());
                     }
@@ -368,8 +368,9 @@ fn import(data: &Path, files: Vec<PathBuf>, args: ImportArgs, as_json: bool) -> 
 }
 
 /// A refused file in `import --json`: the error as one text (`error`), and, when the file was
-/// read and found wanting, each problem with its place (`problems`: sheet, row, column and
-/// message, `null` where the problem is of the whole file or row) and how many there were in
+/// read and found wanting, each problem with its place (`problems`: sheet, row, column, the
+/// English message and its `id` in import.ftl, `null` where the problem is of the whole file
+/// or row) and how many there were in
 /// all (`problems_total`: only the first 50 are listed).
 fn refused_json(
     file: &Path,
@@ -390,6 +391,7 @@ fn refused_json(
                     "row": p.location.row,
                     "column": p.location.column,
                     "message": p.message,
+                    "id": p.msg.id,
                 })
             })
             .collect();

@@ -296,8 +296,9 @@ fn a_center_works_through_its_day_with_the_agent() {
     std::thread::sleep(Duration::from_millis(300));
     let text = std::fs::read_to_string(&errors).unwrap();
     let moved = errors.to_string_lossy().replace(".errors.txt", ".csv");
+    // In the agent's language (Arabic unless rasid-agent.toml says otherwise).
     assert!(
-        text.starts_with(&format!("{moved}: 1 problem found")) && text.ends_with('\n'),
+        text.starts_with(&format!("{moved}: وُجدت مشكلة واحدة؛")) && text.ends_with('\n'),
         "{text}"
     );
     assert!(std::path::Path::new(&moved).exists(), "{moved}");

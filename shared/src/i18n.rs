@@ -15,6 +15,7 @@ use crate::format::Language;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
+use std::fmt;
 use std::sync::{LazyLock, Mutex};
 use unic_langid::LanguageIdentifier;
 
@@ -237,6 +238,158 @@ fn lookup(bundles: &[Loaded], language: Language, id: &str, args: &[(&str, Arg<'
         return id.to_string();
     }
     text.into_owned()
+}
+
+/// A message of the agent's catalogue kept as an id and its arguments, to be written later in
+/// whatever language its reader reads ([`Msg::render`]): what is wrong with a file or a record
+/// is found once and said in Arabic, Persian or English. Values inside it (a cell's text, a
+/// number, a column's header as the file wrote it, a file's name) are [`MsgArg::Text`] and are
+/// never translated. An empty id (the [`Default`]) is "no message".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Msg {
+    /// The id in `shared/locales/<ar|fa|en>/import.ftl` (or `agent.ftl`).
+    pub id: &'static str,
+    /// The `$arguments`, by name.
+    pub args: Vec<(&'static str, MsgArg)>,
+}
+
+/// An argument of a [`Msg`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MsgArg {
+    /// Shown as it is, in every language: the clerk's values, numbers, names from the file.
+    Text(String),
+    /// A count the message chooses its plural form by (see [`Arg::Count`]).
+    Count(i64),
+    /// A number matched exactly (see [`Arg::Number`]).
+    Number(i64),
+    /// Another message, written in the same language first.
+    Msg(Box<Msg>),
+    /// A name the code knows in each language, `[English, Arabic, Persian]` (a column's or a
+    /// record kind's name as the templates write it).
+    Names([String; 3]),
+    /// Messages written one after the other, separated by `, ` (`، `), or by `; ` (`؛ `) when
+    /// `semicolons`.
+    List {
+        /// The messages, in order.
+        items: Vec<Msg>,
+        /// Whether they are clauses (`; `) rather than items (`, `).
+        semicolons: bool,
+    },
+}
+
+impl Msg {
+    /// The message `id` without arguments (add them with [`Msg::text`], [`Msg::count`] …).
+    pub fn new(id: &'static str) -> Msg {
+        Msg {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// With `$name` = `value` as written.
+    pub fn text(mut self, name: &'static str, value: impl fmt::Display) -> Msg {
+        self.args.push((name, MsgArg::Text(value.to_string())));
+        self
+    }
+
+    /// With a count: `$count` its plural category, `$num` the number as written.
+    pub fn count(mut self, n: usize) -> Msg {
+        self.args
+            .push(("count", MsgArg::Count(i64::try_from(n).unwrap_or(i64::MAX))));
+        self.args.push(("num", MsgArg::Text(n.to_string())));
+        self
+    }
+
+    /// With `$name` = another message, written in the same language.
+    pub fn msg(mut self, name: &'static str, m: Msg) -> Msg {
+        self.args.push((name, MsgArg::Msg(Box::new(m))));
+        self
+    }
+
+    /// With `$name` = a name known in every language, `[English, Arabic, Persian]`.
+    pub fn names(mut self, name: &'static str, names: [String; 3]) -> Msg {
+        self.args.push((name, MsgArg::Names(names)));
+        self
+    }
+
+    /// With `$name` = `items` written one after the other, separated by commas.
+    pub fn list(mut self, name: &'static str, items: Vec<Msg>) -> Msg {
+        let semicolons = false;
+        self.args.push((name, MsgArg::List { items, semicolons }));
+        self
+    }
+
+    /// With `$name` = `items` written one after the other, separated by semicolons.
+    pub fn clauses(mut self, name: &'static str, items: Vec<Msg>) -> Msg {
+        let semicolons = true;
+        self.args.push((name, MsgArg::List { items, semicolons }));
+        self
+    }
+
+    /// The message in `language`; a missing id or argument is a miss ([`misses`]), shown as
+    /// the id. An empty message is empty text.
+    pub fn render(&self, language: Language) -> String {
+        if self.id.is_empty() {
+            return String::new();
+        }
+        let args: Vec<(&str, Arg<'_>)> = self
+            .args
+            .iter()
+            .map(|(name, a)| {
+                let v = match a {
+                    MsgArg::Text(s) => Arg::Text(Cow::Borrowed(s.as_str())),
+                    MsgArg::Count(n) => Arg::Count(*n),
+                    MsgArg::Number(n) => Arg::Number(*n),
+                    MsgArg::Msg(m) => Arg::Text(Cow::Owned(m.render(language))),
+                    MsgArg::Names(n) => Arg::Text(Cow::Borrowed(match language {
+                        Language::English => n[0].as_str(),
+                        Language::Arabic => n[1].as_str(),
+                        Language::Persian => n[2].as_str(),
+                    })),
+                    MsgArg::List { items, semicolons } => {
+                        let sep = match (semicolons, language) {
+                            (false, _) => comma(language),
+                            (true, Language::English) => "; ",
+                            (true, _) => "؛ ",
+                        };
+                        let texts: Vec<String> = items.iter().map(|m| m.render(language)).collect();
+                        Arg::Text(Cow::Owned(texts.join(sep)))
+                    }
+                };
+                (*name, v)
+            })
+            .collect();
+        agent_message(language, self.id, &args)
+    }
+
+    /// The message in English, as logs, `--json` and the wire carry it.
+    pub fn english(&self) -> String {
+        self.render(Language::English)
+    }
+
+    /// Every [`MsgArg::Text`] value in this message and the messages inside it: what is shown
+    /// as it was written, whatever the language (tests take these out before looking for words
+    /// of another language).
+    pub fn values(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for (_, a) in &self.args {
+            match a {
+                MsgArg::Text(s) => out.push(s.as_str()),
+                MsgArg::Msg(m) => out.extend(m.values()),
+                MsgArg::List { items, .. } => out.extend(items.iter().flat_map(Msg::values)),
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// What separates the items of a list or the parts of a place in `language`: `, ` or `، `.
+pub fn comma(language: Language) -> &'static str {
+    match language {
+        Language::English => ", ",
+        Language::Arabic | Language::Persian => "، ",
+    }
 }
 
 #[cfg(test)]

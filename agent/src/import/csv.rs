@@ -8,8 +8,9 @@
 //! being collected into a [`super::table::Table`]. Row numbers are line numbers (header = 1).
 
 use super::table::{CellRef, Cells, TableReader, finish};
-use super::{Format, ImportError, ImportOptions, ImportedRow, Location, Problems};
+use super::{Detail, Format, ImportError, ImportOptions, ImportedRow, Location, Problems};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1256};
+use rasid_shared::i18n::Msg;
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -33,10 +34,7 @@ impl Format for CsvFormat {
         let text = decode(path, bytes, opts.encoding.as_deref())?;
         let mut problems = Problems::default();
         if text.trim().is_empty() {
-            problems.push(
-                Location::file(path),
-                "is empty; save the table with its header row and import it again",
-            );
+            problems.push(Location::file(path), Msg::new("import-csv-empty"));
             return Err(problems.into_error(path));
         }
         let (text, delimiter) = with_delimiter(text);
@@ -46,10 +44,7 @@ impl Format for CsvFormat {
         let header_line = match reader.read_record(&mut record) {
             Ok(true) => lines.line_of(text.as_bytes(), &record),
             Ok(false) => {
-                problems.push(
-                    Location::file(path),
-                    "is empty; save the table with its header row and import it again",
-                );
+                problems.push(Location::file(path), Msg::new("import-csv-empty"));
                 return Err(problems.into_error(path));
             }
             Err(e) => return Err(unreadable(path, &e)),
@@ -77,13 +72,15 @@ impl Format for CsvFormat {
                     char::from(delimiter)
                 };
                 problems.push(
-                    Location { row: Some(line), ..Location::file(path) },
-                    format!(
-                        "has {} values but the header has {width} columns (the extra value is '{}'); \
-                         if a value contains '{shown}', put the value in double quotes",
-                        record.len(),
-                        record[extra].trim()
-                    ),
+                    Location {
+                        row: Some(line),
+                        ..Location::file(path)
+                    },
+                    Msg::new("import-csv-extra-values")
+                        .text("values", record.len())
+                        .text("columns", width)
+                        .text("extra", record[extra].trim())
+                        .text("separator", shown),
                 );
                 continue;
             }
@@ -183,7 +180,7 @@ impl Cells for Record<'_> {
 fn unreadable(path: &Path, e: &::csv::Error) -> ImportError {
     ImportError::Unreadable {
         file: path.to_path_buf(),
-        detail: format!("it is not a readable CSV file: {e}"),
+        detail: Detail::new(Msg::new("import-csv-unreadable").text("error", e)),
     }
 }
 
@@ -197,11 +194,12 @@ fn decode<'b>(
         let mut p = Problems::default();
         p.push(
             Location::file(path),
-            format!(
-                "{} but is not UTF-8 text (byte {} is wrong); save it again as \"CSV UTF-8\", or import it with the encoding windows-1256",
-                if marked { "starts with a UTF-8 mark" } else { "was to be read as UTF-8" },
-                e.valid_up_to() + 1
-            ),
+            Msg::new(if marked {
+                "import-csv-marked-not-utf8"
+            } else {
+                "import-csv-not-utf8"
+            })
+            .text("byte", e.valid_up_to() + 1),
         );
         p.into_error(path)
     };
@@ -222,9 +220,7 @@ fn decode<'b>(
             _ => {
                 return Err(ImportError::Unsupported {
                     file: path.to_path_buf(),
-                    detail: format!(
-                        "'{label}' is not a text encoding this agent knows; use utf-8 or windows-1256"
-                    ),
+                    detail: Detail::new(Msg::new("import-unknown-encoding").text("label", label)),
                 });
             }
         },

@@ -7,6 +7,7 @@ use super::{
     Format, ImportError, ImportOptions, ImportedRow, Location, Problems, kind_from_file_name,
 };
 use chrono::NaiveDate;
+use rasid_shared::i18n::Msg;
 use rasid_shared::model::validate::{validate_against_today, validate_record};
 use rasid_shared::model::{Record, RecordKind};
 use serde_json::Value;
@@ -58,7 +59,7 @@ impl Format for JsonFormat {
 }
 
 /// The file's one problem, as the import's error.
-fn file_error(path: &Path, at: Location, message: impl Into<String>) -> ImportError {
+fn file_error(path: &Path, at: Location, message: Msg) -> ImportError {
     let mut p = Problems::default();
     p.push(at, message);
     p.into_error(path)
@@ -79,11 +80,10 @@ fn document_rows(
                 row: None,
                 ..Location::file(path)
             },
-            format!(
-                "this is not valid JSON (line {}, column {}): {e}",
-                e.line(),
-                e.column()
-            ),
+            Msg::new("import-json-invalid")
+                .text("line", e.line())
+                .text("column", e.column())
+                .text("error", e),
         )
     })?;
     match doc {
@@ -95,10 +95,9 @@ fn document_rows(
                 return Err(file_error(
                     path,
                     Location::file(path),
-                    format!(
-                        "the file is for center {c}, but this agent reports for {}",
-                        opts.center
-                    ),
+                    Msg::new("import-json-other-center")
+                        .text("center", c)
+                        .text("own", &opts.center),
                 ));
             }
             match obj.remove("records") {
@@ -106,20 +105,20 @@ fn document_rows(
                 _ => Err(file_error(
                     path,
                     Location::file(path),
-                    "has no \"records\" list; put the rows in \"records\": [ … ]",
+                    Msg::new("import-json-no-records"),
                 )),
             }
         }
         _ => Err(file_error(
             path,
             Location::file(path),
-            "must hold a list of records, or an object with a \"records\" list",
+            Msg::new("import-json-not-a-list"),
         )),
     }
 }
 
 /// A row's problems: the field each is about (`None` for the row), and what is wrong.
-type RowProblems = Vec<(Option<String>, String)>;
+type RowProblems = Vec<(Option<String>, Msg)>;
 
 /// The as-of date and the valid record of one row, or the row's problems; dates are checked
 /// against `today` (the agent's clock).
@@ -129,31 +128,28 @@ fn read_row(
     default_as_of: NaiveDate,
     today: NaiveDate,
 ) -> Result<(NaiveDate, Record), RowProblems> {
-    let one = |column: Option<&str>, message: String| vec![(column.map(str::to_string), message)];
+    let one = |column: Option<&str>, message: Msg| vec![(column.map(str::to_string), message)];
     let Value::Object(mut obj) = row else {
-        return Err(one(None, "is not an object of named fields".to_string()));
+        return Err(one(None, Msg::new("import-json-row-not-object")));
     };
     let as_of = match obj.remove("as_of") {
         None | Some(Value::Null) => default_as_of,
         Some(Value::String(s)) => NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| {
             one(
                 Some("as_of"),
-                format!("'{s}' is not a date; write it as 2023-06-30"),
+                Msg::new("import-json-not-a-date").text("value", &s),
             )
         })?,
         Some(other) => {
             return Err(one(
                 Some("as_of"),
-                format!("{other} is not a date; write it as \"2023-06-30\""),
+                Msg::new("import-json-not-a-date-string").text("value", other),
             ));
         }
     };
     if !obj.contains_key("record") {
         let Some(k) = default_kind else {
-            return Err(one(
-                Some("record"),
-                "does not say what it is; add \"record\" (decision-status, budget, kpi, committee, decision, session) or name the file after the kind".to_string(),
-            ));
+            return Err(one(Some("record"), Msg::new("import-json-no-record")));
         };
         obj.insert("record".into(), Value::String(k.as_str().into()));
     }
@@ -166,36 +162,34 @@ fn read_row(
     if found.is_empty() {
         Ok((as_of, record))
     } else {
-        Err(found
-            .into_iter()
-            .map(|p| (Some(p.field), p.message))
-            .collect())
+        Err(found.into_iter().map(|p| (Some(p.field), p.msg)).collect())
     }
 }
 
 /// Turns serde's wording into a clerk's, and picks out the field it names.
-fn explain_serde_error(msg: &str) -> (Option<String>, String) {
+fn explain_serde_error(msg: &str) -> (Option<String>, Msg) {
     let quoted = |s: &str| s.split('`').nth(1).map(str::to_string);
     if let Some(rest) = msg.strip_prefix("missing field ") {
         let f = quoted(rest);
-        return (f.clone(), "is missing; add it".to_string());
+        return (f.clone(), Msg::new("import-json-missing-field"));
     }
     if let Some(rest) = msg.strip_prefix("unknown field ") {
         let f = quoted(rest);
-        let expected = rest
-            .split("expected")
-            .nth(1)
-            .map(|e| format!("; the fields are{e}"))
-            .unwrap_or_default();
-        return (
-            f,
-            format!("is not a field of this kind of record{expected}"),
-        );
+        let message = match rest.split("expected").nth(1) {
+            Some(fields) => Msg::new("import-json-unknown-field-of").text("fields", fields.trim()),
+            None => Msg::new("import-json-unknown-field"),
+        };
+        return (f, message);
     }
     if msg.starts_with("unknown variant ") {
         let v = quoted(msg).unwrap_or_default();
         let expected = msg.split("expected").nth(1).unwrap_or("").trim();
-        return (None, format!("'{v}' is not allowed here; use {expected}"));
+        return (
+            None,
+            Msg::new("import-json-unknown-variant")
+                .text("value", v)
+                .text("expected", expected),
+        );
     }
-    (None, format!("cannot be read: {msg}"))
+    (None, Msg::new("import-json-unreadable").text("error", msg))
 }

@@ -22,7 +22,8 @@ pub fn parse_kind(s: &str) -> Option<RecordKind> {
 pub const KIND_WORDS: &str = table::KIND_ACCEPTED_WORDS;
 
 use chrono::NaiveDate;
-use rasid_shared::format::CalendarKind;
+use rasid_shared::format::{CalendarKind, Language};
+use rasid_shared::i18n::{Msg, agent_message, comma};
 use rasid_shared::model::{CenterCode, Record, RecordKind};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -70,32 +71,97 @@ impl Location {
     }
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(s) = &self.sheet {
-            write!(f, ", sheet '{s}'")?;
+impl Location {
+    /// The place in `language`: the file's name as it is, then the sheet, row and column
+    /// (`budget.xlsx، الورقة «الموازنة»، الصف 4، العمود «المصروف»`); numbers in Western digits.
+    pub fn render(&self, language: Language) -> String {
+        let mut s = self.file.display().to_string();
+        let mut part = |id: &str, name: &str, value: String| {
+            s.push_str(comma(language));
+            s.push_str(&agent_message(language, id, &[(name, value.into())]));
+        };
+        if let Some(sheet) = &self.sheet {
+            part("import-at-sheet", "sheet", sheet.clone());
         }
         if let Some(r) = self.row {
-            write!(f, ", row {r}")?;
+            part("import-at-row", "row", r.to_string());
         }
         if let Some(c) = &self.column {
-            write!(f, ", column '{c}'")?;
+            part("import-at-column", "column", c.clone());
         }
-        Ok(())
+        s
     }
 }
 
-/// One thing wrong in a file, in a clerk's words.
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Language::English))
+    }
+}
+
+/// One thing wrong in a file, in a clerk's words: `message` in English (logs, `--json`), `msg`
+/// to say it in the clerk's language ([`FileProblem::render`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileProblem {
     pub location: Location,
     pub message: String,
+    pub msg: Msg,
+}
+
+impl FileProblem {
+    /// The problem with its place, in `language`.
+    pub fn render(&self, language: Language) -> String {
+        format!(
+            "{}: {}",
+            self.location.render(language),
+            self.msg.render(language)
+        )
+    }
 }
 
 impl fmt::Display for FileProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// Why a whole file was refused, unread: its English text (what `Display` and logs show, and
+/// what the error `Deref`s to) and the message to say it in the clerk's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail {
+    pub msg: Msg,
+    english: String,
+}
+
+impl Detail {
+    pub fn new(msg: Msg) -> Detail {
+        Detail {
+            english: msg.english(),
+            msg,
+        }
+    }
+
+    /// Why an operating system's read failed, its own words kept as an argument.
+    pub fn io(e: &std::io::Error) -> Detail {
+        let id = match e.kind() {
+            std::io::ErrorKind::NotFound => "import-io-not-found",
+            std::io::ErrorKind::PermissionDenied => "import-io-permission",
+            _ => "import-io-other",
+        };
+        Detail::new(Msg::new(id).text("error", e))
+    }
+}
+
+impl std::ops::Deref for Detail {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.english
+    }
+}
+
+impl fmt::Display for Detail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english)
     }
 }
 
@@ -108,19 +174,31 @@ pub struct ImportedRow {
 }
 
 /// Why a file was not imported. Nothing of it was stored.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ImportError {
-    #[error("{file}: cannot read the file: {detail}")]
-    Unreadable { file: PathBuf, detail: String },
-    #[error("{file}: {detail}")]
-    Unsupported { file: PathBuf, detail: String },
-    #[error("{}", problems_text(file, problems, *total))]
+    Unreadable {
+        file: PathBuf,
+        detail: Detail,
+    },
+    Unsupported {
+        file: PathBuf,
+        detail: Detail,
+    },
     Problems {
         file: PathBuf,
         problems: Vec<FileProblem>,
         total: usize,
     },
 }
+
+/// The English report ([`ImportError::report`]).
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.report(Language::English))
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 impl ImportError {
     /// The same error about the same file found at `file` now (moved to `failed/`, say).
@@ -152,22 +230,78 @@ impl ImportError {
             },
         }
     }
+
+    /// The whole report in `language`, as `import` prints it and `run` writes it next to a
+    /// refused file (`.errors.txt`): a first line saying how many problems were found and that
+    /// nothing was stored, then one line per problem with its place, and how many more there
+    /// were past the first [`MAX_PROBLEMS_SHOWN`]. File names, the clerk's values and the
+    /// headers as written are kept as they are; numbers are in Western digits. `Display` is
+    /// the English report.
+    pub fn report(&self, language: Language) -> String {
+        let file_text = |file: &Path| file.display().to_string();
+        match self {
+            ImportError::Unreadable { file, detail } => Msg::new("import-cannot-read")
+                .text("file", file_text(file))
+                .msg("detail", detail.msg.clone())
+                .render(language),
+            ImportError::Unsupported { file, detail } => {
+                format!("{}: {}", file_text(file), detail.msg.render(language))
+            }
+            ImportError::Problems {
+                file,
+                problems,
+                total,
+            } => {
+                let mut s = Msg::new("import-problems-found")
+                    .text("file", file_text(file))
+                    .count(*total)
+                    .render(language);
+                for p in problems {
+                    s.push_str("\n  ");
+                    s.push_str(&p.render(language));
+                }
+                if *total > problems.len() {
+                    s.push_str("\n  ");
+                    s.push_str(
+                        &Msg::new("import-and-more")
+                            .count(total - problems.len())
+                            .render(language),
+                    );
+                }
+                s
+            }
+        }
+    }
 }
 
-fn problems_text(file: &Path, problems: &[FileProblem], total: usize) -> String {
-    let mut s = format!(
-        "{}: {total} problem{} found; nothing from this file was stored. Correct the file and import it again.",
-        file.display(),
-        if total == 1 { "" } else { "s" }
-    );
-    for p in problems {
-        s.push_str("\n  ");
-        s.push_str(&p.to_string());
-    }
-    if total > problems.len() {
-        s.push_str(&format!("\n  … and {} more", total - problems.len()));
-    }
-    s
+/// What `import` says of a file it stored, in `language`: `budget.csv: 12 rows stored (3 new,
+/// 9 changed, 0 unchanged); 1 identical row counted once`. `rows` were stored, `identical`
+/// rows repeated one above them and were counted once; `summary` is what the store made of
+/// them. Numbers in Western digits.
+pub fn stored_summary(
+    language: Language,
+    file: &Path,
+    rows: usize,
+    identical: usize,
+    summary: &rasid_shared::store::ImportSummary,
+) -> String {
+    let resent = match summary.resent {
+        0 => Msg::default(),
+        n => Msg::new("import-stored-resent").count(n),
+    };
+    let identical = match identical {
+        0 => Msg::default(),
+        n => Msg::new("import-stored-identical").count(n),
+    };
+    Msg::new("import-stored")
+        .text("file", file.display())
+        .count(rows)
+        .text("new", summary.new)
+        .text("changed", summary.changed)
+        .text("unchanged", summary.unchanged)
+        .msg("resent", resent)
+        .msg("identical", identical)
+        .render(language)
 }
 
 /// Collects problems up to [`MAX_PROBLEMS_SHOWN`] while counting all of them.
@@ -178,12 +312,13 @@ pub struct Problems {
 }
 
 impl Problems {
-    pub fn push(&mut self, location: Location, message: impl Into<String>) {
+    pub fn push(&mut self, location: Location, msg: Msg) {
         self.total += 1;
         if self.list.len() < MAX_PROBLEMS_SHOWN {
             self.list.push(FileProblem {
                 location,
-                message: message.into(),
+                message: msg.english(),
+                msg,
             });
         }
     }
@@ -228,9 +363,7 @@ pub fn format_for(path: &Path) -> Result<Box<dyn Format>, ImportError> {
         "xlsx" | "xlsm" | "xls" | "ods" => Ok(Box::new(sheet::SheetFormat)),
         _ => Err(ImportError::Unsupported {
             file: path.to_path_buf(),
-            detail: format!(
-                "files ending in '.{ext}' cannot be imported; save it as .xlsx, .xls, .ods, .csv, .txt (tab-separated) or .json"
-            ),
+            detail: Detail::new(Msg::new("import-unknown-extension").text("extension", ext)),
         }),
     }
 }
@@ -264,13 +397,13 @@ pub fn read_file_counted(
     if path.is_dir() {
         return Err(ImportError::Unsupported {
             file: path.to_path_buf(),
-            detail: messages::IS_A_FOLDER.to_string(),
+            detail: Detail::new(Msg::new("import-is-a-folder")),
         });
     }
     let format = format_for(path)?;
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable {
         file: path.to_path_buf(),
-        detail: e.to_string(),
+        detail: Detail::io(&e),
     })?;
     let rows = format.read(path, &bytes, opts, progress)?;
     without_duplicates(path, rows, &opts.center)
@@ -312,26 +445,26 @@ fn without_duplicates(
     }
 }
 
-/// The words of this module's messages, in one place to be translated.
+/// The messages of this module that take some building.
 mod messages {
     use super::Location;
-
-    pub const IS_A_FOLDER: &str = "is a folder; name the files in it (rasid-agent import folder/*), or import the folder itself, whose files are read in dependency order";
+    use rasid_shared::i18n::Msg;
 
     /// A row giving again the record of an earlier row, with other values.
-    pub fn same_record(earlier: &Location, later: &Location, key: &str) -> String {
+    pub fn same_record(earlier: &Location, later: &Location, key: &str) -> Msg {
         let at = |l: &Location| {
-            let row = l.row.map(|r| format!("row {r}")).unwrap_or_default();
+            let row = l.row.map(|r| r.to_string()).unwrap_or_default();
             match (&l.sheet, &later.sheet) {
-                (Some(s), Some(t)) if s != t => format!("sheet '{s}', {row}"),
-                _ => row,
+                (Some(s), Some(t)) if s != t => Msg::new("import-place-sheet-row")
+                    .text("sheet", s)
+                    .text("row", row),
+                _ => Msg::new("import-place-row").text("row", row),
             }
         };
-        format!(
-            "{} and {} are the same record ({key}) with different values; keep one of the two rows",
-            at(earlier),
-            at(later)
-        )
+        Msg::new("import-same-record")
+            .msg("earlier", at(earlier))
+            .msg("later", at(later))
+            .text("key", key)
     }
 }
 
@@ -347,7 +480,7 @@ pub fn files_of(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
         }
         let entries = std::fs::read_dir(p).map_err(|e| ImportError::Unreadable {
             file: p.clone(),
-            detail: e.to_string(),
+            detail: Detail::io(&e),
         })?;
         let mut inside: Vec<PathBuf> = entries
             .flatten()

@@ -14,12 +14,13 @@
 mod bounds;
 
 use super::table::{Cell, Table, kind_from_name, rows_from_tables};
-use super::{Format, ImportError, ImportOptions, ImportedRow, Location, Problems};
+use super::{Detail, Format, ImportError, ImportOptions, ImportedRow, Location, Problems};
 use calamine::{
     Data, Reader, SheetType, SheetVisible, Sheets, open_workbook_auto_from_rs,
     open_workbook_from_rs,
 };
 use chrono::NaiveDate;
+use rasid_shared::i18n::Msg;
 use rasid_shared::model::RecordKind;
 use std::collections::HashSet;
 use std::io::Cursor;
@@ -73,7 +74,7 @@ fn rows_of_workbook(
 ) -> Result<Vec<ImportedRow>, ImportError> {
     let tables = chosen_tables(tables);
     if tables.is_empty() && problems.is_empty() {
-        problems.push(Location::file(path), "has no data: every sheet is empty");
+        problems.push(Location::file(path), Msg::new("import-no-data"));
         return Err(problems.into_error(path));
     }
     if !problems.is_empty() {
@@ -92,22 +93,25 @@ fn read_tables(
     // calamine parses untrusted bytes; should it ever panic on a damaged file, the clerk gets
     // an error about the file rather than a crashed agent.
     let read = std::panic::catch_unwind(|| read_sheets(bytes));
-    let unreadable = |detail: String| ImportError::Unreadable {
+    let unreadable = |detail: Msg| ImportError::Unreadable {
         file: path.to_path_buf(),
-        detail,
+        detail: Detail::new(detail),
     };
     let (sheets, marker) = match read {
         Ok(Ok(sheets)) => sheets,
         Ok(Err(detail)) => return Err(unreadable(detail)),
-        Err(_) => return Err(unreadable(damaged().to_string())),
+        Err(_) => return Err(unreadable(damaged())),
     };
     let mut tables = Vec::new();
     for sheet in sheets {
         match sheet {
             Ok(t) => tables.push(t),
             Err(SheetError { name, detail }) => problems.push(
-                Location { sheet: Some(name), ..Location::file(path) },
-                format!("cannot be read ({detail}); open the file in Excel or LibreOffice and save it again"),
+                Location {
+                    sheet: Some(name),
+                    ..Location::file(path)
+                },
+                Msg::new("import-sheet-unreadable").msg("detail", detail),
             ),
         }
     }
@@ -115,8 +119,11 @@ fn read_tables(
         Some(Ok(m)) => Some(m),
         Some(Err(detail)) => {
             problems.push(
-                Location { sheet: Some(MARKER_SHEET.into()), ..Location::file(path) },
-                format!("is a Rasid template's hidden marker sheet, but {detail}; write the template again (`rasid-agent template`) and copy the figures into it"),
+                Location {
+                    sheet: Some(MARKER_SHEET.into()),
+                    ..Location::file(path)
+                },
+                Msg::new("import-marker-broken").msg("detail", detail),
             );
             None
         }
@@ -125,25 +132,27 @@ fn read_tables(
     Ok((tables, marker))
 }
 
-fn damaged() -> &'static str {
-    "it is not a spreadsheet this agent can read (.xlsx, .xls or .ods), or it is damaged; open it in Excel or LibreOffice and save it again"
+fn damaged() -> Msg {
+    Msg::new("import-not-a-workbook")
+}
+
+/// A spreadsheet library's own words about what it could not read, kept as they are.
+fn library(e: impl std::fmt::Display) -> Msg {
+    Msg::new("import-library-says").text("error", e)
 }
 
 /// A sheet that could not be read: its name and why.
 struct SheetError {
     name: String,
-    detail: String,
+    detail: Msg,
 }
 
 /// What a sheet reading gives: each visible, non-empty worksheet's table, and a template's
 /// marker when the workbook has one.
-type SheetsRead = (
-    Vec<Result<Table, SheetError>>,
-    Option<Result<Marker, String>>,
-);
+type SheetsRead = (Vec<Result<Table, SheetError>>, Option<Result<Marker, Msg>>);
 
 /// The tables of the visible, non-empty worksheets; `Err` when the workbook cannot be opened.
-fn read_sheets(bytes: &[u8]) -> Result<SheetsRead, String> {
+fn read_sheets(bytes: &[u8]) -> Result<SheetsRead, Msg> {
     // calamine lays out a legacy .xls's sheets as it opens it: their reach is checked first.
     bounds::check_xls(bytes)?;
     let mut workbook = open(bytes)?;
@@ -159,10 +168,7 @@ fn read_sheets(bytes: &[u8]) -> Result<SheetsRead, String> {
         .into_iter()
         .filter_map(|name| match worksheet(&mut workbook, &name) {
             Ok((range, percent)) => table_from_range(&name, &range, &percent).map(Ok),
-            Err(e) => Some(Err(SheetError {
-                name,
-                detail: e.to_string(),
-            })),
+            Err(e) => Some(Err(SheetError { name, detail: e })),
         })
         .collect();
     Ok((tables, marker))
@@ -185,8 +191,8 @@ pub(crate) type VisibleSheet = (String, calamine::Range<Data>, Option<HashSet<(u
 /// Every visible worksheet's name and cells as the import reads them (the same opening, the same
 /// positions, so row numbers agree), for the annotated copy of a refused file
 /// (`crate::annotate`). `Err` says why the workbook cannot be read.
-pub(crate) fn visible_sheets(bytes: &[u8]) -> Result<Vec<VisibleSheet>, String> {
-    let read = std::panic::catch_unwind(|| -> Result<_, String> {
+pub(crate) fn visible_sheets(bytes: &[u8]) -> Result<Vec<VisibleSheet>, Msg> {
+    let read = std::panic::catch_unwind(|| -> Result<_, Msg> {
         bounds::check_xls(bytes)?;
         let mut workbook = open(bytes)?;
         let names = visible_names(&workbook);
@@ -197,7 +203,7 @@ pub(crate) fn visible_sheets(bytes: &[u8]) -> Result<Vec<VisibleSheet>, String> 
         }
         Ok(out)
     });
-    read.unwrap_or_else(|_| Err(damaged().to_string()))
+    read.unwrap_or_else(|_| Err(damaged()))
 }
 
 /// The name of the hidden sheet by which a template written by `rasid-agent template` tells the
@@ -220,7 +226,7 @@ pub(crate) struct Marker {
 
 impl Marker {
     /// Reads the marker's `key | value` rows; `Err` says what is wrong with it.
-    fn from_range(range: &calamine::Range<Data>) -> Result<Marker, String> {
+    fn from_range(range: &calamine::Range<Data>) -> Result<Marker, Msg> {
         let mut values = std::collections::HashMap::new();
         for row in range.rows() {
             let text = |i: usize| row.get(i).map(data_text).unwrap_or_default();
@@ -228,24 +234,23 @@ impl Marker {
         }
         let get = |key: &str| values.get(key).cloned().unwrap_or_default();
         let kind = RecordKind::parse(get("kind").trim())
-            .ok_or_else(|| format!("its kind '{}' is none this agent knows", get("kind")))?;
-        let columns = |key: &str| -> Result<Vec<usize>, String> {
+            .ok_or_else(|| Msg::new("import-marker-kind").text("value", get("kind")))?;
+        let columns = |key: &str| -> Result<Vec<usize>, Msg> {
             get(key)
                 .split(',')
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(|s| match s.parse::<usize>() {
                     Ok(n) if (1..=16_384).contains(&n) => Ok(n - 1),
-                    _ => Err(format!(
-                        "its {key} columns '{}' are not column numbers",
-                        get(key)
-                    )),
+                    _ => Err(Msg::new("import-marker-columns")
+                        .text("key", key)
+                        .text("value", get(key))),
                 })
                 .collect()
         };
         let sheet = get("sheet");
         if sheet.trim().is_empty() {
-            return Err("it names no data sheet".into());
+            return Err(Msg::new("import-marker-no-sheet"));
         }
         Ok(Marker {
             kind,
@@ -282,10 +287,7 @@ fn apply_marker(
     else {
         problems.push(
             Location::file(path),
-            format!(
-                "is a Rasid template whose sheet '{}' is missing or empty; give the sheet its name back, or write the template again",
-                marker.sheet
-            ),
+            Msg::new("import-template-sheet-missing").text("sheet", &marker.sheet),
         );
         return Vec::new();
     };
@@ -316,10 +318,10 @@ type PercentCells = Option<HashSet<(u32, u32)>>;
 fn worksheet(
     workbook: &mut Sheets<Cursor<&[u8]>>,
     name: &str,
-) -> Result<(calamine::Range<Data>, PercentCells), String> {
+) -> Result<(calamine::Range<Data>, PercentCells), Msg> {
     match workbook {
         Sheets::Xlsx(x) => {
-            let mut cells = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+            let mut cells = x.worksheet_cells_reader(name).map_err(library)?;
             let percent_styles: HashSet<usize> = cells
                 .styles()
                 .iter()
@@ -335,22 +337,22 @@ fn worksheet(
                 cells
                     .next_cell_with_style_id()
                     .map(|c| c.map(|(cell, style)| (cell, percent_styles.contains(&style))))
-                    .map_err(|e| e.to_string())
+                    .map_err(library)
             })
         }
         Sheets::Xlsb(x) => {
-            let mut cells = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+            let mut cells = x.worksheet_cells_reader(name).map_err(library)?;
             bounded_range(false, || {
                 cells
                     .next_cell()
                     .map(|c| c.map(|cell| (cell, false)))
-                    .map_err(|e| e.to_string())
+                    .map_err(library)
             })
         }
         other => other
             .worksheet_range(name)
             .map(|r| (r, None))
-            .map_err(|e| e.to_string()),
+            .map_err(library),
     }
 }
 
@@ -378,8 +380,8 @@ fn is_percent_format(code: &str) -> bool {
 /// `next` knows the cells' number formats (else no cell is known to be a percent cell or not).
 fn bounded_range<'a>(
     formats_read: bool,
-    mut next: impl FnMut() -> Result<Option<(calamine::Cell<calamine::DataRef<'a>>, bool)>, String>,
-) -> Result<(calamine::Range<Data>, PercentCells), String> {
+    mut next: impl FnMut() -> Result<Option<(calamine::Cell<calamine::DataRef<'a>>, bool)>, Msg>,
+) -> Result<(calamine::Range<Data>, PercentCells), Msg> {
     let mut reach = bounds::Reach::default();
     let mut cells = Vec::new();
     let mut percent = HashSet::new();
@@ -404,7 +406,7 @@ fn bounded_range<'a>(
 }
 
 /// Opens the workbook whatever its extension says; says why when it cannot.
-fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, String> {
+fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, Msg> {
     if let Ok(workbook) = open_workbook_auto_from_rs(Cursor::new(bytes)) {
         return Ok(workbook);
     }
@@ -419,9 +421,9 @@ fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, String> {
         Err(calamine::OdsError::Password)
     );
     if protected {
-        return Err("the workbook is protected by a password; remove the password (File → Info → Protect Workbook) and import it again".into());
+        return Err(Msg::new("import-workbook-password"));
     }
-    Err(damaged().into())
+    Err(damaged())
 }
 
 /// The tables to import: see the module documentation.

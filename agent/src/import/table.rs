@@ -17,10 +17,11 @@ pub(crate) use columns::{
 
 use super::{ImportError, ImportOptions, ImportedRow, Location, Problems, kind_from_file_name};
 use chrono::NaiveDate;
-use columns::{AS_OF, Field, fields_of, is_one_of, normalize_header};
+use columns::{AS_OF, Field, fields_of, is_one_of, kind_names, kind_words, normalize_header};
 use rasid_shared::format::CalendarKind;
+use rasid_shared::i18n::Msg;
 use rasid_shared::model::validate::{validate_against_today, validate_record};
-use rasid_shared::model::{DecisionNumber, RecordKind};
+use rasid_shared::model::{CodeError, DecisionNumber, RecordKind};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -187,10 +188,7 @@ pub fn finish(
     mut problems: Problems,
 ) -> Result<Vec<ImportedRow>, ImportError> {
     if problems.is_empty() && rows_seen == 0 {
-        problems.push(
-            Location::file(file),
-            "has a header row but no rows under it; fill in the rows, or check that this is the right file",
-        );
+        problems.push(Location::file(file), Msg::new("import-no-rows"));
     }
     if problems.is_empty() {
         Ok(out)
@@ -270,13 +268,13 @@ impl Columns {
             .map(|(f, _)| f)
     }
 
-    fn list(&self) -> String {
+    /// The kind's columns, for a message.
+    fn list(&self) -> Vec<Msg> {
         self.fields
             .iter()
             .chain([&AS_OF])
-            .map(Field::both_names)
-            .collect::<Vec<_>>()
-            .join(", ")
+            .map(|f| Msg::new("import-name").names("name", f.names()))
+            .collect()
     }
 }
 
@@ -412,7 +410,7 @@ impl<'a> TableReader<'a> {
     fn ambiguous_percent_column(&self, header_row: usize, col: usize, problems: &mut Problems) {
         problems.push(
             self.location(header_row, Some(col)),
-            "holds, for the KPIs measured in percent, only numbers from 0 to 2 with fractions: in an .xls or .ods file the agent cannot tell a cell formatted as a percentage (0.94 shown as 94%) from a small percentage typed as it is (0.94%); save the workbook as .xlsx (Excel workbook), or type the percentages as numbers (94 for 94%)",
+            Msg::new("import-ambiguous-percent"),
         );
     }
 
@@ -477,10 +475,8 @@ impl<'a> TableReader<'a> {
                 if r.cells.cell(col) != CellRef::Empty {
                     r.fail(
                         col,
-                        format!(
-                            "is not a column of {} rows; leave it empty in this row, or put the row in a file of its own kind",
-                            columns.kind
-                        ),
+                        Msg::new("import-not-column-of-row-kind")
+                            .names("kind", kind_names(columns.kind)),
                     );
                 }
             }
@@ -511,7 +507,7 @@ impl<'a> TableReader<'a> {
                 };
                 let mut at = self.location(row, column);
                 at.column.get_or_insert(p.field);
-                problems.push(at, p.message);
+                problems.push(at, p.msg);
             }
         }
     }
@@ -553,15 +549,10 @@ impl<'a> TableReader<'a> {
         };
         let Some(kind) = kind else {
             let message = match cells.cell(kind_column) {
-                CellRef::Empty => format!(
-                    "is empty; write what the row is: {}",
-                    columns::KIND_ACCEPTED_WORDS
-                ),
-                other => format!(
-                    "'{}' is not a kind of record; use one of: {}",
-                    values::text_of(other),
-                    columns::KIND_ACCEPTED_WORDS
-                ),
+                CellRef::Empty => Msg::new("import-kind-empty").names("kinds", kind_words()),
+                other => Msg::new("import-not-a-kind")
+                    .text("value", values::text_of(other))
+                    .names("kinds", kind_words()),
             };
             problems.push(at(kind_column), message);
             return None;
@@ -570,10 +561,9 @@ impl<'a> TableReader<'a> {
         if !announced[i] {
             announced[i] = true;
             for field in kinds[i].missing() {
-                let message = format!(
-                    "is a {kind} row, but the file {}",
-                    missing_message(kind, field, &self.headers)
-                );
+                let message = Msg::new("import-row-kind-lacks-column")
+                    .names("kind", kind_names(kind))
+                    .msg("missing", missing_message(kind, field, &self.headers));
                 problems.push(at(kind_column), message);
             }
         }
@@ -700,10 +690,7 @@ impl HeaderRow<'_> {
             .collect();
         for col in self.usable_columns(usable, |_| true) {
             if kinds.iter().all(|k| k.foreign.contains(&col)) {
-                problems.push(
-                    self.at(Some(col)),
-                    "is not a column of any kind of record; correct the header, or delete the column",
-                );
+                problems.push(self.at(Some(col)), Msg::new("import-not-a-column"));
             }
         }
         Mode::PerRow {
@@ -721,15 +708,18 @@ impl HeaderRow<'_> {
         for &col in &cols.foreign {
             let elsewhere = RecordKind::ALL
                 .into_iter()
-                .find(|k| fields_of(*k).iter().any(|f| f.matches(&self.norm[col])))
-                .map(|k| format!(" (it is a column of {k} files: is this the right file?)"))
-                .unwrap_or_default();
+                .find(|k| fields_of(*k).iter().any(|f| f.matches(&self.norm[col])));
+            let message = match elsewhere {
+                Some(other) => {
+                    Msg::new("import-not-column-of-kind-but-of").names("other", kind_names(other))
+                }
+                None => Msg::new("import-not-column-of-kind"),
+            };
             problems.push(
                 self.at(Some(col)),
-                format!(
-                    "is not a column of {kind} files{elsewhere}; correct the header, or delete the column. The columns are: {}",
-                    cols.list()
-                ),
+                message
+                    .names("kind", kind_names(kind))
+                    .list("columns", cols.list()),
             );
         }
         for field in cols.missing() {
@@ -746,39 +736,33 @@ impl HeaderRow<'_> {
                 column: None,
                 ..self.at(None)
             },
-            format!(
-                "does not say what kind of records it holds; name the file or the sheet after the kind \
-                 (decision-status.csv, budget-2023.xlsx), add a column 'kind', or choose the kind when \
-                 importing. The kinds are: {}",
-                columns::KIND_ACCEPTED_WORDS
-            ),
+            Msg::new("import-kind-unknown").names("kinds", kind_words()),
         );
         Mode::Unknown
     }
 }
 
-fn duplicate_message(first: &str, field: &Field) -> String {
-    format!(
-        "gives the {} again, as column '{first}' does; keep one of the two columns",
-        field.both_names()
-    )
+fn duplicate_message(first: &str, field: &Field) -> Msg {
+    Msg::new("import-column-again")
+        .names("field", field.names())
+        .text("first", first)
 }
 
-fn missing_message(kind: RecordKind, field: &Field, headers: &[String]) -> String {
-    let found: Vec<String> = headers
+fn missing_message(kind: RecordKind, field: &Field, headers: &[String]) -> Msg {
+    let found: Vec<Msg> = headers
         .iter()
         .filter(|h| !h.is_empty())
-        .map(|h| format!("'{h}'"))
+        .map(|h| Msg::new("import-quoted").text("text", h))
         .collect();
-    format!(
-        "has no column for {}, which {kind} files need; add it. The headers found are: {}",
-        field.both_names(),
-        if found.is_empty() {
-            "none".to_string()
-        } else {
-            found.join(", ")
-        }
-    )
+    let found = if found.is_empty() {
+        Msg::new("import-no-headers")
+    } else {
+        Msg::new("import-items").list("items", found)
+    };
+    Msg::new("import-missing-column")
+        .names("field", field.names())
+        .names("kind", kind_names(kind))
+        .msg("found", found)
 }
 
 /// The one kind whose required columns are all present and which knows every usable column;
@@ -826,7 +810,7 @@ impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
             .is_some_and(|c| self.reader.fraction_columns.contains(&c))
     }
 
-    fn fail(&mut self, col: usize, message: String) {
+    fn fail(&mut self, col: usize, message: Msg) {
         self.problems
             .push(self.reader.location(self.row, Some(col)), message);
         self.failed = true;
@@ -837,21 +821,18 @@ impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
         &mut self,
         col: usize,
         required: bool,
-        read: impl FnOnce(CellRef<'r>) -> Result<T, String>,
+        read: impl FnOnce(CellRef<'r>) -> Result<T, Msg>,
     ) -> Option<T> {
         let cells: &'r C = self.cells;
         match cells.cell(col) {
             CellRef::Empty => {
                 if required {
-                    self.fail(col, "is empty; write it in".to_string());
+                    self.fail(col, Msg::new("record-empty"));
                 }
                 None
             }
             CellRef::Error(e) => {
-                self.fail(
-                    col,
-                    format!("shows the error {e}; correct the formula, or type the value in"),
-                );
+                self.fail(col, Msg::new("import-cell-error").text("error", e));
                 None
             }
             cell => match read(cell) {
@@ -870,7 +851,7 @@ impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
         &mut self,
         field: &str,
         required: bool,
-        read: impl FnOnce(CellRef<'r>) -> Result<T, String>,
+        read: impl FnOnce(CellRef<'r>) -> Result<T, Msg>,
     ) -> Option<T> {
         match self.columns.column(field) {
             Some(col) => self.cell_value(col, required, read),
@@ -884,7 +865,7 @@ impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
     fn required<T>(
         &mut self,
         field: &str,
-        read: impl FnOnce(CellRef<'r>) -> Result<T, String>,
+        read: impl FnOnce(CellRef<'r>) -> Result<T, Msg>,
     ) -> Option<T> {
         self.value(field, true, read)
     }
@@ -892,7 +873,7 @@ impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
     fn optional<T>(
         &mut self,
         field: &str,
-        read: impl FnOnce(CellRef<'r>) -> Result<T, String>,
+        read: impl FnOnce(CellRef<'r>) -> Result<T, Msg>,
     ) -> Option<T> {
         self.value(field, false, read)
     }
@@ -915,12 +896,17 @@ impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
         field: &str,
         required: bool,
         parse: impl FnOnce(&str) -> Option<T>,
-        noun: &str,
+        noun: &'static str,
         accepted: &str,
     ) -> Option<T> {
         self.value(field, required, |c| {
             let s = values::text_of(c);
-            parse(&s).ok_or_else(|| format!("'{s}' is not {noun}; use one of: {accepted}"))
+            parse(&s).ok_or_else(|| {
+                Msg::new("import-not-a-word")
+                    .text("value", &s)
+                    .msg("noun", Msg::new(noun))
+                    .names("accepted", columns::accepted_names(accepted))
+            })
         })
     }
 
@@ -933,16 +919,16 @@ impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
         self.value(field, required, |c| {
             values::text_of(c)
                 .parse::<DecisionNumber>()
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.msg())
         })
     }
 
     /// A list cell; empty is an empty list.
-    fn list<T, E: std::fmt::Display>(
+    fn list<T>(
         &mut self,
         field: &str,
         required: bool,
-        parse: impl Fn(&str) -> Result<T, E>,
+        parse: impl Fn(&str) -> Result<T, CodeError>,
     ) -> Option<Vec<T>> {
         if required && self.columns.column(field).is_none() {
             self.failed = true;
@@ -955,13 +941,13 @@ impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
             for item in values::list_items(&text) {
                 match parse(item) {
                     Ok(v) => items.push(v),
-                    Err(e) => errors.push(e.to_string()),
+                    Err(e) => errors.push(e.msg()),
                 }
             }
             if errors.is_empty() {
                 Ok(items)
             } else {
-                Err(errors.join("; "))
+                Err(Msg::new("import-items").clauses("items", errors))
             }
         });
         match items {

@@ -158,3 +158,47 @@ fn files_are_imported_referenced_first() {
         ]
     );
 }
+
+#[test]
+fn the_stored_summary_reads_as_before_in_english_and_counts_in_arabic() {
+    use rasid_shared::store::ImportSummary;
+    let file = Path::new("budget.csv");
+    let summary = |new, changed, unchanged, resent| ImportSummary {
+        new,
+        changed,
+        unchanged,
+        resent,
+    };
+    let en = |rows, identical, s: &ImportSummary| {
+        stored_summary(Language::English, file, rows, identical, s)
+    };
+    assert_eq!(
+        en(12, 0, &summary(3, 9, 0, 0)),
+        "budget.csv: 12 rows stored (3 new, 9 changed, 0 unchanged)"
+    );
+    assert_eq!(
+        en(1, 1, &summary(0, 0, 1, 1)),
+        "budget.csv: 1 row stored (0 new, 0 changed, 1 unchanged, 1 refused before and sent again); 1 identical row counted once"
+    );
+    assert_eq!(
+        en(2, 4, &summary(2, 0, 0, 0)),
+        "budget.csv: 2 rows stored (2 new, 0 changed, 0 unchanged); 4 identical rows counted once"
+    );
+    let ar = |rows| stored_summary(Language::Arabic, file, rows, 0, &summary(rows, 0, 0, 0));
+    assert_eq!(
+        ar(2),
+        "budget.csv: حُفظ صفان (جديدة: 2، متغيّرة: 0، بلا تغيير: 0)"
+    );
+    assert!(ar(11).contains("حُفظ 11 صفًا"), "{}", ar(11));
+    assert!(ar(103).contains("حُفظت 103 صفوف"), "{}", ar(103));
+    let fa = stored_summary(Language::Persian, file, 5, 2, &summary(5, 0, 0, 1));
+    assert_eq!(
+        fa,
+        "budget.csv: 5 ردیف ذخیره شد (تازه: 5، تغییریافته: 0، بی‌تغییر: 0، ردشده در گذشته و دوباره فرستاده‌شده: 1)؛ 2 ردیف تکراری یک بار شمرده شد"
+    );
+    assert!(
+        rasid_shared::i18n::misses().is_empty(),
+        "{:?}",
+        rasid_shared::i18n::misses()
+    );
+}

@@ -17,6 +17,17 @@ pub enum CodeError {
     Decision(String),
 }
 
+impl CodeError {
+    /// The error as a message of the agent's catalogue, to say it in the clerk's language.
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            CodeError::Center(s) => Msg::new("record-not-a-center-code").text("value", s),
+            CodeError::Decision(s) => Msg::new("record-not-a-decision-number").text("value", s),
+        }
+    }
+}
+
 /// A responsible center's code, e.g. `MOH`: 2–16 characters of `A-Z`, `0-9` and `-`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CenterCode(String);

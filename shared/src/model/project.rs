@@ -2,6 +2,7 @@
 //! donor-funded projects the finance ministry follows, a center's own development projects.
 
 use super::validate::Problem;
+use crate::i18n::Msg;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -165,44 +166,41 @@ pub struct ProjectProgress {
 
 pub(super) fn validate_project(p: &Project, out: &mut Vec<Problem>) {
     if p.code.trim().is_empty() {
-        out.push(Problem::new("code", "is empty; give the project its code"));
+        out.push(Problem::new("code", Msg::new("record-project-code-empty")));
     }
     if p.name_ar.trim().is_empty() {
         out.push(Problem::new(
             "name_ar",
-            "is empty; write the project's Arabic name",
+            Msg::new("record-project-name-empty"),
         ));
     }
     if p.sector.trim().is_empty() {
-        out.push(Problem::new("sector", "is empty; name the sector"));
+        out.push(Problem::new("sector", Msg::new("record-sector-empty")));
     }
     if p.planned_end < p.start {
         out.push(Problem::new(
             "planned_end",
-            format!(
-                "{} is before the start {}; the planned end comes after the start",
-                p.planned_end, p.start
-            ),
+            Msg::new("record-end-before-start")
+                .text("end", p.planned_end)
+                .text("start", p.start),
         ));
     }
     super::validate::amount(out, "budget", p.budget);
     if p.currency.len() != 3 || !p.currency.chars().all(|c| c.is_ascii_uppercase()) {
         out.push(Problem::new(
             "currency",
-            format!(
-                "'{}' is not a currency code; use three capital letters such as ILS, USD, OMR",
-                p.currency
-            ),
+            Msg::new("record-not-a-currency")
+                .text("value", &p.currency)
+                .text("examples", "ILS, USD, OMR"),
         ));
     }
     match p.funding {
         FundingSource::Donor if p.donor.as_deref().is_none_or(|d| d.trim().is_empty()) => {
-            out.push(Problem::new("donor", "is empty for a donor-funded project; name the donor"))
+            out.push(Problem::new("donor", Msg::new("record-donor-empty")))
         }
-        FundingSource::Treasury if p.donor.is_some() => out.push(Problem::new(
-            "donor",
-            "is given for a treasury-funded project; set funding to donor, or leave the donor empty",
-        )),
+        FundingSource::Treasury if p.donor.is_some() => {
+            out.push(Problem::new("donor", Msg::new("record-donor-for-treasury")))
+        }
         _ => {}
     }
 }
@@ -210,7 +208,10 @@ pub(super) fn validate_project(p: &Project, out: &mut Vec<Problem>) {
 /// Checks a progress report; `budget` is the project's, when known, to catch spending over it.
 pub(super) fn validate_progress(r: &ProjectProgress, out: &mut Vec<Problem>) {
     if r.project.trim().is_empty() {
-        out.push(Problem::new("project", "is empty; give the project's code"));
+        out.push(Problem::new(
+            "project",
+            Msg::new("record-progress-project-empty"),
+        ));
     }
     for (field, v) in [
         ("planned_progress", r.planned_progress),
@@ -219,7 +220,7 @@ pub(super) fn validate_progress(r: &ProjectProgress, out: &mut Vec<Problem>) {
         if v > 100 {
             out.push(Problem::new(
                 field,
-                format!("{v}% is over 100%; use 0 to 100"),
+                Msg::new("record-percent-over").text("value", v),
             ));
         }
     }
@@ -227,19 +228,13 @@ pub(super) fn validate_progress(r: &ProjectProgress, out: &mut Vec<Problem>) {
     if r.status == ProjectStatus::Completed && r.actual_progress < 100 {
         out.push(Problem::new(
             "actual_progress",
-            format!(
-                "{}% with status completed; a completed project is at 100%",
-                r.actual_progress
-            ),
+            Msg::new("record-completed-below-100").text("value", r.actual_progress),
         ));
     }
     if matches!(r.status, ProjectStatus::Stalled | ProjectStatus::Delayed)
         && r.obstacle.trim().is_empty()
     {
-        out.push(Problem::new(
-            "obstacle",
-            "is empty for a delayed or stalled project; say what holds it up",
-        ));
+        out.push(Problem::new("obstacle", Msg::new("record-obstacle-empty")));
     }
 }
 
@@ -249,16 +244,17 @@ pub fn validate_progress_against(r: &ProjectProgress, p: &Project) -> Vec<Proble
     if r.cumulative_spent > p.budget && r.obstacle.trim().is_empty() {
         out.push(Problem::new(
             "cumulative_spent",
-            format!(
-                "{} is more than the project's budget {}; explain the overrun in 'obstacle'",
-                r.cumulative_spent, p.budget
-            ),
+            Msg::new("record-spent-over-budget")
+                .text("spent", r.cumulative_spent)
+                .text("budget", p.budget),
         ));
     }
     if r.period_end < p.start {
         out.push(Problem::new(
             "period_end",
-            format!("{} is before the project's start {}", r.period_end, p.start),
+            Msg::new("record-period-before-start")
+                .text("end", r.period_end)
+                .text("start", p.start),
         ));
     }
     out

@@ -4,25 +4,52 @@
 //! decision assigned to that center?) belong to the collector.
 
 use super::*;
+use crate::i18n::Msg;
 use chrono::Datelike;
 use std::fmt;
 
+// On the wire a problem is `field` and the English `message`; the message's id and arguments
+// (`msg`, to say it in the clerk's language) stay in memory: a problem read from the wire has
+// none, and is shown in English. (This is a comment, not documentation: the doc comment below
+// is the JSON Schema's description, in docs/schemas/ and docs/openapi.json.)
 /// One thing wrong with a record, in words a clerk understands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Problem {
     /// The field, as named in import files and the wire (`progress`, `spent`).
     pub field: String,
     /// What is wrong and what to do, in the clerk's words (`is empty; write it in`).
     pub message: String,
+    /// The same message as an id and arguments of `import.ftl`; empty when read from the wire.
+    #[serde(skip)]
+    pub msg: Msg,
 }
 
 impl Problem {
-    /// A problem with `field`, named as in import files and on the wire.
-    pub fn new(field: &str, message: impl Into<String>) -> Problem {
+    /// A problem with `field`, named as in import files and on the wire; `message` in English
+    /// is `msg` written in English.
+    pub fn new(field: &str, msg: Msg) -> Problem {
         Problem {
             field: field.to_string(),
-            message: message.into(),
+            message: msg.english(),
+            msg,
         }
+    }
+
+    /// The message in `language`; the English `message` when the problem came without its id.
+    pub fn render(&self, language: crate::format::Language) -> String {
+        if self.msg.id.is_empty() {
+            self.message.clone()
+        } else {
+            self.msg.render(language)
+        }
+    }
+}
+
+/// The same problem on the wire: the same field and message (the id and arguments are not
+/// sent, so a problem read back equals the one written).
+impl PartialEq for Problem {
+    fn eq(&self, other: &Problem) -> bool {
+        self.field == other.field && self.message == other.message
     }
 }
 
@@ -68,9 +95,10 @@ pub fn validate_against_today(as_of: NaiveDate, record: &Record, today: NaiveDat
     if as_of > latest_as_of {
         p.push(Problem::new(
             "as_of",
-            format!(
-                "{as_of} is more than {AS_OF_AHEAD_DAYS} days after today ({today}); a report is dated the day it describes: check the date"
-            ),
+            Msg::new("record-as-of-ahead")
+                .text("date", as_of)
+                .text("days", AS_OF_AHEAD_DAYS)
+                .text("today", today),
         ));
     }
     let year = match record {
@@ -85,9 +113,9 @@ pub fn validate_against_today(as_of: NaiveDate, record: &Record, today: NaiveDat
     {
         p.push(Problem::new(
             field,
-            format!(
-                "{y} is after next year ({next_year}); reports are accepted for years up to next year: check the year"
-            ),
+            Msg::new("record-year-ahead")
+                .text("year", y)
+                .text("next", next_year),
         ));
     }
     p
@@ -97,7 +125,7 @@ pub fn validate_against_today(as_of: NaiveDate, record: &Record, today: NaiveDat
 pub fn validate_envelope(env: &RecordEnvelope) -> Vec<Problem> {
     let mut p = validate_record(&env.record);
     if env.revision == 0 {
-        p.push(Problem::new("revision", "revisions start at 1"));
+        p.push(Problem::new("revision", Msg::new("record-revision-zero")));
     }
     p
 }
@@ -108,12 +136,15 @@ pub fn validate_record(record: &Record) -> Vec<Problem> {
     match record {
         Record::Session(s) => {
             if s.number == 0 {
-                p.push(Problem::new("number", "a session number starts at 1"));
+                p.push(Problem::new(
+                    "number",
+                    Msg::new("record-session-number-zero"),
+                ));
             }
             if s.government == 0 {
                 p.push(Problem::new(
                     "government",
-                    "a government number starts at 1",
+                    Msg::new("record-government-zero"),
                 ));
             }
         }
@@ -131,21 +162,18 @@ pub fn validate_record(record: &Record) -> Vec<Problem> {
 fn text(p: &mut Vec<Problem>, field: &str, value: &str, required: bool, max: usize) {
     let n = value.chars().count();
     if required && value.trim().is_empty() {
-        p.push(Problem::new(field, "is empty; write it in"));
+        p.push(Problem::new(field, Msg::new("record-empty")));
     } else if n > max {
         p.push(Problem::new(
             field,
-            format!("is {n} characters long; shorten it to at most {max}"),
+            Msg::new("record-too-long").count(n).text("max", max),
         ));
     }
     if value
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
     {
-        p.push(Problem::new(
-            field,
-            "contains control characters; retype it as plain text",
-        ));
+        p.push(Problem::new(field, Msg::new("record-control-characters")));
     }
 }
 
@@ -154,14 +182,14 @@ pub(super) fn amount(p: &mut Vec<Problem>, field: &str, v: i64) {
     if v < 0 {
         p.push(Problem::new(
             field,
-            format!("{v} is negative; amounts are 0 or more"),
+            Msg::new("record-amount-negative").text("value", v),
         ));
     } else if v > MAX_AMOUNT {
         p.push(Problem::new(
             field,
-            format!(
-                "{v} is more than {MAX_AMOUNT} (10^15), the largest amount accepted; amounts are whole units of the currency: check for extra digits"
-            ),
+            Msg::new("record-amount-too-large")
+                .text("value", v)
+                .text("max", MAX_AMOUNT),
         ));
     }
 }
@@ -169,17 +197,14 @@ pub(super) fn amount(p: &mut Vec<Problem>, field: &str, v: i64) {
 fn validate_decision(d: &Decision, p: &mut Vec<Problem>) {
     text(p, "title", &d.title, true, MAX_TEXT_CHARS);
     if d.centers.is_empty() && !d.routine {
-        p.push(Problem::new(
-            "centers",
-            "names no responsible center; a non-routine decision needs at least one",
-        ));
+        p.push(Problem::new("centers", Msg::new("record-no-center")));
     }
     let mut seen = std::collections::HashSet::new();
     for c in &d.centers {
         if !seen.insert(c) {
             p.push(Problem::new(
                 "centers",
-                format!("names {c} twice; list each center once"),
+                Msg::new("record-center-twice").text("center", c),
             ));
         }
     }
@@ -188,20 +213,19 @@ fn validate_decision(d: &Decision, p: &mut Vec<Problem>) {
     {
         p.push(Problem::new(
             "due",
-            format!(
-                "{due} is before the decision's date {}; a due date comes after it",
-                d.date
-            ),
+            Msg::new("record-due-before-date")
+                .text("due", due)
+                .text("date", d.date),
         ));
     }
     if d.number.session == 0 || d.number.item == 0 {
         p.push(Problem::new(
             "number",
-            format!("{} has a zero session or item", d.number),
+            Msg::new("record-number-zero").text("number", d.number),
         ));
     }
     if d.links.contains(&d.number) {
-        p.push(Problem::new("links", "links the decision to itself"));
+        p.push(Problem::new("links", Msg::new("record-links-itself")));
     }
 }
 
@@ -209,20 +233,17 @@ fn validate_status(s: &DecisionStatus, p: &mut Vec<Problem>) {
     if s.progress > 100 {
         p.push(Problem::new(
             "progress",
-            format!("{}% is over 100%; use 0 to 100", s.progress),
+            Msg::new("record-percent-over").text("value", s.progress),
         ));
     }
     match s.status {
         ExecutionStatus::Executed if s.progress < 100 && s.progress != 0 => p.push(Problem::new(
             "progress",
-            format!(
-                "{}% with status executed; an executed decision is at 100% (or leave progress empty)",
-                s.progress
-            ),
+            Msg::new("record-executed-below-100").text("value", s.progress),
         )),
         ExecutionStatus::NotStarted if s.progress > 0 => p.push(Problem::new(
             "progress",
-            format!("{}% with status not started; use in progress, or set progress to 0", s.progress),
+            Msg::new("record-not-started-progress").text("value", s.progress),
         )),
         _ => {}
     }
@@ -233,13 +254,13 @@ fn validate_budget(b: &BudgetLine, p: &mut Vec<Problem>) {
     if !(1..=12).contains(&b.month) {
         p.push(Problem::new(
             "month",
-            format!("{} is not a month; use 1 to 12", b.month),
+            Msg::new("record-not-a-month").text("value", b.month),
         ));
     }
     if !(1900..=2200).contains(&b.fiscal_year) {
         p.push(Problem::new(
             "fiscal_year",
-            format!("{} is not a plausible fiscal year", b.fiscal_year),
+            Msg::new("record-implausible-fiscal-year").text("value", b.fiscal_year),
         ));
     }
     text(p, "program", &b.program, true, MAX_NAME_CHARS);
@@ -252,10 +273,9 @@ fn validate_budget(b: &BudgetLine, p: &mut Vec<Problem>) {
     if b.currency.len() != 3 || !b.currency.chars().all(|c| c.is_ascii_uppercase()) {
         p.push(Problem::new(
             "currency",
-            format!(
-                "'{}' is not a currency code; use three capital letters such as ILS, USD, JOD",
-                b.currency
-            ),
+            Msg::new("record-not-a-currency")
+                .text("value", &b.currency)
+                .text("examples", "ILS, USD, JOD"),
         ));
     }
 }
@@ -264,13 +284,13 @@ fn validate_kpi(k: &KpiAchievement, p: &mut Vec<Problem>) {
     if !(1..=4).contains(&k.quarter) {
         p.push(Problem::new(
             "quarter",
-            format!("{} is not a quarter; use 1 to 4", k.quarter),
+            Msg::new("record-not-a-quarter").text("value", k.quarter),
         ));
     }
     if !(1900..=2200).contains(&k.year) {
         p.push(Problem::new(
             "year",
-            format!("{} is not a plausible year", k.year),
+            Msg::new("record-implausible-year").text("value", k.year),
         ));
     }
     text(p, "program", &k.program, true, MAX_NAME_CHARS);
@@ -285,10 +305,9 @@ fn validate_kpi(k: &KpiAchievement, p: &mut Vec<Problem>) {
     {
         p.push(Problem::new(
             "quarter_target",
-            format!(
-                "{} is more than the annual target {}; a quarter's target is part of the year's",
-                k.quarter_target, k.annual_target
-            ),
+            Msg::new("record-quarter-over-annual")
+                .text("quarter", k.quarter_target)
+                .text("annual", k.annual_target),
         ));
     }
 }
@@ -306,18 +325,16 @@ fn kpi_figures(k: &KpiAchievement, p: &mut Vec<Problem>) {
     for (field, v) in nums {
         if let Some(v) = v {
             if !v.is_finite() {
-                p.push(Problem::new(field, "is not a number"));
+                p.push(Problem::new(field, Msg::new("record-not-finite")));
             } else if v < 0.0 {
                 p.push(Problem::new(
                     field,
-                    format!("{v} is negative; use 0 or more"),
+                    Msg::new("record-figure-negative").text("value", v),
                 ));
             } else if v > MAX_KPI_VALUE {
                 p.push(Problem::new(
                     field,
-                    format!(
-                        "{v} is more than 10^15, the largest figure accepted; check for extra digits or the unit"
-                    ),
+                    Msg::new("record-figure-too-large").text("value", v),
                 ));
             }
         }
@@ -325,10 +342,10 @@ fn kpi_figures(k: &KpiAchievement, p: &mut Vec<Problem>) {
     if k.quarter_target > 0.0 && k.actual > k.quarter_target * MAX_ACHIEVEMENT_RATIO {
         p.push(Problem::new(
             "actual",
-            format!(
-                "{} is more than {MAX_ACHIEVEMENT_RATIO} times the quarter's target {}; check both figures and their unit (leave the target 0 when the quarter has none)",
-                k.actual, k.quarter_target
-            ),
+            Msg::new("record-actual-far-over-target")
+                .text("actual", k.actual)
+                .text("ratio", MAX_ACHIEVEMENT_RATIO)
+                .text("target", k.quarter_target),
         ));
     }
 }
@@ -339,34 +356,33 @@ fn validate_committee(c: &CommitteeActivity, p: &mut Vec<Problem>) {
     if c.recommendations_approved > c.recommendations_submitted {
         p.push(Problem::new(
             "recommendations_approved",
-            format!(
-                "{} approved is more than the {} submitted",
-                c.recommendations_approved, c.recommendations_submitted
-            ),
+            Msg::new("record-approved-over-submitted")
+                .text("approved", c.recommendations_approved)
+                .text("submitted", c.recommendations_submitted),
         ));
     }
     if c.minutes_to_cabinet > c.minutes {
         p.push(Problem::new(
             "minutes_to_cabinet",
-            format!(
-                "{} put before the cabinet is more than the {} minutes written",
-                c.minutes_to_cabinet, c.minutes
-            ),
+            Msg::new("record-minutes-to-cabinet-over")
+                .text("to_cabinet", c.minutes_to_cabinet)
+                .text("minutes", c.minutes),
         ));
     }
     if c.minutes > c.meetings {
         p.push(Problem::new(
             "minutes",
-            format!(
-                "{} minutes for {} meetings; a meeting has at most one minute",
-                c.minutes, c.meetings
-            ),
+            Msg::new("record-minutes-over-meetings")
+                .text("minutes", c.minutes)
+                .text("meetings", c.meetings),
         ));
     }
     if c.formed.year() > c.year {
         p.push(Problem::new(
             "formed",
-            format!("{} is after the reported year {}", c.formed, c.year),
+            Msg::new("record-formed-after-year")
+                .text("formed", c.formed)
+                .text("year", c.year),
         ));
     }
 }

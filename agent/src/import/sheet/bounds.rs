@@ -5,6 +5,7 @@
 //! panic, and nothing can catch it. So the reach of every sheet is read first, the same way
 //! calamine will read it, and a sheet over [`MAX_SHEET_CELLS`] is refused with a reason.
 
+use rasid_shared::i18n::Msg;
 use std::io::{Cursor, Read};
 
 /// The most cells a sheet may span, rows × columns from its first filled cell to its last: ten
@@ -12,10 +13,11 @@ use std::io::{Cursor, Read};
 pub const MAX_SHEET_CELLS: u64 = 10_000_000;
 
 /// The reason a sheet spanning `rows` × `cols` is refused.
-pub fn too_large(rows: u64, cols: u64) -> String {
-    format!(
-        "a sheet reaches over {rows} rows × {cols} columns, more than the {MAX_SHEET_CELLS} cells a sheet may span (a cell far from the table, or a damaged file); copy only the table into a new workbook and import that"
-    )
+pub fn too_large(rows: u64, cols: u64) -> Msg {
+    Msg::new("import-sheet-too-large")
+        .text("rows", rows)
+        .text("cols", cols)
+        .text("max", MAX_SHEET_CELLS)
 }
 
 /// The rows and columns between the first and the last cell seen.
@@ -27,7 +29,7 @@ pub struct Reach {
 
 impl Reach {
     /// Takes in a cell at `row`, `col` (0-based); `Err` once the reach is over the limit.
-    pub fn add(&mut self, row: u32, col: u32) -> Result<(), String> {
+    pub fn add(&mut self, row: u32, col: u32) -> Result<(), Msg> {
         let grow = |r: Option<(u32, u32)>, v: u32| match r {
             None => Some((v, v)),
             Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
@@ -37,7 +39,7 @@ impl Reach {
         self.check()
     }
 
-    fn check(&self) -> Result<(), String> {
+    fn check(&self) -> Result<(), Msg> {
         let span = |r: Option<(u32, u32)>| r.map_or(0, |(lo, hi)| u64::from(hi - lo) + 1);
         let (rows, cols) = (span(self.rows), span(self.cols));
         if rows.saturating_mul(cols) > MAX_SHEET_CELLS {
@@ -55,12 +57,8 @@ const COMPOUND_FILE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 
 /// be read here (calamine's own reader is more lenient and would go on into a damaged file, so
 /// a file that cannot be checked is not opened). Anything that is not a compound file passes:
 /// calamine says what it is.
-pub fn check_xls(bytes: &[u8]) -> Result<(), String> {
-    let damaged = |e: &dyn std::fmt::Display| {
-        format!(
-            "the file is damaged: its structure cannot be read ({e}); open it in Excel or LibreOffice Calc, save it again as .xlsx and import that"
-        )
-    };
+pub fn check_xls(bytes: &[u8]) -> Result<(), Msg> {
+    let damaged = |e: &dyn std::fmt::Display| Msg::new("import-xls-damaged").text("error", e);
     let mut file = match cfb::CompoundFile::open(Cursor::new(bytes)) {
         Ok(file) => file,
         Err(e) if bytes.starts_with(&COMPOUND_FILE_MAGIC) => return Err(damaged(&e)),
@@ -106,7 +104,7 @@ fn u32_at(data: &[u8], at: usize) -> Option<u32> {
 /// The workbook globals name each sheet's position (BOUNDSHEET); every sheet is then read from
 /// there, as calamine reads it. An encrypted workbook (FILEPASS) is left to calamine, which
 /// says it has a password.
-fn check_biff(stream: &[u8]) -> Result<(), String> {
+fn check_biff(stream: &[u8]) -> Result<(), Msg> {
     let mut sheets = Vec::new();
     for (typ, data) in records(stream) {
         match typ {
@@ -126,7 +124,7 @@ fn check_biff(stream: &[u8]) -> Result<(), String> {
 
 /// One sheet's records up to its EOF, embedded substreams (charts) skipped: the grid its
 /// DIMENSIONS record announces, and the reach of its cells and formulas.
-fn check_sheet(sheet: &[u8]) -> Result<(), String> {
+fn check_sheet(sheet: &[u8]) -> Result<(), Msg> {
     let mut reach = Reach::default();
     let mut seen_bof = false;
     let mut depth = 0usize;
@@ -169,7 +167,7 @@ fn check_sheet(sheet: &[u8]) -> Result<(), String> {
 
 /// DIMENSIONS: calamine reserves (last row − first row + 1) × (last column − first column + 1)
 /// cells from it, reading it as [MS-XLS] 2.4.90 says (BIFF8: 32-bit rows, 16-bit columns).
-fn check_dimensions(data: &[u8]) -> Result<(), String> {
+fn check_dimensions(data: &[u8]) -> Result<(), Msg> {
     let (rf, rl, cf, cl) = match data.len() {
         10 => (
             u16_at(data, 0),
@@ -242,7 +240,9 @@ mod tests {
     #[test]
     fn a_table_passes_and_a_cell_far_away_is_refused() {
         assert_eq!(check_biff(&workbook(&[cell(0, 0), cell(300, 12)])), Ok(()));
-        let err = check_biff(&workbook(&[cell(0, 0), cell(65_535, 255)])).unwrap_err();
+        let err = check_biff(&workbook(&[cell(0, 0), cell(65_535, 255)]))
+            .unwrap_err()
+            .english();
         assert!(err.contains("65536 rows × 256 columns"), "{err}");
     }
 

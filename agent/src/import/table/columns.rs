@@ -482,19 +482,8 @@ pub(crate) fn fields_of(kind: RecordKind) -> &'static [Field] {
 /// the import reads each of them back as that field.
 pub(crate) fn field_headers(kind: RecordKind, field: &str) -> Option<[String; 3]> {
     let f = fields_of(kind).iter().find(|f| f.name == field)?;
-    let arabic_script = |s: &&&str| s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-    let persian = f
-        .aliases
-        .iter()
-        .rev()
-        .find(arabic_script)
-        .copied()
-        .unwrap_or(f.arabic);
-    Some([
-        f.name.replace('_', " "),
-        f.arabic.to_string(),
-        persian.to_string(),
-    ])
+    let [_, arabic, persian] = f.names();
+    Some([f.name.replace('_', " "), arabic, persian])
 }
 
 /// A sheet name the import reads as `kind`, in English, Arabic and Persian.
@@ -553,6 +542,51 @@ impl Field {
     pub(crate) fn both_names(&self) -> String {
         format!("{} ({})", self.name, self.arabic)
     }
+
+    /// The column's name in a message, `[English, Arabic, Persian]`: `status (الحالة)` in
+    /// English (both, as files may use either), the template's header in Arabic and Persian.
+    pub(crate) fn names(&self) -> [String; 3] {
+        let arabic_script = |s: &&&str| s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        let persian = self
+            .aliases
+            .iter()
+            .rev()
+            .find(arabic_script)
+            .copied()
+            .unwrap_or(self.arabic);
+        [
+            self.both_names(),
+            self.arabic.to_string(),
+            persian.to_string(),
+        ]
+    }
+}
+
+/// The words of a list of accepted words written `english / arabic، english / arabic`, for a
+/// message: `[the list as it is, the Arabic words, the Arabic words]` (the import accepts
+/// them in a Persian file too).
+pub(crate) fn accepted_names(words: &str) -> [String; 3] {
+    let arabic: Vec<&str> = words
+        .split('،')
+        .map(|w| w.rsplit(" / ").next().unwrap_or(w).trim())
+        .collect();
+    let arabic = arabic.join("، ");
+    [words.to_string(), arabic.clone(), arabic]
+}
+
+/// A record kind's name in a message, `[English, Arabic, Persian]`.
+pub(crate) fn kind_names(kind: RecordKind) -> [String; 3] {
+    kind_sheet_names(kind)
+}
+
+/// The words a `kind` cell accepts, for a message, `[English, Arabic, Persian]`.
+pub(crate) fn kind_words() -> [String; 3] {
+    let [_, ar, _] = accepted_names(KIND_ACCEPTED_WORDS);
+    let fa: Vec<String> = RecordKind::ALL
+        .into_iter()
+        .map(|k| kind_sheet_names(k)[2].clone())
+        .collect();
+    [KIND_ACCEPTED_WORDS.to_string(), ar, fa.join("، ")]
 }
 
 /// Whether `normalized` is one of `headers`.

@@ -1,8 +1,9 @@
 //! The records of rows: one function per record kind, reading its fields from a row's cells
 //! by field name (see `columns.rs`) and giving up only after every field was read.
 
-use super::columns::{is_one_of, normalize_header};
+use super::columns::{accepted_names, is_one_of, normalize_header};
 use super::{Cells, RowRead, values};
+use rasid_shared::i18n::Msg;
 use rasid_shared::model::{
     BudgetCategory, BudgetLine, CenterCode, Classification, CommitteeActivity, CommitteeStatus,
     Decision, DecisionKind, DecisionNumber, DecisionStatus, ExecutionStatus, FollowUp,
@@ -37,7 +38,7 @@ fn session<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Record> {
         "kind",
         true,
         parse_session_kind,
-        "a kind of session",
+        "import-noun-session-kind",
         SESSION_KIND_WORDS,
     );
     Some(Record::Session(Session {
@@ -56,7 +57,7 @@ fn decision<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Record> {
         "kind",
         true,
         DecisionKind::parse,
-        "a kind of decision",
+        "import-noun-decision-kind",
         DECISION_KIND_WORDS,
     );
     let title = r.text("title", true);
@@ -90,7 +91,7 @@ fn decision_status<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Reco
         "status",
         true,
         ExecutionStatus::parse,
-        "a status",
+        "import-noun-status",
         ExecutionStatus::ACCEPTED_WORDS,
     );
     let fractions = r.fractions("progress");
@@ -122,7 +123,7 @@ fn budget_line<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Record> 
         "category",
         true,
         BudgetCategory::parse,
-        "a budget category",
+        "import-noun-category",
         CATEGORY_WORDS,
     );
     let allocated = r.required("allocated", values::whole::<i64>);
@@ -196,7 +197,7 @@ fn committee_activity<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<R
         "status",
         true,
         CommitteeStatus::parse,
-        "a committee status",
+        "import-noun-committee-status",
         COMMITTEE_STATUS_WORDS,
     );
     Some(Record::Committee(CommitteeActivity {
@@ -225,7 +226,7 @@ fn project<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Record> {
         "funding",
         true,
         FundingSource::parse,
-        "a funding source",
+        "import-noun-funding",
         FUNDING_WORDS,
     );
     let donor = r.optional_text("donor");
@@ -265,7 +266,7 @@ fn project_progress<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Rec
         "status",
         true,
         ProjectStatus::parse,
-        "a project status",
+        "import-noun-project-status",
         ProjectStatus::ACCEPTED_WORDS,
     );
     let obstacle = r.text("obstacle", false);
@@ -286,7 +287,7 @@ fn follow_up<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Vec<FollowUp> {
         "follow_up",
         false,
         FollowUpKind::parse,
-        "a follow-up",
+        "import-noun-follow-up",
         FOLLOW_UP_WORDS,
     );
     let date = r.date("follow_up_date", false);
@@ -299,22 +300,17 @@ fn follow_up<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Vec<FollowUp> {
         (Some(kind), Some(date), _, _) => vec![FollowUp { kind, date }],
         (_, _, Some(col), None) => {
             let m = match r.columns.column("follow_up_date") {
-                Some(_) => {
-                    "has a follow-up without its date; write the date in the follow-up date column"
-                }
-                None => {
-                    "has a follow-up without its date; add a column follow_up_date (تاريخ المتابعة)"
-                }
+                Some(_) => "import-follow-up-without-date",
+                None => "import-follow-up-without-date-column",
             };
-            r.fail(col, m.to_string());
+            r.fail(col, Msg::new(m));
             Vec::new()
         }
         (_, _, None, Some(col)) => {
             r.fail(
                 col,
-                format!(
-                    "is a follow-up date without a follow-up; say what was done: {FOLLOW_UP_WORDS}"
-                ),
+                Msg::new("import-follow-up-date-alone")
+                    .names("accepted", accepted_names(FOLLOW_UP_WORDS)),
             );
             Vec::new()
         }
