@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 fn agent(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
+        .env("RASID_LANG", "en")
         .arg("--data")
         .arg(data)
         .args(args)
@@ -235,6 +236,7 @@ fn a_center_works_through_its_day_with_the_agent() {
     // 6. The daemon imports a dropped file, pushes it, and stops cleanly on SIGTERM.
     let mut daemon = KillOnDrop(
         Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
+            .env("RASID_LANG", "en")
             .arg("--data")
             .arg(&data)
             .arg("run")
@@ -361,6 +363,8 @@ fn a_center_works_through_its_day_with_the_agent() {
 
 fn check_config(file: &Path, json: bool) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rasid-agent"));
+    // What it prints is compared in English, whatever this machine's language.
+    cmd.env("RASID_LANG", "en");
     if json {
         cmd.arg("--json");
     }
