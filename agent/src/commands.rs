@@ -754,7 +754,10 @@ pub fn template(
     } else {
         let args = [
             ("file", shown(&out)),
-            ("kind", kind.as_str().into()),
+            (
+                "kind",
+                rasid_agent::language::kind_name(kind, rasid_agent::language::spoken()).into(),
+            ),
             ("period", period.to_string().into()),
         ];
         println!("{}", say("template-wrote", &args));

@@ -8,8 +8,10 @@
 //! `template --lang`), see docs/AGENT.md.
 
 use crate::config::CONFIG_FILE;
+use crate::template::TemplateWords;
 pub use rasid_shared::format::Language;
 use rasid_shared::i18n::{Arg, agent_message};
+use rasid_shared::model::RecordKind;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -148,6 +150,12 @@ pub fn spoken() -> Language {
 /// The agent's message `id` (shared/locales/*/agent.ftl) in the language this process speaks.
 pub fn say(id: &str, args: &[(&str, Arg<'_>)]) -> String {
     agent_message(spoken(), id, args)
+}
+
+/// A record kind's name in `language` (`budget` → الموازنة), as the import and the templates
+/// name its sheet.
+pub fn kind_name(kind: RecordKind, language: Language) -> String {
+    crate::import::kind_sheet_names(kind)[language.index()].clone()
 }
 
 /// The arguments of a counted phrase: `$count` (the plural category of `n`) and `$num` (`n` as

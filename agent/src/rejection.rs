@@ -5,8 +5,6 @@
 //! agent knows each kind by the sentence's fixed words and says it again from its catalogue
 //! with the same codes and numbers; a sentence it does not know is shown as it came.
 
-use crate::import::kind_sheet_names;
-use crate::template::TemplateWords;
 use rasid_shared::format::Language;
 use rasid_shared::i18n::{Arg, agent_message};
 use rasid_shared::model::RecordKind;
@@ -92,7 +90,7 @@ pub fn recognise(text: &str) -> Option<Reason<'_>> {
 /// no kind.
 fn kind_name(kind: &str, language: Language) -> String {
     match RecordKind::parse(kind) {
-        Some(k) => kind_sheet_names(k)[language.index()].clone(),
+        Some(k) => crate::language::kind_name(k, language),
         None => kind.to_string(),
     }
 }

@@ -123,8 +123,8 @@ push-unreachable = تعذّر الوصول إلى المجمّع على { $upstr
 push-progress = جارٍ الإرسال: أُرسل { $sent } من { $total } سجل، وبقي { $left }
 push-new-epoch = كان لدى المجمّع بعض أرقام دفعات هذا المخزن لسجلات أخرى (أُعيد بناء المخزن أو استُرجع من نسخة)؛ فصارت دفعاته تُرقَّم في حقبة جديدة، { $epoch }، وأُرسلت من جديد
 push-nothing = لا شيء للإرسال: لا شيء ينتظر
-push-done = أُرسلت الدفعات ({ $batches }): قُبل { $accepted }، وكان لدى المجمّع من قبل { $duplicates }، ورُفض { $rejected }
-push-done-see-rejected = أُرسلت الدفعات ({ $batches }): قُبل { $accepted }، وكان لدى المجمّع من قبل { $duplicates }، ورُفض { $rejected } (انظر `rasid-agent rejected`)
+push-done = اكتمل الإرسال: الدفعات { $batches }، المقبول { $accepted }، الموجود لدى المجمّع من قبل { $duplicates }، المرفوض { $rejected }
+push-done-see-rejected = اكتمل الإرسال: الدفعات { $batches }، المقبول { $accepted }، الموجود لدى المجمّع من قبل { $duplicates }، المرفوض { $rejected } (انظر `rasid-agent rejected`)
 push-stays = تبقى السجلات المنتظرة ({ $waiting }) وستُرسل في الإرسال القادم
 
 ## decisions و update
@@ -193,7 +193,7 @@ doctor-left = تُرك المخزن كما هو: لا شيء يدل على أن�
 
 template-unknown-kind = لا نموذج لـ '{ $kind }'؛ اكتب decision-status أو budget أو kpi أو project-progress
 template-wrote = كُتب { $file } ({ $kind }، { $period })
-demo-wrote = كُتبت السجلات ({ $records }) في ملفات ({ $files }) تحت { $folder }
+demo-wrote = كُتبت بيانات العرض تحت { $folder }: السجلات { $records }، الملفات { $files }
 
 ## check-config
 
