@@ -154,10 +154,10 @@ pub fn run(path: &Path, as_json: bool, language: Language) -> Result<ExitCode> {
         let n = problems.len();
         eprintln!(
             "{}",
-            ConfigProblems {
+            problems_text(&ConfigProblems {
                 file: shown.clone(),
                 problems
-            }
+            })
         );
         let [count, num] = counted(n);
         let args = [
@@ -176,6 +176,36 @@ pub fn run(path: &Path, as_json: bool, language: Language) -> Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Every problem of `problems`, a line each, in the language the agent speaks:
+/// `FILE: line 5, pull_interval_secs: …` (the messages are the checks' own).
+pub fn problems_text(problems: &ConfigProblems) -> String {
+    let file = problems.file.as_str();
+    problems
+        .problems
+        .iter()
+        .map(|p| match p.line {
+            Some(line) => crate::language::say(
+                "config-problem-at-line",
+                &[
+                    ("file", file.into()),
+                    ("line", line.to_string().into()),
+                    ("key", p.key.as_str().into()),
+                    ("message", p.message.as_str().into()),
+                ],
+            ),
+            None => crate::language::say(
+                "config-problem",
+                &[
+                    ("file", file.into()),
+                    ("key", p.key.as_str().into()),
+                    ("message", p.message.as_str().into()),
+                ],
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]

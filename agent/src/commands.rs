@@ -29,7 +29,12 @@ pub fn open_agent(data: &Path) -> Result<(AgentConfig, Store)> {
             &[("file", shown(&file)), ("data", shown(data))]
         ));
     }
-    let cfg = AgentConfig::load(data)?;
+    let cfg = AgentConfig::load(data).map_err(|e| match e
+        .downcast::<rasid_shared::config_check::ConfigProblems>()
+    {
+        Ok(problems) => anyhow::anyhow!(rasid_agent::check_config::problems_text(&problems)),
+        Err(e) => e,
+    })?;
     let store = Store::open(&data.join("store"))?;
     // `init` begins the first epoch; a store found without one was made anew since (the old
     // one set aside by `doctor`, or deleted), so its numbering must not meet the old one's.

@@ -14,7 +14,7 @@ use rasid_shared::i18n::{Arg, agent_message};
 use rasid_shared::model::RecordKind;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
 /// The environment variable naming the language.
 pub const LANG_ENV: &str = "RASID_LANG";
@@ -134,17 +134,20 @@ pub fn sources_of_process() -> Sources {
     }
 }
 
-/// The language this process speaks, set once by the binary before it parses its command line.
-static SPOKEN: OnceLock<Language> = OnceLock::new();
+/// The language this process speaks, set by the binary before it parses its command line (and
+/// to English for `--json`).
+static SPOKEN: Mutex<Language> = Mutex::new(Language::English);
 
-/// Sets the language this process speaks; the first call wins (the binary calls it once).
+/// Sets the language this process speaks from now on.
 pub fn speak(language: Language) {
-    let _ = SPOKEN.set(language);
+    if let Ok(mut spoken) = SPOKEN.lock() {
+        *spoken = language;
+    }
 }
 
 /// The language this process speaks: English until [`speak`] is called (in unit tests).
 pub fn spoken() -> Language {
-    SPOKEN.get().copied().unwrap_or(Language::English)
+    SPOKEN.lock().map_or(Language::English, |l| *l)
 }
 
 /// The agent's message `id` (shared/locales/*/agent.ftl) in the language this process speaks.

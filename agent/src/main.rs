@@ -161,6 +161,10 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    if cli.json {
+        // Scripts read --json, and what goes with it, in English whatever the language.
+        language::speak(language::Language::English);
+    }
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -350,7 +354,8 @@ fn import(data: &Path, files: Vec<PathBuf>, args: ImportArgs, as_json: bool) -> 
     let mut failed = 0;
     let mut results = Vec::new();
     for file in &files {
-        let bar = Progress::new(&file.display().to_string(), "rows", as_json);
+        let rows = say("progress-rows", &[]);
+        let bar = Progress::new(&file.display().to_string(), &rows, as_json);
         match read_file_counted(file, &opts, &mut |n| bar.set(n)) {
             Ok(FileRows { rows, identical }) => {
                 let n = rows.len();

@@ -95,6 +95,9 @@ import-annotate-folder = --annotate { $folder }: تعذّر إنشاء المج�
 import-storing = { $file }: جارٍ الحفظ
 import-store-failed = { $file }: تعذّر الحفظ؛ لم يُحفظ شيء من هذا الملف
 
+progress-rows = صف
+progress-so-far = { $label }: { $num } { $unit } حتى الآن
+
 ## status
 
 status-center = الجهة
@@ -209,3 +212,12 @@ check-config-problems = { $file }: { $count ->
     [many] { $num } مشكلة
    *[other] { $num } مشكلة
 } في ملف { $kind } هذا
+
+## مشكلات rasid-agent.toml (أخطاء صياغة الملف والمفاتيح المجهولة بكلمات قارئ TOML)
+
+config-problem-at-line = { $file }: السطر { $line }، { $key }: { $message }
+config-problem = { $file }: { $key }: { $message }
+config-out-of-range = { $value } خارج المدى المسموح؛ استعمل من { $low } إلى { $high } (الافتراضي { $default })
+config-not-a-url = '{ $value }' ليس عنواناً؛ اكتبه مثل https://collector.example:8443
+config-empty-drop-folder = فارغ؛ سمِّ مجلداً مثل "inbox" (داخل مجلد الوكيل)
+config-not-a-language = '{ $value }' ليست لغة؛ اكتب arabic أو persian أو english (الافتراضي arabic)

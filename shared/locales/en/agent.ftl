@@ -96,6 +96,9 @@ import-annotate-folder = --annotate { $folder }: cannot create the folder
 import-storing = { $file }: storing
 import-store-failed = { $file }: storing failed; nothing from this file was stored
 
+progress-rows = rows
+progress-so-far = { $label }: { $num } { $unit } so far
+
 ## status
 
 status-center = center
@@ -189,3 +192,12 @@ check-config-problems = { $file }: { $count ->
     [one] { $num } problem
    *[other] { $num } problems
 } in this { $kind }
+
+## rasid-agent.toml's problems (the file's syntax and unknown keys are the TOML reader's words)
+
+config-problem-at-line = { $file }: line { $line }, { $key }: { $message }
+config-problem = { $file }: { $key }: { $message }
+config-out-of-range = { $value } is out of range; use { $low } to { $high } (default { $default })
+config-not-a-url = '{ $value }' is not a URL; write it like https://collector.example:8443
+config-empty-drop-folder = is empty; name a folder such as "inbox" (relative to the data directory)
+config-not-a-language = '{ $value }' is not a language; write arabic, persian or english (default arabic)

@@ -94,6 +94,9 @@ import-annotate-folder = --annotate { $folder }: ساختن پوشه ممکن ن
 import-storing = { $file }: در حال ذخیره
 import-store-failed = { $file }: ذخیره ممکن نشد؛ چیزی از این پرونده ذخیره نشد
 
+progress-rows = ردیف
+progress-so-far = { $label }: تا اینجا { $num } { $unit }
+
 ## status
 
 status-center = دستگاه
@@ -185,3 +188,12 @@ check-config-centers = { $centers } دستگاه، { $keys } کلید عامل،
 check-config-problems = { $file }: { $count ->
    *[other] { $num } مشکل
 } در این پروندهٔ { $kind }
+
+## مشکلات rasid-agent.toml (خطاهای نگارش پرونده و کلیدهای ناشناخته به زبان خوانندهٔ TOML است)
+
+config-problem-at-line = { $file }: سطر { $line }، { $key }: { $message }
+config-problem = { $file }: { $key }: { $message }
+config-out-of-range = { $value } بیرون از بازهٔ مجاز است؛ از { $low } تا { $high } را به کار ببرید (پیش‌فرض { $default })
+config-not-a-url = '{ $value }' نشانی نیست؛ آن را مانند https://collector.example:8443 بنویسید
+config-empty-drop-folder = خالی است؛ پوشه‌ای مانند "inbox" نام ببرید (درون پوشهٔ عامل)
+config-not-a-language = '{ $value }' زبان نیست؛ arabic یا persian یا english بنویسید (پیش‌فرض arabic)
