@@ -300,6 +300,31 @@ pub fn decisions(data: &Path, open_only: bool, offline: bool, as_json: bool) -> 
     Ok(ExitCode::SUCCESS)
 }
 
+/// The status `update` reports: the one given (`--status`, in English or Arabic words), else
+/// the decision's previous one; an error when neither is there.
+fn status_of(
+    given: Option<&str>,
+    previous: Option<&DecisionStatus>,
+    number: DecisionNumber,
+) -> Result<ExecutionStatus> {
+    match (given, previous) {
+        (Some(s), _) => ExecutionStatus::parse(s).with_context(|| {
+            say(
+                "update-bad-status",
+                &[
+                    ("value", s.into()),
+                    ("words", ExecutionStatus::ACCEPTED_WORDS.into()),
+                ],
+            )
+        }),
+        (None, Some(p)) => Ok(p.status),
+        (None, None) => bail!(say(
+            "update-no-status",
+            &[("decision", number.to_string().into())]
+        )),
+    }
+}
+
 /// `update`: report a decision's status by hand; queued for the next push.
 pub fn update(
     data: &Path,
@@ -336,24 +361,7 @@ pub fn update(
         Some(Record::DecisionStatus(s)) => Some(s),
         _ => None,
     };
-    let status = match status {
-        Some(s) => ExecutionStatus::parse(s).with_context(|| {
-            say(
-                "update-bad-status",
-                &[
-                    ("value", s.into()),
-                    ("words", ExecutionStatus::ACCEPTED_WORDS.into()),
-                ],
-            )
-        })?,
-        None => match &previous {
-            Some(p) => p.status,
-            None => bail!(say(
-                "update-no-status",
-                &[("decision", number.to_string().into())]
-            )),
-        },
-    };
+    let status = status_of(status, previous.as_ref(), number)?;
     let today = Local::now().date_naive();
     let mut fus = previous
         .as_ref()

@@ -211,6 +211,13 @@ fn a_center_works_through_its_day_with_the_agent() {
             .contains("not assigned to MOH"),
         "{rejected}"
     );
+    // The collector's reason in the clerk's language: the agent knows the sentence it sends.
+    let in_arabic = agent(&data, &["--lang", "ar", "rejected"]);
+    let in_arabic = String::from_utf8_lossy(&in_arabic.stdout);
+    assert!(
+        in_arabic.contains("القرار 18/240/03 ليس مسنداً إلى MOH"),
+        "{in_arabic}"
+    );
     let status = json_of(&agent(&data, &["--json", "status"]));
     assert_eq!(
         (status["outbox"].as_u64(), status["rejected"].as_u64()),
