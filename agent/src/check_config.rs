@@ -5,9 +5,11 @@
 //! wall: only `rasid-kiosk --check-config FILE` checks it, and this command says so.
 
 use crate::config::{AgentConfig, CONFIG_FILE};
+use crate::language::{Language, counted};
 use anyhow::{Context, Result, bail};
 use rasid_collector::registry::{CENTERS_FILE, Registry};
 use rasid_shared::config_check::{ConfigProblem, ConfigProblems};
+use rasid_shared::i18n::{Arg, agent_message};
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
@@ -66,51 +68,62 @@ impl ConfigKind {
     }
 }
 
-/// Checks `text` as a file of `kind`: what was checked, in a line, or every problem found.
-/// `None` for `boards.toml`, which only the wall checks.
-pub fn check(kind: ConfigKind, text: &str) -> Option<Result<String, Vec<ConfigProblem>>> {
+/// Checks `text` as a file of `kind`: what was checked, in a line in `language`, or every
+/// problem found. `None` for `boards.toml`, which only the wall checks.
+pub fn check(
+    kind: ConfigKind,
+    text: &str,
+    language: Language,
+) -> Option<Result<String, Vec<ConfigProblem>>> {
+    let say = |id: &str, args: &[(&str, String)]| {
+        let args: Vec<(&str, Arg<'_>)> = args.iter().map(|(k, v)| (*k, v.into())).collect();
+        agent_message(language, id, &args)
+    };
     match kind {
         ConfigKind::Agent => Some(AgentConfig::check(text).map(|c| {
-            format!(
-                "center {}, upstream {}, drop folder {}, pull every {} s, batches of at most {} records, requests abandoned after {} s, retries at most {} s apart",
-                c.center,
-                c.upstream,
-                c.drop_folder.display(),
-                c.pull_interval_secs,
-                c.batch_records,
-                c.request_timeout_secs,
-                c.max_backoff_secs
+            say(
+                "check-config-agent",
+                &[
+                    ("center", c.center.to_string()),
+                    ("upstream", c.upstream.clone()),
+                    ("folder", c.drop_folder.display().to_string()),
+                    ("pull", c.pull_interval_secs.to_string()),
+                    ("batch", c.batch_records.to_string()),
+                    ("timeout", c.request_timeout_secs.to_string()),
+                    ("backoff", c.max_backoff_secs.to_string()),
+                ],
             )
         })),
         ConfigKind::Centers => Some(Registry::check(text).map(|r| {
-            format!(
-                "{} centers, {} agent keys, secretariat {}, walls registered: {}",
-                r.centers.len(),
-                r.keys.len(),
-                r.secretariat,
-                r.walls.len()
+            say(
+                "check-config-centers",
+                &[
+                    ("centers", r.centers.len().to_string()),
+                    ("keys", r.keys.len().to_string()),
+                    ("secretariat", r.secretariat.to_string()),
+                    ("walls", r.walls.len().to_string()),
+                ],
             )
         })),
         ConfigKind::Boards => None,
     }
 }
 
-/// The command: prints the outcome (as JSON with `as_json`) and returns the exit status:
-/// 0 clean, 1 problems, [`EXIT_NOT_CHECKED`] for a `boards.toml`.
-pub fn run(path: &Path, as_json: bool) -> Result<ExitCode> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let Some(kind) = ConfigKind::recognise(path, &text) else {
-        bail!(
-            "cannot tell which configuration {} is: name it {CONFIG_FILE}, {CENTERS_FILE} or {BOARDS_FILE}, or give it the keys of one of them (docs/AGENT.md, docs/COLLECTOR.md, docs/KIOSK.md)",
-            path.display()
-        );
-    };
+/// The command: prints the outcome in `language` (as JSON, in English, with `as_json`) and
+/// returns the exit status: 0 clean, 1 problems, [`EXIT_NOT_CHECKED`] for a `boards.toml`. The
+/// problems themselves are the checks' own words (English).
+pub fn run(path: &Path, as_json: bool, language: Language) -> Result<ExitCode> {
     let shown = path.display().to_string();
-    let Some(outcome) = check(kind, &text) else {
-        let advice = format!(
-            "{shown} is a {BOARDS_FILE} (the wall's configuration); the agent does not check it: run `rasid-kiosk --check-config {shown}`"
-        );
+    let file = || [("file", Arg::from(shown.as_str()))];
+    // `--json` is for scripts: its words stay English whatever the language.
+    let language = if as_json { Language::English } else { language };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| agent_message(language, "error-reading", &file()))?;
+    let Some(kind) = ConfigKind::recognise(path, &text) else {
+        bail!(agent_message(language, "check-config-unknown", &file()));
+    };
+    let Some(outcome) = check(kind, &text, language) else {
+        let advice = agent_message(language, "check-config-boards", &file());
         if as_json {
             println!(
                 "{}",
@@ -131,20 +144,31 @@ pub fn run(path: &Path, as_json: bool) -> Result<ExitCode> {
             json!({ "file": shown, "kind": kind.file_name(), "checked": true, "ok": problems.is_empty(), "summary": summary, "problems": problems })
         );
     } else if let Some(summary) = &summary {
-        println!("{shown}: {} OK: {summary}", kind.file_name());
+        let args = [
+            ("file", shown.as_str().into()),
+            ("kind", kind.file_name().into()),
+            ("summary", summary.into()),
+        ];
+        println!("{}", agent_message(language, "check-config-ok", &args));
     } else {
         let n = problems.len();
         eprintln!(
             "{}",
-            ConfigProblems {
+            problems_text(&ConfigProblems {
                 file: shown.clone(),
                 problems
-            }
+            })
         );
+        let [count, num] = counted(n);
+        let args = [
+            ("file", shown.as_str().into()),
+            count,
+            num,
+            ("kind", kind.file_name().into()),
+        ];
         eprintln!(
-            "{shown}: {n} problem{} in this {}",
-            if n == 1 { "" } else { "s" },
-            kind.file_name()
+            "{}",
+            agent_message(language, "check-config-problems", &args)
         );
     }
     Ok(if summary.is_some() {
@@ -152,6 +176,36 @@ pub fn run(path: &Path, as_json: bool) -> Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Every problem of `problems`, a line each, in the language the agent speaks:
+/// `FILE: line 5, pull_interval_secs: …` (the messages are the checks' own).
+pub fn problems_text(problems: &ConfigProblems) -> String {
+    let file = problems.file.as_str();
+    problems
+        .problems
+        .iter()
+        .map(|p| match p.line {
+            Some(line) => crate::language::say(
+                "config-problem-at-line",
+                &[
+                    ("file", file.into()),
+                    ("line", line.to_string().into()),
+                    ("key", p.key.as_str().into()),
+                    ("message", p.message.as_str().into()),
+                ],
+            ),
+            None => crate::language::say(
+                "config-problem",
+                &[
+                    ("file", file.into()),
+                    ("key", p.key.as_str().into()),
+                    ("message", p.message.as_str().into()),
+                ],
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -193,6 +247,7 @@ mod tests {
         let agent = check(
             ConfigKind::Agent,
             include_str!("../../docs/examples/rasid-agent.toml"),
+            Language::English,
         );
         assert!(
             agent
@@ -203,6 +258,7 @@ mod tests {
         let centers = check(
             ConfigKind::Centers,
             include_str!("../../docs/examples/centers.toml"),
+            Language::English,
         );
         assert!(
             centers.as_ref().is_some_and(|r| r
@@ -210,6 +266,6 @@ mod tests {
                 .is_ok_and(|s| s.contains("secretariat GSC, walls registered: 1"))),
             "{centers:?}"
         );
-        assert!(check(ConfigKind::Boards, "").is_none());
+        assert!(check(ConfigKind::Boards, "", Language::English).is_none());
     }
 }

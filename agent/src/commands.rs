@@ -5,6 +5,9 @@ use anyhow::{Context, Result, bail};
 use chrono::Local;
 use rasid_agent::config::{AgentConfig, load_key};
 use rasid_agent::import::{ImportOptions, read_file};
+use rasid_agent::language::{counted, say};
+use rasid_agent::progress::grouped;
+use rasid_shared::i18n::Arg;
 use rasid_shared::model::{
     DecisionNumber, DecisionStatus, ExecutionStatus, FollowUp, FollowUpKind, Record,
 };
@@ -16,8 +19,22 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+/// The agent set up in `data`: its checked configuration and its store. A folder without a
+/// configuration is said plainly (the most common mistake: the wrong folder, or no `init` yet).
 pub fn open_agent(data: &Path) -> Result<(AgentConfig, Store)> {
-    let cfg = AgentConfig::load(data)?;
+    let file = data.join(rasid_agent::config::CONFIG_FILE);
+    if !file.exists() {
+        bail!(say(
+            "error-not-set-up",
+            &[("file", shown(&file)), ("data", shown(data))]
+        ));
+    }
+    let cfg = AgentConfig::load(data).map_err(|e| match e
+        .downcast::<rasid_shared::config_check::ConfigProblems>()
+    {
+        Ok(problems) => anyhow::anyhow!(rasid_agent::check_config::problems_text(&problems)),
+        Err(e) => e,
+    })?;
     let store = Store::open(&data.join("store"))?;
     // `init` begins the first epoch; a store found without one was made anew since (the old
     // one set aside by `doctor`, or deleted), so its numbering must not meet the old one's.
@@ -66,29 +83,55 @@ pub fn last_error_text(stored: &str, upstream: &str, waiting: usize) -> String {
     }
 }
 
-/// The words of this module's new messages, in one place to be translated.
+/// A path as an argument of a message.
+fn shown(path: &Path) -> Arg<'static> {
+    path.display().to_string().into()
+}
+
+/// A count as an argument of a message, its digits grouped (`1,234`).
+fn number(n: usize) -> Arg<'static> {
+    grouped(n as u64).into()
+}
+
+/// The words of this module's messages that more than one command says.
 mod messages {
-    use rasid_agent::progress::grouped;
+    use super::{counted, number, say};
 
     /// The collector could not be reached; `waiting` records wait for it.
     pub fn unreachable(upstream: &str, waiting: usize) -> String {
-        let records = match waiting {
-            1 => "1 record waits".to_string(),
-            n => format!("{} records wait", grouped(n as u64)),
-        };
-        format!(
-            "the collector at {upstream} cannot be reached; {records} and will be sent when it can"
+        let [count, _] = counted(waiting);
+        say(
+            "push-unreachable",
+            &[
+                ("upstream", upstream.into()),
+                count,
+                ("num", number(waiting)),
+            ],
         )
     }
 
     /// A push under way: `total` records waited when it began, `waiting` still do.
     pub fn pushing(total: usize, waiting: usize) -> String {
-        format!(
-            "pushing: {} of {} records sent, {} to go",
-            grouped(total.saturating_sub(waiting) as u64),
-            grouped(total as u64),
-            grouped(waiting as u64)
+        say(
+            "push-progress",
+            &[
+                ("sent", number(total.saturating_sub(waiting))),
+                ("total", number(total)),
+                ("left", number(waiting)),
+            ],
         )
+    }
+
+    /// An execution status in words (`in-progress` in English, as the command line takes it).
+    pub fn execution(status: rasid_shared::model::ExecutionStatus) -> String {
+        use rasid_shared::model::ExecutionStatus as S;
+        let id = match status {
+            S::NotStarted => "execution-not-started",
+            S::InProgress => "execution-in-progress",
+            S::Executed => "execution-executed",
+            S::Blocked => "execution-blocked",
+        };
+        say(id, &[])
     }
 }
 
@@ -117,27 +160,25 @@ pub fn push(data: &Path, as_json: bool) -> Result<ExitCode> {
     match report {
         Ok(r) => {
             if let (Some(epoch), false) = (&r.new_epoch, as_json) {
-                println!(
-                    "the collector already had some of this store's batch numbers for other records (the store was rebuilt or restored from a copy); its batches are now numbered in a new epoch, {epoch}, and were sent again"
-                );
+                println!("{}", say("push-new-epoch", &[("epoch", epoch.into())]));
             }
             if as_json {
                 println!("{}", serde_json::to_string(&r)?);
             } else if r.batches == 0 {
-                println!("nothing to push: the outbox is empty");
+                println!("{}", say("push-nothing", &[]));
             } else {
-                println!(
-                    "pushed {} batch(es): {} accepted, {} already there, {} rejected{}",
-                    r.batches,
-                    r.accepted,
-                    r.duplicates,
-                    r.rejected,
-                    if r.rejected > 0 {
-                        " (see `rasid-agent rejected`)"
-                    } else {
-                        ""
-                    }
-                );
+                let id = if r.rejected > 0 {
+                    "push-done-see-rejected"
+                } else {
+                    "push-done"
+                };
+                let args = [
+                    ("batches", number(r.batches)),
+                    ("accepted", number(r.accepted)),
+                    ("duplicates", number(r.duplicates)),
+                    ("rejected", number(r.rejected)),
+                ];
+                println!("{}", say(id, &args));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -149,7 +190,10 @@ pub fn push(data: &Path, as_json: bool) -> Result<ExitCode> {
                     messages::unreachable(&cfg.upstream, waiting)
                 );
             }
-            bail!("{e}\n{waiting} record(s) stay in the outbox and will be sent by the next push")
+            bail!(
+                "{e}\n{}",
+                say("push-stays", &[("waiting", number(waiting))])
+            )
         }
     }
 }
@@ -165,8 +209,9 @@ pub fn decisions(data: &Path, open_only: bool, offline: bool, as_json: bool) -> 
         match runtime()?.block_on(push::pull_assignments(&store, &up)) {
             Ok(l) => Some(l),
             Err(e) => {
-                note = Some(format!(
-                    "could not refresh from the collector ({e}); showing the list as last pulled"
+                note = Some(say(
+                    "decisions-not-refreshed",
+                    &[("error", e.to_string().into())],
                 ));
                 store.meta(META_ASSIGNMENTS)?
             }
@@ -174,8 +219,9 @@ pub fn decisions(data: &Path, open_only: bool, offline: bool, as_json: bool) -> 
     };
     let Some(list) = list else {
         bail!(
-            "{}no list of assigned decisions yet: connect to the collector and run `rasid-agent decisions` once",
-            note.map(|n| format!("{n}\n")).unwrap_or_default()
+            "{}{}",
+            note.map(|n| format!("{n}\n")).unwrap_or_default(),
+            say("decisions-none-yet", &[])
         );
     };
     // The center's own latest reports take precedence over what the collector last saw.
@@ -220,18 +266,31 @@ pub fn decisions(data: &Path, open_only: bool, offline: bool, as_json: bool) -> 
             json!({ "center": list.center, "generated": list.generated, "assignments": out })
         );
     } else {
-        println!(
-            "{} decision(s) assigned to {} (list of {}):",
-            rows.len(),
-            list.center,
-            list.generated.format("%Y-%m-%d %H:%M")
-        );
+        let [count, num] = counted(rows.len());
+        let heading = [
+            count,
+            num,
+            ("center", list.center.to_string().into()),
+            (
+                "generated",
+                list.generated.format("%Y-%m-%d %H:%M").to_string().into(),
+            ),
+        ];
+        println!("{}", say("decisions-heading", &heading));
         for (a, s) in rows {
             let d = &a.decision;
             let state = s
-                .map(|s| format!("{} {}%", s.status.as_str(), s.progress))
-                .unwrap_or_else(|| "no report".into());
-            let due = d.due.map(|x| format!(" due {x}")).unwrap_or_default();
+                .map(|s| format!("{} {}%", messages::execution(s.status), s.progress))
+                .unwrap_or_else(|| say("decisions-no-report", &[]));
+            let due = d
+                .due
+                .map(|x| {
+                    format!(
+                        " {}",
+                        say("decisions-due", &[("date", x.to_string().into())])
+                    )
+                })
+                .unwrap_or_default();
             println!(
                 "  {:<10} {:<18} {}{due}  {}",
                 d.number, state, d.date, d.title
@@ -239,6 +298,31 @@ pub fn decisions(data: &Path, open_only: bool, offline: bool, as_json: bool) -> 
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The status `update` reports: the one given (`--status`, in English or Arabic words), else
+/// the decision's previous one; an error when neither is there.
+fn status_of(
+    given: Option<&str>,
+    previous: Option<&DecisionStatus>,
+    number: DecisionNumber,
+) -> Result<ExecutionStatus> {
+    match (given, previous) {
+        (Some(s), _) => ExecutionStatus::parse(s).with_context(|| {
+            say(
+                "update-bad-status",
+                &[
+                    ("value", s.into()),
+                    ("words", ExecutionStatus::ACCEPTED_WORDS.into()),
+                ],
+            )
+        }),
+        (None, Some(p)) => Ok(p.status),
+        (None, None) => bail!(say(
+            "update-no-status",
+            &[("decision", number.to_string().into())]
+        )),
+    }
 }
 
 /// `update`: report a decision's status by hand; queued for the next push.
@@ -257,10 +341,13 @@ pub fn update(
     if let Some(list) = &assigned
         && !list.assignments.iter().any(|a| a.decision.number == number)
     {
-        bail!(
-            "decision {number} is not among the decisions assigned to {} (as last pulled); check the number, or run `rasid-agent decisions` to refresh the list",
-            cfg.center
-        );
+        bail!(say(
+            "update-not-assigned",
+            &[
+                ("decision", number.to_string().into()),
+                ("center", cfg.center.to_string().into())
+            ]
+        ));
     }
     let key = Record::DecisionStatus(DecisionStatus {
         decision: number,
@@ -274,27 +361,15 @@ pub fn update(
         Some(Record::DecisionStatus(s)) => Some(s),
         _ => None,
     };
-    let status = match status {
-        Some(s) => ExecutionStatus::parse(s).with_context(|| {
-            format!(
-                "--status '{s}' is not a status; use one of: {}",
-                ExecutionStatus::ACCEPTED_WORDS
-            )
-        })?,
-        None => match &previous {
-            Some(p) => p.status,
-            None => bail!("no status reported yet for {number}: give --status"),
-        },
-    };
+    let status = status_of(status, previous.as_ref(), number)?;
     let today = Local::now().date_naive();
     let mut fus = previous
         .as_ref()
         .map(|p| p.follow_ups.clone())
         .unwrap_or_default();
     for f in follow_ups {
-        let kind = FollowUpKind::parse(f).with_context(|| {
-            format!("--follow-up '{f}' is not a follow-up; use call, letter, message or memo")
-        })?;
+        let kind = FollowUpKind::parse(f)
+            .with_context(|| say("update-bad-follow-up", &[("value", f.into())]))?;
         fus.push(FollowUp { kind, date: today });
     }
     let progress = progress.unwrap_or(match status {
@@ -331,12 +406,15 @@ pub fn update(
             json!({ "decision": number, "status": status.as_str(), "progress": progress, "queued": queued })
         );
     } else if queued {
-        println!(
-            "{number}: {} {progress}% recorded; it will be sent with the next push",
-            status.as_str()
-        );
+        let args = [
+            ("decision", number.to_string().into()),
+            ("status", messages::execution(status).into()),
+            ("progress", progress.to_string().into()),
+        ];
+        println!("{}", say("update-recorded", &args));
     } else {
-        println!("{number}: unchanged, nothing to send");
+        let args = [("decision", number.to_string().into())];
+        println!("{}", say("update-unchanged", &args));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -352,17 +430,18 @@ pub fn rejected(data: &Path, as_json: bool) -> Result<ExitCode> {
             .collect();
         println!("{}", serde_json::Value::Array(out));
     } else if rows.is_empty() {
-        println!("no rejected records");
+        println!("{}", say("rejected-none", &[]));
     } else {
-        println!(
-            "{} record(s) rejected by the collector; correct them in the source file and import it again:",
-            rows.len()
-        );
+        println!("{}", say("rejected-heading", &counted(rows.len())));
+        let language = rasid_agent::language::spoken();
         for r in rows {
-            println!(
-                "  {} (revision {}): {}",
-                r.rejection.key, r.envelope.revision, r.rejection.reason
-            );
+            let reason = rasid_agent::rejection::reason_text(&r.rejection.reason, language);
+            let args = [
+                ("key", r.rejection.key.to_string().into()),
+                ("revision", r.envelope.revision.to_string().into()),
+                ("reason", reason.into()),
+            ];
+            println!("  {}", say("rejected-line", &args));
             for p in &r.rejection.problems {
                 println!("      {p}");
             }
@@ -383,13 +462,13 @@ pub fn doctor(data: &Path, as_json: bool) -> Result<ExitCode> {
                     json!({ "ok": bad.is_empty(), "records": store.record_count(), "unreadable": bad })
                 );
             } else if bad.is_empty() {
-                println!(
-                    "store OK: {} records, {} waiting in the outbox",
-                    store.record_count(),
-                    store.outbox_counts()?.waiting
-                );
+                let args = [
+                    ("records", number(store.record_count())),
+                    ("waiting", number(store.outbox_counts()?.waiting)),
+                ];
+                println!("{}", say("doctor-ok", &args));
             } else {
-                println!("{} unreadable entr(ies):", bad.len());
+                println!("{}", say("doctor-unreadable", &counted(bad.len())));
                 for (tree, key, detail) in &bad {
                     println!("  {tree} / {key}: {detail}");
                 }
@@ -402,27 +481,23 @@ pub fn doctor(data: &Path, as_json: bool) -> Result<ExitCode> {
         }
         // Only damage sets the store aside. A full disk, a store in use or a permission
         // problem is none: setting the store aside would only hide its records and outbox.
-        Err(e @ StoreError::DiskFull) => bail!(
-            "{e}\nThe store was left as it is: a full disk does not damage it. Free some space on that disk (or raise the quota or limit), then run `rasid-agent doctor` again."
-        ),
+        Err(e @ StoreError::DiskFull) => bail!("{e}\n{}", say("doctor-disk-full", &[])),
         Err(e @ StoreError::Damaged { .. }) => {
             let aside = data.join(format!(
                 "store.damaged-{}",
                 Local::now().format("%Y%m%d-%H%M%S")
             ));
-            std::fs::rename(&store_dir, &aside).with_context(|| {
-                format!(
-                    "{e}\nsetting the damaged store aside as {} failed too",
-                    aside.display()
-                )
-            })?;
+            let moved = [("aside", shown(&aside))];
+            std::fs::rename(&store_dir, &aside)
+                .with_context(|| format!("{e}\n{}", say("doctor-set-aside-failed", &moved)))?;
             Store::open(&store_dir)?;
             bail!(
-                "{e}\nThe damaged store was moved to {} and a new empty store was created.\nImport your source files again (`rasid-agent import …`): records already sent are recognised by the collector and not counted twice.",
-                aside.display()
+                "{e}\n{}\n{}",
+                say("doctor-set-aside", &moved),
+                say("doctor-import-again", &[])
             )
         }
-        Err(e) => bail!("{e}\nThe store was left as it is: nothing shows that it is damaged."),
+        Err(e) => bail!("{e}\n{}", say("doctor-left", &[])),
     }
 }
 
@@ -676,29 +751,30 @@ pub fn template(
     use rasid_agent::template::{self as t, Language, Period};
     let kind = rasid_shared::model::RecordKind::parse(kind.trim())
         .filter(|k| t::KINDS.contains(k))
-        .with_context(|| {
-            format!(
-                "no template for '{kind}'; write decision-status, budget, kpi or project-progress"
-            )
-        })?;
+        .with_context(|| say("template-unknown-kind", &[("kind", kind.into())]))?;
     let (cfg, store) = open_agent(data)?;
-    let language = match lang {
-        Some(l) => Language::parse(l)
-            .with_context(|| format!("--lang '{l}' is not a language; write ar, fa or en"))?,
-        None => cfg.language,
-    };
+    // The binary has refused a --lang that names no language before parsing.
+    let language = lang.and_then(Language::parse).unwrap_or(cfg.language);
     let known = known_of(&cfg, &store)?;
     let period = Period::of(kind, period, known.today)?;
     let bytes = t::write(kind, period, language, &known)?;
     let out = out.unwrap_or_else(|| PathBuf::from(t::file_name(kind, period)));
-    std::fs::write(&out, bytes).with_context(|| format!("writing {}", out.display()))?;
+    std::fs::write(&out, bytes).with_context(|| say("error-writing", &[("file", shown(&out))]))?;
     if as_json {
         println!(
             "{}",
             json!({ "file": out, "kind": kind.as_str(), "period": period.to_string() })
         );
     } else {
-        println!("wrote {} ({kind}, {period})", out.display());
+        let args = [
+            ("file", shown(&out)),
+            (
+                "kind",
+                rasid_agent::language::kind_name(kind, rasid_agent::language::spoken()).into(),
+            ),
+            ("period", period.to_string().into()),
+        ];
+        println!("{}", say("template-wrote", &args));
     }
     Ok(ExitCode::SUCCESS)
 }

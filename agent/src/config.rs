@@ -2,6 +2,7 @@
 //!
 //! Every key is documented in docs/AGENT.md with an example that a test loads.
 
+use crate::language::say;
 use anyhow::{Context, Result};
 use rasid_shared::config_check::{ConfigProblem, ConfigProblems, Problems};
 use rasid_shared::model::CenterCode;
@@ -81,16 +82,13 @@ fn in_range(
     match u64::try_from(*v.get_ref()) {
         Ok(n) if range.contains(&n) => n,
         _ => {
-            p.at(
-                v.span(),
-                key,
-                format!(
-                    "{} is out of range; use {} to {} (default {default})",
-                    v.get_ref(),
-                    range.start(),
-                    range.end()
-                ),
-            );
+            let args = [
+                ("value", v.get_ref().to_string().into()),
+                ("low", range.start().to_string().into()),
+                ("high", range.end().to_string().into()),
+                ("default", default.to_string().into()),
+            ];
+            p.at(v.span(), key, say("config-out-of-range", &args));
             default
         }
     }
@@ -154,7 +152,7 @@ impl AgentConfig {
             p.at(
                 f.upstream.span(),
                 "upstream",
-                format!("'{upstream}' is not a URL; write it like https://collector.example:8443"),
+                say("config-not-a-url", &[("value", upstream.as_str().into())]),
             );
         }
         let drop_folder = match &f.drop_folder {
@@ -163,7 +161,7 @@ impl AgentConfig {
                 p.at(
                     d.span(),
                     "drop_folder",
-                    "is empty; name a folder such as \"inbox\" (relative to the data directory)",
+                    say("config-empty-drop-folder", &[]),
                 );
                 default_drop()
             }
@@ -203,10 +201,7 @@ impl AgentConfig {
                 p.at(
                     l.span(),
                     "language",
-                    format!(
-                        "'{}' is not a language; write arabic, persian or english (default arabic)",
-                        l.get_ref()
-                    ),
+                    say("config-not-a-language", &[("value", l.get_ref().into())]),
                 );
                 crate::template::Language::Arabic
             }),

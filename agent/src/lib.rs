@@ -7,11 +7,15 @@
 //!   configuration file (`rasid-agent check-config`).
 //! - [`template`]: spreadsheets prefilled for the clerk to fill (`rasid-agent template`).
 //! - [`demo_files`]: writes the demo dataset as import files.
+//! - [`language`]: which language the agent speaks to a person (`--lang`, `RASID_LANG`, …);
+//!   [`rejection`]: the collector's reasons for a rejected record, in that language.
 
 pub mod annotate;
 pub mod check_config;
 pub mod config;
 pub mod demo_files;
 pub mod import;
+pub mod language;
 pub mod progress;
+pub mod rejection;
 pub mod template;

@@ -1,9 +1,10 @@
 //! `rasid-agent`: the command line of the center agent and of the collector (`serve`).
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use rasid_agent::config::{AgentConfig, CONFIG_FILE, KEY_FILE, load_key};
 use rasid_agent::import::{FileRows, ImportOptions, ImportedRow, read_file_counted};
+use rasid_agent::language::{self, say};
 use rasid_agent::progress::Progress;
 use rasid_shared::model::CenterCode;
 use rasid_shared::sign::KeyPair;
@@ -13,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod commands;
+mod help;
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +29,12 @@ struct Cli {
     /// Print results as JSON, for scripts.
     #[arg(long, global = true)]
     json: bool,
+    /// The language of what is printed: ar, fa or en (else RASID_LANG, the `language` key of
+    /// rasid-agent.toml, the system's language, English); for `template`, also the template's
+    /// language.
+    // Read before parsing (rasid_agent::language), since --help is written in it.
+    #[arg(long, global = true)]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -93,6 +101,7 @@ enum Command {
         /// Percent complete, 0 to 100.
         #[arg(long)]
         progress: Option<u8>,
+        /// A note on the decision's execution, sent with its status.
         #[arg(long)]
         note: Option<String>,
         /// Record a follow-up action taken today: call, letter, message or memo (repeatable).
@@ -107,7 +116,8 @@ enum Command {
     Doctor,
     /// Write a spreadsheet for the clerk to fill, prefilled from what the agent knows:
     /// decision-status, budget, kpi or project-progress. Filled and dropped in the inbox (or
-    /// imported), it needs no flags.
+    /// imported), it needs no flags. Its language is the `language` key of rasid-agent.toml
+    /// (else Arabic), or --lang.
     Template {
         /// decision-status, budget, kpi or project-progress.
         kind: String,
@@ -115,32 +125,53 @@ enum Command {
         /// end day (2026-12-31). Default: this month, this quarter, today.
         #[arg(long)]
         period: Option<String>,
-        /// The template's language: ar, fa or en (default: the `language` key of rasid-agent.toml, else arabic).
-        #[arg(long)]
-        lang: Option<String>,
         /// Where to write it (default: KIND-PERIOD.xlsx in the current folder).
         #[arg(long)]
         out: Option<PathBuf>,
     },
     /// Write the demo dataset (the secretariat's 2023 as its annual report tells it) as files.
     DemoData {
+        /// The folder to write the files into.
         #[arg(long)]
         out: PathBuf,
     },
     /// Check a configuration file (rasid-agent.toml, centers.toml) and print every problem with
     /// its line and key; exits 0 when clean, 1 with problems, 2 for a boards.toml (checked by
     /// `rasid-kiosk --check-config`).
-    CheckConfig { file: PathBuf },
+    CheckConfig {
+        /// The configuration file to check.
+        file: PathBuf,
+    },
     /// Run the collector: receive, verify and store batches; serve boards to kiosks.
     Serve(rasid_collector::ServeArgs),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language is chosen before parsing: --help is written in it.
+    let chosen = match language::choose(&language::sources_of_process()) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    language::speak(chosen);
+    let matches = help::localized(Cli::command(), chosen).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    if cli.json {
+        // Scripts read --json, and what goes with it, in English whatever the language.
+        language::speak(language::Language::English);
+    }
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!(
+                "{}",
+                say("error-line", &[("error", format!("{e:#}").into())])
+            );
             ExitCode::FAILURE
         }
     }
@@ -174,7 +205,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         ),
         Command::Status => status(&cli.data, cli.json),
         Command::Serve(args) => rasid_collector::run_serve(args, &cli.data),
-        Command::CheckConfig { file } => rasid_agent::check_config::run(&file, cli.json),
+        Command::CheckConfig { file } => {
+            rasid_agent::check_config::run(&file, cli.json, language::spoken())
+        }
         Command::Push => commands::push(&cli.data, cli.json),
         Command::Decisions { open, offline } => {
             commands::decisions(&cli.data, open, offline, cli.json)
@@ -200,16 +233,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             commands::run_daemon(&cli.data)
         }
         Command::Doctor => commands::doctor(&cli.data, cli.json),
-        Command::Template {
-            kind,
-            period,
-            lang,
-            out,
-        } => commands::template(
+        Command::Template { kind, period, out } => commands::template(
             &cli.data,
             &kind,
             period.as_deref(),
-            lang.as_deref(),
+            cli.lang.as_deref(),
             out,
             cli.json,
         ),
@@ -222,10 +250,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
             } else {
                 println!(
-                    "wrote {} records in {} files under {}",
-                    s.records,
-                    s.files,
-                    out.display()
+                    "{}",
+                    say(
+                        "demo-wrote",
+                        &[
+                            ("records", s.records.to_string().into()),
+                            ("files", s.files.to_string().into()),
+                            ("folder", out.display().to_string().into()),
+                        ],
+                    )
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -248,17 +281,14 @@ fn init(data: &Path, center: &str, upstream: &str, force: bool, as_json: bool) -
     AgentConfig::parse(&cfg.to_toml())?;
     let cfg_path = data.join(CONFIG_FILE);
     if cfg_path.exists() && !force {
-        bail!(
-            "{} already exists; this agent is set up. Use --force to start over with a new key (it must then be registered again)",
-            cfg_path.display()
-        );
+        bail!(say("init-exists", &[("file", shown(&cfg_path))]));
     }
     std::fs::create_dir_all(data.join(&cfg.drop_folder))
-        .with_context(|| format!("creating {}", data.display()))?;
+        .with_context(|| say("error-creating", &[("folder", shown(data))]))?;
     let key = KeyPair::generate()?;
     write_private(&data.join(KEY_FILE), &key.secret_base64())?;
     std::fs::write(&cfg_path, cfg.to_toml())
-        .with_context(|| format!("writing {}", cfg_path.display()))?;
+        .with_context(|| say("error-writing", &[("file", shown(&cfg_path))]))?;
     Store::open(&data.join("store"))?.ensure_epoch(Beginning::First, chrono::Utc::now())?;
     if as_json {
         println!(
@@ -266,18 +296,21 @@ fn init(data: &Path, center: &str, upstream: &str, force: bool, as_json: bool) -
             json!({ "center": cfg.center, "public_key": key.public_base64(), "config": cfg_path })
         );
     } else {
-        println!("Agent for {} set up in {}.", cfg.center, data.display());
-        println!(
-            "Register this public key for {} in the collector's centers.toml:",
-            cfg.center
-        );
+        let center = || ("center", cfg.center.to_string().into());
+        println!("{}", say("init-done", &[center(), ("data", shown(data))]));
+        println!("{}", say("init-register", &[center()]));
         println!("  {}", key.public_base64());
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// A path as an argument of a message.
+fn shown(path: &Path) -> rasid_shared::i18n::Arg<'static> {
+    path.display().to_string().into()
+}
+
 fn write_private(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
+    std::fs::write(path, text).with_context(|| say("error-writing", &[("file", shown(path))]))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -298,7 +331,7 @@ struct ImportArgs {
 
 fn import(data: &Path, files: Vec<PathBuf>, args: ImportArgs, as_json: bool) -> Result<ExitCode> {
     if files.is_empty() {
-        bail!("name at least one file to import");
+        bail!(say("import-no-files", &[]));
     }
     let (cfg, store) = commands::open_agent(data)?;
     let ImportArgs {
@@ -311,17 +344,18 @@ fn import(data: &Path, files: Vec<PathBuf>, args: ImportArgs, as_json: bool) -> 
     let opts = import_options(cfg.center.clone(), kind, encoding, calendar, as_of)?;
     if let Some(dir) = &annotate {
         std::fs::create_dir_all(dir)
-            .with_context(|| format!("--annotate {}: cannot create the folder", dir.display()))?;
+            .with_context(|| say("import-annotate-folder", &[("folder", shown(dir))]))?;
     }
     let mut files = rasid_agent::import::files_of(&files)?;
     if files.is_empty() {
-        bail!("the folder holds no files to import");
+        bail!(say("import-empty-folder", &[]));
     }
     rasid_agent::import::in_dependency_order(&mut files);
     let mut failed = 0;
     let mut results = Vec::new();
     for file in &files {
-        let bar = Progress::new(&file.display().to_string(), "rows", as_json);
+        let rows = say("progress-rows", &[]);
+        let bar = Progress::new(&file.display().to_string(), &rows, as_json);
         match read_file_counted(file, &opts, &mut |n| bar.set(n)) {
             Ok(FileRows { rows, identical }) => {
                 let n = rows.len();
@@ -411,24 +445,26 @@ fn import_options(
 ) -> Result<ImportOptions> {
     let kind = match kind {
         Some(k) => Some(rasid_agent::import::parse_kind(&k).with_context(|| {
-            format!(
-                "--kind '{k}' is not a record kind; use one of: {}",
-                rasid_agent::import::KIND_WORDS
+            say(
+                "import-bad-kind",
+                &[
+                    ("value", k.as_str().into()),
+                    ("words", rasid_agent::import::KIND_WORDS.into()),
+                ],
             )
         })?),
         None => None,
     };
     let calendar = match calendar {
         Some(c) => Some(
-            rasid_shared::format::CalendarKind::parse(&c).with_context(|| {
-                format!("--calendar '{c}' is not a calendar; use gregorian, hijri or solar-hijri")
-            })?,
+            rasid_shared::format::CalendarKind::parse(&c)
+                .with_context(|| say("import-bad-calendar", &[("value", c.as_str().into())]))?,
         ),
         None => None,
     };
     let as_of = match as_of {
         Some(s) => chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-            .with_context(|| format!("--as-of '{s}' is not a date; write it as 2023-06-30"))?,
+            .with_context(|| say("import-bad-as-of", &[("value", s.as_str().into())]))?,
         None => chrono::Local::now().date_naive(),
     };
     Ok(ImportOptions {
@@ -449,7 +485,7 @@ fn store_rows(
     rows: Vec<ImportedRow>,
     bar: &Progress,
 ) -> Result<ImportSummary> {
-    bar.stage(&format!("{}: storing", file.display()));
+    bar.stage(&say("import-storing", &[("file", shown(file))]));
     // Until the flush the file may still be undone: a kill or a failed write
     // leaves nothing of it at the next start.
     let stored = store
@@ -460,12 +496,7 @@ fn store_rows(
         )
         .and_then(|summary| store.flush().map(|()| summary));
     bar.finish();
-    stored.with_context(|| {
-        format!(
-            "{}: storing failed; nothing from this file was stored",
-            file.display()
-        )
-    })
+    stored.with_context(|| say("import-store-failed", &[("file", shown(file))]))
 }
 
 fn print_stored(file: &Path, rows: usize, identical: usize, summary: &ImportSummary) {
@@ -506,26 +537,50 @@ fn status(data: &Path, as_json: bool) -> Result<ExitCode> {
             })
         );
     } else {
-        println!("center:        {}", cfg.center);
-        println!("upstream:      {}", cfg.upstream);
-        println!("records:       {}", store.record_count());
-        println!(
-            "outbox:        {} waiting{}",
-            outbox.waiting,
-            outbox
-                .inflight_batch
-                .map(|b| format!(" (batch {b} in flight)"))
-                .unwrap_or_default()
+        let waiting = outbox.waiting.to_string();
+        let outbox_text = match outbox.inflight_batch {
+            Some(batch) => say(
+                "status-waiting-in-flight",
+                &[
+                    ("waiting", waiting.into()),
+                    ("batch", batch.to_string().into()),
+                ],
+            ),
+            None => say("status-waiting", &[("waiting", waiting.into())]),
+        };
+        let never = || say("status-never", &[]);
+        let last_error = last_error.as_deref().map_or_else(
+            || say("status-no-error", &[]),
+            |e| commands::last_error_text(e, &cfg.upstream, outbox.waiting),
         );
-        println!("rejected:      {}", store.rejected_count());
-        println!("last push:     {}", last_push.as_deref().unwrap_or("never"));
-        println!("last pull:     {}", last_pull.as_deref().unwrap_or("never"));
-        println!(
-            "last error:    {}",
-            last_error.as_deref().map_or("none".into(), |e| {
-                commands::last_error_text(e, &cfg.upstream, outbox.waiting)
-            })
-        );
+        print_fields(&[
+            ("status-center", cfg.center.to_string()),
+            ("status-upstream", cfg.upstream.clone()),
+            ("status-records", store.record_count().to_string()),
+            ("status-outbox", outbox_text),
+            ("status-rejected", store.rejected_count().to_string()),
+            ("status-last-push", last_push.unwrap_or_else(never)),
+            ("status-last-pull", last_pull.unwrap_or_else(never)),
+            ("status-last-error", last_error),
+        ]);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints `label: value` lines, the labels (message ids) said in the spoken language and the
+/// values lined up after the longest (at least as English's `status` always did).
+fn print_fields(fields: &[(&str, String)]) {
+    let labels: Vec<String> = fields
+        .iter()
+        .map(|(id, _)| format!("{}:", say(id, &[])))
+        .collect();
+    let width = labels
+        .iter()
+        .map(|l| l.chars().count() + 4)
+        .max()
+        .unwrap_or(0)
+        .max(15);
+    for (label, (_, value)) in labels.iter().zip(fields) {
+        println!("{label:<width$}{value}");
+    }
 }

@@ -21,12 +21,14 @@ pub struct Progress {
     bar: indicatif::ProgressBar,
     /// When stderr is not a terminal: lines every few seconds.
     lines: Option<Mutex<Lines>>,
-    unit: &'static str,
+    /// What is counted, in the spoken language (`rows`, `صفوف`).
+    unit: String,
 }
 
 impl Progress {
-    /// Progress of `label` (a file's name, say) counted in `unit` (`rows`, `records`).
-    pub fn new(label: &str, unit: &'static str, as_json: bool) -> Progress {
+    /// Progress of `label` (a file's name, say) counted in `unit` (`rows`, `records`, in the
+    /// language the agent speaks).
+    pub fn new(label: &str, unit: &str, as_json: bool) -> Progress {
         let bar = indicatif::ProgressBar::hidden();
         let terminal = std::io::stderr().is_terminal();
         if !as_json && terminal {
@@ -49,7 +51,7 @@ impl Progress {
         let p = Progress {
             bar,
             lines: None,
-            unit,
+            unit: unit.to_string(),
         };
         if !as_json && !terminal {
             p.with_lines(label, LINE_EVERY, Box::new(std::io::stderr()))
@@ -92,7 +94,12 @@ impl Progress {
             && let Ok(mut l) = l.lock()
             && l.last.elapsed() >= l.every
         {
-            let line = format!("{}: {} {} so far\n", l.label, grouped(n as u64), self.unit);
+            let args = [
+                ("label", l.label.as_str().into()),
+                ("num", grouped(n as u64).into()),
+                ("unit", self.unit.as_str().into()),
+            ];
+            let line = format!("{}\n", crate::language::say("progress-so-far", &args));
             let _ = l.out.write_all(line.as_bytes());
             l.last = Instant::now();
         }

@@ -238,6 +238,7 @@ fn import_annotate_writes_the_copy_of_each_refused_file() {
     let data = dir.path().join("moh");
     let agent = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
+            .env("RASID_LANG", "en")
             .arg("--data")
             .arg(&data)
             .args(args)

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 fn agent(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
+        .env("RASID_LANG", "en")
         .arg("--data")
         .arg(data)
         .args(args)
@@ -210,6 +211,13 @@ fn a_center_works_through_its_day_with_the_agent() {
             .contains("not assigned to MOH"),
         "{rejected}"
     );
+    // The collector's reason in the clerk's language: the agent knows the sentence it sends.
+    let in_arabic = agent(&data, &["--lang", "ar", "rejected"]);
+    let in_arabic = String::from_utf8_lossy(&in_arabic.stdout);
+    assert!(
+        in_arabic.contains("القرار 18/240/03 ليس مسنداً إلى MOH"),
+        "{in_arabic}"
+    );
     let status = json_of(&agent(&data, &["--json", "status"]));
     assert_eq!(
         (status["outbox"].as_u64(), status["rejected"].as_u64()),
@@ -235,6 +243,7 @@ fn a_center_works_through_its_day_with_the_agent() {
     // 6. The daemon imports a dropped file, pushes it, and stops cleanly on SIGTERM.
     let mut daemon = KillOnDrop(
         Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
+            .env("RASID_LANG", "en")
             .arg("--data")
             .arg(&data)
             .arg("run")
@@ -362,6 +371,8 @@ fn a_center_works_through_its_day_with_the_agent() {
 
 fn check_config(file: &Path, json: bool) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rasid-agent"));
+    // What it prints is compared in English, whatever this machine's language.
+    cmd.env("RASID_LANG", "en");
     if json {
         cmd.arg("--json");
     }

@@ -17,6 +17,7 @@ fn demo_data_files_reproduce_the_annual_report() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("demo");
     let status = Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
+        .env("RASID_LANG", "en")
         .args(["demo-data", "--out"])
         .arg(&out)
         .status()

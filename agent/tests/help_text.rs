@@ -10,6 +10,7 @@ use std::process::Command;
 
 fn help(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
+        .env("RASID_LANG", "en")
         .args(args)
         .arg("--help")
         .output()

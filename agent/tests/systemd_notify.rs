@@ -47,6 +47,7 @@ impl FakeSystemd {
 
 fn spawn(data: &Path, args: &[&str], systemd: &FakeSystemd, watchdog: &[(&str, &str)]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
+        .env("RASID_LANG", "en")
         .arg("--data")
         .arg(data)
         .args(args)
@@ -116,6 +117,7 @@ fn the_agent_daemon_tells_systemd_it_is_ready_then_alive_then_stopping() {
     let data = tempfile::tempdir().unwrap();
     // An upstream nobody listens on: pulls fail, the loop goes on and stays alive.
     let init = Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
+        .env("RASID_LANG", "en")
         .arg("--data")
         .arg(data.path())
         .args([

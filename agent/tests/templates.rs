@@ -17,6 +17,7 @@ use std::process::{Command, Output};
 
 fn agent(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
+        .env("RASID_LANG", "en")
         .arg("--data")
         .arg(data)
         .args(args)

@@ -144,6 +144,26 @@ pub enum Language {
     English,
 }
 
+impl Language {
+    /// Every language, Arabic first.
+    pub const ALL: [Language; 3] = [Language::Arabic, Language::Persian, Language::English];
+
+    /// Reads `ar` / `arabic`, `fa` / `persian`, `en` / `english` (any case, spaces around).
+    pub fn parse(s: &str) -> Option<Language> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ar" | "arabic" => Some(Language::Arabic),
+            "fa" | "persian" => Some(Language::Persian),
+            "en" | "english" => Some(Language::English),
+            _ => None,
+        }
+    }
+
+    /// Whether text in this language runs right to left.
+    pub fn right_to_left(self) -> bool {
+        self != Language::English
+    }
+}
+
 /// The name of `month` (1–12, clamped) of `calendar` in `language`, from the catalogue.
 pub fn month_name(calendar: CalendarKind, month: u8, language: Language) -> String {
     let args = [("month", i64::from(month.clamp(1, 12)).into())];

@@ -99,6 +99,8 @@ impl Agent {
     /// `rasid-agent --data DIR ARGS…`, not started.
     pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(agent_binary());
+        // What it prints is compared in English, whatever this machine's language.
+        cmd.env("RASID_LANG", "en");
         cmd.arg("--data")
             .arg(&self.dir)
             .args(args)

@@ -162,6 +162,8 @@ impl CollectorProc {
     fn try_start(&mut self) -> Result<(), String> {
         assert!(!self.is_running(), "the collector is already running");
         let mut cmd = Command::new(agent_binary());
+        // What it prints is compared in English, whatever this machine's language.
+        cmd.env("RASID_LANG", "en");
         cmd.arg("--data")
             .arg(&self.data)
             .arg("serve")

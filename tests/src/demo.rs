@@ -26,6 +26,8 @@ impl DemoFiles {
     /// Runs `rasid-agent demo-data --out DIR`.
     pub fn write(dir: &Path, logs: &Path) -> DemoFiles {
         let mut cmd = Command::new(agent_binary());
+        // What it prints is compared in English, whatever this machine's language.
+        cmd.env("RASID_LANG", "en");
         cmd.args(["demo-data", "--out"]).arg(dir);
         run(cmd, "demo-data", logs, Duration::from_secs(60)).expect_success();
         DemoFiles {

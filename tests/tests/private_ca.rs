@@ -21,6 +21,8 @@ fn fixture(name: &str) -> PathBuf {
 fn start_https(ws: &Workspace, demo: &DemoFiles, cert_stem: &str) -> (Proc, u16) {
     let port = free_port();
     let mut cmd = std::process::Command::new(rasid_e2e::binary::agent_binary());
+    // What it prints is compared in English, whatever this machine's language.
+    cmd.env("RASID_LANG", "en");
     cmd.arg("--data")
         .arg(ws.join(format!("collector-{cert_stem}")))
         .arg("serve")

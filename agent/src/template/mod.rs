@@ -18,8 +18,8 @@ use rasid_shared::model::{
 use rasid_shared::wire::AssignmentList;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-pub use texts::Language;
 use texts::Texts;
+pub use texts::{Language, TemplateWords};
 
 /// The kinds a template can be written for.
 pub const KINDS: [RecordKind; 4] = [

@@ -4,7 +4,7 @@
 
 use super::{Column, MARKER_SHEET, Period, Shape, Spec, Value, marker_rows};
 use crate::import::kind_sheet_names;
-use crate::template::Language;
+use crate::template::{Language, TemplateWords};
 use anyhow::{Context, Result};
 use chrono::Datelike;
 use rasid_shared::model::RecordKind;

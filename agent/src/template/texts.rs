@@ -5,28 +5,21 @@
 
 use rasid_shared::model::RecordKind;
 
-/// The clerk's language: the template's headers, words, instructions and direction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    Arabic,
-    Persian,
-    English,
+/// The clerk's language: the template's headers, words, instructions and direction. The one
+/// language type of Rasid ([`rasid_shared::format::Language`]), named here for the templates.
+pub use rasid_shared::format::Language;
+
+/// A language's place among the template's words: its position in `[English, Arabic, Persian]`
+/// triples, and its table of texts.
+pub trait TemplateWords {
+    /// The position of this language in `[English, Arabic, Persian]` triples.
+    fn index(self) -> usize;
+    /// Every text a template writes in this language.
+    fn texts(self) -> &'static Texts;
 }
 
-impl Language {
-    /// Reads `ar` / `arabic`, `fa` / `persian`, `en` / `english` (any case).
-    pub fn parse(s: &str) -> Option<Language> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "ar" | "arabic" => Some(Language::Arabic),
-            "fa" | "persian" => Some(Language::Persian),
-            "en" | "english" => Some(Language::English),
-            _ => None,
-        }
-    }
-
-    /// The position of this language in `[English, Arabic, Persian]` triples.
-    pub fn index(self) -> usize {
+impl TemplateWords for Language {
+    fn index(self) -> usize {
         match self {
             Language::English => 0,
             Language::Arabic => 1,
@@ -34,12 +27,7 @@ impl Language {
         }
     }
 
-    /// Whether sheets in this language run right to left.
-    pub fn right_to_left(self) -> bool {
-        self != Language::English
-    }
-
-    pub fn texts(self) -> &'static Texts {
+    fn texts(self) -> &'static Texts {
         match self {
             Language::Arabic => &ARABIC,
             Language::Persian => &PERSIAN,
