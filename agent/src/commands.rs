@@ -690,7 +690,7 @@ fn import_dropped(store: &Store, cfg: &AgentConfig, drop: &Path, path: &Path) ->
             let _ = std::fs::rename(path, &t);
             // The errors name the file where it now is, in `failed/`.
             let e = e.moved_to(&t);
-            let report = e.report(cfg.language.into());
+            let report = e.report(rasid_agent::language::spoken());
             let _ = std::fs::write(t.with_extension("errors.txt"), format!("{report}\n"));
             write_annotated(&t, &e, None, cfg.language, &t.with_extension("errors.xlsx"));
             false

@@ -3,8 +3,10 @@
 use anyhow::{Context, Result, bail};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use rasid_agent::config::{AgentConfig, CONFIG_FILE, KEY_FILE, load_key};
-use rasid_agent::import::{FileRows, ImportOptions, ImportedRow, read_file_counted};
-use rasid_agent::language::{self, say};
+use rasid_agent::import::{
+    FileRows, ImportOptions, ImportedRow, read_file_counted, stored_summary,
+};
+use rasid_agent::language::{self, say, spoken};
 use rasid_agent::progress::Progress;
 use rasid_shared::model::CenterCode;
 use rasid_shared::sign::KeyPair;
@@ -363,7 +365,7 @@ fn import(data: &Path, files: Vec<PathBuf>, args: ImportArgs, as_json: bool) -> 
                 if as_json {
                     results.push(json!({ "file": file, "ok": true, "rows": n, "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged, "resent": summary.resent, "identical_rows": identical }));
                 } else {
-                    print_stored(file, n, identical, &summary);
+                    println!("{}", stored_summary(spoken(), file, n, identical, &summary));
                 }
             }
             Err(e) => {
@@ -383,9 +385,13 @@ fn import(data: &Path, files: Vec<PathBuf>, args: ImportArgs, as_json: bool) -> 
                 if as_json {
                     results.push(refused_json(file, &e, copy));
                 } else {
-                    eprintln!("{}", e.report(cfg.language.into()));
+                    eprintln!("{}", e.report(spoken()));
                     if let Some(copy) = copy {
-                        eprintln!("  the problems are marked in {}", copy.display());
+                        let copy = copy.display().to_string();
+                        eprintln!(
+                            "  {}",
+                            say("import-problems-marked-in", &[("copy", copy.into())])
+                        );
                     }
                 }
             }
@@ -497,27 +503,6 @@ fn store_rows(
         .and_then(|summary| store.flush().map(|()| summary));
     bar.finish();
     stored.with_context(|| say("import-store-failed", &[("file", shown(file))]))
-}
-
-fn print_stored(file: &Path, rows: usize, identical: usize, summary: &ImportSummary) {
-    println!(
-        "{}: {rows} {} stored ({} new, {} changed, {} unchanged{}){}",
-        file.display(),
-        if rows == 1 { "row" } else { "rows" },
-        summary.new,
-        summary.changed,
-        summary.unchanged,
-        if summary.resent > 0 {
-            format!(", {} refused before and sent again", summary.resent)
-        } else {
-            String::new()
-        },
-        match identical {
-            0 => String::new(),
-            1 => "; 1 identical row counted once".to_string(),
-            n => format!("; {n} identical rows counted once"),
-        }
-    );
 }
 
 fn status(data: &Path, as_json: bool) -> Result<ExitCode> {

@@ -240,10 +240,11 @@ fn a_center_works_through_its_day_with_the_agent() {
         String::from_utf8_lossy(&doctor.stdout)
     );
 
-    // 6. The daemon imports a dropped file, pushes it, and stops cleanly on SIGTERM.
+    // 6. The daemon imports a dropped file, pushes it, and stops cleanly on SIGTERM. It speaks
+    // the language of its rasid-agent.toml (init wrote arabic): no --lang, no RASID_LANG.
     let mut daemon = KillOnDrop(
         Command::new(env!("CARGO_BIN_EXE_rasid-agent"))
-            .env("RASID_LANG", "en")
+            .env_remove("RASID_LANG")
             .arg("--data")
             .arg(&data)
             .arg("run")
@@ -305,7 +306,7 @@ fn a_center_works_through_its_day_with_the_agent() {
     std::thread::sleep(Duration::from_millis(300));
     let text = std::fs::read_to_string(&errors).unwrap();
     let moved = errors.to_string_lossy().replace(".errors.txt", ".csv");
-    // In the agent's language (Arabic unless rasid-agent.toml says otherwise).
+    // In the agent's language: the language key of rasid-agent.toml, Arabic here.
     assert!(
         text.starts_with(&format!("{moved}: وُجدت مشكلة واحدة؛")) && text.ends_with('\n'),
         "{text}"

@@ -36,17 +36,6 @@ impl TemplateWords for Language {
     }
 }
 
-/// The same language for the shared catalogue's lookups (`rasid_shared::i18n`).
-impl From<Language> for rasid_shared::format::Language {
-    fn from(l: Language) -> Self {
-        match l {
-            Language::Arabic => rasid_shared::format::Language::Arabic,
-            Language::Persian => rasid_shared::format::Language::Persian,
-            Language::English => rasid_shared::format::Language::English,
-        }
-    }
-}
-
 /// Every text a template writes in one language.
 #[derive(Debug)]
 pub struct Texts {

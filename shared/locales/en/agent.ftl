@@ -201,3 +201,4 @@ config-out-of-range = { $value } is out of range; use { $low } to { $high } (def
 config-not-a-url = '{ $value }' is not a URL; write it like https://collector.example:8443
 config-empty-drop-folder = is empty; name a folder such as "inbox" (relative to the data directory)
 config-not-a-language = '{ $value }' is not a language; write arabic, persian or english (default arabic)
+import-problems-marked-in = the problems are marked in { $copy }
