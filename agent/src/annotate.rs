@@ -149,7 +149,7 @@ pub fn annotated_copy(
     let grids = match ext.as_str() {
         "csv" | "txt" => vec![csv_grid(path, bytes, encoding)?],
         "xlsx" | "xlsm" | "xls" | "ods" => crate::import::sheet::visible_sheets(bytes)
-            .map_err(|m| m.render(language.into()))?
+            .map_err(|m| m.render(language))?
             .into_iter()
             .map(|(name, range, percent)| sheet_grid(name, &range, percent.unwrap_or_default()))
             .collect(),
@@ -278,10 +278,7 @@ fn write(
             if let Some((pg, cell)) = place
                 && *pg == g
             {
-                notes
-                    .entry(*cell)
-                    .or_default()
-                    .push(p.msg.render(language.into()));
+                notes.entry(*cell).or_default().push(p.msg.render(language));
             }
         }
         let ws = book.add_worksheet();
@@ -345,7 +342,7 @@ fn problems_sheet(
         };
         let column = p.location.column.as_deref().unwrap_or(t.whole);
         ws.write_string_with_format(row, 2, column, &top)?;
-        let message = p.msg.render(language.into());
+        let message = p.msg.render(language);
         ws.write_string_with_format(row, 3, &message, &wrap)?;
         // Spreadsheets do not grow a row for wrapped text written by a program: as many lines
         // as the problem takes in its column (about PROBLEM_WIDTH characters a line).

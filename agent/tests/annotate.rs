@@ -96,7 +96,7 @@ fn problems_in(err: &ImportError, language: Language) -> Vec<Problem> {
                 p.location.sheet.clone(),
                 p.location.row,
                 p.location.column.clone(),
-                p.msg.render(language.into()),
+                p.msg.render(language),
             )
         })
         .collect()
