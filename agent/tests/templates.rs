@@ -249,9 +249,9 @@ fn filled_templates_import_with_no_flags_and_reach_the_boards() {
         &filled,
     );
     // An unfilled template is refused with a clear reason; the filled one imports, no flags.
-    let empty = agent(&data, &["import", t.to_str().unwrap()]);
+    let empty = agent(&data, &["--lang", "ar", "import", t.to_str().unwrap()]);
     assert!(!empty.status.success());
-    // Said in the agent's language: Arabic, as no language is configured.
+    // Said in the language asked for: Arabic.
     assert!(String::from_utf8_lossy(&empty.stderr).contains("ولا صفوف تحته"));
     ok(agent(&data, &["import", filled.to_str().unwrap()]));
 

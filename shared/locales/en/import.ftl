@@ -2,7 +2,6 @@
 # report printed by `import`, the `.errors.txt` of `run`, the notes of an annotated copy) and the
 # summary of a stored one. Ids and arguments are those of ar/import.ftl.
 
-import-nothing-stored = Nothing from this file was stored. Correct the file and import it again.
 
 ## The checks of one record (rasid_shared::model::validate): what is wrong with one field of
 ## a row. The field's column is named by the place the report gives before the message.
