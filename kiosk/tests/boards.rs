@@ -637,6 +637,17 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
+/// Rates at every edge, one after another: not a number, negative, over 100%, none, infinite.
+fn edge_rate(i: usize) -> Option<f64> {
+    [
+        Some(f64::NAN),
+        Some(-5.0),
+        Some(250.0),
+        None,
+        Some(f64::INFINITY),
+    ][i % 5]
+}
+
 /// View models with every field at an edge: NaN, infinities, negatives, huge numbers, empty
 /// names, rows of one or of many.
 fn malformed_views() -> Vec<BoardView> {
@@ -661,13 +672,7 @@ fn malformed_views() -> Vec<BoardView> {
                 },
                 name_en: String::new(),
                 counts,
-                rate: [
-                    Some(f64::NAN),
-                    Some(-5.0),
-                    Some(250.0),
-                    None,
-                    Some(f64::INFINITY),
-                ][i % 5],
+                rate: edge_rate(i),
                 as_of: None,
             })
             .collect(),
@@ -854,13 +859,7 @@ fn malformed_views() -> Vec<BoardView> {
                     _ => Some("تصنيف طويل جداً لا يتسع له أي عمود مهما اتسع ".repeat(4)),
                 },
                 counts,
-                rate: [
-                    Some(f64::NAN),
-                    Some(-5.0),
-                    Some(250.0),
-                    None,
-                    Some(f64::INFINITY),
-                ][i % 5],
+                rate: edge_rate(i),
                 as_of: None,
             })
             .collect(),

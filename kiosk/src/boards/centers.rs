@@ -3,14 +3,11 @@
 //! badly, the best three and the weakest three. A center with no report yet says so: never 0%.
 
 use super::no_data_text;
-use super::table::{BarArea, CountTable, RowGrid, headed_bars};
+use super::table::{BarArea, CountTable, MIN_ROW_HEIGHT, RowGrid, headed_bars};
 use crate::theme::{size, space};
 use crate::widgets::*;
 use egui::{Align2, Color32, Rect, Ui, pos2, vec2};
 use rasid_shared::board::{CenterExecutionRow, CenterRankingBoard, ExecutionCounts, threshold};
-
-/// Rows thinner than this would need labels under 22 points.
-const MIN_ROW_HEIGHT: f32 = 36.0;
 
 pub fn show(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
     if b.rows.is_empty() {

@@ -4,14 +4,12 @@
 
 use super::centers::{rate_color, rate_text};
 use super::no_data_text;
-use super::table::{CountTable, RowGrid};
+use super::table::{CountTable, MIN_ROW_HEIGHT, RowGrid};
 use crate::theme::{size, space};
 use crate::widgets::*;
 use egui::{Align2, Rect, Ui, pos2, vec2};
 use rasid_shared::board::{ClassRow, ClassificationBoard, ClassifyBy, ExecutionCounts};
 
-/// Rows thinner than this would need labels under 22 points.
-const MIN_ROW_HEIGHT: f32 = 36.0;
 /// Rows no taller than this, so a board of three classes does not spread them over the screen.
 const MAX_ROW_HEIGHT: f32 = 84.0;
 

@@ -7,6 +7,9 @@ use crate::widgets::*;
 use egui::{Align2, Color32, Rect, Ui, pos2, vec2};
 use rasid_shared::board::ExecutionCounts;
 
+/// Rows thinner than this would need labels under 22 points.
+pub(super) const MIN_ROW_HEIGHT: f32 = 36.0;
+
 /// Where a table's rows are and how large their labels are written.
 pub(super) struct RowGrid {
     /// The headings' line, above the rows.
