@@ -94,6 +94,7 @@ fn demo_data_files_reproduce_the_annual_report() {
         center: Some(CenterCode::new("GSC").unwrap()),
         year: Some(2023),
         period: None,
+        by: None,
     };
     let b = aggregate_budget(&data, &gsc, rasid_shared::demo::demo_today());
     assert_eq!((b.total.allocated, b.total.spent), (3_222_036, 2_161_594));

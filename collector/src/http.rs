@@ -17,7 +17,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, Utc};
 use futures_util::Stream;
-use rasid_shared::board::{BoardFilter, BoardName, Period};
+use rasid_shared::board::{BoardFilter, BoardName, ClassifyBy, Period};
 use rasid_shared::model::CenterCode;
 use rasid_shared::store::StoreError;
 use rasid_shared::wire::{
@@ -622,7 +622,7 @@ fn list_boards_of(c: &Collector) -> BoardList {
     }
 }
 
-/// Reads `center`, `year` and `period` of a board query; all optional, all checked.
+/// Reads `center`, `year`, `period` and `by` of a board query; all optional, all checked.
 fn board_filter(s: &AppState, q: &HashMap<String, String>) -> Result<BoardFilter, ApiError> {
     let center = match q.get("center").map(|c| c.trim()).filter(|c| !c.is_empty()) {
         Some(text) => {
@@ -660,14 +660,25 @@ fn board_filter(s: &AppState, q: &HashMap<String, String>) -> Result<BoardFilter
             ))
         })?),
     };
+    let by = match q.get("by").map(|b| b.trim()).filter(|b| !b.is_empty()) {
+        None => None,
+        Some(b) => Some(ClassifyBy::parse(b).ok_or_else(|| {
+            ApiError::BadQuery(format!(
+                "by='{}' is not a classification field; use one of: {}",
+                printable(b),
+                ClassifyBy::list()
+            ))
+        })?),
+    };
     Ok(BoardFilter {
         center,
         year,
         period,
+        by,
     })
 }
 
-/// `GET /v1/boards/{name}?center=…&year=…`: a board's view model.
+/// `GET /v1/boards/{name}?center=…&year=…&period=…&by=…`: a board's view model.
 #[utoipa::path(
     get,
     path = "/v1/boards/{name}",
@@ -682,7 +693,7 @@ fn board_filter(s: &AppState, q: &HashMap<String, String>) -> Result<BoardFilter
     ),
     responses(
         (status = 200, description = "The board.", body = ref("#/components/schemas/BoardView")),
-        (status = 400, description = "`bad-query`: `center` is not a center code or not registered, `year` is not a year from 1900 to 2200, `period` is not a period, or the path or query cannot be read.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 400, description = "`bad-query`: `center` is not a center code or not registered, `year` is not a year from 1900 to 2200, `period` is not a period, `by` is not one of sector, program, level, type, or the path or query cannot be read.", body = ref("#/components/schemas/ErrorBody")),
         (status = 401, description = "`missing-signature`: `x-rasid-wall`, `x-rasid-timestamp` or `x-rasid-signature` is missing (not when the collector runs with `--public-boards`).\n`unknown-wall`: the wall is not registered in centers.toml (`[[wall]]`), or has no key.\n`bad-signature`: the signature does not verify with any key registered for that wall.\n`stale-timestamp`: `x-rasid-timestamp` is not RFC 3339 or is more than 5 minutes off.", body = ref("#/components/schemas/ErrorBody")),
         (status = 404, description = "`unknown-board`: no board of that name (the message lists them).", body = ref("#/components/schemas/ErrorBody")),
         (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; send it again.", body = ref("#/components/schemas/ErrorBody")),

@@ -94,6 +94,7 @@ macro_rules! component_ref {
 
 component_ref!(BoardNameRef, "BoardName");
 component_ref!(PeriodRef, "Period");
+component_ref!(ClassifyByRef, "ClassifyBy");
 component_ref!(CenterCodeRef, "CenterCode");
 
 // ---- Parameters shared by several operations ------------------------------------------------
@@ -190,4 +191,7 @@ pub(crate) struct BoardQuery {
     /// A part of the year: the budget board's figures cover only it; a quarter narrows the KPI
     /// board. Upper case, `y` for `year` and leading zeros are read too. Empty: the whole year.
     period: Option<PeriodRef>,
+    /// The field the `classification` board groups decisions by: `sector` (as without it),
+    /// `program`, `level` or `type`; the other boards ignore it. Empty: sector.
+    by: Option<ClassifyByRef>,
 }

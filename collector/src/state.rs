@@ -97,9 +97,13 @@ pub fn boards_fed_by(kind: RecordKind) -> &'static [BoardName] {
     use BoardName::*;
     match kind {
         RecordKind::Session => &[DecisionExecution, Reporting],
-        RecordKind::Decision | RecordKind::DecisionStatus => {
-            &[DecisionExecution, Centers, Overdue, Reporting]
-        }
+        RecordKind::Decision | RecordKind::DecisionStatus => &[
+            DecisionExecution,
+            Centers,
+            Overdue,
+            Classification,
+            Reporting,
+        ],
         RecordKind::Budget => &[Budget, Reporting],
         RecordKind::Kpi => &[Kpi, Reporting],
         RecordKind::Committee => &[Committees, Reporting],

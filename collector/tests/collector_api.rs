@@ -12,7 +12,8 @@ use rasid_collector::{
     self as collector, Collector, CollectorOptions, RegistrySource, RouterOptions, TlsFiles,
 };
 use rasid_shared::board::{
-    BoardContext, BoardFilter, BoardName, BoardView, Dataset, KpiThresholds, build_board,
+    BoardContext, BoardFilter, BoardName, BoardView, ClassifyBy, Dataset, KpiThresholds,
+    build_board,
 };
 use rasid_shared::demo::{self, DemoData};
 use rasid_shared::model::*;
@@ -555,6 +556,18 @@ async fn unknown_routes_boards_and_queries_are_json_errors() {
         (s, e.error.as_str()),
         (StatusCode::BAD_REQUEST, "bad-query")
     );
+    let (s, e) = refused(&f.app, get("/v1/boards/classification?by=ministry")).await;
+    assert_eq!(
+        (s, e.error.as_str()),
+        (StatusCode::BAD_REQUEST, "bad-query")
+    );
+    assert!(
+        e.message.contains(
+            "by='ministry' is not a classification field; use one of: sector, program, level, type"
+        ),
+        "{}",
+        e.message
+    );
     let (s, e) = refused(
         &f.app,
         Request::delete("/v1/boards").body(Body::empty()).unwrap(),
@@ -580,6 +593,7 @@ async fn unknown_routes_boards_and_queries_are_json_errors() {
         center: Some(code("MOH")),
         year: Some(2023),
         period: None,
+        by: None,
     };
     let expected = build_board(
         BoardName::DecisionExecution,
@@ -591,6 +605,26 @@ async fn unknown_routes_boards_and_queries_are_json_errors() {
         serde_json::from_slice::<BoardView>(&body).unwrap(),
         expected
     );
+    // `by` reaches the classification board (and its cache: sector and program differ).
+    let dataset = Dataset::from_envelopes(f.data.centers.clone(), f.data.records.clone());
+    for (query, by) in [
+        ("", ClassifyBy::Sector),
+        ("?by=program", ClassifyBy::Program),
+    ] {
+        let (s, body) = call(&f.app, get(&format!("/v1/boards/classification{query}"))).await;
+        assert_eq!(s, StatusCode::OK, "{query}");
+        let filter = BoardFilter {
+            by: (!query.is_empty()).then_some(by),
+            ..BoardFilter::default()
+        };
+        let expected = build_board(BoardName::Classification, &dataset, &filter, &ctx());
+        let BoardView::Classification(served) = serde_json::from_slice::<BoardView>(&body).unwrap()
+        else {
+            panic!("{query}: not the classification board")
+        };
+        assert_eq!(served.by, by);
+        assert_eq!(BoardView::Classification(served), expected, "{query}");
+    }
 }
 
 /// A GET of `uri` with the given headers only.

@@ -396,6 +396,9 @@ impl Network {
         if let Some(y) = k.1.year {
             q.push(format!("year={y}"));
         }
+        if let Some(by) = k.1.by {
+            q.push(format!("by={by}"));
+        }
         if !q.is_empty() {
             url.push('?');
             url.push_str(&q.join("&"));

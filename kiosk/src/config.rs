@@ -8,7 +8,7 @@
 use crate::playlist::PlaylistItem;
 use crate::text::Digits;
 use crate::theme::ThemeName;
-use rasid_shared::board::{BoardFilter, BoardName, KpiThresholds, Period};
+use rasid_shared::board::{BoardFilter, BoardName, ClassifyBy, KpiThresholds, Period};
 use rasid_shared::config_check::Problems;
 use rasid_shared::format::{CalendarKind, Language};
 use rasid_shared::model::CenterCode;
@@ -60,6 +60,7 @@ struct BoardEntry {
     center: Option<Spanned<String>>,
     year: Option<Spanned<i64>>,
     period: Option<Spanned<String>>,
+    by: Option<Spanned<String>>,
 }
 
 /// One screen's rotation and look.
@@ -365,6 +366,20 @@ fn check_filter(b: &BoardEntry, key: &str, p: &mut Problems<'_>) -> BoardFilter 
             ),
         }
     }
+    if let Some(by) = &b.by {
+        match ClassifyBy::parse(by.get_ref()) {
+            Some(x) => filter.by = Some(x),
+            None => p.at(
+                by.span(),
+                format!("{key}.by"),
+                format!(
+                    "'{}' is not a classification field; use one of: {}",
+                    by.get_ref(),
+                    ClassifyBy::list()
+                ),
+            ),
+        }
+    }
     filter
 }
 
@@ -404,7 +419,7 @@ mod tests {
         let main = cfg.screen(Some("main-hall")).unwrap();
         assert_eq!(main.playlist[0].board, BoardName::DecisionExecution);
         assert_eq!(main.playlist[0].seconds, 30);
-        assert_eq!(main.playlist.len(), 8);
+        assert_eq!(main.playlist.len(), 9);
         assert_eq!(cfg.calendar, CalendarKind::Hijri);
         let second = cfg.screen(Some("minister-office")).unwrap();
         assert_eq!(second.theme, ThemeName::Light);
@@ -420,6 +435,8 @@ mod tests {
             second.playlist[1].filter.period,
             Some(Period::FourMonths(3))
         );
+        assert_eq!(second.playlist[3].board, BoardName::Classification);
+        assert_eq!(second.playlist[3].filter.by, Some(ClassifyBy::Program));
     }
 
     #[test]
@@ -475,6 +492,34 @@ boards = [
             shown[4].starts_with("line 9, screen[1].boards[2].year: 99"),
             "{}",
             shown[4]
+        );
+    }
+
+    #[test]
+    fn by_chooses_the_classification_and_a_wrong_one_names_its_line() {
+        let cfg = parse(
+            "[[screen]]\nname = \"hall\"\nboards = [\n  { board = \"classification\", by = \"program\" },\n  { board = \"classification\" },\n]\n",
+        )
+        .unwrap_or_else(|p| panic!("{}", problems_text(&p)));
+        let playlist = &cfg.screens[0].playlist;
+        assert_eq!(playlist[0].board, BoardName::Classification);
+        assert_eq!(playlist[0].filter.by, Some(ClassifyBy::Program));
+        assert_eq!(
+            playlist[1].filter.by, None,
+            "no by: the board's default, sector"
+        );
+        let p = parse(
+            "[[screen]]\nname = \"hall\"\nboards = [\n  { board = \"classification\", by = \"ministry\" },\n]\n",
+        )
+        .unwrap_err();
+        let shown: Vec<String> = p.iter().map(|x| x.to_string()).collect();
+        assert_eq!(shown.len(), 1, "{shown:#?}");
+        assert!(
+            shown[0].starts_with(
+                "line 4, screen[1].boards[1].by: 'ministry' is not a classification field; use one of: sector, program, level, type"
+            ),
+            "{}",
+            shown[0]
         );
     }
 

@@ -151,6 +151,7 @@ fn board_budget_secretariat_1080p() {
         center: Some(CenterCode::new("GSC").expect("a valid code")),
         year: None,
         period: None,
+        by: None,
     };
     let playlist = vec![PlaylistItem {
         board: BoardName::Budget,
@@ -169,6 +170,21 @@ fn board_decision_execution_4k() {
         2160.0,
     );
     h.snapshot("board_decision-execution_4k");
+}
+
+#[test]
+fn board_classification_1080p() {
+    snapshot_1080p(BoardName::Classification);
+}
+
+#[test]
+fn board_classification_4k() {
+    let mut h = rendered(
+        wall(only(BoardName::Classification), demo()),
+        3840.0,
+        2160.0,
+    );
+    h.snapshot("board_classification_4k");
 }
 
 // ---- The wall in Persian ---------------------------------------------------------------
@@ -227,6 +243,11 @@ fn board_projects_fa_1080p() {
 #[test]
 fn board_reporting_fa_1080p() {
     snapshot_persian_1080p(BoardName::Reporting);
+}
+
+#[test]
+fn board_classification_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Classification);
 }
 
 // ---- What a person reads ---------------------------------------------------------------
@@ -315,6 +336,79 @@ fn centers_board_names_the_weakest_center_in_the_ranking_and_at_the_side() {
 }
 
 #[test]
+fn classification_board_reads_the_weakest_sector_first_with_its_rate_and_counts() {
+    let BoardView::Classification(view) = demo_view(BoardName::Classification) else {
+        unreachable!()
+    };
+    let e = env();
+    let weakest = &view.rows[0];
+    let name = weakest
+        .class
+        .as_deref()
+        .expect("the demo classifies its decisions");
+    let h = harness(wall(only(BoardName::Classification), demo()));
+    h.get_by_label("نسبة التنفيذ حسب القطاع، الأضعف أولاً");
+    let first = h.get_by_label(name);
+    let strongest = view.rows[view.rows.len() - 2]
+        .class
+        .as_deref()
+        .expect("a sector");
+    assert!(
+        first.rect().min.y < h.get_by_label(strongest).rect().min.y,
+        "the weakest sector is above the strongest"
+    );
+    let rate = e.pct(weakest.rate.expect("reported"));
+    assert_eq!(rate, "٢٧٪");
+    h.get_by_label(&rate);
+    h.get_by_label(&e.int(weakest.counts.not_started));
+    // The unclassified: named in the last row, counted on the card at the side.
+    let unclassified = h.get_by_label("غير مصنّفة");
+    assert!(unclassified.rect().min.y > first.rect().min.y);
+    h.get_by_label("قرارات بلا قطاع");
+    assert_eq!(e.int(view.unclassified), "٣٠");
+    assert!(
+        h.query_all_by_label("٣٠").count() >= 2,
+        "the card and the row's count"
+    );
+    h.get_by_label(&e.count("decisions-routine-excluded", view.routine_excluded));
+}
+
+#[test]
+fn classification_board_by_program_says_so_and_elides_a_long_class_whole_words_first() {
+    let long = "برنامج وطني لتعزيز صمود المواطنين في المناطق المهمشة والمهددة بالاستيطان والجدار ";
+    let view = ClassificationBoard {
+        by: ClassifyBy::Program,
+        as_of: None,
+        rows: vec![ClassRow {
+            class: Some(long.repeat(2).trim().to_string()),
+            counts: ExecutionCounts {
+                executed: 3,
+                in_progress: 1,
+                ..Default::default()
+            },
+            rate: Some(75.0),
+            as_of: None,
+        }],
+        decisions: 4,
+        unclassified: 0,
+        routine_excluded: 0,
+    };
+    let e = env();
+    let v = BoardView::Classification(view);
+    let h = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_context_setup(text::fonts::install)
+        .build_ui(move |ui| boards::show(ui, ui.max_rect(), &v, &e));
+    h.get_by_label("نسبة التنفيذ حسب البرنامج الحكومي، الأضعف أولاً");
+    h.get_by_label("البرنامج الحكومي");
+    h.get_by_label("قرارات بلا برنامج حكومي");
+    let full = long.repeat(2).trim().to_string();
+    let name = h.get_by_label(&full);
+    // Its column takes at most 42% of the bars' area: the name is cut, not the bar.
+    assert!(name.rect().width() < 1920.0 * 0.42, "{:?}", name.rect());
+}
+
+#[test]
 fn centers_without_a_report_say_so_and_never_zero_percent() {
     let mut view = match demo_view(BoardName::Centers) {
         BoardView::Centers(v) => v,
@@ -370,6 +464,7 @@ fn budget_board_of_the_secretariat_shows_the_reports_figures() {
         center: Some(CenterCode::new("GSC").expect("a valid code")),
         year: None,
         period: None,
+        by: None,
     };
     let playlist = vec![PlaylistItem {
         board: BoardName::Budget,
@@ -466,11 +561,11 @@ fn arrow_right_and_page_up_show_the_previous_board_wrapping_around() {
     let mut h = harness(wall(all_boards(), demo()));
     press(&mut h, Key::ArrowRight);
     assert!(
-        shows(&h, BoardName::Reporting),
+        shows(&h, BoardName::Classification),
         "before the first comes the last"
     );
     press(&mut h, Key::PageUp);
-    assert!(shows(&h, BoardName::Projects));
+    assert!(shows(&h, BoardName::Reporting));
 }
 
 #[test]
@@ -480,6 +575,11 @@ fn a_digit_jumps_to_that_board() {
     assert!(shows(&h, BoardName::Kpi));
     press(&mut h, Key::Num1);
     assert!(shows(&h, BoardName::DecisionExecution));
+    press(&mut h, Key::Num9);
+    assert!(shows(&h, BoardName::Classification));
+    let mut eight = all_boards();
+    eight.truncate(8);
+    let mut h = harness(wall(eight, demo()));
     press(&mut h, Key::Num9);
     assert!(
         shows(&h, BoardName::DecisionExecution),
@@ -537,6 +637,17 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
+/// Rates at every edge, one after another: not a number, negative, over 100%, none, infinite.
+fn edge_rate(i: usize) -> Option<f64> {
+    [
+        Some(f64::NAN),
+        Some(-5.0),
+        Some(250.0),
+        None,
+        Some(f64::INFINITY),
+    ][i % 5]
+}
+
 /// View models with every field at an edge: NaN, infinities, negatives, huge numbers, empty
 /// names, rows of one or of many.
 fn malformed_views() -> Vec<BoardView> {
@@ -561,13 +672,7 @@ fn malformed_views() -> Vec<BoardView> {
                 },
                 name_en: String::new(),
                 counts,
-                rate: [
-                    Some(f64::NAN),
-                    Some(-5.0),
-                    Some(250.0),
-                    None,
-                    Some(f64::INFINITY),
-                ][i % 5],
+                rate: edge_rate(i),
                 as_of: None,
             })
             .collect(),
@@ -743,7 +848,27 @@ fn malformed_views() -> Vec<BoardView> {
         }],
         follow_ups: FollowUpCounts::default(),
     };
+    let classification = ClassificationBoard {
+        by: ClassifyBy::Type,
+        as_of: None,
+        rows: (0..60)
+            .map(|i| ClassRow {
+                class: match i % 4 {
+                    0 => None,
+                    1 => Some(String::new()),
+                    _ => Some("تصنيف طويل جداً لا يتسع له أي عمود مهما اتسع ".repeat(4)),
+                },
+                counts,
+                rate: edge_rate(i),
+                as_of: None,
+            })
+            .collect(),
+        decisions: 0,
+        unclassified: u32::MAX,
+        routine_excluded: u32::MAX,
+    };
     vec![
+        BoardView::Classification(classification),
         BoardView::DecisionExecution(decisions),
         BoardView::Centers(centers),
         BoardView::Overdue(overdue),

@@ -325,3 +325,48 @@ fn a_wall_without_a_registered_key_is_refused_and_its_operator_line_says_what_to
         source.operator_note()
     );
 }
+
+/// A playlist entry's `by` reaches the collector: the classification board by programme is
+/// fetched as such, beside the same board by sector, each kept under its own filter.
+#[test]
+fn the_classification_board_is_fetched_by_the_field_its_entry_names() {
+    use rasid_shared::board::ClassifyBy;
+    let demo = rasid_kiosk::live_demo::start(None).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let mut live = CollectorSource::start(
+        &demo.url,
+        demo.wall.clone(),
+        None,
+        Arc::new(move || {
+            let _ = tx.send(());
+        }),
+    );
+    let by_sector = BoardFilter::default();
+    let by_program = BoardFilter {
+        by: Some(ClassifyBy::Program),
+        ..BoardFilter::default()
+    };
+    let by_of = |v: Option<Arc<BoardView>>| match v.as_deref() {
+        Some(BoardView::Classification(b)) => Some((b.by, b.rows.len())),
+        _ => None,
+    };
+    let mut got = (None, None);
+    assert!(
+        wait_until(&mut live, &rx, Duration::from_secs(20), |h| {
+            got = (
+                by_of(h.board(BoardName::Classification, &by_sector).view),
+                by_of(h.board(BoardName::Classification, &by_program).view),
+            );
+            got.0.is_some() && got.1.is_some()
+        }),
+        "both arrived: {got:?}"
+    );
+    // Five sectors and four programmes in the demo, each with the unclassified row.
+    assert_eq!(
+        got,
+        (
+            Some((ClassifyBy::Sector, 6)),
+            Some((ClassifyBy::Program, 5))
+        )
+    );
+}

@@ -148,6 +148,7 @@ impl BoardQuery {
                 .map(|c| CenterCode::new(c).unwrap_or_else(|e| panic!("{e}"))),
             year: self.year,
             period: None,
+            by: None,
         }
     }
 }

@@ -3,14 +3,11 @@
 //! badly, the best three and the weakest three. A center with no report yet says so: never 0%.
 
 use super::no_data_text;
-use super::table::{BarArea, RowGrid, headed_bars};
+use super::table::{BarArea, CountTable, MIN_ROW_HEIGHT, RowGrid, headed_bars};
 use crate::theme::{size, space};
 use crate::widgets::*;
 use egui::{Align2, Color32, Rect, Ui, pos2, vec2};
 use rasid_shared::board::{CenterExecutionRow, CenterRankingBoard, ExecutionCounts, threshold};
-
-/// Rows thinner than this would need labels under 22 points.
-const MIN_ROW_HEIGHT: f32 = 36.0;
 
 pub fn show(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
     if b.rows.is_empty() {
@@ -33,53 +30,10 @@ pub(crate) fn rate_color(rate: Option<f64>, env: &Env) -> Color32 {
     }
 }
 
-/// A center's rate, or what a center without any report shows in its place.
-fn rate_text(rate: Option<f64>, env: &Env) -> String {
+/// A rate, or what a center (or class) without any report shows in its place.
+pub(crate) fn rate_text(rate: Option<f64>, env: &Env) -> String {
     rate.map(|r| env.pct(r))
         .unwrap_or_else(|| env.tr("status-no-report"))
-}
-
-/// A count column: its heading, colour, and the count it shows.
-struct CountColumn {
-    heading: String,
-    color: Color32,
-    count: fn(&ExecutionCounts) -> u32,
-}
-
-fn count_columns(rows: &[CenterExecutionRow], env: &Env) -> Vec<CountColumn> {
-    let t = &env.theme;
-    let mut cols = vec![
-        CountColumn {
-            heading: env.tr("status-executed"),
-            color: t.executed,
-            count: |c| c.executed,
-        },
-        CountColumn {
-            heading: env.tr("status-in-progress"),
-            color: t.in_progress,
-            count: |c| c.in_progress,
-        },
-        CountColumn {
-            heading: env.tr("status-not-started"),
-            color: t.not_started,
-            count: |c| c.not_started,
-        },
-    ];
-    if rows.iter().any(|r| r.counts.blocked > 0) {
-        cols.push(CountColumn {
-            heading: env.tr("status-blocked"),
-            color: t.blocked,
-            count: |c| c.blocked,
-        });
-    }
-    if rows.iter().any(|r| r.counts.unreported > 0) {
-        cols.push(CountColumn {
-            heading: env.tr("status-awaiting-report"),
-            color: t.unreported,
-            count: |c| c.unreported,
-        });
-    }
-    cols
 }
 
 fn ranking(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
@@ -122,29 +76,18 @@ fn ranking_table(
     first: usize,
     env: &Env,
 ) {
-    let columns = count_columns(shown, env);
-    let head_spec = rtl(size::SMALL, env.theme.muted);
-    let col_w: Vec<f32> = columns
-        .iter()
-        .map(|c| text_size(ui, &c.heading, head_spec).x.max(size::BODY * 2.2) + 18.0)
-        .collect();
-    let counts_w: f32 = col_w.iter().sum();
+    let counts: Vec<ExecutionCounts> = shown.iter().map(|r| r.counts).collect();
+    let table = CountTable::new(ui, list, &counts, env);
     let rank_w = size::BODY * 1.6;
     let rank_col = Rect::from_min_max(pos2(list.right() - rank_w, list.top()), list.max);
-    let counts = Rect::from_min_max(list.min, pos2(list.left() + counts_w, list.bottom()));
     let bars_rect = Rect::from_min_max(
-        pos2(counts.right() + space::GAP, list.top()),
+        pos2(table.right() + space::GAP, list.top()),
         pos2(rank_col.left() - 6.0, list.bottom()),
     );
     let grid = RowGrid::new(head, list, shown.len());
     row_stripes(ui, list, grid.row_h, shown.len(), env);
     rate_bars(ui, &grid, bars_rect, shown, env);
-    let mut right = counts.right();
-    for (c, w) in columns.iter().zip(&col_w) {
-        let col = Rect::from_min_max(pos2(right - w, list.top()), pos2(right, list.bottom()));
-        count_column(ui, &grid, col, c, shown, env);
-        right -= w;
-    }
+    table.show(ui, &grid, &counts, env);
     for i in 0..shown.len() {
         text(
             ui,
@@ -178,39 +121,6 @@ fn rate_bars(ui: &Ui, grid: &RowGrid, bars_rect: Rect, shown: &[CenterExecutionR
         max: 100.0,
     };
     headed_bars(ui, grid, area, [&headings[0], &headings[1]], &bars, env);
-}
-
-/// One status's counts, one per row, under its heading; a zero in the muted colour.
-fn count_column(
-    ui: &Ui,
-    grid: &RowGrid,
-    col: Rect,
-    c: &CountColumn,
-    shown: &[CenterExecutionRow],
-    env: &Env,
-) {
-    let t = &env.theme;
-    let head_spec = rtl(size::SMALL, t.muted);
-    text(
-        ui,
-        grid.heading(col),
-        &c.heading,
-        head_spec,
-        Align2::CENTER_CENTER,
-        Some(1),
-    );
-    for (i, r) in shown.iter().enumerate() {
-        let n = (c.count)(&r.counts);
-        let color = if n == 0 { t.muted } else { c.color };
-        text(
-            ui,
-            grid.cell(col, i),
-            &env.int(n),
-            rtl(grid.label_size, color).bold(),
-            Align2::CENTER_CENTER,
-            Some(1),
-        );
-    }
 }
 
 /// What the bars' colours mean: the execution thresholds, and no report.

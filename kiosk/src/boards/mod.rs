@@ -7,6 +7,7 @@
 
 mod budget;
 mod centers;
+mod classification;
 mod committees;
 mod decisions;
 mod kpi;
@@ -38,6 +39,7 @@ pub fn title(name: BoardName, env: &Env) -> String {
         BoardName::Committees => env.tr("board-title-committees"),
         BoardName::Projects => env.tr("board-title-projects"),
         BoardName::Reporting => env.tr("board-title-reporting"),
+        BoardName::Classification => env.tr("board-title-classification"),
     }
 }
 
@@ -57,6 +59,7 @@ pub fn show(ui: &Ui, rect: Rect, view: &BoardView, env: &Env) {
         BoardView::Committees(b) => committees::show(ui, rect, b, env),
         BoardView::Projects(b) => projects::show(ui, rect, b, env),
         BoardView::Reporting(b) => reporting::show(ui, rect, b, env),
+        BoardView::Classification(b) => classification::show(ui, rect, b, env),
     }
 }
 

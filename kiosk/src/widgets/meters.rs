@@ -21,6 +21,31 @@ pub fn meter_rtl(ui: &Ui, rect: Rect, frac: f64, color: Color32, env: &Env) {
     }
 }
 
+/// One bar in `rect` split into `parts` from the right, each as wide as its share of their sum,
+/// on a faint track (the track alone when the parts sum to nothing).
+pub fn stacked_bar_rtl(ui: &Ui, rect: Rect, parts: &[super::Segment], env: &Env) {
+    let painter = ui.painter();
+    painter.rect_filled(rect, CornerRadius::same(radius::BAR), env.theme.grid);
+    let total: f64 = parts
+        .iter()
+        .map(|p| p.value)
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .sum();
+    if total <= 0.0 {
+        return;
+    }
+    let mut right = rect.right();
+    for p in parts
+        .iter()
+        .filter(|p| p.value.is_finite() && p.value > 0.0)
+    {
+        let w = rect.width() * (p.value / total) as f32;
+        let part = Rect::from_min_max(pos2(right - w, rect.top()), pos2(right, rect.bottom()));
+        painter.rect_filled(part, CornerRadius::ZERO, p.color);
+        right -= w;
+    }
+}
+
 /// One row of [`paired_bars_rtl`].
 #[derive(Debug, Clone)]
 pub struct PairedBar {

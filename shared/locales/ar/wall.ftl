@@ -129,6 +129,7 @@ board-title-kpi = مؤشرات الأداء والمخرجات
 board-title-committees = اللجان الحكومية
 board-title-projects = متابعة المشاريع
 board-title-reporting = انتظام تقارير الجهات المسؤولة
+board-title-classification = تنفيذ القرارات حسب التصنيف
 wall-subtitle = الأمانة العامة لمجلس الوزراء — متابعة الأداء الحكومي
 wall-waiting-for-data = بانتظار البيانات…
 wall-board-failed = تعذّر عرض هذه اللوحة
@@ -444,3 +445,43 @@ reporting-budget-of = موازنة { $month }
 reporting-kpi-of = مؤشرات { $quarter }
 reporting-received = وصلت: { $reports }
 reporting-none-late = لا تقارير متأخرة
+
+## Board: classification
+
+# The board's selector $by is the field the operator chose: sector, program, level or type.
+classification-by-sector = القطاع
+classification-by-program = البرنامج الحكومي
+classification-by-level = المستوى الإداري
+classification-by-type = نوع القرار
+classification-rates = { $by ->
+    [program] نسبة التنفيذ حسب البرنامج الحكومي، الأضعف أولاً
+    [level] نسبة التنفيذ حسب المستوى الإداري، الأضعف أولاً
+    [type] نسبة التنفيذ حسب نوع القرار، الأضعف أولاً
+   *[sector] نسبة التنفيذ حسب القطاع، الأضعف أولاً
+}
+# When not all classes fit: "the weakest 12 of 15".
+classification-weakest-of = { $by ->
+    [program] نسبة التنفيذ حسب البرنامج الحكومي: أضعف { $shown } من { $num }
+    [level] نسبة التنفيذ حسب المستوى الإداري: أضعف { $shown } من { $num }
+    [type] نسبة التنفيذ حسب نوع القرار: أضعف { $shown } من { $num }
+   *[sector] نسبة التنفيذ حسب القطاع: أضعف { $shown } من { $num }
+}
+classification-heading-split = القرارات التي وردت عنها تقارير حسب الحالة
+classification-heading-rate = نسبة المنفذ
+classification-unclassified = غير مصنّفة
+classification-classes = { $by ->
+    [program] البرامج الحكومية
+    [level] المستويات الإدارية
+    [type] أنواع القرارات
+   *[sector] القطاعات
+}
+classification-counted = القرارات والتكليفات غير الروتينية: { $num }
+classification-without = { $by ->
+    [program] قرارات بلا برنامج حكومي
+    [level] قرارات بلا مستوى إداري
+    [type] قرارات بلا نوع
+   *[sector] قرارات بلا قطاع
+}
+classification-unclassified-share = { $pct } من القرارات المحتسبة
+classification-how-counted = كيف تُحتسب
+classification-one-per-decision = يُحتسب القرار مرة واحدة في تصنيفه ولو تعددت الجهات المسؤولة عنه: منفذ إذا نفذته جميعها

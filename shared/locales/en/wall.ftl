@@ -107,6 +107,7 @@ board-title-kpi = Performance indicators and outputs
 board-title-committees = Government committees
 board-title-projects = Projects
 board-title-reporting = Reporting by the responsible centers
+board-title-classification = Execution by classification
 wall-subtitle = General Secretariat of the Cabinet — government performance
 wall-waiting-for-data = Waiting for data…
 wall-board-failed = This board cannot be shown
@@ -375,3 +376,43 @@ reporting-budget-of = Budget { $month }
 reporting-kpi-of = Indicators { $quarter }
 reporting-received = Received: { $reports }
 reporting-none-late = No report late
+
+## Board: classification
+
+# The board's selector $by is the field the operator chose: sector, program, level or type.
+classification-by-sector = Sector
+classification-by-program = Government programme
+classification-by-level = Administrative level
+classification-by-type = Type of decision
+classification-rates = { $by ->
+    [program] Execution rate by government programme, weakest first
+    [level] Execution rate by administrative level, weakest first
+    [type] Execution rate by type of decision, weakest first
+   *[sector] Execution rate by sector, weakest first
+}
+# When not all classes fit: "the weakest 12 of 15".
+classification-weakest-of = { $by ->
+    [program] Execution rate by government programme: the weakest { $shown } of { $num }
+    [level] Execution rate by administrative level: the weakest { $shown } of { $num }
+    [type] Execution rate by type of decision: the weakest { $shown } of { $num }
+   *[sector] Execution rate by sector: the weakest { $shown } of { $num }
+}
+classification-heading-split = Decisions reported on, by status
+classification-heading-rate = Executed
+classification-unclassified = Unclassified
+classification-classes = { $by ->
+    [program] Government programmes
+    [level] Administrative levels
+    [type] Types of decision
+   *[sector] Sectors
+}
+classification-counted = Non-routine decisions and assignments: { $num }
+classification-without = { $by ->
+    [program] Decisions without a programme
+    [level] Decisions without a level
+    [type] Decisions without a type
+   *[sector] Decisions without a sector
+}
+classification-unclassified-share = { $pct } of those counted
+classification-how-counted = How it is counted
+classification-one-per-decision = A decision counts once in its class however many centers are responsible for it: executed when all of them have executed it

@@ -110,6 +110,7 @@ board-title-kpi = شاخص‌های عملکرد و خروجی‌ها
 board-title-committees = کمیته‌های دولتی
 board-title-projects = پیگیری پروژه‌ها
 board-title-reporting = نظم گزارش‌دهی دستگاه‌های اجرایی
+board-title-classification = اجرای مصوبات بر حسب طبقه‌بندی
 wall-subtitle = دبیرخانه هیئت وزیران — پایش عملکرد دولت
 wall-waiting-for-data = در انتظار داده‌ها…
 wall-board-failed = نمایش این صفحه ممکن نشد
@@ -362,3 +363,43 @@ reporting-budget-of = بودجه { $month }
 reporting-kpi-of = شاخص‌های { $quarter }
 reporting-received = رسیده: { $reports }
 reporting-none-late = گزارش عقب‌افتاده‌ای نیست
+
+## Board: classification
+
+# The board's selector $by is the field the operator chose: sector, program, level or type.
+classification-by-sector = بخش
+classification-by-program = برنامه دولت
+classification-by-level = سطح اداری
+classification-by-type = نوع مصوبه
+classification-rates = { $by ->
+    [program] نرخ اجرا بر حسب برنامه دولت، ضعیف‌ترین نخست
+    [level] نرخ اجرا بر حسب سطح اداری، ضعیف‌ترین نخست
+    [type] نرخ اجرا بر حسب نوع مصوبه، ضعیف‌ترین نخست
+   *[sector] نرخ اجرا بر حسب بخش، ضعیف‌ترین نخست
+}
+# When not all classes fit: "the weakest 12 of 15".
+classification-weakest-of = { $by ->
+    [program] نرخ اجرا بر حسب برنامه دولت: { $shown } ضعیف‌ترین از { $num }
+    [level] نرخ اجرا بر حسب سطح اداری: { $shown } ضعیف‌ترین از { $num }
+    [type] نرخ اجرا بر حسب نوع مصوبه: { $shown } ضعیف‌ترین از { $num }
+   *[sector] نرخ اجرا بر حسب بخش: { $shown } ضعیف‌ترین از { $num }
+}
+classification-heading-split = مصوبات گزارش‌شده بر حسب وضعیت
+classification-heading-rate = نرخ اجراشده
+classification-unclassified = طبقه‌بندی‌نشده
+classification-classes = { $by ->
+    [program] برنامه‌های دولت
+    [level] سطوح اداری
+    [type] انواع مصوبه
+   *[sector] بخش‌ها
+}
+classification-counted = مصوبات و تکالیف غیرعادی: { $num }
+classification-without = { $by ->
+    [program] مصوبات بی برنامه دولت
+    [level] مصوبات بی سطح اداری
+    [type] مصوبات بی نوع
+   *[sector] مصوبات بی بخش
+}
+classification-unclassified-share = { $pct } از مصوبات شمرده‌شده
+classification-how-counted = چگونه شمرده می‌شود
+classification-one-per-decision = هر مصوبه یک بار در طبقه خود شمرده می‌شود، هرچند چند دستگاه مسئول آن باشند: اجراشده وقتی همه اجرا کرده باشند

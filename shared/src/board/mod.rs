@@ -4,6 +4,7 @@
 //! them out. Every board says `as_of`: the newest report date among the records it counts.
 
 mod budget;
+mod classification;
 mod committees;
 mod dataset;
 mod decisions;
@@ -13,6 +14,7 @@ mod projects;
 mod reporting;
 
 pub use budget::*;
+pub use classification::*;
 pub use committees::*;
 pub use dataset::{Dataset, Stored};
 pub use decisions::*;
@@ -49,11 +51,14 @@ pub enum BoardName {
     Projects,
     /// `reporting`: who reported what and who is late, for operators ([`ReportingBoard`]).
     Reporting,
+    /// `classification`: decisions' execution per sector, program, level or type, the weakest
+    /// classes first ([`ClassificationBoard`]).
+    Classification,
 }
 
 impl BoardName {
     /// Every board, in the order [`BoardName::list`] names them.
-    pub const ALL: [BoardName; 8] = [
+    pub const ALL: [BoardName; 9] = [
         BoardName::DecisionExecution,
         BoardName::Centers,
         BoardName::Overdue,
@@ -62,6 +67,7 @@ impl BoardName {
         BoardName::Committees,
         BoardName::Projects,
         BoardName::Reporting,
+        BoardName::Classification,
     ];
 
     /// The board's name in URLs, `boards.toml` and `--board` (`decision-execution`).
@@ -75,6 +81,7 @@ impl BoardName {
             BoardName::Committees => "committees",
             BoardName::Projects => "projects",
             BoardName::Reporting => "reporting",
+            BoardName::Classification => "classification",
         }
     }
 
@@ -115,6 +122,10 @@ pub struct BoardFilter {
     /// figures cover only that part) and the KPI board (a quarter).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
+    /// The field of the classification the classification board groups by; `None`: sector.
+    /// The other boards ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<ClassifyBy>,
 }
 
 /// Any board's view model, tagged with its name.
@@ -137,6 +148,8 @@ pub enum BoardView {
     Projects(ProjectsBoard),
     /// Board `reporting`.
     Reporting(ReportingBoard),
+    /// Board `classification`.
+    Classification(ClassificationBoard),
 }
 
 impl BoardView {
@@ -151,6 +164,7 @@ impl BoardView {
             BoardView::Committees(_) => BoardName::Committees,
             BoardView::Projects(_) => BoardName::Projects,
             BoardView::Reporting(_) => BoardName::Reporting,
+            BoardView::Classification(_) => BoardName::Classification,
         }
     }
 
@@ -165,6 +179,7 @@ impl BoardView {
             BoardView::Committees(b) => b.as_of,
             BoardView::Projects(b) => b.as_of,
             BoardView::Reporting(b) => b.as_of,
+            BoardView::Classification(b) => b.as_of,
         }
     }
 }
@@ -204,6 +219,9 @@ pub fn build_board(
             ctx.today,
             &Activity::default(),
         )),
+        BoardName::Classification => {
+            BoardView::Classification(aggregate_classification(data, filter))
+        }
     }
 }
 

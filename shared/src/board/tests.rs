@@ -91,6 +91,7 @@ fn demo_reproduces_the_secretariat_budget() {
         center: Some(CenterCode::new("GSC").unwrap()),
         year: Some(2023),
         period: None,
+        by: None,
     };
     let b = aggregate_budget(&demo_dataset(), &f, demo::demo_today());
     assert_eq!(b.total.allocated, figures::SECRETARIAT_BUDGET_PLANNED);
@@ -133,6 +134,7 @@ fn budget_by_four_month_period_counts_only_its_months() {
             center: Some(CenterCode::new("GSC").unwrap()),
             year: Some(2023),
             period: None,
+            by: None,
         },
         demo::demo_today(),
     );
@@ -142,6 +144,7 @@ fn budget_by_four_month_period_counts_only_its_months() {
             center: Some(CenterCode::new("GSC").unwrap()),
             year: Some(2023),
             period: Some(Period::FourMonths(t)),
+            by: None,
         };
         let b = aggregate_budget(&data, &f, demo::demo_today());
         assert_eq!(b.monthly.len(), 4);
@@ -160,6 +163,7 @@ fn budget_by_four_month_period_counts_only_its_months() {
             center: None,
             year: Some(2023),
             period: Some(Period::Quarter(2)),
+            by: None,
         },
         KpiThresholds::default(),
         demo::demo_today(),
@@ -175,6 +179,7 @@ fn demo_has_the_operational_plan_and_every_board_builds() {
         center: Some(CenterCode::new("GSC").unwrap()),
         year: None,
         period: None,
+        by: None,
     };
     let k = aggregate_kpi(&data, &f, KpiThresholds::default(), demo::demo_today());
     assert_eq!(k.rows.len() as u32, figures::OPERATIONAL_PLAN_ACTIVITIES);
@@ -265,6 +270,7 @@ fn demo_projects_board_shows_status_delays_overspending_and_donors() {
         center: Some(CenterCode::new("GSC").unwrap()),
         year: None,
         period: None,
+        by: None,
     };
     let g = aggregate_projects(&data, &gsc);
     assert_eq!(g.projects, 4);
@@ -364,6 +370,7 @@ fn center_filter_counts_only_that_centers_part() {
         center: Some(CenterCode::new("MOH").unwrap()),
         year: None,
         period: None,
+        by: None,
     };
     let b = aggregate_decision_execution(&data, &moh);
     assert_eq!(
@@ -628,4 +635,301 @@ fn an_infinite_achievement_is_never_met() {
     for p in [f64::INFINITY, f64::NAN, f64::NEG_INFINITY] {
         assert_eq!(t.classify(Some(p)), Achievement::NoTarget, "{p}");
     }
+}
+
+mod classification {
+    use super::*;
+    use ExecutionStatus::*;
+
+    /// Decision `item` of session 200, with `sector` (and the program "P") as its classification.
+    fn classified(item: u16, centers: &[&str], routine: bool, sector: Option<&str>) -> Record {
+        let Record::Decision(mut d) = decision(item, centers, routine) else {
+            unreachable!("decision() makes a decision")
+        };
+        d.classification = Classification {
+            sector: sector.map(str::to_string),
+            program: Some("P".into()),
+            ..Classification::default()
+        };
+        Record::Decision(d)
+    }
+
+    fn data(records: Vec<RecordEnvelope>) -> Dataset {
+        let mut data = Dataset::default();
+        for r in records {
+            assert!(data.apply(r));
+        }
+        data
+    }
+
+    fn row<'a>(b: &'a ClassificationBoard, class: Option<&str>) -> &'a ClassRow {
+        b.rows
+            .iter()
+            .find(|r| r.class.as_deref() == class)
+            .unwrap_or_else(|| panic!("no row {class:?} in {:?}", b.rows))
+    }
+
+    /// Health: 1 executed of 3 reported (33%) and 1 awaiting; economy: 1 of 2 (50%); security:
+    /// 1 of 3 (33%, a tie with health, which has more decisions); two routine decisions left
+    /// out; one without a sector; one whose sector is blank.
+    fn mixed() -> Dataset {
+        let mut r = vec![
+            env("GSC", 1, classified(1, &["MOH"], false, Some("صحة"))),
+            env("GSC", 1, classified(2, &["MOH"], false, Some("  صحة "))),
+            env("GSC", 1, classified(3, &["MOH"], false, Some("صحة"))),
+            env("GSC", 1, classified(4, &["MOH"], false, Some("صحة"))),
+            env("GSC", 1, classified(5, &["MOF"], false, Some("اقتصاد"))),
+            env("GSC", 1, classified(6, &["MOF"], false, Some("اقتصاد"))),
+            env("GSC", 1, classified(7, &["MOI"], false, Some("أمن"))),
+            env("GSC", 1, classified(8, &["MOI"], false, Some("أمن"))),
+            env("GSC", 1, classified(9, &["MOI"], false, Some("أمن"))),
+            env("GSC", 1, classified(10, &[], true, Some("صحة"))),
+            env("GSC", 1, classified(11, &[], true, None)),
+            env("GSC", 1, classified(12, &["MOA"], false, None)),
+            env("GSC", 1, classified(13, &["MOA"], false, Some("   "))),
+        ];
+        for (item, center, s) in [
+            (1, "MOH", Executed),
+            (2, "MOH", InProgress),
+            (3, "MOH", NotStarted),
+            (5, "MOF", Executed),
+            (6, "MOF", NotStarted),
+            (7, "MOI", Executed),
+            (8, "MOI", Blocked),
+            (9, "MOI", InProgress),
+            (12, "MOA", Executed),
+        ] {
+            r.push(env(center, 1, status(item, s)));
+        }
+        data(r)
+    }
+
+    #[test]
+    fn weakest_first_with_ties_by_size_and_unclassified_last() {
+        let b = aggregate_classification(&mixed(), &BoardFilter::default());
+        assert_eq!(
+            b.by,
+            ClassifyBy::Sector,
+            "sector when the filter names none"
+        );
+        let order: Vec<Option<&str>> = b.rows.iter().map(|r| r.class.as_deref()).collect();
+        // Health and security both 1 of 3 (33%): health has 4 decisions, security 3.
+        assert_eq!(order, [Some("صحة"), Some("أمن"), Some("اقتصاد"), None]);
+        let health = row(&b, Some("صحة"));
+        assert_eq!(
+            (
+                health.counts.executed,
+                health.counts.in_progress,
+                health.counts.not_started,
+                health.counts.unreported
+            ),
+            (1, 1, 1, 1),
+            "'  صحة ' is the class 'صحة'; decision 4 awaits its first report"
+        );
+        assert_eq!(health.rate.map(|r| (r * 100.0).round() as i64), Some(3333));
+        let security = row(&b, Some("أمن"));
+        assert_eq!(
+            (security.counts.blocked, security.counts.analysed()),
+            (1, 3)
+        );
+        assert_eq!(row(&b, Some("اقتصاد")).rate, Some(50.0));
+        let none = row(&b, None);
+        assert_eq!((none.counts.executed, none.counts.unreported), (1, 1));
+        assert_eq!(none.rate, Some(100.0), "last although it is the best");
+        assert_eq!(b.unclassified, 2, "no sector, and a blank one");
+        assert_eq!(b.decisions, 11);
+        assert_eq!(b.routine_excluded, 2);
+        let total: u32 = b.rows.iter().map(|r| r.counts.total()).sum();
+        assert_eq!(
+            total, b.decisions,
+            "every counted decision is in exactly one row"
+        );
+        assert_eq!(b.as_of, Some(d(2023, 6, 1)));
+    }
+
+    #[test]
+    fn by_program_groups_by_another_field() {
+        let f = BoardFilter {
+            by: Some(ClassifyBy::Program),
+            ..BoardFilter::default()
+        };
+        let b = aggregate_classification(&mixed(), &f);
+        assert_eq!(b.by, ClassifyBy::Program);
+        assert_eq!(b.rows.len(), 1);
+        assert_eq!(b.rows[0].class.as_deref(), Some("P"));
+        assert_eq!(b.rows[0].counts.executed, 4);
+        assert_eq!(
+            b.rows[0].counts.analysed(),
+            9,
+            "statuses of 1–3, 5–9 and 12"
+        );
+        assert_eq!(b.unclassified, 0);
+        let f = BoardFilter {
+            by: Some(ClassifyBy::Level),
+            ..BoardFilter::default()
+        };
+        let b = aggregate_classification(&mixed(), &f);
+        assert_eq!(
+            (b.rows.len(), b.unclassified),
+            (1, 11),
+            "no decision has a level"
+        );
+        assert_eq!(b.rows[0].class, None);
+    }
+
+    #[test]
+    fn a_decision_of_several_centers_counts_once_with_its_combined_status() {
+        // 20: MOH executed, MOF not started → in progress (decision-execution's combination);
+        // 21: both executed → executed; 22: MOH executed, MOF not reported → in progress.
+        let data = data(vec![
+            env(
+                "GSC",
+                1,
+                classified(20, &["MOH", "MOF"], false, Some("صحة")),
+            ),
+            env(
+                "GSC",
+                1,
+                classified(21, &["MOH", "MOF"], false, Some("صحة")),
+            ),
+            env(
+                "GSC",
+                1,
+                classified(22, &["MOH", "MOF"], false, Some("صحة")),
+            ),
+            env("MOH", 1, status(20, Executed)),
+            env("MOF", 1, status(20, NotStarted)),
+            env("MOH", 1, status(21, Executed)),
+            env("MOF", 1, status(21, Executed)),
+            env("MOH", 1, status(22, Executed)),
+        ]);
+        let b = aggregate_classification(&data, &BoardFilter::default());
+        assert_eq!(b.rows.len(), 1);
+        let c = b.rows[0].counts;
+        assert_eq!((c.executed, c.in_progress, c.total()), (1, 2, 3));
+        let execution = aggregate_decision_execution(&data, &BoardFilter::default());
+        assert_eq!(
+            c, execution.decisions,
+            "the same statuses as decision-execution"
+        );
+        // Filtered to MOH, only its own statuses count: all three executed.
+        let moh = BoardFilter {
+            center: Some(CenterCode::new("MOH").unwrap()),
+            ..BoardFilter::default()
+        };
+        let b = aggregate_classification(&data, &moh);
+        assert_eq!(
+            (b.rows[0].counts.executed, b.rows[0].counts.total()),
+            (3, 3)
+        );
+        let mof = BoardFilter {
+            center: Some(CenterCode::new("MOF").unwrap()),
+            ..BoardFilter::default()
+        };
+        let c = aggregate_classification(&data, &mof).rows[0].counts;
+        assert_eq!((c.executed, c.not_started, c.unreported), (1, 1, 1));
+    }
+
+    #[test]
+    fn classes_without_reports_come_after_rated_ones_and_an_empty_dataset_has_no_rows() {
+        let data = data(vec![
+            env("GSC", 1, classified(1, &["MOH"], false, Some("ب"))),
+            env("GSC", 1, classified(2, &["MOH"], false, Some("أ"))),
+            env("MOH", 1, status(2, Executed)),
+        ]);
+        let b = aggregate_classification(&data, &BoardFilter::default());
+        let order: Vec<Option<&str>> = b.rows.iter().map(|r| r.class.as_deref()).collect();
+        assert_eq!(
+            order,
+            [Some("أ"), Some("ب")],
+            "100% before a class with no report"
+        );
+        assert_eq!(b.rows[1].rate, None);
+        let empty = aggregate_classification(&Dataset::default(), &BoardFilter::default());
+        assert!(empty.rows.is_empty());
+        assert_eq!(
+            (empty.decisions, empty.unclassified, empty.as_of),
+            (0, 0, None)
+        );
+    }
+
+    #[test]
+    fn only_routine_decisions_give_no_rows_but_say_how_many_were_left_out() {
+        let data = data(vec![
+            env("GSC", 1, classified(1, &[], true, Some("صحة"))),
+            env("GSC", 1, classified(2, &[], true, None)),
+        ]);
+        let b = aggregate_classification(&data, &BoardFilter::default());
+        assert!(b.rows.is_empty());
+        assert_eq!((b.routine_excluded, b.decisions), (2, 0));
+    }
+
+    #[test]
+    fn by_is_read_as_written_and_nothing_else() {
+        assert_eq!(ClassifyBy::parse(" type "), Some(ClassifyBy::Type));
+        assert_eq!(ClassifyBy::parse("Sector"), None);
+        assert_eq!(ClassifyBy::list(), "sector, program, level, type");
+        let c = Classification {
+            decision_type: Some(" مالي\tإداري ".into()),
+            ..Classification::default()
+        };
+        assert_eq!(ClassifyBy::Type.class_of(&c).as_deref(), Some("مالي إداري"));
+        assert_eq!(ClassifyBy::Sector.class_of(&c), None);
+    }
+}
+
+#[test]
+fn demo_classification_board_shows_infrastructure_weakest_and_the_unanalysed_unclassified() {
+    let data = demo_dataset();
+    let b = aggregate_classification(&data, &BoardFilter::default());
+    let execution = aggregate_decision_execution(&data, &BoardFilter::default());
+    assert_eq!(
+        b.decisions,
+        execution.decisions.total() + execution.assignments.total()
+    );
+    assert_eq!(b.routine_excluded, figures::ROUTINE_DECISIONS);
+    let shown: Vec<(Option<&str>, [u32; 4], Option<i64>)> = b
+        .rows
+        .iter()
+        .map(|r| {
+            let c = r.counts;
+            (
+                r.class.as_deref(),
+                [c.executed, c.in_progress, c.not_started, c.unreported],
+                r.rate.map(|p| p.round() as i64),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (Some("البنية التحتية"), [58, 90, 69, 0], Some(27)),
+            (Some("الاقتصاد"), [92, 99, 43, 0], Some(39)),
+            (Some("الاجتماعي"), [116, 98, 23, 0], Some(49)),
+            (Some("الأمن وسيادة القانون"), [94, 47, 14, 0], Some(61)),
+            (Some("الحوكمة والإصلاح الإداري"), [160, 66, 14, 0], Some(67)),
+            (None, [0, 0, 0, 30], None),
+        ]
+    );
+    // The decisions the report had not analysed yet are the unclassified ones.
+    assert_eq!(b.unclassified, execution.decisions.unreported);
+    let by_status =
+        |f: fn(&ExecutionCounts) -> u32| -> u32 { b.rows.iter().map(|r| f(&r.counts)).sum() };
+    assert_eq!(
+        by_status(|c| c.executed),
+        figures::DECISIONS_EXECUTED + figures::ASSIGNMENTS_EXECUTED
+    );
+    assert_eq!(
+        by_status(|c| c.not_started),
+        figures::DECISIONS_NOT_STARTED + figures::ASSIGNMENTS_NOT_STARTED
+    );
+    let programs = aggregate_classification(
+        &data,
+        &BoardFilter {
+            by: Some(ClassifyBy::Program),
+            ..BoardFilter::default()
+        },
+    );
+    assert_eq!(programs.rows.len(), 5, "four programs and the unclassified");
+    assert_eq!(programs.rows[0].class.as_deref(), Some("الانفكاك الاقتصادي"));
 }
