@@ -152,14 +152,18 @@ impl CollectorSource {
         Some(cached.view)
     }
 
+    /// Where the last copy of board `k` is kept: one key per board and filter, every field of
+    /// the filter in it, so that a quarter's copy never stands in for the year's (the period and
+    /// the classification were left out once; copies kept under those older keys are not read).
     fn cache_key(k: &Key) -> String {
+        let or_dash = |s: Option<String>| s.unwrap_or_else(|| "-".into());
         format!(
-            "kiosk.board.{}.{}.{}",
+            "kiosk.board.{}.{}.{}.{}.{}",
             k.0,
             k.1.center.as_ref().map(|c| c.as_str()).unwrap_or("-"),
-            k.1.year
-                .map(|y| y.to_string())
-                .unwrap_or_else(|| "-".into())
+            or_dash(k.1.year.map(|y| y.to_string())),
+            or_dash(k.1.period.map(|p| p.to_string())),
+            or_dash(k.1.by.map(|b| b.to_string())),
         )
     }
 
@@ -395,6 +399,9 @@ impl Network {
         }
         if let Some(y) = k.1.year {
             q.push(format!("year={y}"));
+        }
+        if let Some(p) = k.1.period {
+            q.push(format!("period={p}"));
         }
         if let Some(by) = k.1.by {
             q.push(format!("by={by}"));
@@ -765,5 +772,27 @@ mod tests {
             !ctx.has_requested_repaint(),
             "after the frame it asked for, the wake asks for no other"
         );
+    }
+
+    #[test]
+    fn each_filter_has_its_own_cached_copy() {
+        use rasid_shared::board::{ClassifyBy, Period};
+        let year = BoardFilter {
+            year: Some(2023),
+            ..BoardFilter::default()
+        };
+        let quarter = BoardFilter {
+            period: Some(Period::Quarter(1)),
+            ..year.clone()
+        };
+        let by_program = BoardFilter {
+            by: Some(ClassifyBy::Program),
+            ..year.clone()
+        };
+        let keys: HashSet<String> = [&year, &quarter, &by_program, &BoardFilter::default()]
+            .into_iter()
+            .map(|f| CollectorSource::cache_key(&(BoardName::Budget, f.clone())))
+            .collect();
+        assert_eq!(keys.len(), 4, "{keys:?}");
     }
 }

@@ -370,3 +370,50 @@ fn the_classification_board_is_fetched_by_the_field_its_entry_names() {
         )
     );
 }
+
+/// A playlist entry's `period` reaches the collector: the budget board of the first quarter is
+/// the first quarter's, not the whole year's under a quarter's title (the wall sent no
+/// `period=` before, so a screen set to a quarter showed the year's figures).
+#[test]
+fn the_budget_board_is_fetched_for_the_period_its_entry_names() {
+    use rasid_shared::board::Period;
+    let demo = rasid_kiosk::live_demo::start(None).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let mut live = CollectorSource::start(
+        &demo.url,
+        demo.wall.clone(),
+        None,
+        Arc::new(move || {
+            let _ = tx.send(());
+        }),
+    );
+    let year = BoardFilter {
+        year: Some(2023),
+        ..BoardFilter::default()
+    };
+    let quarter = BoardFilter {
+        period: Some(Period::Quarter(1)),
+        ..year.clone()
+    };
+    let of = |v: Option<Arc<BoardView>>| match v.as_deref() {
+        Some(BoardView::Budget(b)) => Some((b.period, b.total.clone())),
+        _ => None,
+    };
+    let mut got = (None, None);
+    assert!(
+        wait_until(&mut live, &rx, Duration::from_secs(20), |h| {
+            got = (
+                of(h.board(BoardName::Budget, &year).view),
+                of(h.board(BoardName::Budget, &quarter).view),
+            );
+            got.0.is_some() && got.1.is_some()
+        }),
+        "both arrived: {got:?}"
+    );
+    let (Some((whole_period, whole)), Some((q_period, q))) = got else {
+        unreachable!()
+    };
+    assert_eq!(whole_period, None);
+    assert_eq!(q_period, Some(Period::Quarter(1)));
+    assert_ne!(whole, q, "the quarter's figures are not the year's");
+}
