@@ -396,7 +396,7 @@ fn the_budget_board_is_fetched_for_the_period_its_entry_names() {
         ..year.clone()
     };
     let of = |v: Option<Arc<BoardView>>| match v.as_deref() {
-        Some(BoardView::Budget(b)) => Some((b.period, b.total.clone())),
+        Some(BoardView::Budget(b)) => Some((b.period, b.total)),
         _ => None,
     };
     let mut got = (None, None);
