@@ -326,12 +326,15 @@ fn a_wall_without_a_registered_key_is_refused_and_its_operator_line_says_what_to
     );
 }
 
-/// A playlist entry's `by` reaches the collector: the classification board by programme is
-/// fetched as such, beside the same board by sector, each kept under its own filter.
-#[test]
-fn the_classification_board_is_fetched_by_the_field_its_entry_names() {
-    use rasid_shared::board::ClassifyBy;
-    let demo = rasid_kiosk::live_demo::start(None).unwrap();
+/// Board `name` under filters `a` and `b`, fetched by a wall from the demo's collector: what `of`
+/// reads in each view, once both have arrived.
+fn fetched_side_by_side<T: std::fmt::Debug>(
+    name: BoardName,
+    a: &BoardFilter,
+    b: &BoardFilter,
+    of: impl Fn(&BoardView) -> Option<T>,
+) -> (T, T) {
+    let demo = rasid_kiosk::live_demo::start(None).expect("the demo's collector starts");
     let (tx, rx) = mpsc::channel();
     let mut live = CollectorSource::start(
         &demo.url,
@@ -341,34 +344,43 @@ fn the_classification_board_is_fetched_by_the_field_its_entry_names() {
             let _ = tx.send(());
         }),
     );
-    let by_sector = BoardFilter::default();
-    let by_program = BoardFilter {
-        by: Some(ClassifyBy::Program),
-        ..BoardFilter::default()
-    };
-    let by_of = |v: Option<Arc<BoardView>>| match v.as_deref() {
-        Some(BoardView::Classification(b)) => Some((b.by, b.rows.len())),
-        _ => None,
-    };
     let mut got = (None, None);
     assert!(
         wait_until(&mut live, &rx, Duration::from_secs(20), |h| {
             got = (
-                by_of(h.board(BoardName::Classification, &by_sector).view),
-                by_of(h.board(BoardName::Classification, &by_program).view),
+                h.board(name, a).view.as_deref().and_then(&of),
+                h.board(name, b).view.as_deref().and_then(&of),
             );
             got.0.is_some() && got.1.is_some()
         }),
         "both arrived: {got:?}"
     );
-    // Five sectors and four programmes in the demo, each with the unclassified row.
-    assert_eq!(
-        got,
-        (
-            Some((ClassifyBy::Sector, 6)),
-            Some((ClassifyBy::Program, 5))
-        )
+    match got {
+        (Some(x), Some(y)) => (x, y),
+        _ => unreachable!("waited until both arrived"),
+    }
+}
+
+/// A playlist entry's `by` reaches the collector: the classification board by programme is
+/// fetched as such, beside the same board by sector, each kept under its own filter.
+#[test]
+fn the_classification_board_is_fetched_by_the_field_its_entry_names() {
+    use rasid_shared::board::ClassifyBy;
+    let by_program = BoardFilter {
+        by: Some(ClassifyBy::Program),
+        ..BoardFilter::default()
+    };
+    let got = fetched_side_by_side(
+        BoardName::Classification,
+        &BoardFilter::default(),
+        &by_program,
+        |v| match v {
+            BoardView::Classification(b) => Some((b.by, b.rows.len())),
+            _ => None,
+        },
     );
+    // Five sectors and four programmes in the demo, each with the unclassified row.
+    assert_eq!(got, ((ClassifyBy::Sector, 6), (ClassifyBy::Program, 5)));
 }
 
 /// A playlist entry's `period` reaches the collector: the budget board of the first quarter is
@@ -377,16 +389,6 @@ fn the_classification_board_is_fetched_by_the_field_its_entry_names() {
 #[test]
 fn the_budget_board_is_fetched_for_the_period_its_entry_names() {
     use rasid_shared::board::Period;
-    let demo = rasid_kiosk::live_demo::start(None).unwrap();
-    let (tx, rx) = mpsc::channel();
-    let mut live = CollectorSource::start(
-        &demo.url,
-        demo.wall.clone(),
-        None,
-        Arc::new(move || {
-            let _ = tx.send(());
-        }),
-    );
     let year = BoardFilter {
         year: Some(2023),
         ..BoardFilter::default()
@@ -395,24 +397,11 @@ fn the_budget_board_is_fetched_for_the_period_its_entry_names() {
         period: Some(Period::Quarter(1)),
         ..year.clone()
     };
-    let of = |v: Option<Arc<BoardView>>| match v.as_deref() {
-        Some(BoardView::Budget(b)) => Some((b.period, b.total)),
-        _ => None,
-    };
-    let mut got = (None, None);
-    assert!(
-        wait_until(&mut live, &rx, Duration::from_secs(20), |h| {
-            got = (
-                of(h.board(BoardName::Budget, &year).view),
-                of(h.board(BoardName::Budget, &quarter).view),
-            );
-            got.0.is_some() && got.1.is_some()
-        }),
-        "both arrived: {got:?}"
-    );
-    let (Some((whole_period, whole)), Some((q_period, q))) = got else {
-        unreachable!()
-    };
+    let ((whole_period, whole), (q_period, q)) =
+        fetched_side_by_side(BoardName::Budget, &year, &quarter, |v| match v {
+            BoardView::Budget(b) => Some((b.period, b.total)),
+            _ => None,
+        });
     assert_eq!(whole_period, None);
     assert_eq!(q_period, Some(Period::Quarter(1)));
     assert_ne!(whole, q, "the quarter's figures are not the year's");

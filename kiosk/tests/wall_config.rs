@@ -34,6 +34,15 @@ fn wall() -> Wall {
     w
 }
 
+/// The operator line's note, in English (as the log has it); empty when there is none.
+fn note_of(h: &Harness<'static, Wall>) -> String {
+    h.state()
+        .operator_note
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
 fn harness(w: Wall) -> Harness<'static, Wall> {
     Harness::builder()
         .with_size(egui::vec2(1920.0, 1080.0))
@@ -73,12 +82,7 @@ fn edits_apply_live_and_a_broken_edit_keeps_the_last_good_configuration() {
         BoardName::Committees,
         "the last good configuration stays"
     );
-    let note = h
-        .state()
-        .operator_note
-        .as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_default();
+    let note = note_of(&h);
     assert!(
         note.contains("line 3") && note.contains("'comittees' is not a board"),
         "{note}"
@@ -95,14 +99,7 @@ fn edits_apply_live_and_a_broken_edit_keeps_the_last_good_configuration() {
     ))
     .unwrap();
     h.run_steps(2);
-    assert!(
-        h.state()
-            .operator_note
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default()
-            .contains("no screen named 'hall'")
-    );
+    assert!(note_of(&h).contains("no screen named 'hall'"));
     assert_eq!(h.state().current().board, BoardName::Committees);
 }
 
@@ -122,12 +119,7 @@ fn a_wall_following_the_collector_shows_its_own_screen_or_the_first_and_says_so(
     .unwrap();
     h.run_steps(2);
     assert_eq!(h.state().current().board, BoardName::Kpi);
-    let note = h
-        .state()
-        .operator_note
-        .as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_default();
+    let note = note_of(&h);
     assert!(
         note.contains("no screen named 'hall'")
             && note.contains("showing the first screen, 'lobby'"),
