@@ -11,7 +11,7 @@ use crate::registry::Registry;
 use axum::body::Bytes;
 use chrono::{DateTime, NaiveDate, Utc};
 use rasid_shared::board::{
-    Activity, BoardContext, BoardFilter, BoardName, BoardView, Dataset, KpiThresholds,
+    Activity, BoardContext, BoardFilter, BoardName, BoardView, Dataset, KpiThresholds, Plan,
     aggregate_reporting, build_board,
 };
 use rasid_shared::model::{CenterCode, RecordKind};
@@ -163,7 +163,15 @@ impl Collector {
         let mut data = Dataset::new(dir.centers().cloned());
         data.walls = dir.wall_names().cloned().collect();
         for env in store.records() {
-            data.apply(env?);
+            let env = env?;
+            // A revised plan is measured against its first revision, which only the history holds.
+            if env.revision > 1
+                && Plan::of(&env.record).is_some()
+                && let Some(first) = store.first_revision(&env.key())?
+            {
+                data.apply(first);
+            }
+            data.apply(env);
         }
         let activity: Activity = store.meta(META_ACTIVITY)?.unwrap_or_default();
         // The boards' version goes on from the last one stored, and from the clock, so that it

@@ -930,6 +930,16 @@ async fn a_restart_on_the_same_data_dir_serves_identical_boards() {
         )],
     );
     assert_eq!(push_http(&http, &h.url(), &b).await.status(), 200);
+    // And a due date pushed back: measured against its first revision, which after a restart
+    // only the history holds.
+    let mut moved = mine.clone();
+    moved.due = Some(demo::demo_today() + chrono::Days::new(90));
+    let gsc = batch(
+        demo::SECRETARIAT,
+        501,
+        vec![env(demo::SECRETARIAT, 3, Record::Decision(moved))],
+    );
+    assert_eq!(push_http(&http, &h.url(), &gsc).await.status(), 200);
     let mut before = BTreeMap::new();
     for name in BoardName::ALL
         .into_iter()
@@ -937,6 +947,16 @@ async fn a_restart_on_the_same_data_dir_serves_identical_boards() {
     {
         before.insert(name, board_json(&http, &h.url(), name).await);
     }
+    let moved_numbers: Vec<&Value> = before[&BoardName::Overdue]["moved"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| &m["number"])
+        .collect();
+    assert!(
+        moved_numbers.contains(&&serde_json::json!(mine.number.to_string())),
+        "{moved_numbers:?}"
+    );
     let version_before = h.collector().version();
     h.shutdown().await.unwrap();
 

@@ -7,5 +7,5 @@ use rasid_shared::demo;
 /// The demo dataset with its registry of centers.
 pub fn demo_dataset() -> Dataset {
     let d = demo::generate();
-    Dataset::from_envelopes(d.centers, d.records)
+    Dataset::from_envelopes(d.centers.clone(), d.all_revisions())
 }

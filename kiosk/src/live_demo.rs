@@ -51,7 +51,7 @@ pub fn start(live_every: Option<Duration>) -> Result<EmbeddedDemo> {
     let handle = runtime
         .block_on(collector::start(opts))
         .context("starting the embedded collector")?;
-    preload(&handle, data.records)?;
+    preload(&handle, data.all_revisions())?;
     let url = handle.url();
     if let Some(every) = live_every {
         runtime.spawn(simulate(url.clone(), every));

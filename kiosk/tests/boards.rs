@@ -278,6 +278,39 @@ fn overdue_board_lists_the_most_overdue_decision_first_by_number() {
 }
 
 #[test]
+fn moved_goalposts_are_read_with_who_moved_them_and_when() {
+    let e = env();
+    let BoardView::Overdue(overdue) = demo_view(BoardName::Overdue) else {
+        unreachable!()
+    };
+    let h = harness(wall(only(BoardName::Overdue), demo()));
+    h.get_by_label("مواعيد تنفيذ أُجّلت بعد تحديدها: ٣٠، منها ٢ لا تبدو متأخرة إلا بموعدها الأول");
+    let m = &overdue.moved[0];
+    h.get_by_label(&boards::decision_number(&m.number, &e).0);
+    h.get_by_label(&format!(
+        "من {} إلى {} · بتعديل من الأمانة العامة لمجلس الوزراء في {}",
+        e.date(m.first_due),
+        e.date(m.due.expect("moved, not removed")),
+        e.date(m.as_of)
+    ));
+    h.get_by_label(&e.count("count-days", m.days_late_against_first));
+
+    let BoardView::Kpi(kpi) = demo_view(BoardName::Kpi) else {
+        unreachable!()
+    };
+    let h = harness(wall(only(BoardName::Kpi), demo()));
+    h.get_by_label("مستهدفات خُفّضت بعد إعلانها: ٣٨ · والإنجاز مقيساً بالمستهدف الأول");
+    let l = &kpi.lowered[0];
+    h.get_by_label(&e.digits_of(&l.name));
+    h.get_by_label(&format!(
+        "{} · مستهدف الربع الأول من ٥ ورشة إلى ٣ ورشة · في {}",
+        l.center_ar,
+        e.date(l.as_of)
+    ));
+    h.get_by_label(&e.pct(l.achievement_first_pct.expect("a first target")));
+}
+
+#[test]
 fn decision_number_reads_as_written_in_its_cell_and_inside_arabic() {
     let h = Harness::builder()
         .with_context_setup(text::fonts::install)
@@ -691,9 +724,29 @@ fn malformed_views() -> Vec<BoardView> {
             lead_center_ar: String::new(),
             due: NaiveDate::MAX,
             days_overdue: i64::MIN,
+            first_due: Some(NaiveDate::MIN),
+            days_overdue_first: Some(i64::MAX),
             execution: Execution::InProgress,
             progress: u8::MAX,
         }],
+        moved: vec![MovedDue {
+            number: DecisionNumber::new(u16::MAX, u32::MAX, u16::MAX),
+            title: "\u{202e}".repeat(500),
+            centers: vec![],
+            lead_center_ar: String::new(),
+            first_due: NaiveDate::MAX,
+            due: None,
+            by: code.clone(),
+            by_ar: "\u{200f}".repeat(300),
+            first_as_of: NaiveDate::MIN,
+            as_of: NaiveDate::MAX,
+            revision: u64::MAX,
+            moved_after_due: true,
+            days_late_against_first: i64::MAX,
+            execution: Execution::Unreported,
+        }],
+        moved_total: u32::MAX,
+        hidden_by_move: u32::MAX,
     };
     let totals = BudgetTotals {
         allocated: 0,
@@ -741,6 +794,8 @@ fn malformed_views() -> Vec<BoardView> {
         actual: f64::INFINITY,
         achievement_pct: Some(f64::NAN),
         achievement: Achievement::Missed,
+        first_quarter_target: Some(f64::NEG_INFINITY),
+        achievement_first_pct: Some(f64::INFINITY),
         annual_target: -1.0,
         year_to_date: f64::NEG_INFINITY,
         cost_planned: Some(0.0),
@@ -763,6 +818,27 @@ fn malformed_views() -> Vec<BoardView> {
         }],
         latest_quarter: 9,
         rows: vec![kpi_row; 3],
+        lowered: vec![LoweredTarget {
+            center: code.clone(),
+            center_ar: "\u{0640}".repeat(400),
+            program: String::new(),
+            indicator: String::new(),
+            name: "ا".repeat(2000),
+            unit: "\u{202e}".into(),
+            year: i32::MIN,
+            quarter: 0,
+            first_quarter_target: f64::NAN,
+            quarter_target: f64::INFINITY,
+            first_annual_target: -0.0,
+            annual_target: f64::MAX,
+            actual: f64::MIN,
+            achievement_pct: Some(f64::NAN),
+            achievement_first_pct: None,
+            first_as_of: NaiveDate::MAX,
+            as_of: NaiveDate::MIN,
+            revision: 0,
+        }],
+        lowered_total: u32::MAX,
     };
     let committees = CommitteesBoard {
         as_of: None,

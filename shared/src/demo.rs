@@ -91,8 +91,20 @@ pub mod figures {
 pub struct DemoData {
     /// The centers the report names, with the secretariat ([`SECRETARIAT`]).
     pub centers: Vec<Center>,
-    /// Every record of the year, one envelope per key.
+    /// Every record of the year, one envelope per key: what a center's files hold today.
     pub records: Vec<RecordEnvelope>,
+    /// Earlier revisions (1) of a few decisions and KPIs whose current record (revision 2, in
+    /// `records`) moved the goalposts: a due date the secretariat pushed back, a target a center
+    /// lowered. A wall fed all of them shows the moves; `records` alone gives every board the same
+    /// figures, as import files (which hold only the current state) do.
+    pub earlier: Vec<RecordEnvelope>,
+}
+
+impl DemoData {
+    /// Every revision, the earlier ones first: what a collector that saw the whole year holds.
+    pub fn all_revisions(&self) -> Vec<RecordEnvelope> {
+        self.earlier.iter().chain(&self.records).cloned().collect()
+    }
 }
 
 /// SplitMix64: tiny, and value-stable forever (unlike general-purpose generators whose streams
@@ -358,10 +370,71 @@ pub fn generate() -> DemoData {
     kpis(&mut rng, &mut out);
     committees(&mut rng, &mut out);
     projects(&mut out);
+    let earlier = moved_goalposts(&mut out);
     DemoData {
         centers,
         records: out,
+        earlier,
     }
+}
+
+/// Every this many non-routine decisions with a due date, one had its due date pushed back.
+const MOVED_DUE_EVERY: usize = 37;
+/// Every this many KPI achievements with a target, one had its target lowered.
+const LOWERED_TARGET_EVERY: usize = 23;
+
+/// Makes a few current records revision 2 of a plan first reported otherwise, and returns those
+/// first revisions: due dates first set 45 to 119 days earlier (never before the decision's day),
+/// quarter targets first set a quarter to a half higher. Current figures are unchanged.
+fn moved_goalposts(out: &mut [RecordEnvelope]) -> Vec<RecordEnvelope> {
+    let mut earlier = Vec::new();
+    let (mut decisions, mut kpis) = (0usize, 0usize);
+    for e in out.iter_mut() {
+        let first = match &e.record {
+            Record::Decision(d) if !d.routine && d.due.is_some() => {
+                decisions += 1;
+                let Some(due) = d.due.filter(|_| decisions % MOVED_DUE_EVERY == 0) else {
+                    continue;
+                };
+                let back = 45 + (decisions as u64 * 7) % 75;
+                let first_due = (due - chrono::Days::new(back)).max(d.date);
+                if first_due == due {
+                    continue;
+                }
+                let mut f = d.clone();
+                f.due = Some(first_due);
+                // Half were moved once already late, half before the first date came.
+                let moved_on = if decisions % (2 * MOVED_DUE_EVERY) == 0 {
+                    first_due + chrono::Days::new(20)
+                } else {
+                    (first_due - chrono::Days::new(10)).max(d.date)
+                };
+                e.as_of = moved_on.min(date(DEMO_YEAR, 12, 31)).max(e.as_of);
+                (Record::Decision(f), d.date)
+            }
+            Record::Kpi(k) if k.quarter_target > 0.0 => {
+                kpis += 1;
+                if kpis % LOWERED_TARGET_EVERY != 0 {
+                    continue;
+                }
+                let mut f = k.clone();
+                let raise = 1.25 + 0.25 * ((kpis / LOWERED_TARGET_EVERY) % 2) as f64;
+                f.quarter_target = (k.quarter_target * raise).round();
+                f.annual_target = f.annual_target.max(f.quarter_target);
+                let quarter_start = date(k.year, u32::from(k.quarter) * 3 - 2, 1);
+                (Record::Kpi(f), quarter_start.min(e.as_of))
+            }
+            _ => continue,
+        };
+        earlier.push(RecordEnvelope {
+            center: e.center.clone(),
+            as_of: first.1,
+            revision: 1,
+            record: first.0,
+        });
+        e.revision = 2;
+    }
+    earlier
 }
 
 fn code_of(s: &str) -> CenterCode {

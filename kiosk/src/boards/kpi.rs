@@ -21,8 +21,18 @@ pub fn show(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
     let r = rows(rect, &[1.0, 3.4], space::GAP);
     cards(ui, r[0], b, year, latest, env);
     let cols = columns_rtl(r[1], &[1.4, 0.95, 1.1], space::GAP);
-    weakest(ui, cols[0], b, env);
-    quarters(ui, cols[1], b, env);
+    if b.lowered.is_empty() {
+        weakest(ui, cols[0], b, env);
+        quarters(ui, cols[1], b, env);
+    } else {
+        // Targets lowered since first reported run under the weakest and the quarters, wide
+        // enough for who lowered what and when.
+        let parts = rows(cols[0].union(cols[1]), &[1.8, 1.0], space::GAP);
+        let top = columns_rtl(parts[0], &[1.4, 0.95], space::GAP);
+        weakest(ui, top[0], b, env);
+        quarters(ui, top[1], b, env);
+        super::goalposts::lowered_panel(ui, parts[1], b, env);
+    }
     cost(ui, cols[2], b, env);
 }
 
@@ -133,7 +143,7 @@ fn achievement_color(a: Achievement, env: &Env) -> Color32 {
 }
 
 /// A measured value with its unit: "٨٥٪", "١٢ زيارة", "٢٫٥ ورشة".
-fn measure(v: f64, unit: &str, env: &Env) -> String {
+pub(super) fn measure(v: f64, unit: &str, env: &Env) -> String {
     let decimals = usize::from(v.fract() != 0.0);
     if unit.trim() == "%" {
         return crate::text::format_percent(v, decimals, env.digits);
@@ -182,14 +192,29 @@ fn weakest(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
             RIGHT,
             Some(1),
         );
-        let detail = env.tr_args(
-            "kpi-target-and-actual",
-            &[
-                ("center", k.center_ar.as_str().into()),
-                ("target", measure(k.quarter_target, &k.unit, env).into()),
-                ("actual", measure(k.actual, &k.unit, env).into()),
-            ],
-        );
+        let center = k.center_ar.as_str();
+        let target = measure(k.quarter_target, &k.unit, env);
+        let actual = measure(k.actual, &k.unit, env);
+        // A target lowered since it was first reported says so beside the current one.
+        let detail = match k.first_quarter_target {
+            Some(first) => env.tr_args(
+                "kpi-target-and-actual-first",
+                &[
+                    ("center", center.into()),
+                    ("target", target.into()),
+                    ("first", measure(first, &k.unit, env).into()),
+                    ("actual", actual.into()),
+                ],
+            ),
+            None => env.tr_args(
+                "kpi-target-and-actual",
+                &[
+                    ("center", center.into()),
+                    ("target", target.into()),
+                    ("actual", actual.into()),
+                ],
+            ),
+        };
         text(
             ui,
             lines[1],
@@ -243,7 +268,15 @@ fn quarters(ui: &Ui, rect: Rect, b: &KpiBoard, env: &Env) {
             ],
         })
         .collect();
-    let parts = rows(body, &[3.0, 1.1], space::GAP * 0.5);
+    // The legend keeps room for its three lines however short the panel is.
+    let legend_h = (body.height() * 1.1 / 4.1).max(size::LABEL * 4.6);
+    let parts = [
+        Rect::from_min_max(
+            body.min,
+            pos2(body.right(), body.bottom() - legend_h - space::GAP * 0.5),
+        ),
+        Rect::from_min_max(pos2(body.left(), body.bottom() - legend_h), body.max),
+    ];
     stacked_columns_rtl(ui, parts[0], &columns, env);
     let th = &b.thresholds;
     legend(

@@ -10,6 +10,7 @@ mod centers;
 mod classification;
 mod committees;
 mod decisions;
+mod goalposts;
 mod kpi;
 mod overdue;
 mod projects;

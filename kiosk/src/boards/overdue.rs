@@ -78,7 +78,13 @@ pub fn show(ui: &Ui, rect: Rect, b: &OverdueBoard, env: &Env) {
     );
     severity_legend(ui, cards[2], env);
 
-    let list_rect = r[1];
+    let list_rect = if b.moved.is_empty() {
+        r[1]
+    } else {
+        let parts = rows(r[1], &[1.35, 1.0], space::GAP);
+        super::goalposts::moved_panel(ui, parts[1], b, env);
+        parts[0]
+    };
     let capacity =
         ((list_rect.height() - space::PAD * 2.0 - size::TILE_TITLE * 1.5 - 8.0 - size::SMALL * 1.8)
             / space::ROW_HEIGHT)

@@ -334,6 +334,19 @@ kpi-cost-overruns = الأعلى تجاوزاً للتكلفة المخططة
 kpi-cost-above-plan = أعلى من المخطط بـ { $pct }
 kpi-cost-below-plan = أقل من المخطط بـ { $pct }
 kpi-cost-as-planned = مطابق للمخطط
+kpi-target-and-actual-first = { $center } · المستهدف { $target } (كان { $first }) · الفعلي { $actual }
+# Moved goalposts: targets lowered and due dates pushed back after they were first reported.
+goalposts-lowered-title = مستهدفات خُفّضت بعد إعلانها: { $num } · والإنجاز مقيساً بالمستهدف الأول
+goalposts-quarter-target-cut = مستهدف { $quarter } من { $first } إلى { $now }
+goalposts-annual-target-cut = المستهدف السنوي من { $first } إلى { $now }
+goalposts-lowered-detail = { $center } · { $cut } · في { $date }
+goalposts-moved-title = مواعيد تنفيذ أُجّلت بعد تحديدها: { $num }، منها { $hidden } لا تبدو متأخرة إلا بموعدها الأول
+goalposts-due-moved = من { $first } إلى { $now }
+goalposts-due-removed = كان { $first } ثم أُلغي الموعد
+goalposts-moved-detail = { $dates } · بتعديل من { $by } في { $date }
+goalposts-moved-detail-after-due = { $dates } · بتعديل من { $by } في { $date } بعد فوات الموعد الأول
+goalposts-heading-late-by-first = التأخير عن الموعد الأول
+goalposts-heading-decision = القرار، موعداه، ومن عدّل الموعد ومتى
 
 ## Board: committees
 

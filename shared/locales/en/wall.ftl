@@ -282,6 +282,19 @@ kpi-cost-overruns = Furthest over planned cost
 kpi-cost-above-plan = { $pct } above plan
 kpi-cost-below-plan = { $pct } below plan
 kpi-cost-as-planned = As planned
+kpi-target-and-actual-first = { $center } · target { $target } (first { $first }) · actual { $actual }
+# Moved goalposts: targets lowered and due dates pushed back after they were first reported.
+goalposts-lowered-title = Targets lowered after they were set: { $num } · and achievement against the first target
+goalposts-quarter-target-cut = { $quarter } target from { $first } to { $now }
+goalposts-annual-target-cut = Year's target from { $first } to { $now }
+goalposts-lowered-detail = { $center } · { $cut } · on { $date }
+goalposts-moved-title = Due dates pushed back after they were set: { $num }; { $hidden } of them late only by their first date
+goalposts-due-moved = from { $first } to { $now }
+goalposts-due-removed = was { $first }, then removed
+goalposts-moved-detail = { $dates } · changed by { $by } on { $date }
+goalposts-moved-detail-after-due = { $dates } · changed by { $by } on { $date }, after the first date had passed
+goalposts-heading-late-by-first = Late by the first date
+goalposts-heading-decision = Decision, its two dates, who moved it and when
 
 ## Board: committees
 

@@ -274,6 +274,19 @@ kpi-cost-overruns = بیشترین فزونی بر قیمت تمام‌شده ب
 kpi-cost-above-plan = { $pct } بیش از برنامه
 kpi-cost-below-plan = { $pct } کمتر از برنامه
 kpi-cost-as-planned = برابر برنامه
+kpi-target-and-actual-first = { $center } · هدف { $target } (پیش‌تر { $first }) · عملکرد { $actual }
+# Moved goalposts: targets lowered and due dates pushed back after they were first reported.
+goalposts-lowered-title = هدف‌هایی که پس از اعلام کاهش یافت: { $num } · و تحقق نسبت به هدف نخست
+goalposts-quarter-target-cut = هدف { $quarter } از { $first } به { $now }
+goalposts-annual-target-cut = هدف سالانه از { $first } به { $now }
+goalposts-lowered-detail = { $center } · { $cut } · در { $date }
+goalposts-moved-title = مهلت‌هایی که پس از تعیین عقب رفت: { $num }، که { $hidden } مورد تنها با مهلت نخست دیرکرد دارند
+goalposts-due-moved = از { $first } به { $now }
+goalposts-due-removed = { $first } بود و مهلت حذف شد
+goalposts-moved-detail = { $dates } · با تغییر { $by } در { $date }
+goalposts-moved-detail-after-due = { $dates } · با تغییر { $by } در { $date } پس از گذشت مهلت نخست
+goalposts-heading-late-by-first = تأخیر از مهلت نخست
+goalposts-heading-decision = مصوبه، دو مهلت آن، و اینکه چه کسی و کی مهلت را تغییر داد
 
 ## Board: committees
 

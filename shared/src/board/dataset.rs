@@ -21,6 +21,46 @@ pub struct Stored<T> {
     pub value: T,
 }
 
+/// The plan a decision or KPI record was first reported with: the lowest revision of its key
+/// seen, kept beside the current one so that a lowered target or a moved due date shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FirstPlan {
+    /// The revision it came from (the lowest seen for the key; not always 1: gaps are allowed).
+    pub revision: u64,
+    /// The day that revision's figures were as of.
+    pub as_of: NaiveDate,
+    /// What it planned.
+    pub plan: Plan,
+}
+
+/// The part of a record that is a plan: what "moving the goalposts" changes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Plan {
+    /// A decision's due date (none: no due date).
+    Due(Option<NaiveDate>),
+    /// A KPI's targets for the year and for the quarter.
+    Targets {
+        /// The year's target.
+        annual: f64,
+        /// The quarter's target.
+        quarter: f64,
+    },
+}
+
+impl Plan {
+    /// The plan of `record`, for the kinds that carry one (decisions and KPIs).
+    pub fn of(record: &Record) -> Option<Plan> {
+        match record {
+            Record::Decision(d) => Some(Plan::Due(d.due)),
+            Record::Kpi(k) => Some(Plan::Targets {
+                annual: k.annual_target,
+                quarter: k.quarter_target,
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// Every current record, indexed for aggregation, plus the registry of centers.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
@@ -44,6 +84,10 @@ pub struct Dataset {
     pub projects: BTreeMap<String, Stored<Project>>,
     /// Progress reports by project code and period end.
     pub project_reports: BTreeMap<(String, NaiveDate), Stored<ProjectProgress>>,
+    /// The first plan of every decision and KPI key: the lowest revision applied for the key.
+    /// An older revision applied after a newer one still teaches it (the collector applies a
+    /// revised key's first revision from its history when it starts).
+    pub first_plans: BTreeMap<RecordKey, FirstPlan>,
     revisions: BTreeMap<RecordKey, u64>,
 }
 
@@ -78,10 +122,12 @@ impl Dataset {
         self.revisions.len()
     }
 
-    /// Applies one envelope; returns false (and changes nothing) when a revision as new or newer
-    /// is already held for its key.
+    /// Applies one envelope; returns false when a revision as new or newer is already held for
+    /// its key: the current records are then unchanged, though an older revision of a plan
+    /// (decision or KPI) is still remembered as its first ([`Dataset::first_plans`]).
     pub fn apply(&mut self, env: RecordEnvelope) -> bool {
         let key = env.key();
+        self.learn_first_plan(&key, &env);
         if self.revisions.get(&key).is_some_and(|r| *r >= env.revision) {
             return false;
         }
@@ -132,6 +178,33 @@ impl Dataset {
             }
         }
         true
+    }
+
+    /// Keeps `env`'s plan as its key's first when it is the lowest revision seen of that key.
+    fn learn_first_plan(&mut self, key: &RecordKey, env: &RecordEnvelope) {
+        let Some(plan) = Plan::of(&env.record) else {
+            return;
+        };
+        if self
+            .first_plans
+            .get(key)
+            .is_some_and(|f| f.revision <= env.revision)
+        {
+            return;
+        }
+        self.first_plans.insert(
+            key.clone(),
+            FirstPlan {
+                revision: env.revision,
+                as_of: env.as_of,
+                plan,
+            },
+        );
+    }
+
+    /// The first plan of `key`, when the key's current plan differs from it.
+    pub fn moved_plan(&self, key: &RecordKey, current: Plan) -> Option<&FirstPlan> {
+        self.first_plans.get(key).filter(|f| f.plan != current)
     }
 
     /// The Arabic and English names of `code`, or the code itself when it is not registered.

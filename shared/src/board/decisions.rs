@@ -1,6 +1,6 @@
 //! Decision boards: execution counts, centers ranked by execution, overdue decisions.
 
-use super::{BoardFilter, Dataset, latest};
+use super::{BoardFilter, Dataset, MOVED_ROWS, MovedDue, Plan, latest, moved_dues};
 use crate::model::*;
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
@@ -353,6 +353,12 @@ pub struct OverdueRow {
     pub due: NaiveDate,
     /// Days from `due` to the board's `today`, at least 1.
     pub days_overdue: i64,
+    /// The due date first reported, when it was earlier than `due` (see [`MovedDue`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_due: Option<NaiveDate>,
+    /// Days from `first_due` to the board's `today`, when `first_due` is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_overdue_first: Option<i64>,
     /// Its execution (never executed), combined over the filter's centers.
     pub execution: Execution,
     /// Mean progress of the responsible centers in the filter, percent 0–100 rounded down; a center
@@ -375,6 +381,17 @@ pub struct OverdueBoard {
     pub total: u32,
     /// The most overdue first (then by number), at most [`OVERDUE_ROWS`].
     pub rows: Vec<OverdueRow>,
+    /// Decisions whose due date was pushed back (or removed) after it was first reported, executed
+    /// or not: the longest late against the first date first, at most [`MOVED_ROWS`].
+    #[serde(default)]
+    pub moved: Vec<MovedDue>,
+    /// How many due dates were moved in all.
+    #[serde(default)]
+    pub moved_total: u32,
+    /// Of those, decisions not executed, past their first due date and not past the current one:
+    /// late by the first plan, on time by the revised one.
+    #[serde(default)]
+    pub hidden_by_move: u32,
 }
 
 /// Most rows the overdue board carries.
@@ -402,7 +419,15 @@ pub fn aggregate_overdue(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> O
             .first()
             .map(|c| data.center_names(c).0)
             .unwrap_or_default();
+        let first_due = data
+            .moved_plan(&d.key(), Plan::Due(d.due))
+            .and_then(|p| match p.plan {
+                Plan::Due(first) => first.filter(|f| *f < due),
+                Plan::Targets { .. } => None,
+            });
         rows.push(OverdueRow {
+            first_due,
+            days_overdue_first: first_due.map(|f| (today - f).num_days()),
             number: d.number,
             kind: d.kind,
             date: d.date,
@@ -422,11 +447,21 @@ pub fn aggregate_overdue(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> O
     });
     let total = rows.len() as u32;
     rows.truncate(OVERDUE_ROWS);
+    let mut moved = moved_dues(data, f, today);
+    let moved_total = moved.len() as u32;
+    let hidden_by_move = moved
+        .iter()
+        .filter(|m| m.days_late_against_first > 0 && m.due.is_none_or(|d| d >= today))
+        .count() as u32;
+    moved.truncate(MOVED_ROWS);
     OverdueBoard {
         today,
         as_of,
         checked,
         total,
         rows,
+        moved,
+        moved_total,
+        hidden_by_move,
     }
 }

@@ -1,6 +1,9 @@
 //! KPI and output achievement by quarter, against thresholds the operator sets.
 
-use super::{BoardFilter, Dataset, Stored, default_year, latest};
+use super::goalposts::first_quarter_target;
+use super::{
+    BoardFilter, Dataset, LoweredTarget, MOVED_ROWS, Stored, default_year, latest, lowered_targets,
+};
 use crate::model::*;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -98,6 +101,13 @@ pub struct KpiRow {
     pub achievement_pct: Option<f64>,
     /// `achievement_pct` against the board's thresholds.
     pub achievement: Achievement,
+    /// The quarter's target as first reported, when the center has since changed it (see
+    /// [`LoweredTarget`]); absent when it never changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_quarter_target: Option<f64>,
+    /// `actual` as a percentage of `first_quarter_target`, when that is set and not zero.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub achievement_first_pct: Option<f64>,
     /// The year's target, in `unit`.
     pub annual_target: f64,
     /// Actual summed over the year's quarters so far.
@@ -125,6 +135,13 @@ pub struct KpiBoard {
     pub latest_quarter: u8,
     /// Each indicator at its latest quarter, weakest achievement first.
     pub rows: Vec<KpiRow>,
+    /// Targets lowered after they were first reported, in the board's view: the deepest cut
+    /// first, at most [`MOVED_ROWS`].
+    #[serde(default)]
+    pub lowered: Vec<LoweredTarget>,
+    /// How many targets were lowered in all.
+    #[serde(default)]
+    pub lowered_total: u32,
 }
 
 /// Actual as a percentage of the quarter's target; `None` without a target, or when the ratio
@@ -228,6 +245,7 @@ fn kpi_rows(
         .into_iter()
         .map(|((center, _, _), (k, ytd))| {
             let pct = achievement_pct(k);
+            let first = first_quarter_target(data, &center, k);
             KpiRow {
                 center_ar: data.center_names(&center).0,
                 center,
@@ -240,6 +258,8 @@ fn kpi_rows(
                 actual: k.actual,
                 achievement_pct: pct,
                 achievement: thresholds.classify(pct),
+                first_quarter_target: first,
+                achievement_first_pct: first.and_then(|t| super::goalposts::pct(k.actual, t)),
                 annual_target: k.annual_target,
                 year_to_date: ytd,
                 cost_planned: k.cost_planned,
@@ -267,6 +287,9 @@ pub fn aggregate_kpi(
     let (items, year) = kpis_in_view(data, f, today);
     let (quarters, latest_per, as_of) = sum_quarters(&items, thresholds);
     let rows = kpi_rows(data, latest_per, thresholds);
+    let mut lowered = lowered_targets(data, &items);
+    let lowered_total = lowered.len() as u32;
+    lowered.truncate(MOVED_ROWS);
     let quarters: Vec<QuarterSummary> = quarters
         .into_values()
         .map(|(mut q, sum, n)| {
@@ -281,6 +304,8 @@ pub fn aggregate_kpi(
         latest_quarter: quarters.iter().map(|q| q.quarter).max().unwrap_or(0),
         quarters,
         rows,
+        lowered,
+        lowered_total,
     }
 }
 

@@ -933,3 +933,45 @@ fn demo_classification_board_shows_infrastructure_weakest_and_the_unanalysed_unc
     assert_eq!(programs.rows.len(), 5, "four programs and the unclassified");
     assert_eq!(programs.rows[0].class.as_deref(), Some("الانفكاك الاقتصادي"));
 }
+
+#[test]
+fn demo_moves_goalposts_without_changing_any_current_figure() {
+    let d = demo::generate();
+    let current = Dataset::from_envelopes(d.centers.clone(), d.records.clone());
+    let all = Dataset::from_envelopes(d.centers.clone(), d.all_revisions());
+    let f = BoardFilter::default();
+    for name in BoardName::ALL {
+        let (a, b) = (
+            build_board(name, &current, &f, &ctx()),
+            build_board(name, &all, &f, &ctx()),
+        );
+        match (a, b) {
+            (BoardView::Overdue(mut a), BoardView::Overdue(mut b)) => {
+                assert!(a.moved.is_empty() && a.rows.iter().all(|r| r.first_due.is_none()));
+                assert_eq!(
+                    (b.moved_total, b.hidden_by_move, b.moved.len()),
+                    (30, 2, 30),
+                    "the demo's moved due dates"
+                );
+                assert!(b.moved.iter().any(|m| m.moved_after_due));
+                for r in b.rows.iter_mut() {
+                    (r.first_due, r.days_overdue_first) = (None, None);
+                }
+                (b.moved, b.moved_total, b.hidden_by_move) = (vec![], 0, 0);
+                a.moved = vec![];
+                assert_eq!(a, b, "every current overdue figure is unchanged");
+            }
+            (BoardView::Kpi(a), BoardView::Kpi(mut b)) => {
+                assert!(a.lowered.is_empty());
+                assert_eq!(b.lowered_total, 38, "the demo's lowered targets");
+                assert!(b.rows.iter().any(|r| r.first_quarter_target.is_some()));
+                for r in b.rows.iter_mut() {
+                    (r.first_quarter_target, r.achievement_first_pct) = (None, None);
+                }
+                (b.lowered, b.lowered_total) = (vec![], 0);
+                assert_eq!(a, b, "every current KPI figure is unchanged");
+            }
+            (a, b) => assert_eq!(a, b, "board {name}"),
+        }
+    }
+}

@@ -460,7 +460,7 @@ impl Record {
     pub fn key(&self, center: &CenterCode) -> RecordKey {
         let k = match self {
             Record::Session(s) => format!("session/{}/{}", s.government, s.number),
-            Record::Decision(d) => format!("decision/{}", d.number),
+            Record::Decision(d) => d.key().0,
             Record::DecisionStatus(s) => format!("decision-status/{}/{}", s.decision, center),
             Record::Budget(b) => format!(
                 "budget/{}/{}/{:02}/{}/{}",
@@ -470,10 +470,7 @@ impl Record {
                 b.program,
                 category_str(b.category)
             ),
-            Record::Kpi(k) => format!(
-                "kpi/{}/{}/Q{}/{}/{}",
-                center, k.year, k.quarter, k.program, k.indicator
-            ),
+            Record::Kpi(k) => k.key(center).0,
             Record::Committee(c) => format!("committee/{}/{}", c.committee, c.year),
             Record::Project(p) => format!("project/{}", p.code),
             Record::ProjectProgress(r) => {
@@ -481,6 +478,23 @@ impl Record {
             }
         };
         RecordKey(k)
+    }
+}
+
+impl Decision {
+    /// The decision's natural key, `decision/18/212/02`.
+    pub fn key(&self) -> RecordKey {
+        RecordKey(format!("decision/{}", self.number))
+    }
+}
+
+impl KpiAchievement {
+    /// The natural key of `center`'s achievement, `kpi/MOH/2023/Q1/P1/I1`.
+    pub fn key(&self, center: &CenterCode) -> RecordKey {
+        RecordKey(format!(
+            "kpi/{}/{}/Q{}/{}/{}",
+            center, self.year, self.quarter, self.program, self.indicator
+        ))
     }
 }
 

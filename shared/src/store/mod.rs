@@ -230,6 +230,19 @@ impl Store {
             .collect()
     }
 
+    /// The oldest stored revision of `key` (its first plan, for a decision or a KPI), if any.
+    pub fn first_revision(&self, key: &RecordKey) -> Result<Option<RecordEnvelope>> {
+        let mut prefix = key.as_str().as_bytes().to_vec();
+        prefix.push(0);
+        match self.history.scan_prefix(prefix).next() {
+            Some(item) => {
+                let (k, v) = item?;
+                decode("history", &String::from_utf8_lossy(&k), &v).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
     /// The answer given to the batch `batch_id`, if it was received before.
     pub fn seen_batch(&self, batch_id: &str) -> Result<Option<BatchAck>> {
         match self.seen.get(batch_id)? {

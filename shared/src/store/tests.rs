@@ -95,6 +95,10 @@ fn a_changed_record_gets_the_next_revision_and_keeps_history() {
     assert_eq!((cur.revision, cur.as_of), (2, d(2023, 7, 1)));
     let h = s.history(&key).unwrap();
     assert_eq!(h.iter().map(|e| e.revision).collect::<Vec<_>>(), [1, 2]);
+    let first = s.first_revision(&key).unwrap().unwrap();
+    assert_eq!((first.revision, first.as_of), (1, d(2023, 6, 1)));
+    let other = status(2, 0).key(&moh());
+    assert!(s.first_revision(&other).unwrap().is_none());
 }
 
 #[test]

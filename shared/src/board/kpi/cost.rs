@@ -81,6 +81,8 @@ mod tests {
             actual: 80.0,
             achievement_pct: Some(80.0),
             achievement: Achievement::Partly,
+            first_quarter_target: None,
+            achievement_first_pct: None,
             annual_target: 400.0,
             year_to_date: 160.0,
             cost_planned: cost.map(|c| c.0),
