@@ -11,7 +11,7 @@ use crate::registry::Registry;
 use axum::body::Bytes;
 use chrono::{DateTime, NaiveDate, Utc};
 use rasid_shared::board::{
-    Activity, BoardContext, BoardFilter, BoardName, BoardView, Dataset, KpiThresholds, Plan,
+    Activity, BoardContext, BoardFilter, BoardName, BoardView, Dataset, HistoryNeed, KpiThresholds,
     aggregate_reporting, build_board,
 };
 use rasid_shared::model::{CenterCode, RecordKind};
@@ -102,9 +102,10 @@ pub fn boards_fed_by(kind: RecordKind) -> &'static [BoardName] {
             Centers,
             Overdue,
             Classification,
+            Trends,
             Reporting,
         ],
-        RecordKind::Budget => &[Budget, Reporting],
+        RecordKind::Budget => &[Budget, Trends, Reporting],
         RecordKind::Kpi => &[Kpi, Reporting],
         RecordKind::Committee => &[Committees, Reporting],
         RecordKind::Project | RecordKind::ProjectProgress => &[Projects, Reporting],
@@ -164,12 +165,22 @@ impl Collector {
         data.walls = dir.wall_names().cloned().collect();
         for env in store.records() {
             let env = env?;
-            // A revised plan is measured against its first revision, which only the history holds.
-            if env.revision > 1
-                && Plan::of(&env.record).is_some()
-                && let Some(first) = store.first_revision(&env.key())?
-            {
-                data.apply(first);
+            // A revised plan is measured against its first revision, and a status's trend needs
+            // every revision: only the history holds them.
+            if env.revision > 1 {
+                match Dataset::needs_history(env.record.kind()) {
+                    HistoryNeed::None => {}
+                    HistoryNeed::First => {
+                        if let Some(first) = store.first_revision(&env.key())? {
+                            data.apply(first);
+                        }
+                    }
+                    HistoryNeed::All => {
+                        for older in store.history(&env.key())? {
+                            data.apply(older);
+                        }
+                    }
+                }
             }
             data.apply(env);
         }

@@ -918,14 +918,15 @@ async fn a_restart_on_the_same_data_dir_serves_identical_boards() {
     let http = client();
     let h = start(Some(dir.path()), demo_reg(&data)).await;
     preload(h.collector(), &data);
-    // And one change over the wire, so the latest revision must win after the restart too.
+    // And one change over the wire, so the latest revision must win after the restart too (the
+    // demo's statuses are at revision 1 or 2).
     let (mine, _) = decisions_for(&data, "MOH");
     let b = batch(
         "MOH",
         500,
         vec![env(
             "MOH",
-            2,
+            3,
             status(mine.number, ExecutionStatus::Executed, 100),
         )],
     );

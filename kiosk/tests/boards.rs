@@ -187,6 +187,17 @@ fn board_classification_4k() {
     h.snapshot("board_classification_4k");
 }
 
+#[test]
+fn board_trends_1080p() {
+    snapshot_1080p(BoardName::Trends);
+}
+
+#[test]
+fn board_trends_4k() {
+    let mut h = rendered(wall(only(BoardName::Trends), demo()), 3840.0, 2160.0);
+    h.snapshot("board_trends_4k");
+}
+
 // ---- The wall in Persian ---------------------------------------------------------------
 
 /// A Persian wall's boards.toml: Persian words and digits, Solar Hijri dates, every board.
@@ -250,6 +261,11 @@ fn board_classification_fa_1080p() {
     snapshot_persian_1080p(BoardName::Classification);
 }
 
+#[test]
+fn board_trends_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Trends);
+}
+
 // ---- What a person reads ---------------------------------------------------------------
 
 #[test]
@@ -275,6 +291,32 @@ fn overdue_board_lists_the_most_overdue_decision_first_by_number() {
     assert!(cell.rect().min.y < below.rect().min.y);
     h.get_by_label(&format!("القرار {number}"));
     h.get_by_label(&env().int(view.total));
+}
+
+#[test]
+fn trends_board_reads_the_rate_now_and_three_months_before_and_last_years_spending() {
+    let e = env();
+    let BoardView::Trends(view) = demo_view(BoardName::Trends) else {
+        unreachable!()
+    };
+    let h = harness(wall(only(BoardName::Trends), demo()));
+    h.get_by_label("نسبة تنفيذ القرارات في نهاية ديسمبر");
+    h.get_by_label("نسبة تنفيذ القرارات في نهاية سبتمبر");
+    // December's share is the decision-execution board's.
+    assert!(h.query_all_by_label("٤٥٪").count() >= 1);
+    let dec = view.execution.last().expect("twelve months");
+    h.get_by_label(&format!(
+        "{} منفذة من {} ورد عنها تقرير",
+        e.int(dec.counts.executed),
+        e.int(dec.counts.analysed())
+    ));
+    let spent = view.spending.last().expect("a spending month");
+    h.get_by_label(&e.pct(spent.rate.expect("a rate")));
+    h.get_by_label(&format!(
+        "العام السابق في الشهر نفسه: {}",
+        e.pct(spent.previous_year_rate.expect("last year's"))
+    ));
+    h.get_by_label("نسبة القرارات المنفذة في نهاية كل شهر من ٢٠٢٣");
 }
 
 #[test]
@@ -594,11 +636,11 @@ fn arrow_right_and_page_up_show_the_previous_board_wrapping_around() {
     let mut h = harness(wall(all_boards(), demo()));
     press(&mut h, Key::ArrowRight);
     assert!(
-        shows(&h, BoardName::Classification),
+        shows(&h, BoardName::Trends),
         "before the first comes the last"
     );
     press(&mut h, Key::PageUp);
-    assert!(shows(&h, BoardName::Reporting));
+    assert!(shows(&h, BoardName::Classification));
 }
 
 #[test]
@@ -707,8 +749,15 @@ fn malformed_views() -> Vec<BoardView> {
                 counts,
                 rate: edge_rate(i),
                 as_of: None,
+                trend: match i % 4 {
+                    0 => vec![],
+                    1 => vec![None; 12],
+                    2 => vec![Some(f64::NAN), Some(f64::INFINITY), Some(-5.0), Some(1e300)],
+                    _ => (0..400).map(|k| Some(k as f64)).collect(),
+                },
             })
             .collect(),
+        trend_year: Some(i32::MAX),
     };
     let overdue = OverdueBoard {
         today: day(2024, 2, 12),
@@ -943,7 +992,28 @@ fn malformed_views() -> Vec<BoardView> {
         unclassified: u32::MAX,
         routine_excluded: u32::MAX,
     };
+    let trends = TrendsBoard {
+        as_of: None,
+        year: Some(i32::MIN),
+        execution: (0..40)
+            .map(|i| ExecutionPoint {
+                month: (i % 15) as u8,
+                day: NaiveDate::MAX,
+                counts,
+                rate: edge_rate(i),
+            })
+            .collect(),
+        currency: "\u{202e}".repeat(50),
+        spending: (0..30)
+            .map(|i| SpendingPoint {
+                month: i as u8,
+                rate: edge_rate(i),
+                previous_year_rate: edge_rate(i + 1),
+            })
+            .collect(),
+    };
     vec![
+        BoardView::Trends(trends),
         BoardView::Classification(classification),
         BoardView::DecisionExecution(decisions),
         BoardView::Centers(centers),

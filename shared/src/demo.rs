@@ -12,6 +12,7 @@
 
 use crate::model::*;
 use chrono::{Datelike, Duration, NaiveDate};
+use std::collections::BTreeMap;
 
 /// The year the dataset describes.
 pub const DEMO_YEAR: i32 = 2023;
@@ -93,10 +94,14 @@ pub struct DemoData {
     pub centers: Vec<Center>,
     /// Every record of the year, one envelope per key: what a center's files hold today.
     pub records: Vec<RecordEnvelope>,
-    /// Earlier revisions (1) of a few decisions and KPIs whose current record (revision 2, in
-    /// `records`) moved the goalposts: a due date the secretariat pushed back, a target a center
-    /// lowered. A wall fed all of them shows the moves; `records` alone gives every board the same
-    /// figures, as import files (which hold only the current state) do.
+    /// The past the current figures do not count: earlier revisions of statuses (a decision in
+    /// progress before it was executed, not started before it was in progress: the trends),
+    /// of a few decisions and KPIs whose current record moved the goalposts (a due date the
+    /// secretariat pushed back, a target a center lowered), and the budget of the year before
+    /// (spending against the same month of last year). A wall fed all of them shows the trends
+    /// and the moves; `records` alone gives every other figure the same, as import files (which
+    /// hold only the current state) do. Every current record with an earlier revision here is
+    /// revision 2.
     pub earlier: Vec<RecordEnvelope>,
 }
 
@@ -370,12 +375,85 @@ pub fn generate() -> DemoData {
     kpis(&mut rng, &mut out);
     committees(&mut rng, &mut out);
     projects(&mut out);
-    let earlier = moved_goalposts(&mut out);
+    let mut earlier = moved_goalposts(&mut out);
+    earlier.extend(status_history(&mut out));
+    earlier.extend(previous_year_budget(&out));
     DemoData {
         centers,
         records: out,
         earlier,
     }
+}
+
+/// The earlier revision of each status that moved during the year: an executed decision was in
+/// progress halfway between its issue and its execution, one in progress was not started a week
+/// after its issue (when reported a fortnight or more after it). Derived from the current
+/// records alone (no draw of the generator), so the rest of the demo is unchanged.
+fn status_history(out: &mut [RecordEnvelope]) -> Vec<RecordEnvelope> {
+    let issued: BTreeMap<DecisionNumber, NaiveDate> = out
+        .iter()
+        .filter_map(|e| match &e.record {
+            Record::Decision(d) => Some((d.number, d.date)),
+            _ => None,
+        })
+        .collect();
+    let mut earlier = Vec::new();
+    for e in out.iter_mut() {
+        let Record::DecisionStatus(s) = &e.record else {
+            continue;
+        };
+        let Some(issue) = issued.get(&s.decision).copied() else {
+            continue;
+        };
+        let span = (e.as_of - issue).num_days();
+        let (status, progress, as_of) = match s.status {
+            ExecutionStatus::Executed if span >= 14 => (
+                ExecutionStatus::InProgress,
+                40,
+                issue + Duration::days(span / 2),
+            ),
+            ExecutionStatus::InProgress if span >= 14 => {
+                (ExecutionStatus::NotStarted, 0, issue + Duration::days(7))
+            }
+            _ => continue,
+        };
+        let mut first = s.clone();
+        first.status = status;
+        first.progress = progress;
+        first.follow_ups.clear();
+        earlier.push(RecordEnvelope {
+            center: e.center.clone(),
+            as_of,
+            revision: 1,
+            record: Record::DecisionStatus(first),
+        });
+        e.revision = 2;
+    }
+    earlier
+}
+
+/// The year before's budget: every line of the demo's year a year earlier, allocated 5% less
+/// and spent 12% less (rounded down).
+fn previous_year_budget(out: &[RecordEnvelope]) -> Vec<RecordEnvelope> {
+    out.iter()
+        .filter_map(|e| {
+            let Record::Budget(b) = &e.record else {
+                return None;
+            };
+            let mut last = b.clone();
+            last.fiscal_year -= 1;
+            last.allocated = b.allocated / 100 * 95;
+            last.revised = b.revised.map(|r| r / 100 * 95);
+            last.committed = b.committed / 100 * 88;
+            last.spent = b.spent / 100 * 88;
+            Some(RecordEnvelope {
+                center: e.center.clone(),
+                as_of: e.as_of.checked_sub_months(chrono::Months::new(12))?,
+                revision: 1,
+                record: Record::Budget(last),
+            })
+        })
+        .collect()
 }
 
 /// Every this many non-routine decisions with a due date, one had its due date pushed back.

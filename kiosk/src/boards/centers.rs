@@ -62,7 +62,10 @@ fn ranking(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
         pos2(body.left(), head.bottom()),
         pos2(body.right(), legend_r.top() - 6.0),
     );
-    ranking_table(ui, head, list, &b.rows[first..], first, env);
+    let trend_year = b
+        .trend_year
+        .filter(|_| b.rows.iter().any(|r| r.trend.len() > 1));
+    ranking_table(ui, (head, list), &b.rows[first..], (first, trend_year), env);
     execution_legend(ui, legend_r, env);
 }
 
@@ -70,23 +73,35 @@ fn ranking(ui: &Ui, rect: Rect, b: &CenterRankingBoard, env: &Env) {
 /// ranking (rank, name, bar) at the right; headings over each.
 fn ranking_table(
     ui: &Ui,
-    head: Rect,
-    list: Rect,
+    (head, list): (Rect, Rect),
     shown: &[CenterExecutionRow],
-    first: usize,
+    (first, trend_year): (usize, Option<i32>),
     env: &Env,
 ) {
     let counts: Vec<ExecutionCounts> = shown.iter().map(|r| r.counts).collect();
     let table = CountTable::new(ui, list, &counts, env);
     let rank_w = size::BODY * 1.6;
     let rank_col = Rect::from_min_max(pos2(list.right() - rank_w, list.top()), list.max);
-    let bars_rect = Rect::from_min_max(
+    // The rate month by month through the year, between the counts and the bars.
+    let spark_w = if trend_year.is_some() {
+        size::BODY * 5.5
+    } else {
+        0.0
+    };
+    let spark_col = Rect::from_min_max(
         pos2(table.right() + space::GAP, list.top()),
+        pos2(table.right() + space::GAP + spark_w, list.bottom()),
+    );
+    let bars_rect = Rect::from_min_max(
+        pos2(spark_col.right() + space::GAP, list.top()),
         pos2(rank_col.left() - 6.0, list.bottom()),
     );
     let grid = RowGrid::new(head, list, shown.len());
     row_stripes(ui, list, grid.row_h, shown.len(), env);
     rate_bars(ui, &grid, bars_rect, shown, env);
+    if let Some(year) = trend_year {
+        sparklines(ui, &grid, spark_col, shown, year, env);
+    }
     table.show(ui, &grid, &counts, env);
     for i in 0..shown.len() {
         text(
@@ -121,6 +136,37 @@ fn rate_bars(ui: &Ui, grid: &RowGrid, bars_rect: Rect, shown: &[CenterExecutionR
         max: 100.0,
     };
     headed_bars(ui, grid, area, [&headings[0], &headings[1]], &bars, env);
+}
+
+/// Each center's rate at each month's end of `year` as a small line, January at the right, in
+/// the colour of its rate now; a 0–100% scale for all, so the lines compare.
+fn sparklines(
+    ui: &Ui,
+    grid: &RowGrid,
+    col: Rect,
+    shown: &[CenterExecutionRow],
+    year: i32,
+    env: &Env,
+) {
+    let head = Rect::from_min_max(
+        pos2(col.left(), grid.head.top()),
+        pos2(col.right(), grid.head.bottom()),
+    );
+    text(
+        ui,
+        head,
+        &env.tr_args(
+            "centers-heading-trend",
+            &[("year", env.digits_of(&year.to_string()).into())],
+        ),
+        rtl(size::SMALL, env.theme.muted),
+        Align2::CENTER_CENTER,
+        Some(1),
+    );
+    for (i, r) in shown.iter().enumerate() {
+        let cell = grid.cell(col, i).shrink2(vec2(4.0, grid.row_h * 0.2));
+        sparkline_rtl(ui, cell, &r.trend, 100.0, rate_color(r.rate, env));
+    }
 }
 
 /// What the bars' colours mean: the execution thresholds, and no report.

@@ -16,6 +16,7 @@ mod overdue;
 mod projects;
 mod reporting;
 mod table;
+mod trends;
 
 pub use overdue::decision_number;
 
@@ -41,6 +42,7 @@ pub fn title(name: BoardName, env: &Env) -> String {
         BoardName::Projects => env.tr("board-title-projects"),
         BoardName::Reporting => env.tr("board-title-reporting"),
         BoardName::Classification => env.tr("board-title-classification"),
+        BoardName::Trends => env.tr("board-title-trends"),
     }
 }
 
@@ -61,6 +63,7 @@ pub fn show(ui: &Ui, rect: Rect, view: &BoardView, env: &Env) {
         BoardView::Projects(b) => projects::show(ui, rect, b, env),
         BoardView::Reporting(b) => reporting::show(ui, rect, b, env),
         BoardView::Classification(b) => classification::show(ui, rect, b, env),
+        BoardView::Trends(b) => trends::show(ui, rect, b, env),
     }
 }
 

@@ -410,6 +410,43 @@ pub fn nice_ceiling(v: f64) -> f64 {
     10.0 * exp
 }
 
+/// A small line of `values` (0 to `max`) across `rect`, the first at the RIGHT (so a year reads
+/// from January at the right); broken where a value is missing, with a dot on the last value.
+/// Fewer than two values, or no positive `max`, draws nothing.
+pub fn sparkline_rtl(ui: &Ui, rect: Rect, values: &[Option<f64>], max: f64, color: Color32) {
+    let n = values.len();
+    if n < 2 || !(max > 0.0 && max.is_finite()) {
+        return;
+    }
+    let x = |i: usize| rect.right() - i as f32 * rect.width() / (n - 1) as f32;
+    let y = |v: f64| rect.bottom() - (v.clamp(0.0, max) / max) as f32 * rect.height();
+    let stroke = egui::Stroke::new((rect.height() / 10.0).clamp(1.5, 4.0), color);
+    let painter = ui.painter();
+    let mut run: Vec<egui::Pos2> = Vec::new();
+    let mut last = None;
+    for (i, v) in values.iter().enumerate() {
+        match v.filter(|v| v.is_finite()) {
+            Some(v) => {
+                let p = pos2(x(i), y(v));
+                run.push(p);
+                last = Some(p);
+            }
+            None => {
+                if run.len() > 1 {
+                    painter.add(egui::Shape::line(std::mem::take(&mut run), stroke));
+                }
+                run.clear();
+            }
+        }
+    }
+    if run.len() > 1 {
+        painter.add(egui::Shape::line(run, stroke));
+    }
+    if let Some(p) = last {
+        painter.circle_filled(p, stroke.width * 1.6, color);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::nice_ceiling;

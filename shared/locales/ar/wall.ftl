@@ -130,6 +130,7 @@ board-title-committees = اللجان الحكومية
 board-title-projects = متابعة المشاريع
 board-title-reporting = انتظام تقارير الجهات المسؤولة
 board-title-classification = تنفيذ القرارات حسب التصنيف
+board-title-trends = الاتجاهات خلال العام
 wall-subtitle = الأمانة العامة لمجلس الوزراء — متابعة الأداء الحكومي
 wall-waiting-for-data = بانتظار البيانات…
 wall-board-failed = تعذّر عرض هذه اللوحة
@@ -240,7 +241,7 @@ centers-weakest-of = نسبة القرارات المنفذة: أضعف { $shown
 }
 centers-rate-per-center = نسبة القرارات المنفذة لكل جهة
 centers-heading-center = الجهة
-centers-heading-rate = نسبة المنفذ من القرارات التي وردت عنها تقارير
+centers-heading-rate = نسبة المنفذ مما ورد عنه تقرير
 centers-good-and-weak = { $good-from } فأكثر: { $good } · دون { $weak-below }: { $weak }
 centers-responsible = الجهات المسؤولة
 centers-best = الأعلى تنفيذاً
@@ -347,6 +348,16 @@ goalposts-moved-detail = { $dates } · بتعديل من { $by } في { $date }
 goalposts-moved-detail-after-due = { $dates } · بتعديل من { $by } في { $date } بعد فوات الموعد الأول
 goalposts-heading-late-by-first = التأخير عن الموعد الأول
 goalposts-heading-decision = القرار، موعداه، ومن عدّل الموعد ومتى
+# Trends through the year (the trends board and the centers board's sparklines).
+centers-heading-trend = شهرياً في { $year }
+trends-rate-at = نسبة تنفيذ القرارات في نهاية { $month }
+trends-rate-note = { $executed } منفذة من { $analysed } ورد عنها تقرير
+trends-spending-at = نسبة الصرف حتى نهاية { $month }
+trends-spending-previous = العام السابق في الشهر نفسه: { $pct }
+trends-spending-no-previous = لا بيانات للعام السابق
+trends-execution-title = نسبة القرارات المنفذة في نهاية كل شهر من { $year }
+trends-executed-share = نسبة المنفذ
+trends-spending-title = الصرف التراكمي من المخصص السنوي
 
 ## Board: committees
 

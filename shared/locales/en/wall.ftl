@@ -108,6 +108,7 @@ board-title-committees = Government committees
 board-title-projects = Projects
 board-title-reporting = Reporting by the responsible centers
 board-title-classification = Execution by classification
+board-title-trends = Trends through the year
 wall-subtitle = General Secretariat of the Cabinet — government performance
 wall-waiting-for-data = Waiting for data…
 wall-board-failed = This board cannot be shown
@@ -295,6 +296,16 @@ goalposts-moved-detail = { $dates } · changed by { $by } on { $date }
 goalposts-moved-detail-after-due = { $dates } · changed by { $by } on { $date }, after the first date had passed
 goalposts-heading-late-by-first = Late by the first date
 goalposts-heading-decision = Decision, its two dates, who moved it and when
+# Trends through the year (the trends board and the centers board's sparklines).
+centers-heading-trend = Monthly, { $year }
+trends-rate-at = Decisions executed by the end of { $month }
+trends-rate-note = { $executed } executed of { $analysed } reported on
+trends-spending-at = Spent by the end of { $month }
+trends-spending-previous = Last year, same month: { $pct }
+trends-spending-no-previous = No figures for last year
+trends-execution-title = Decisions executed at each month's end, { $year }
+trends-executed-share = Share executed
+trends-spending-title = Cumulative spending against the year's allocation
 
 ## Board: committees
 

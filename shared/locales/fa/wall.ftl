@@ -111,6 +111,7 @@ board-title-committees = کمیته‌های دولتی
 board-title-projects = پیگیری پروژه‌ها
 board-title-reporting = نظم گزارش‌دهی دستگاه‌های اجرایی
 board-title-classification = اجرای مصوبات بر حسب طبقه‌بندی
+board-title-trends = روندها در طول سال
 wall-subtitle = دبیرخانه هیئت وزیران — پایش عملکرد دولت
 wall-waiting-for-data = در انتظار داده‌ها…
 wall-board-failed = نمایش این صفحه ممکن نشد
@@ -193,7 +194,7 @@ centers-weakest-of = { $count ->
 }
 centers-rate-per-center = درصد مصوبات اجراشده هر دستگاه
 centers-heading-center = دستگاه اجرایی
-centers-heading-rate = درصد اجراشده از مصوباتی که گزارش آن‌ها رسیده
+centers-heading-rate = درصد اجراشده از گزارش‌شده‌ها
 centers-good-and-weak = { $good-from } و بیشتر: { $good } · زیر { $weak-below }: { $weak }
 centers-responsible = دستگاه‌های اجرایی مسئول
 centers-best = بیشترین اجرا
@@ -287,6 +288,16 @@ goalposts-moved-detail = { $dates } · با تغییر { $by } در { $date }
 goalposts-moved-detail-after-due = { $dates } · با تغییر { $by } در { $date } پس از گذشت مهلت نخست
 goalposts-heading-late-by-first = تأخیر از مهلت نخست
 goalposts-heading-decision = مصوبه، دو مهلت آن، و اینکه چه کسی و کی مهلت را تغییر داد
+# Trends through the year (the trends board and the centers board's sparklines).
+centers-heading-trend = ماهانه در { $year }
+trends-rate-at = نرخ اجرای مصوبات در پایان { $month }
+trends-rate-note = { $executed } اجراشده از { $analysed } گزارش‌شده
+trends-spending-at = نرخ هزینه تا پایان { $month }
+trends-spending-previous = سال پیش در همین ماه: { $pct }
+trends-spending-no-previous = داده‌ای از سال پیش نیست
+trends-execution-title = سهم مصوبات اجراشده در پایان هر ماه از { $year }
+trends-executed-share = سهم اجراشده
+trends-spending-title = هزینه انباشته از اعتبار سالانه
 
 ## Board: committees
 

@@ -33,6 +33,17 @@ pub struct FirstPlan {
     pub plan: Plan,
 }
 
+/// What a dataset needs of a revised key's older revisions ([`Dataset::needs_history`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryNeed {
+    /// Nothing: the current revision is enough.
+    None,
+    /// The first revision (a plan).
+    First,
+    /// Every revision (a status through the year).
+    All,
+}
+
 /// The part of a record that is a plan: what "moving the goalposts" changes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Plan {
@@ -59,6 +70,19 @@ impl Plan {
             _ => None,
         }
     }
+}
+
+/// One revision of a center's status on a decision: enough to say where it stood on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusPoint {
+    /// The revision.
+    pub revision: u64,
+    /// The day it was as of.
+    pub as_of: NaiveDate,
+    /// The status it reported.
+    pub status: ExecutionStatus,
+    /// The progress it reported, 0 to 100.
+    pub progress: u8,
 }
 
 /// Every current record, indexed for aggregation, plus the registry of centers.
@@ -88,6 +112,9 @@ pub struct Dataset {
     /// An older revision applied after a newer one still teaches it (the collector applies a
     /// revised key's first revision from its history when it starts).
     pub first_plans: BTreeMap<RecordKey, FirstPlan>,
+    /// Every revision applied of each center's status on each decision, in revision order: the
+    /// trends of execution through the year ([`Dataset::status_on`]).
+    pub status_history: BTreeMap<(DecisionNumber, CenterCode), Vec<StatusPoint>>,
     revisions: BTreeMap<RecordKey, u64>,
 }
 
@@ -128,6 +155,7 @@ impl Dataset {
     pub fn apply(&mut self, env: RecordEnvelope) -> bool {
         let key = env.key();
         self.learn_first_plan(&key, &env);
+        self.learn_status(&env);
         if self.revisions.get(&key).is_some_and(|r| *r >= env.revision) {
             return false;
         }
@@ -200,6 +228,53 @@ impl Dataset {
                 plan,
             },
         );
+    }
+
+    /// Keeps `env`'s status, when it is one, among its key's revisions.
+    fn learn_status(&mut self, env: &RecordEnvelope) {
+        let Record::DecisionStatus(s) = &env.record else {
+            return;
+        };
+        let points = self
+            .status_history
+            .entry((s.decision, env.center.clone()))
+            .or_default();
+        if let Err(at) = points.binary_search_by_key(&env.revision, |p| p.revision) {
+            points.insert(
+                at,
+                StatusPoint {
+                    revision: env.revision,
+                    as_of: env.as_of,
+                    status: s.status,
+                    progress: s.progress,
+                },
+            );
+        }
+    }
+
+    /// Where `center` stood on `decision` on `day`: the newest revision as of that day or
+    /// before, `None` when it had reported nothing by then.
+    pub fn status_on(
+        &self,
+        decision: &DecisionNumber,
+        center: &CenterCode,
+        day: NaiveDate,
+    ) -> Option<&StatusPoint> {
+        self.status_history
+            .get(&(*decision, center.clone()))?
+            .iter()
+            .rev()
+            .find(|p| p.as_of <= day)
+    }
+
+    /// How much of a revised key's history this dataset needs, by kind: decisions and KPIs their
+    /// first plan, decision statuses every revision. A starting collector reads it from its store.
+    pub fn needs_history(kind: RecordKind) -> HistoryNeed {
+        match kind {
+            RecordKind::Decision | RecordKind::Kpi => HistoryNeed::First,
+            RecordKind::DecisionStatus => HistoryNeed::All,
+            _ => HistoryNeed::None,
+        }
     }
 
     /// The first plan of `key`, when the key's current plan differs from it.

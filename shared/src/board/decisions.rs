@@ -1,6 +1,9 @@
 //! Decision boards: execution counts, centers ranked by execution, overdue decisions.
 
-use super::{BoardFilter, Dataset, MOVED_ROWS, MovedDue, Plan, latest, moved_dues};
+use super::{
+    BoardFilter, Dataset, MOVED_ROWS, MovedDue, Plan, center_trends, latest, months_through,
+    moved_dues,
+};
 use crate::model::*;
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
@@ -106,10 +109,7 @@ pub(super) fn execution_of(
     d: &Decision,
     center: Option<&CenterCode>,
 ) -> (Execution, Option<NaiveDate>, u8) {
-    let centers: Vec<&CenterCode> = match center {
-        Some(c) => d.centers.iter().filter(|x| data.is_within(x, c)).collect(),
-        None => d.centers.iter().collect(),
-    };
+    let centers: Vec<&CenterCode> = responsible_within(data, d, center).collect();
     let mut statuses = Vec::with_capacity(centers.len());
     let mut as_of = None;
     let mut progress_sum = 0u32;
@@ -125,6 +125,17 @@ pub(super) fn execution_of(
         (progress_sum / centers.len() as u32) as u8
     };
     (combine_statuses(&statuses), as_of, progress)
+}
+
+/// The responsible centers of `d` within `center` (and those reporting through it), or all.
+pub(super) fn responsible_within<'a>(
+    data: &'a Dataset,
+    d: &'a Decision,
+    center: Option<&'a CenterCode>,
+) -> impl Iterator<Item = &'a CenterCode> + 'a {
+    d.centers
+        .iter()
+        .filter(move |x| center.is_none_or(|c| data.is_within(x, c)))
 }
 
 /// Decisions that pass the filter: issued in the filter's year, assigned to its center.
@@ -277,6 +288,11 @@ pub struct CenterExecutionRow {
     pub rate: Option<f64>,
     /// The newest report date among its statuses; `None` when it reported none.
     pub as_of: Option<NaiveDate>,
+    /// Its rate at the end of each month of the board's year so far (the centers board's
+    /// sparkline): January first, `None` for a month by which it had reported nothing; empty
+    /// when the board spans no single year with months to show.
+    #[serde(default)]
+    pub trend: Vec<Option<f64>>,
 }
 
 /// Board `centers`: responsible centers ranked by execution rate, best first.
@@ -287,11 +303,20 @@ pub struct CenterRankingBoard {
     /// One row per center with a non-routine decision: highest rate first, then most decisions,
     /// then by code; centers that reported nothing last.
     pub rows: Vec<CenterExecutionRow>,
+    /// The year of the rows' `trend`: the filter's, else the latest year of issuance not after
+    /// the board's day.
+    #[serde(default)]
+    pub trend_year: Option<i32>,
 }
 
 /// Computes board `centers`: for each responsible center of the filtered decisions (within the
-/// filter's center), its own statuses counted and its execution rate.
-pub fn aggregate_center_ranking(data: &Dataset, f: &BoardFilter) -> CenterRankingBoard {
+/// filter's center), its own statuses counted and its execution rate, with its rate month by
+/// month through the filter's year (else the latest year of issuance) as of `today`.
+pub fn aggregate_center_ranking(
+    data: &Dataset,
+    f: &BoardFilter,
+    today: NaiveDate,
+) -> CenterRankingBoard {
     let mut per: BTreeMap<CenterCode, (ExecutionCounts, Option<NaiveDate>)> = BTreeMap::new();
     for d in filtered(data, f).filter(|d| !d.routine) {
         for c in &d.centers {
@@ -307,12 +332,30 @@ pub fn aggregate_center_ranking(data: &Dataset, f: &BoardFilter) -> CenterRankin
             entry.1 = latest(entry.1, s.map(|x| x.as_of));
         }
     }
+    let trend_year = f
+        .year
+        .or_else(|| super::default_year(filtered(data, f).map(|d| d.date.year()), today));
+    let mut trends = match trend_year {
+        Some(y) => {
+            let days: Vec<NaiveDate> = months_through(y, today)
+                .into_iter()
+                .map(|(_, d)| d)
+                .collect();
+            let in_year = BoardFilter {
+                year: Some(y),
+                ..f.clone()
+            };
+            center_trends(data, &in_year, &days)
+        }
+        None => BTreeMap::new(),
+    };
     let mut rows: Vec<CenterExecutionRow> = per
         .into_iter()
         .map(|(center, (counts, as_of))| {
             let (name_ar, name_en) = data.center_names(&center);
             CenterExecutionRow {
                 rate: counts.percent(counts.executed),
+                trend: trends.remove(&center).unwrap_or_default(),
                 center,
                 name_ar,
                 name_en,
@@ -331,6 +374,7 @@ pub fn aggregate_center_ranking(data: &Dataset, f: &BoardFilter) -> CenterRankin
     CenterRankingBoard {
         as_of: rows.iter().filter_map(|r| r.as_of).max(),
         rows,
+        trend_year,
     }
 }
 

@@ -13,17 +13,19 @@ mod kpi;
 mod periods;
 mod projects;
 mod reporting;
+mod trends;
 
 pub use budget::*;
 pub use classification::*;
 pub use committees::*;
-pub use dataset::{Dataset, FirstPlan, Plan, Stored};
+pub use dataset::{Dataset, FirstPlan, HistoryNeed, Plan, StatusPoint, Stored};
 pub use decisions::*;
 pub use goalposts::*;
 pub use kpi::*;
 pub use periods::*;
 pub use projects::*;
 pub use reporting::*;
+pub use trends::*;
 
 use crate::model::CenterCode;
 use chrono::{Datelike, NaiveDate};
@@ -56,11 +58,14 @@ pub enum BoardName {
     /// `classification`: decisions' execution per sector, program, level or type, the weakest
     /// classes first ([`ClassificationBoard`]).
     Classification,
+    /// `trends`: the year month by month: decisions' execution rate and the budget's spending
+    /// rate against the year before ([`TrendsBoard`]).
+    Trends,
 }
 
 impl BoardName {
     /// Every board, in the order [`BoardName::list`] names them.
-    pub const ALL: [BoardName; 9] = [
+    pub const ALL: [BoardName; 10] = [
         BoardName::DecisionExecution,
         BoardName::Centers,
         BoardName::Overdue,
@@ -70,6 +75,7 @@ impl BoardName {
         BoardName::Projects,
         BoardName::Reporting,
         BoardName::Classification,
+        BoardName::Trends,
     ];
 
     /// The board's name in URLs, `boards.toml` and `--board` (`decision-execution`).
@@ -84,6 +90,7 @@ impl BoardName {
             BoardName::Projects => "projects",
             BoardName::Reporting => "reporting",
             BoardName::Classification => "classification",
+            BoardName::Trends => "trends",
         }
     }
 
@@ -152,6 +159,8 @@ pub enum BoardView {
     Reporting(ReportingBoard),
     /// Board `classification`.
     Classification(ClassificationBoard),
+    /// Board `trends`.
+    Trends(TrendsBoard),
 }
 
 impl BoardView {
@@ -167,6 +176,7 @@ impl BoardView {
             BoardView::Projects(_) => BoardName::Projects,
             BoardView::Reporting(_) => BoardName::Reporting,
             BoardView::Classification(_) => BoardName::Classification,
+            BoardView::Trends(_) => BoardName::Trends,
         }
     }
 
@@ -182,6 +192,7 @@ impl BoardView {
             BoardView::Projects(b) => b.as_of,
             BoardView::Reporting(b) => b.as_of,
             BoardView::Classification(b) => b.as_of,
+            BoardView::Trends(b) => b.as_of,
         }
     }
 }
@@ -206,7 +217,7 @@ pub fn build_board(
         BoardName::DecisionExecution => {
             BoardView::DecisionExecution(aggregate_decision_execution(data, filter))
         }
-        BoardName::Centers => BoardView::Centers(aggregate_center_ranking(data, filter)),
+        BoardName::Centers => BoardView::Centers(aggregate_center_ranking(data, filter, ctx.today)),
         BoardName::Overdue => BoardView::Overdue(aggregate_overdue(data, filter, ctx.today)),
         BoardName::Budget => BoardView::Budget(aggregate_budget(data, filter, ctx.today)),
         BoardName::Kpi => BoardView::Kpi(aggregate_kpi(data, filter, ctx.kpi, ctx.today)),
@@ -224,6 +235,7 @@ pub fn build_board(
         BoardName::Classification => {
             BoardView::Classification(aggregate_classification(data, filter))
         }
+        BoardName::Trends => BoardView::Trends(aggregate_trends(data, filter, ctx.today)),
     }
 }
 

@@ -200,7 +200,7 @@ fn demo_has_the_operational_plan_and_every_board_builds() {
 #[test]
 fn ranking_and_overdue_are_ordered() {
     let data = demo_dataset();
-    let r = aggregate_center_ranking(&data, &BoardFilter::default());
+    let r = aggregate_center_ranking(&data, &BoardFilter::default(), demo::demo_today());
     assert!(r.rows.len() >= 15);
     assert!(
         r.rows
@@ -935,7 +935,7 @@ fn demo_classification_board_shows_infrastructure_weakest_and_the_unanalysed_unc
 }
 
 #[test]
-fn demo_moves_goalposts_without_changing_any_current_figure() {
+fn demo_history_changes_only_trends_moves_and_last_years_yearly_report() {
     let d = demo::generate();
     let current = Dataset::from_envelopes(d.centers.clone(), d.records.clone());
     let all = Dataset::from_envelopes(d.centers.clone(), d.all_revisions());
@@ -970,6 +970,40 @@ fn demo_moves_goalposts_without_changing_any_current_figure() {
                 }
                 (b.lowered, b.lowered_total) = (vec![], 0);
                 assert_eq!(a, b, "every current KPI figure is unchanged");
+            }
+            (BoardView::Centers(mut a), BoardView::Centers(mut b)) => {
+                // The month-end rates move with the earlier revisions; December's is today's.
+                for (x, y) in a.rows.iter_mut().zip(b.rows.iter_mut()) {
+                    assert_eq!(y.trend.last().copied().flatten(), y.rate, "{}", y.center);
+                    assert_ne!(x.trend, y.trend, "{}", y.center);
+                    (x.trend, y.trend) = (vec![], vec![]);
+                }
+                assert_eq!(a, b, "every current centers figure is unchanged");
+            }
+            (BoardView::Trends(a), BoardView::Trends(b)) => {
+                let last = |t: &TrendsBoard| t.execution.last().and_then(|p| p.rate);
+                assert_eq!(last(&a), last(&b), "December's rate is today's");
+                assert_eq!(
+                    last(&b).map(f64::round),
+                    Some(45.0),
+                    "the decision-execution board's share of decisions executed"
+                );
+                assert!(a.spending.iter().all(|p| p.previous_year_rate.is_none()));
+                assert!(b.spending.iter().all(|p| p.previous_year_rate.is_some()));
+            }
+            (BoardView::Reporting(mut a), BoardView::Reporting(mut b)) => {
+                // Last year's budget makes last year's yearly report received, and only that.
+                let yearly = |r: &mut ReportingBoard| {
+                    for c in r.centers.iter_mut() {
+                        c.cycles
+                            .retain(|x| !matches!(x.report, DueReport::YearlyBudget { .. }));
+                    }
+                    r.cycles
+                        .retain(|x| !matches!(x.report, DueReport::YearlyBudget { .. }));
+                };
+                yearly(&mut a);
+                yearly(&mut b);
+                assert_eq!(a, b, "every other reporting figure is unchanged");
             }
             (a, b) => assert_eq!(a, b, "board {name}"),
         }
