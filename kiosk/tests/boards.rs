@@ -19,7 +19,8 @@ use rasid_kiosk::widgets::Env;
 use rasid_shared::board::*;
 use rasid_shared::demo::demo_today;
 use rasid_shared::model::{
-    BudgetCategory, CenterCode, CommitteeStatus, DecisionKind, DecisionNumber,
+    BudgetCategory, CenterCode, CommitteeStatus, DecisionKind, DecisionNumber, DecisionStatus,
+    ExecutionStatus, Record, RecordEnvelope,
 };
 
 fn env() -> Env {
@@ -317,6 +318,50 @@ fn trends_board_reads_the_rate_now_and_three_months_before_and_last_years_spendi
         e.pct(spent.previous_year_rate.expect("last year's"))
     ));
     h.get_by_label("نسبة القرارات المنفذة في نهاية كل شهر من ٢٠٢٣");
+}
+
+/// In its current month the trend is counted to the board's day, and the card says that day.
+#[test]
+fn the_current_months_rate_is_said_as_of_today_not_at_a_months_end() {
+    let e = env();
+    let mut data = demo();
+    // A status of today's month: the board's year is now the wall's current one.
+    let today = demo_today();
+    let mut current = data
+        .decisions
+        .values()
+        .find(|d| !d.value.routine && d.value.kind == DecisionKind::Decision)
+        .expect("demo decisions")
+        .value
+        .clone();
+    current.date = today;
+    current.number = DecisionNumber::new(18, 999, 1);
+    let center = current.centers[0].clone();
+    let number = current.number;
+    data.apply(RecordEnvelope {
+        center: CenterCode::new("GSC").expect("a code"),
+        as_of: today,
+        revision: 1,
+        record: Record::Decision(current),
+    });
+    data.apply(RecordEnvelope {
+        center,
+        as_of: today,
+        revision: 1,
+        record: Record::DecisionStatus(DecisionStatus {
+            decision: number,
+            status: ExecutionStatus::Executed,
+            progress: 100,
+            note: String::new(),
+            follow_ups: vec![],
+        }),
+    });
+    let h = harness(wall(only(BoardName::Trends), data));
+    h.get_by_label(&format!("نسبة تنفيذ القرارات في {}", e.date(today)));
+    assert!(
+        h.query_by_label("نسبة تنفيذ القرارات في نهاية فبراير")
+            .is_none()
+    );
 }
 
 #[test]

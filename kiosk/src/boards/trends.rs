@@ -5,6 +5,7 @@
 use super::no_data_text;
 use crate::theme::{size, space};
 use crate::widgets::*;
+use chrono::Datelike;
 use egui::{Rect, Ui, pos2, vec2};
 use rasid_shared::board::{ExecutionPoint, TrendsBoard};
 use rasid_shared::format::{CalendarKind, month_name};
@@ -36,10 +37,20 @@ fn reported(b: &TrendsBoard) -> &[ExecutionPoint] {
 }
 
 fn rate_card(ui: &Ui, rect: Rect, p: &ExecutionPoint, env: &Env) {
+    // The current month is counted to the board's day, not to a month's end it has not reached.
+    let month_ended = p
+        .day
+        .succ_opt()
+        .is_none_or(|next| next.month() != p.day.month());
+    let title = if month_ended {
+        env.tr_args("trends-rate-at", &[("month", month(p.month, env).into())])
+    } else {
+        env.tr_args("trends-rate-on", &[("date", env.date(p.day).into())])
+    };
     number_card(
         ui,
         rect,
-        &env.tr_args("trends-rate-at", &[("month", month(p.month, env).into())]),
+        &title,
         &p.rate.map(|r| env.pct(r)).unwrap_or_else(|| "—".into()),
         super::centers::rate_color(p.rate, env),
         Some(&env.tr_args(

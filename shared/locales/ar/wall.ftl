@@ -351,6 +351,7 @@ goalposts-heading-decision = القرار، موعداه، ومن عدّل ال�
 # Trends through the year (the trends board and the centers board's sparklines).
 centers-heading-trend = شهرياً في { $year }
 trends-rate-at = نسبة تنفيذ القرارات في نهاية { $month }
+trends-rate-on = نسبة تنفيذ القرارات في { $date }
 trends-rate-note = { $executed } منفذة من { $analysed } ورد عنها تقرير
 trends-spending-at = نسبة الصرف حتى نهاية { $month }
 trends-spending-previous = العام السابق في الشهر نفسه: { $pct }

@@ -299,6 +299,7 @@ goalposts-heading-decision = Decision, its two dates, who moved it and when
 # Trends through the year (the trends board and the centers board's sparklines).
 centers-heading-trend = Monthly, { $year }
 trends-rate-at = Decisions executed by the end of { $month }
+trends-rate-on = Decisions executed by { $date }
 trends-rate-note = { $executed } executed of { $analysed } reported on
 trends-spending-at = Spent by the end of { $month }
 trends-spending-previous = Last year, same month: { $pct }

@@ -291,6 +291,7 @@ goalposts-heading-decision = مصوبه، دو مهلت آن، و اینکه چ�
 # Trends through the year (the trends board and the centers board's sparklines).
 centers-heading-trend = ماهانه در { $year }
 trends-rate-at = نرخ اجرای مصوبات در پایان { $month }
+trends-rate-on = نرخ اجرای مصوبات در { $date }
 trends-rate-note = { $executed } اجراشده از { $analysed } گزارش‌شده
 trends-spending-at = نرخ هزینه تا پایان { $month }
 trends-spending-previous = سال پیش در همین ماه: { $pct }
