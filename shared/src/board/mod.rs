@@ -12,6 +12,7 @@ mod kpi;
 mod periods;
 mod projects;
 mod reporting;
+mod story;
 
 pub use budget::*;
 pub use classification::*;
@@ -22,6 +23,7 @@ pub use kpi::*;
 pub use periods::*;
 pub use projects::*;
 pub use reporting::*;
+pub use story::*;
 
 use crate::model::CenterCode;
 use chrono::{Datelike, NaiveDate};
