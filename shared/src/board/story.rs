@@ -176,6 +176,19 @@ pub fn decision_story<'a>(
     })
 }
 
+/// The natural key `center`'s status on `number` is stored under, whose revisions a store's
+/// history keeps: what a caller reads to pass as [`decision_story`]'s `history`.
+pub fn status_key(number: &DecisionNumber, center: &CenterCode) -> RecordKey {
+    Record::DecisionStatus(DecisionStatus {
+        decision: *number,
+        status: ExecutionStatus::NotStarted,
+        progress: 0,
+        note: String::new(),
+        follow_ups: Vec::new(),
+    })
+    .key(center)
+}
+
 /// The status revisions of `number` in `history`, per reporting center, by revision.
 fn revisions_by_center<'a>(
     number: &DecisionNumber,

@@ -274,3 +274,12 @@ fn an_unknown_number_is_not_found_not_an_empty_story() {
     assert_eq!(e, StoryError::NotFound(num("18/212/99")));
     assert!(e.to_string().contains("18/212/99"), "{e}");
 }
+
+#[test]
+fn the_status_key_is_the_one_records_are_stored_under() {
+    let r = status("18/212/02", ExecutionStatus::Executed, 100, "", &[]);
+    assert_eq!(
+        status_key(&num("18/212/02"), &code("MOH")),
+        r.key(&code("MOH"))
+    );
+}
