@@ -283,3 +283,19 @@ fn the_status_key_is_the_one_records_are_stored_under() {
         r.key(&code("MOH"))
     );
 }
+
+#[test]
+fn the_demo_tells_the_story_of_18_212_02_with_earlier_revisions() {
+    let d = crate::demo::generate();
+    let history = crate::demo::status_history(&d);
+    let data = Dataset::from_envelopes(d.centers, d.records);
+    let s = decision_story(
+        &data,
+        &num("18/212/02"),
+        &history,
+        crate::demo::demo_today(),
+    )
+    .expect("18/212/02 is in the demo");
+    assert!(!s.links.is_empty() && s.links.iter().all(|l| l.known));
+    assert!(s.centers.iter().all(|c| c.revisions.len() == 3), "{s:#?}");
+}
