@@ -14,12 +14,13 @@
 //! for the UI, the newest ([`Arrived`]); a wall that draws once a minute while the collector
 //! announces a change every second holds one copy of each board, not sixty.
 
-use crate::feed::{BoardSource, BoardState, SourceStatus};
+use crate::feed::{BoardSource, BoardState, SourceStatus, StoryState};
 pub use crate::identity::HEADER_KIOSK;
 use crate::identity::{WallIdentity, refusal};
 use crate::trouble::Trouble;
 use chrono::{DateTime, Local};
-use rasid_shared::board::{BoardFilter, BoardName, BoardView};
+use rasid_shared::board::{BoardFilter, BoardName, BoardView, DecisionStory};
+use rasid_shared::model::DecisionNumber;
 use rasid_shared::store::Store;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -76,6 +77,11 @@ pub struct CollectorSource {
     no_key: Option<Trouble>,
     /// The collector's last refusal of the wall, until the stream is accepted again.
     refused: Option<Trouble>,
+    /// The wall's identity and wake, for fetching a decision's story apart from the boards.
+    wall: WallIdentity,
+    wake: Wake,
+    /// The story asked for last, and its state.
+    story: Arc<Mutex<Option<(DecisionNumber, StoryState)>>>,
 }
 
 impl CollectorSource {
@@ -119,10 +125,10 @@ impl CollectorSource {
         }
         let net = Network {
             url: url.clone(),
-            wall,
+            wall: wall.clone(),
             events: ev_tx,
             arrived: arrived.clone(),
-            wake,
+            wake: wake.clone(),
             shown: shown.clone(),
         };
         let source = CollectorSource {
@@ -141,6 +147,9 @@ impl CollectorSource {
             cache,
             no_key,
             refused: None,
+            wall,
+            wake,
+            story: Arc::default(),
         };
         (source, net, want_rx)
     }
@@ -270,6 +279,44 @@ impl BoardSource for CollectorSource {
         self.refused.clone().or_else(|| self.no_key.clone())
     }
 
+    fn story(&mut self, number: &DecisionNumber) -> StoryState {
+        let mut slot = lock(&self.story);
+        if let Some((n, state)) = slot.as_ref()
+            && n == number
+        {
+            return state.clone();
+        }
+        *slot = Some((*number, StoryState::Loading));
+        let (url, wall, wake) = (self.url.clone(), self.wall.clone(), self.wake.clone());
+        let (story, number) = (self.story.clone(), *number);
+        let started = std::thread::Builder::new()
+            .name("rasid-story".into())
+            .spawn(move || {
+                let state = fetch_story(&url, &wall, &number);
+                let mut slot = lock(&story);
+                // Kept only if the operator still waits for this number.
+                if slot.as_ref().is_some_and(|(n, _)| *n == number) {
+                    *slot = Some((number, state));
+                }
+                drop(slot);
+                wake();
+            });
+        match started {
+            Ok(_) => StoryState::Loading,
+            Err(e) => {
+                let state = StoryState::Failed(Trouble::Unreachable {
+                    detail: format!("cannot start a thread to fetch the story: {e}"),
+                });
+                *slot = Some((number, state.clone()));
+                state
+            }
+        }
+    }
+
+    fn forget_story(&mut self) {
+        *lock(&self.story) = None;
+    }
+
     fn showing(&mut self, name: BoardName, filter: &BoardFilter) {
         let mut shown = lock(&self.shown);
         if shown
@@ -284,6 +331,79 @@ impl BoardSource for CollectorSource {
 /// A lock whose holder cannot leave its value half-changed: a poisoned one is used as it is.
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// `GET /v1/decisions/{government}/{session}/{item}` of the collector at `base`, signed as
+/// `wall`: the story, not found, or why it could not be had.
+fn fetch_story(base: &str, wall: &WallIdentity, number: &DecisionNumber) -> StoryState {
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            return StoryState::Failed(Trouble::Unreachable {
+                detail: format!("cannot start networking: {e}"),
+            });
+        }
+    };
+    let url = format!(
+        "{base}/v1/decisions/{}/{}/{:02}",
+        number.government, number.session, number.item
+    );
+    match rt.block_on(fetch_story_from(&url, wall)) {
+        Ok(Some(story)) => StoryState::Found(Arc::new(story)),
+        Ok(None) => StoryState::NotFound,
+        Err(why) => StoryState::Failed(why),
+    }
+}
+
+async fn fetch_story_from(
+    url: &str,
+    wall: &WallIdentity,
+) -> Result<Option<DecisionStory>, Trouble> {
+    let url = reqwest::Url::parse(url).map_err(|e| Trouble::BadAddress {
+        url: url.to_string(),
+        detail: e.to_string(),
+    })?;
+    let client = reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(5))
+        .build()
+        .map_err(|e| Trouble::Unreachable {
+            detail: e.to_string(),
+        })?;
+    let mut req = client.get(url.clone()).timeout(Duration::from_secs(15));
+    for (name, value) in wall.headers(&url) {
+        req = req.header(name, value);
+    }
+    let resp = req.send().await.map_err(|e| Trouble::Unreachable {
+        detail: e.to_string(),
+    })?;
+    let status = resp.status();
+    let bytes = resp.bytes().await.map_err(|e| Trouble::Cut {
+        detail: e.to_string(),
+    })?;
+    if let Some(why) = refusal(status, &bytes) {
+        return Err(why);
+    }
+    let error_word = serde_json::from_slice::<rasid_shared::wire::ErrorBody>(&bytes)
+        .map(|e| e.error)
+        .unwrap_or_default();
+    if status == reqwest::StatusCode::NOT_FOUND && error_word == "unknown-decision" {
+        return Ok(None);
+    }
+    if !status.is_success() {
+        let message: String = String::from_utf8_lossy(&bytes).chars().take(200).collect();
+        return Err(Trouble::Answered {
+            status: status.to_string(),
+            message,
+        });
+    }
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|e| Trouble::Unreadable {
+            detail: e.to_string(),
+        })
 }
 
 struct Network {

@@ -17,6 +17,7 @@ mod reporting;
 mod table;
 
 pub use overdue::decision_number;
+pub(crate) use overdue::execution_text;
 
 use crate::widgets::Env;
 use egui::{Rect, Ui};
