@@ -51,7 +51,10 @@ pub fn start(live_every: Option<Duration>) -> Result<EmbeddedDemo> {
     let handle = runtime
         .block_on(collector::start(opts))
         .context("starting the embedded collector")?;
-    preload(&handle, data.records)?;
+    // The earlier status revisions first, as the agents sent them over the year: the
+    // collector's history then tells the story decisions' stories.
+    let history = demo::status_history(&data);
+    preload(&handle, history.into_iter().chain(data.records).collect())?;
     let url = handle.url();
     if let Some(every) = live_every {
         runtime.spawn(simulate(url.clone(), every));
