@@ -723,6 +723,8 @@ async fn get_board(
 }
 
 const STORY_400: &str = "`bad-query`: the number is not government/session/item (e.g. 18/212/02), or the path cannot be read.";
+const STORY_404: &str = "`unknown-decision`: no decision of that number was received.";
+const STORY_503: &str = "`store-failed`: the statuses' history could not be read; try again later.\n`unavailable`: the story could not be computed; try again later.";
 const STORY_401: &str = "`missing-signature`: `x-rasid-wall`, `x-rasid-timestamp` or `x-rasid-signature` is missing (not when the collector runs with `--public-boards`).\n`unknown-wall`: the wall is not registered in centers.toml (`[[wall]]`), or has no key.\n`bad-signature`: the signature does not verify with any key registered for that wall.\n`stale-timestamp`: `x-rasid-timestamp` is not RFC 3339 or is more than 5 minutes off.";
 
 /// `GET /v1/decisions/{number}`, the number percent-encoded (`18%2F212%2F02`).
@@ -741,9 +743,9 @@ const STORY_401: &str = "`missing-signature`: `x-rasid-wall`, `x-rasid-timestamp
         (status = 200, description = "The decision's story.", body = ref("#/components/schemas/DecisionStory")),
         (status = 400, description = STORY_400, body = ref("#/components/schemas/ErrorBody")),
         (status = 401, description = STORY_401, body = ref("#/components/schemas/ErrorBody")),
-        (status = 404, description = "`unknown-decision`: no decision of that number was received.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 404, description = STORY_404, body = ref("#/components/schemas/ErrorBody")),
         (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; send it again.", body = ref("#/components/schemas/ErrorBody")),
-        (status = 503, description = "`store-failed`: the statuses' history could not be read; try again later.\n`unavailable`: the story could not be computed; try again later.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 503, description = STORY_503, body = ref("#/components/schemas/ErrorBody")),
     ),
 )]
 async fn get_decision(
@@ -772,9 +774,9 @@ async fn get_decision(
         (status = 200, description = "The decision's story.", body = ref("#/components/schemas/DecisionStory")),
         (status = 400, description = STORY_400, body = ref("#/components/schemas/ErrorBody")),
         (status = 401, description = STORY_401, body = ref("#/components/schemas/ErrorBody")),
-        (status = 404, description = "`unknown-decision`: no decision of that number was received.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 404, description = STORY_404, body = ref("#/components/schemas/ErrorBody")),
         (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; send it again.", body = ref("#/components/schemas/ErrorBody")),
-        (status = 503, description = "`store-failed`: the statuses' history could not be read; try again later.\n`unavailable`: the story could not be computed; try again later.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 503, description = STORY_503, body = ref("#/components/schemas/ErrorBody")),
     ),
 )]
 async fn get_decision_in_parts(

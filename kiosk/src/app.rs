@@ -536,14 +536,7 @@ impl Wall {
     /// The "go to decision" box: what was typed, or how to write a number.
     fn draw_story_box(&self, ui: &Ui, rect: Rect, query: &str) {
         let t = &self.env.theme;
-        let card = Rect::from_min_size(
-            pos2(
-                rect.center().x - dialog::FILTER_WIDTH / 2.0,
-                rect.top() + dialog::FILTER_TOP,
-            ),
-            vec2(dialog::FILTER_WIDTH, dialog::FILTER_HEIGHT),
-        );
-        dialog_card(ui, card, t);
+        let card = story_card(ui, rect, t);
         let inner = card.shrink(dialog::FILTER_PAD);
         let rows = crate::widgets::rows(inner, &[1.0, 1.0], 8.0);
         let shown = if query.is_empty() {
@@ -574,14 +567,7 @@ impl Wall {
     /// A message to the operator over the wall, until the next key.
     fn draw_notice(&self, ui: &Ui, rect: Rect, message: &str) {
         let t = &self.env.theme;
-        let card = Rect::from_min_size(
-            pos2(
-                rect.center().x - dialog::FILTER_WIDTH / 2.0,
-                rect.top() + dialog::FILTER_TOP,
-            ),
-            vec2(dialog::FILTER_WIDTH, dialog::FILTER_HEIGHT),
-        );
-        dialog_card(ui, card, t);
+        let card = story_card(ui, rect, t);
         text(
             ui,
             card.shrink(dialog::FILTER_PAD),
@@ -838,6 +824,19 @@ impl Wall {
             text(ui, r[i], l, spec, RIGHT, Some(1));
         }
     }
+}
+
+/// The card of the "go to decision" box and of its messages, where the filter's box stands.
+fn story_card(ui: &Ui, rect: Rect, t: &Theme) -> Rect {
+    let card = Rect::from_min_size(
+        pos2(
+            rect.center().x - dialog::FILTER_WIDTH / 2.0,
+            rect.top() + dialog::FILTER_TOP,
+        ),
+        vec2(dialog::FILTER_WIDTH, dialog::FILTER_HEIGHT),
+    );
+    dialog_card(ui, card, t);
+    card
 }
 
 fn is_key_press(e: &egui::Event) -> bool {

@@ -362,27 +362,13 @@ async fn fetch_story_from(
     url: &str,
     wall: &WallIdentity,
 ) -> Result<Option<DecisionStory>, Trouble> {
-    let url = reqwest::Url::parse(url).map_err(|e| Trouble::BadAddress {
-        url: url.to_string(),
-        detail: e.to_string(),
-    })?;
     let client = reqwest::Client::builder()
         .connect_timeout(Duration::from_secs(5))
         .build()
         .map_err(|e| Trouble::Unreachable {
             detail: e.to_string(),
         })?;
-    let mut req = client.get(url.clone()).timeout(Duration::from_secs(15));
-    for (name, value) in wall.headers(&url) {
-        req = req.header(name, value);
-    }
-    let resp = req.send().await.map_err(|e| Trouble::Unreachable {
-        detail: e.to_string(),
-    })?;
-    let status = resp.status();
-    let bytes = resp.bytes().await.map_err(|e| Trouble::Cut {
-        detail: e.to_string(),
-    })?;
+    let (status, bytes) = answer(signed_request(&client, wall, url)?).await?;
     if let Some(why) = refusal(status, &bytes) {
         return Err(why);
     }
@@ -393,17 +379,55 @@ async fn fetch_story_from(
         return Ok(None);
     }
     if !status.is_success() {
-        let message: String = String::from_utf8_lossy(&bytes).chars().take(200).collect();
-        return Err(Trouble::Answered {
-            status: status.to_string(),
-            message,
-        });
+        return Err(answered(status, &bytes));
     }
     serde_json::from_slice(&bytes)
         .map(Some)
         .map_err(|e| Trouble::Unreadable {
             detail: e.to_string(),
         })
+}
+
+/// A GET of `url` carrying `wall`'s name and, when it has a key, its signature.
+fn signed_request(
+    client: &reqwest::Client,
+    wall: &WallIdentity,
+    url: &str,
+) -> Result<reqwest::RequestBuilder, Trouble> {
+    let url = reqwest::Url::parse(url).map_err(|e| Trouble::BadAddress {
+        url: url.to_string(),
+        detail: e.to_string(),
+    })?;
+    let mut req = client.get(url.clone());
+    for (name, value) in wall.headers(&url) {
+        req = req.header(name, value);
+    }
+    Ok(req)
+}
+
+/// Sends `req` (within 15 s) and reads the whole answer.
+async fn answer(req: reqwest::RequestBuilder) -> Result<(reqwest::StatusCode, Vec<u8>), Trouble> {
+    let resp = req
+        .timeout(Duration::from_secs(15))
+        .send()
+        .await
+        .map_err(|e| Trouble::Unreachable {
+            detail: e.to_string(),
+        })?;
+    let status = resp.status();
+    let bytes = resp.bytes().await.map_err(|e| Trouble::Cut {
+        detail: e.to_string(),
+    })?;
+    Ok((status, bytes.to_vec()))
+}
+
+/// An answer that is not a success, with the start of what the collector said.
+fn answered(status: reqwest::StatusCode, bytes: &[u8]) -> Trouble {
+    let message: String = String::from_utf8_lossy(bytes).chars().take(200).collect();
+    Trouble::Answered {
+        status: status.to_string(),
+        message,
+    }
 }
 
 struct Network {
@@ -494,23 +518,6 @@ impl Network {
         });
     }
 
-    /// A GET of `url` carrying the wall's name and, when it has a key, its signature.
-    fn signed_get(
-        &self,
-        client: &reqwest::Client,
-        url: &str,
-    ) -> Result<reqwest::RequestBuilder, Trouble> {
-        let url = reqwest::Url::parse(url).map_err(|e| Trouble::BadAddress {
-            url: url.to_string(),
-            detail: e.to_string(),
-        })?;
-        let mut req = client.get(url.clone());
-        for (name, value) in self.wall.headers(&url) {
-            req = req.header(name, value);
-        }
-        Ok(req)
-    }
-
     async fn fetch(&self, client: &reqwest::Client, k: &Key) -> Result<BoardView, Trouble> {
         let mut url = format!("{}/v1/boards/{}", self.url, k.0);
         let mut q = Vec::new();
@@ -530,28 +537,13 @@ impl Network {
             url.push('?');
             url.push_str(&q.join("&"));
         }
-        let resp = self
-            .signed_get(client, &url)?
-            .timeout(Duration::from_secs(15))
-            .send()
-            .await
-            .map_err(|e| Trouble::Unreachable {
-                detail: e.to_string(),
-            })?;
-        let status = resp.status();
-        let bytes = resp.bytes().await.map_err(|e| Trouble::Cut {
-            detail: e.to_string(),
-        })?;
+        let (status, bytes) = answer(signed_request(client, &self.wall, &url)?).await?;
         if let Some(why) = refusal(status, &bytes) {
             self.send(Event::Refused(why.clone()));
             return Err(why);
         }
         if !status.is_success() {
-            let message: String = String::from_utf8_lossy(&bytes).chars().take(200).collect();
-            return Err(Trouble::Answered {
-                status: status.to_string(),
-                message,
-            });
+            return Err(answered(status, &bytes));
         }
         let view: BoardView = serde_json::from_slice(&bytes).map_err(|e| Trouble::Unreadable {
             detail: e.to_string(),
@@ -575,7 +567,8 @@ impl Network {
     ) {
         let mut wait = Duration::from_millis(500);
         loop {
-            let resp = match self.signed_get(client, &format!("{}/v1/stream", self.url)) {
+            let resp = match signed_request(client, &self.wall, &format!("{}/v1/stream", self.url))
+            {
                 Ok(r) => {
                     r.header(reqwest::header::ACCEPT, "text/event-stream")
                         .send()
