@@ -193,7 +193,7 @@ fn center_row(ui: &Ui, rect: Rect, c: &CenterStory, env: &Env) {
         );
         return;
     }
-    let cell_w = 250.0_f32;
+    let cell_w = 300.0_f32;
     let fit = ((cols[1].width() / cell_w).floor() as usize).max(1);
     // Every revision when they fit; else the newest that do, and how many earlier ones are not
     // shown, in the first cell.
@@ -210,30 +210,43 @@ fn center_row(ui: &Ui, rect: Rect, c: &CenterStory, env: &Env) {
         text(ui, cell, &more, rtl(size::SMALL, t.muted), RIGHT, Some(2));
         right -= cell_w;
     }
+    let notes = shown.iter().any(|r| !r.note.is_empty());
     for r in shown {
         let cell = Rect::from_min_max(
             pos2(right - cell_w, cols[1].top()),
             pos2(right, cols[1].bottom()),
         );
-        revision_cell(ui, cell.shrink2(vec2(6.0, 0.0)), r, env);
+        revision_cell(ui, cell.shrink2(vec2(6.0, 0.0)), r, notes, env);
         right -= cell_w;
     }
 }
 
-/// One report: its day above, its status and progress below.
-fn revision_cell(ui: &Ui, rect: Rect, r: &StatusRevision, env: &Env) {
+/// One report: its day, its status and progress, and its note (two lines at most) when the
+/// row has room for it; `notes`: some report of the row has a note.
+fn revision_cell(ui: &Ui, rect: Rect, r: &StatusRevision, notes: bool, env: &Env) {
     let t = &env.theme;
     let (status, color) = revision_status(r.status, env);
-    let parts = rows(rect, &[1.0, 1.1], 2.0);
+    let line = size::SMALL * 1.4;
+    // Every cell of a row starts at the same height, whether it has a note or not.
+    let room = notes && rect.height() >= line * 4.0;
+    let with_note = room && !r.note.is_empty();
+    let lines = if room { 4.0 } else { 2.0 };
+    let top = rect.center().y - line * lines / 2.0;
+    let at = |i: f32, n: f32| {
+        Rect::from_min_size(
+            pos2(rect.left(), top + line * i),
+            vec2(rect.width(), line * n),
+        )
+    };
     text(
         ui,
-        parts[0],
+        at(0.0, 1.0),
         &env.date(r.as_of),
         rtl(size::SMALL, t.muted),
-        Align2::RIGHT_BOTTOM,
+        RIGHT,
         Some(1),
     );
-    let line = if r.status == ExecutionStatus::NotStarted {
+    let state = if r.status == ExecutionStatus::NotStarted {
         status
     } else {
         env.tr_args(
@@ -246,12 +259,22 @@ fn revision_cell(ui: &Ui, rect: Rect, r: &StatusRevision, env: &Env) {
     };
     text(
         ui,
-        parts[1],
-        &line,
+        at(1.0, 1.0),
+        &state,
         rtl(size::SMALL, color).bold(),
-        Align2::RIGHT_TOP,
+        RIGHT,
         Some(1),
     );
+    if with_note {
+        text(
+            ui,
+            at(2.0, 2.0),
+            &r.note,
+            rtl(size::SMALL, t.text),
+            Align2::RIGHT_TOP,
+            Some(2),
+        );
+    }
 }
 
 fn revision_status(s: ExecutionStatus, env: &Env) -> (String, egui::Color32) {

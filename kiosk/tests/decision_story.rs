@@ -130,6 +130,8 @@ fn the_story_reads_as_a_person_reads_it() {
         .map(|d| h.get_by_label(d).rect().max.x)
         .collect();
     assert!(xs[0] > xs[1] && xs[1] > xs[2], "{xs:?}");
+    // The note of the ministry's last report.
+    h.get_by_label("لم تتوفر المخصصات المالية بعد");
     h.get_by_label("٥ يوليو ٢٠٢٣: كتاب رسمي — وزارة التنمية الاجتماعية");
     h.get_by_label("١٨/١٨٨/٠١");
     h.get_by_label("تخصيص قطعة أرض حكومية لإقامة مدرسة ثانوية");
