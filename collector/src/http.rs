@@ -17,8 +17,8 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, Utc};
 use futures_util::Stream;
-use rasid_shared::board::{BoardFilter, BoardName, ClassifyBy, Period};
-use rasid_shared::model::CenterCode;
+use rasid_shared::board::{BoardFilter, BoardName, ClassifyBy, DecisionStory, Period, StoryError};
+use rasid_shared::model::{CenterCode, DecisionNumber};
 use rasid_shared::store::StoreError;
 use rasid_shared::wire::{
     self, AssignmentList, Batch, BatchAck, BoardList, BoardListing, ErrorBody, MAX_BATCH_BYTES,
@@ -119,6 +119,8 @@ pub enum ApiError {
     BadQuery(String),
     #[error("there is no board '{0}'; the boards are: {list}", list = BoardName::list())]
     UnknownBoard(String),
+    #[error("{0}")]
+    UnknownDecision(StoryError),
     #[error(
         "this collector was started without --boards, so it has no screen configuration to serve"
     )]
@@ -172,9 +174,10 @@ impl ApiError {
             | ApiError::WrongAgent { .. }
             | ApiError::OtherCenter { .. } => StatusCode::FORBIDDEN,
             ApiError::TooLarge | ApiError::TooManyRecords(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::UnknownBoard(_) | ApiError::NoScreenConfig | ApiError::NotFound(..) => {
-                StatusCode::NOT_FOUND
-            }
+            ApiError::UnknownBoard(_)
+            | ApiError::UnknownDecision(_)
+            | ApiError::NoScreenConfig
+            | ApiError::NotFound(..) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed(..) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::NumberReused(_) => StatusCode::CONFLICT,
             ApiError::Store(StoreError::DiskFull) => StatusCode::INSUFFICIENT_STORAGE,
@@ -203,6 +206,7 @@ impl ApiError {
             ApiError::TooManyRecords(_) => "too-many-records",
             ApiError::BadQuery(_) => "bad-query",
             ApiError::UnknownBoard(_) => "unknown-board",
+            ApiError::UnknownDecision(_) => "unknown-decision",
             ApiError::NoScreenConfig => "no-screen-config",
             ApiError::NotFound(..) => "not-found",
             ApiError::MethodNotAllowed(..) => "method-not-allowed",
@@ -269,6 +273,8 @@ fn wall_reads(wall_check: Option<AppState>) -> OpenApiRouter<AppState> {
     let reads = OpenApiRouter::new()
         .routes(routes!(list_boards))
         .routes(routes!(get_board))
+        .routes(routes!(get_decision))
+        .routes(routes!(get_decision_in_parts))
         .routes(routes!(stream))
         .routes(routes!(screen_config));
     match wall_check {
@@ -716,6 +722,88 @@ async fn get_board(
     Ok(typed("application/json", json))
 }
 
+const STORY_400: &str = "`bad-query`: the number is not government/session/item (e.g. 18/212/02), or the path cannot be read.";
+const STORY_404: &str = "`unknown-decision`: no decision of that number was received.";
+const STORY_503: &str = "`store-failed`: the statuses' history could not be read; try again later.\n`unavailable`: the story could not be computed; try again later.";
+const STORY_401: &str = "`missing-signature`: `x-rasid-wall`, `x-rasid-timestamp` or `x-rasid-signature` is missing (not when the collector runs with `--public-boards`).\n`unknown-wall`: the wall is not registered in centers.toml (`[[wall]]`), or has no key.\n`bad-signature`: the signature does not verify with any key registered for that wall.\n`stale-timestamp`: `x-rasid-timestamp` is not RFC 3339 or is more than 5 minutes off.";
+
+/// `GET /v1/decisions/{number}`, the number percent-encoded (`18%2F212%2F02`).
+#[utoipa::path(
+    get,
+    path = "/v1/decisions/{number}",
+    tag = "boards",
+    summary = "One decision's story",
+    description = "The decision with every status its responsible centers reported on it (each revision the collector keeps, oldest first), the follow-ups taken, the similar decisions linked to it with their execution, and days overdue as the `overdue` board counts them. The same as `/v1/decisions/{government}/{session}/{item}`.",
+    params(
+        ("number" = String, Path, description = "The decision's number with its slashes percent-encoded (`18%2F212%2F02`); Arabic-Indic and Persian digits are read too.", example = "18%2F212%2F02"),
+        crate::openapi::WallSignedGet,
+        crate::openapi::KioskName,
+    ),
+    responses(
+        (status = 200, description = "The decision's story.", body = ref("#/components/schemas/DecisionStory")),
+        (status = 400, description = STORY_400, body = ref("#/components/schemas/ErrorBody")),
+        (status = 401, description = STORY_401, body = ref("#/components/schemas/ErrorBody")),
+        (status = 404, description = STORY_404, body = ref("#/components/schemas/ErrorBody")),
+        (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; send it again.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 503, description = STORY_503, body = ref("#/components/schemas/ErrorBody")),
+    ),
+)]
+async fn get_decision(
+    State(s): State<AppState>,
+    number: Result<Path<String>, PathRejection>,
+) -> Result<Json<DecisionStory>, ApiError> {
+    let text = path_text(number)?;
+    story_of(&s, &text).await
+}
+
+/// `GET /v1/decisions/{government}/{session}/{item}`: the number as three path segments.
+#[utoipa::path(
+    get,
+    path = "/v1/decisions/{government}/{session}/{item}",
+    tag = "boards",
+    summary = "One decision's story, its number as three path segments",
+    description = "The same as `/v1/decisions/{number}`.",
+    params(
+        ("government" = String, Path, description = "The government (`18`).", example = "18"),
+        ("session" = String, Path, description = "The session (`212`).", example = "212"),
+        ("item" = String, Path, description = "The item (`02`).", example = "02"),
+        crate::openapi::WallSignedGet,
+        crate::openapi::KioskName,
+    ),
+    responses(
+        (status = 200, description = "The decision's story.", body = ref("#/components/schemas/DecisionStory")),
+        (status = 400, description = STORY_400, body = ref("#/components/schemas/ErrorBody")),
+        (status = 401, description = STORY_401, body = ref("#/components/schemas/ErrorBody")),
+        (status = 404, description = STORY_404, body = ref("#/components/schemas/ErrorBody")),
+        (status = 408, description = "`timeout`: not answered within `--request-timeout-secs`; send it again.", body = ref("#/components/schemas/ErrorBody")),
+        (status = 503, description = STORY_503, body = ref("#/components/schemas/ErrorBody")),
+    ),
+)]
+async fn get_decision_in_parts(
+    State(s): State<AppState>,
+    parts: Result<Path<(String, String, String)>, PathRejection>,
+) -> Result<Json<DecisionStory>, ApiError> {
+    let (g, n, i) = parts.map(|Path(p)| p).map_err(|e| {
+        ApiError::BadQuery(format!("the path could not be read: {}", e.body_text()))
+    })?;
+    story_of(&s, &format!("{g}/{n}/{i}")).await
+}
+
+/// Reads the number `text` and answers its story.
+async fn story_of(s: &AppState, text: &str) -> Result<Json<DecisionStory>, ApiError> {
+    let number: DecisionNumber = text.parse().map_err(|_| {
+        ApiError::BadQuery(format!(
+            "'{}' is not a decision number; write it government/session/item, e.g. 18/212/02 (in a URL 18%2F212%2F02, or /v1/decisions/18/212/02)",
+            printable(text)
+        ))
+    })?;
+    let c = s.collector.clone();
+    let story = tokio::task::spawn_blocking(move || c.decision_story(&number))
+        .await
+        .map_err(|e| ApiError::Unavailable(format!("the story could not be computed ({e})")))??;
+    story.map(Json).map_err(ApiError::UnknownDecision)
+}
+
 /// `GET /v1/stream`: server-sent events announcing board changes.
 ///
 /// A kiosk naming itself in `x-rasid-kiosk` counts as heard from as long as its stream is open.
@@ -954,6 +1042,7 @@ mod tests {
             ApiError::TooManyRecords("t".into()),
             ApiError::BadQuery("q".into()),
             ApiError::UnknownBoard("b".into()),
+            ApiError::UnknownDecision(StoryError::NotFound(DecisionNumber::new(18, 212, 99))),
             ApiError::NoScreenConfig,
             ApiError::NotFound(Method::GET, "/x".into()),
             ApiError::MethodNotAllowed(Method::DELETE, "/x".into()),
@@ -979,6 +1068,7 @@ mod tests {
                 | ApiError::TooManyRecords(_)
                 | ApiError::BadQuery(_)
                 | ApiError::UnknownBoard(_)
+                | ApiError::UnknownDecision(_)
                 | ApiError::NoScreenConfig
                 | ApiError::NotFound(..)
                 | ApiError::MethodNotAllowed(..)

@@ -9,7 +9,7 @@
 //! the handlers themselves, and anything a client must do that JSON cannot say (docs/API.md).
 
 use crate::state::BoardsChanged;
-use rasid_shared::board::BoardView;
+use rasid_shared::board::{BoardView, DecisionStory};
 use rasid_shared::schema::ApiSchemas;
 use rasid_shared::wire::{AssignmentList, Batch, BatchAck, BoardList, ErrorBody};
 use serde_json::Value;
@@ -67,6 +67,7 @@ fn components() -> serde_json::Map<String, Value> {
     schemas.answer::<AssignmentList>();
     schemas.answer::<BoardList>();
     schemas.answer::<BoardView>();
+    schemas.answer::<DecisionStory>();
     schemas.answer::<BoardsChanged>();
     schemas.finish()
 }

@@ -11,10 +11,10 @@ use crate::registry::Registry;
 use axum::body::Bytes;
 use chrono::{DateTime, NaiveDate, Utc};
 use rasid_shared::board::{
-    Activity, BoardContext, BoardFilter, BoardName, BoardView, Dataset, HistoryNeed, KpiThresholds,
-    aggregate_reporting, build_board,
+    Activity, BoardContext, BoardFilter, BoardName, BoardView, Dataset, DecisionStory, HistoryNeed,
+    KpiThresholds, StoryError, aggregate_reporting, build_board, decision_story, status_key,
 };
-use rasid_shared::model::{CenterCode, RecordKind};
+use rasid_shared::model::{CenterCode, DecisionNumber, RecordKind};
 use rasid_shared::store::{Store, StoreError};
 use rasid_shared::wire::{
     Assignment, AssignmentList, Batch, BatchAck, MAX_BATCH_RECORDS, PROTOCOL_VERSION,
@@ -448,6 +448,24 @@ impl Collector {
             );
         }
         (view, json)
+    }
+
+    /// The story of decision `number` as of the collector's date: its latest records and every
+    /// stored revision of its responsible centers' statuses. The inner error when no such
+    /// decision was received; the outer when the store could not be read.
+    pub fn decision_story(
+        &self,
+        number: &DecisionNumber,
+    ) -> Result<Result<DecisionStory, StoryError>, StoreError> {
+        let data = read(&self.data);
+        let Some(d) = data.decisions.get(number) else {
+            return Ok(Err(StoryError::NotFound(*number)));
+        };
+        let mut history = Vec::new();
+        for c in &d.value.centers {
+            history.extend(self.store.history(&status_key(number, c))?);
+        }
+        Ok(decision_story(&data, number, &history, self.today()))
     }
 
     /// Decisions assigned to `center` (issued on or after `since`), with its latest status.

@@ -644,6 +644,8 @@ async fn only_a_registered_wall_reads_boards_the_stream_and_screens_with_a_fresh
         "/v1/boards/budget?year=2023",
         "/v1/stream",
         "/v1/screens/hall/config",
+        "/v1/decisions/18/212/02",
+        "/v1/decisions/18%2F212%2F02",
     ];
     let now = Utc::now();
     let signed = |wall: &str, key: &KeyPair, uri: &str, at| {
@@ -712,7 +714,7 @@ async fn only_a_registered_wall_reads_boards_the_stream_and_screens_with_a_fresh
     for (uri, want) in [
         ("/healthz", StatusCode::OK),
         ("/metrics", StatusCode::OK),
-        ("/v1/decisions/18/212/02", StatusCode::NOT_FOUND),
+        ("/v1/nothing/here", StatusCode::NOT_FOUND),
     ] {
         let (s, _) = call(&f.app, get_with(uri, &[])).await;
         assert_eq!(s, want, "{uri}");
@@ -737,7 +739,7 @@ async fn only_a_registered_wall_reads_boards_the_stream_and_screens_with_a_fresh
     // Refusals are counted by word.
     let metrics = String::from_utf8(call(&f.app, get_with("/metrics", &[])).await.1).unwrap();
     assert!(
-        metrics.contains("rasid_requests_refused_total{error=\"unknown-wall\"} 8"),
+        metrics.contains("rasid_requests_refused_total{error=\"unknown-wall\"} 12"),
         "{metrics}"
     );
 }
@@ -1858,4 +1860,118 @@ async fn a_request_that_is_not_http_is_answered_400_and_counted() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     panic!("bad-http not counted:\n{text}");
+}
+
+/// `s` percent-encoded as one path segment: the slashes and every non-ASCII byte.
+fn one_segment(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_decisions_story_is_read_by_a_wall_by_any_form_of_its_number() {
+    let f = fixture();
+    let (mine, _) = decisions_for(&f.data, "MOH");
+    let n = mine.number;
+    let revised = batch(
+        "MOH",
+        900,
+        vec![env("MOH", 9, status(n, ExecutionStatus::InProgress, 70))],
+    );
+    assert!(
+        acked(&f.app, post_batch(&revised))
+            .await
+            .rejected
+            .is_empty()
+    );
+
+    let western = format!("/v1/decisions/{}", one_segment(&n.to_string()));
+    let (s, body) = call(&f.app, wall_get(&western)).await;
+    assert_eq!(s, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    let story: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(story["number"], n.to_string());
+    let moh = story["centers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["center"] == "MOH")
+        .expect("MOH is responsible");
+    let last = moh["revisions"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (last["revision"].as_u64(), last["progress"].as_u64()),
+        (Some(9), Some(70))
+    );
+
+    let arabic_indic: String = n
+        .to_string()
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_u32(0x0660 + d).unwrap(),
+            None => c,
+        })
+        .collect();
+    let persian_parts = format!(
+        "/v1/decisions/{}/{}/{}",
+        one_segment(&to_persian(n.government.to_string())),
+        one_segment(&to_persian(n.session.to_string())),
+        one_segment(&to_persian(format!("{:02}", n.item)))
+    );
+    let three = format!("/v1/decisions/{}/{}/{:02}", n.government, n.session, n.item);
+    for uri in [
+        three,
+        format!("/v1/decisions/{}", one_segment(&arabic_indic)),
+        persian_parts,
+    ] {
+        let (s, other) = call(&f.app, wall_get(&uri)).await;
+        assert_eq!(s, StatusCode::OK, "{uri}");
+        assert_eq!(
+            serde_json::from_slice::<Value>(&other).unwrap(),
+            story,
+            "{uri}"
+        );
+    }
+
+    let unsigned = Request::get(&western).body(Body::empty()).unwrap();
+    let (s, e) = refused(&f.app, unsigned).await;
+    assert_eq!(
+        (s, e.error.as_str()),
+        (StatusCode::UNAUTHORIZED, "missing-signature")
+    );
+
+    let (s, e) = refused(&f.app, wall_get("/v1/decisions/18%2F9999%2F99")).await;
+    assert_eq!(
+        (s, e.error.as_str()),
+        (StatusCode::NOT_FOUND, "unknown-decision")
+    );
+    assert!(e.message.contains("18/9999/99"), "{}", e.message);
+
+    for bad in ["/v1/decisions/18-212-02", "/v1/decisions/a/b/c"] {
+        let (s, e) = refused(&f.app, wall_get(bad)).await;
+        assert_eq!(
+            (s, e.error.as_str()),
+            (StatusCode::BAD_REQUEST, "bad-query"),
+            "{bad}"
+        );
+        assert!(
+            e.message.contains("government/session/item"),
+            "{}",
+            e.message
+        );
+    }
+}
+
+fn to_persian(s: String) -> String {
+    s.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_u32(0x06F0 + d).unwrap(),
+            None => c,
+        })
+        .collect()
 }

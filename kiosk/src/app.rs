@@ -7,7 +7,7 @@
 
 use crate::boards;
 use crate::config::WallConfig;
-use crate::feed::{BoardSource, SourceStatus};
+use crate::feed::{BoardSource, SourceStatus, StoryState};
 use crate::playlist::{Playlist, PlaylistItem};
 use crate::theme::{CANVAS, Theme, dialog, radius, size, space};
 use crate::trouble::Trouble;
@@ -15,7 +15,7 @@ use crate::widgets::{Env, RIGHT, rtl, text};
 use chrono::{DateTime, Local, Timelike};
 use egui::{Align2, Color32, CornerRadius, Key, Rect, Stroke, Ui, pos2, vec2};
 use rasid_shared::board::{BoardFilter, BoardName};
-use rasid_shared::model::CenterCode;
+use rasid_shared::model::{CenterCode, DecisionNumber};
 use std::time::{Duration, Instant};
 
 /// The wall's clock: the system's, or a fixed instant (screenshots and tests).
@@ -61,6 +61,13 @@ pub struct Wall {
     pub center_override: Option<CenterCode>,
     /// Arabic names of centers the wall has shown a filter for.
     center_names: std::collections::HashMap<CenterCode, String>,
+    /// The operator's decision number, while the "go to decision" box is open.
+    pub story_query: Option<String>,
+    /// The decision whose story is on screen (the rotation waits until Escape), and whether
+    /// the rotation was paused before it opened.
+    pub story: Option<(DecisionNumber, bool)>,
+    /// What the operator is told about a number that opens no story, until the next key.
+    pub story_notice: Option<String>,
 }
 
 impl Wall {
@@ -80,6 +87,9 @@ impl Wall {
             filter_query: None,
             center_override: None,
             center_names: Default::default(),
+            story_query: None,
+            story: None,
+            story_notice: None,
         };
         wall.prefetch_playlist();
         wall
@@ -165,6 +175,70 @@ impl Wall {
                 } => self.filter_query = None,
                 _ => {}
             }
+        }
+    }
+
+    /// Keys while the "go to decision" box is open: typing, Backspace, Enter, Escape.
+    fn handle_story_keys(&mut self, ui: &Ui) {
+        let events = ui.input(|i| i.events.clone());
+        for e in events {
+            let Some(q) = &mut self.story_query else {
+                return;
+            };
+            match e {
+                egui::Event::Text(t) => q.push_str(&t),
+                egui::Event::Key {
+                    key: Key::Backspace,
+                    pressed: true,
+                    ..
+                } => {
+                    q.pop();
+                }
+                egui::Event::Key {
+                    key: Key::Enter,
+                    pressed: true,
+                    ..
+                } => {
+                    let query = std::mem::take(q);
+                    self.story_query = None;
+                    match query.parse::<DecisionNumber>() {
+                        Ok(n) => self.open_story(n),
+                        Err(_) => {
+                            let shown = self.env.digits_of(query.trim());
+                            self.story_notice = Some(
+                                self.env
+                                    .tr_args("story-not-a-number", &[("query", shown.into())]),
+                            );
+                        }
+                    }
+                }
+                egui::Event::Key {
+                    key: Key::Escape,
+                    pressed: true,
+                    ..
+                } => self.story_query = None,
+                _ => {}
+            }
+        }
+    }
+
+    /// Shows the story of decision `n` full screen; the rotation waits until it is closed.
+    pub fn open_story(&mut self, n: DecisionNumber) {
+        let was_paused = match self.story.take() {
+            Some((_, p)) => p,
+            None => self.paused,
+        };
+        self.source.forget_story();
+        self.story = Some((n, was_paused));
+        self.paused = true;
+    }
+
+    /// Back to the rotation as it was before the story opened.
+    pub fn close_story(&mut self) {
+        if let Some((_, was_paused)) = self.story.take() {
+            self.paused = was_paused;
+            self.source.forget_story();
+            self.playlist.restart_dwell(Instant::now());
         }
     }
 
@@ -273,7 +347,32 @@ impl Wall {
             self.handle_filter_keys(ui);
             return;
         }
+        if self.story_query.is_some() {
+            self.handle_story_keys(ui);
+            return;
+        }
         let pressed = |k: Key| ui.input(|i| i.key_pressed(k));
+        if self.story_notice.is_some() && ui.input(|i| i.events.iter().any(is_key_press)) {
+            self.story_notice = None;
+            return;
+        }
+        let hash = ui.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Text(t) if t == "#"))
+        });
+        if pressed(Key::D) || hash {
+            self.story_query = Some(String::new());
+            // The key that opened the box is not part of the number.
+            ui.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Text(_))));
+            return;
+        }
+        if self.story.is_some() {
+            if pressed(Key::Escape) {
+                self.close_story();
+            }
+            return;
+        }
         if pressed(Key::F) || pressed(Key::Slash) {
             self.filter_query = Some(String::new());
             // The key that opened the box is not part of the query.
@@ -355,14 +454,23 @@ impl Wall {
         .shrink2(vec2(space::MARGIN, space::GAP * 0.8));
         self.source.showing(item.board, &item.filter);
         let state = self.source.board(item.board, &item.filter);
-        self.draw_header(ui, header, &item);
-        match (&state.view, &state.error) {
-            (Some(v), _) => boards::show(ui, body, v, &self.env),
-            (None, Some(e)) => error_box(ui, body, &self.env, &e.show(&self.env)),
-            (None, None) => {
+        let story = self.story_state();
+        let title = match story {
+            Some(_) => self.env.tr("story-title"),
+            None => boards::title(item.board, &self.env),
+        };
+        self.draw_header(ui, header, &item, &title);
+        match (&story, &state.view, &state.error) {
+            (Some(s), _, _) => self.draw_story(ui, body, s),
+            (None, Some(v), _) => boards::show(ui, body, v, &self.env),
+            (None, None, Some(e)) => error_box(ui, body, &self.env, &e.show(&self.env)),
+            (None, None, None) => {
                 let waiting = self.env.tr("wall-waiting-for-data");
                 crate::widgets::no_data(ui, body, &self.env, &waiting)
             }
+        }
+        if let Some(n) = crate::story::take_asked(ui.ctx()) {
+            self.open_story(n);
         }
         if let (Some(_), Some(e)) = (&state.view, &state.error) {
             self.operator_note.get_or_insert_with(|| e.clone());
@@ -375,6 +483,12 @@ impl Wall {
         if self.filter_query.is_some() {
             self.draw_filter(ui, rect);
         }
+        if let Some(q) = self.story_query.clone() {
+            self.draw_story_box(ui, rect, &q);
+        }
+        if let Some(n) = self.story_notice.clone() {
+            self.draw_notice(ui, rect, &n);
+        }
         // Next repaint: the next minute of the clock, or the next rotation, whichever is sooner.
         let now = self.clock.now();
         let to_minute = Duration::from_secs(60 - now.second() as u64);
@@ -386,7 +500,85 @@ impl Wall {
             .request_repaint_after(to_minute.min(to_rotation).max(Duration::from_millis(50)));
     }
 
-    fn draw_header(&self, ui: &Ui, rect: Rect, item: &PlaylistItem) {
+    /// The story on screen, if one is open: a number no decision has closes it and tells the
+    /// operator so, and nothing else changes.
+    fn story_state(&mut self) -> Option<StoryState> {
+        let (n, _) = self.story?;
+        let state = self.source.story(&n);
+        if state == StoryState::NotFound {
+            self.close_story();
+            let number = self.env.digits_of(&n.to_string());
+            self.story_notice = Some(
+                self.env
+                    .tr_args("story-not-found", &[("number", number.into())]),
+            );
+            return None;
+        }
+        Some(state)
+    }
+
+    fn draw_story(&self, ui: &Ui, body: Rect, state: &StoryState) {
+        let env = &self.env;
+        match state {
+            StoryState::Found(s) => crate::story::show(ui, body, s, env),
+            StoryState::Failed(e) => error_box(ui, body, env, &e.show(env)),
+            StoryState::Loading | StoryState::NotFound => {
+                let number = self
+                    .story
+                    .map(|(n, _)| env.digits_of(&n.to_string()))
+                    .unwrap_or_default();
+                let waiting = env.tr_args("story-loading", &[("number", number.into())]);
+                crate::widgets::no_data(ui, body, env, &waiting)
+            }
+        }
+    }
+
+    /// The "go to decision" box: what was typed, or how to write a number.
+    fn draw_story_box(&self, ui: &Ui, rect: Rect, query: &str) {
+        let t = &self.env.theme;
+        let card = story_card(ui, rect, t);
+        let inner = card.shrink(dialog::FILTER_PAD);
+        let rows = crate::widgets::rows(inner, &[1.0, 1.0], 8.0);
+        let shown = if query.is_empty() {
+            self.env.tr("story-prompt")
+        } else {
+            self.env.digits_of(query)
+        };
+        text(
+            ui,
+            rows[0],
+            &self
+                .env
+                .tr_args("story-box-title", &[("query", shown.into())]),
+            rtl(size::BODY * 1.15, t.title).bold(),
+            RIGHT,
+            Some(1),
+        );
+        text(
+            ui,
+            rows[1],
+            &self.env.tr("story-box-hint"),
+            rtl(size::SMALL, t.muted),
+            RIGHT,
+            Some(1),
+        );
+    }
+
+    /// A message to the operator over the wall, until the next key.
+    fn draw_notice(&self, ui: &Ui, rect: Rect, message: &str) {
+        let t = &self.env.theme;
+        let card = story_card(ui, rect, t);
+        text(
+            ui,
+            card.shrink(dialog::FILTER_PAD),
+            message,
+            rtl(size::BODY, t.error).bold(),
+            RIGHT,
+            Some(2),
+        );
+    }
+
+    fn draw_header(&self, ui: &Ui, rect: Rect, item: &PlaylistItem, title: &str) {
         let t = &self.env.theme;
         let inner = rect.shrink2(vec2(space::MARGIN, 12.0));
         let cols = crate::widgets::columns_rtl(inner, &[3.0, 1.0], space::GAP);
@@ -394,7 +586,7 @@ impl Wall {
         text(
             ui,
             r[0],
-            &boards::title(item.board, &self.env),
+            title,
             rtl(size::HEADER_TITLE, t.text).bold(),
             RIGHT,
             Some(1),
@@ -614,12 +806,13 @@ impl Wall {
             e.tr("help-previous"),
             e.tr("help-digits"),
             e.tr("help-filter"),
+            e.tr("help-story"),
             e.tr("help-escape"),
             e.tr("help-help"),
         ];
         let r = crate::widgets::rows(
             card.shrink(dialog::HELP_PAD),
-            &[1.3, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+            &[1.3, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
             8.0,
         );
         for (i, l) in lines.iter().enumerate() {
@@ -631,6 +824,23 @@ impl Wall {
             text(ui, r[i], l, spec, RIGHT, Some(1));
         }
     }
+}
+
+/// The card of the "go to decision" box and of its messages, where the filter's box stands.
+fn story_card(ui: &Ui, rect: Rect, t: &Theme) -> Rect {
+    let card = Rect::from_min_size(
+        pos2(
+            rect.center().x - dialog::FILTER_WIDTH / 2.0,
+            rect.top() + dialog::FILTER_TOP,
+        ),
+        vec2(dialog::FILTER_WIDTH, dialog::FILTER_HEIGHT),
+    );
+    dialog_card(ui, card, t);
+    card
+}
+
+fn is_key_press(e: &egui::Event) -> bool {
+    matches!(e, egui::Event::Key { pressed: true, .. })
 }
 
 /// A dialog's background over the wall: the panel colour, bordered in the rule's gold.

@@ -14,12 +14,13 @@
 //! for the UI, the newest ([`Arrived`]); a wall that draws once a minute while the collector
 //! announces a change every second holds one copy of each board, not sixty.
 
-use crate::feed::{BoardSource, BoardState, SourceStatus};
+use crate::feed::{BoardSource, BoardState, SourceStatus, StoryState};
 pub use crate::identity::HEADER_KIOSK;
 use crate::identity::{WallIdentity, refusal};
 use crate::trouble::Trouble;
 use chrono::{DateTime, Local};
-use rasid_shared::board::{BoardFilter, BoardName, BoardView};
+use rasid_shared::board::{BoardFilter, BoardName, BoardView, DecisionStory};
+use rasid_shared::model::DecisionNumber;
 use rasid_shared::store::Store;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -76,6 +77,11 @@ pub struct CollectorSource {
     no_key: Option<Trouble>,
     /// The collector's last refusal of the wall, until the stream is accepted again.
     refused: Option<Trouble>,
+    /// The wall's identity and wake, for fetching a decision's story apart from the boards.
+    wall: WallIdentity,
+    wake: Wake,
+    /// The story asked for last, and its state.
+    story: Arc<Mutex<Option<(DecisionNumber, StoryState)>>>,
 }
 
 impl CollectorSource {
@@ -119,10 +125,10 @@ impl CollectorSource {
         }
         let net = Network {
             url: url.clone(),
-            wall,
+            wall: wall.clone(),
             events: ev_tx,
             arrived: arrived.clone(),
-            wake,
+            wake: wake.clone(),
             shown: shown.clone(),
         };
         let source = CollectorSource {
@@ -141,6 +147,9 @@ impl CollectorSource {
             cache,
             no_key,
             refused: None,
+            wall,
+            wake,
+            story: Arc::default(),
         };
         (source, net, want_rx)
     }
@@ -270,6 +279,44 @@ impl BoardSource for CollectorSource {
         self.refused.clone().or_else(|| self.no_key.clone())
     }
 
+    fn story(&mut self, number: &DecisionNumber) -> StoryState {
+        let mut slot = lock(&self.story);
+        if let Some((n, state)) = slot.as_ref()
+            && n == number
+        {
+            return state.clone();
+        }
+        *slot = Some((*number, StoryState::Loading));
+        let (url, wall, wake) = (self.url.clone(), self.wall.clone(), self.wake.clone());
+        let (story, number) = (self.story.clone(), *number);
+        let started = std::thread::Builder::new()
+            .name("rasid-story".into())
+            .spawn(move || {
+                let state = fetch_story(&url, &wall, &number);
+                let mut slot = lock(&story);
+                // Kept only if the operator still waits for this number.
+                if slot.as_ref().is_some_and(|(n, _)| *n == number) {
+                    *slot = Some((number, state));
+                }
+                drop(slot);
+                wake();
+            });
+        match started {
+            Ok(_) => StoryState::Loading,
+            Err(e) => {
+                let state = StoryState::Failed(Trouble::Unreachable {
+                    detail: format!("cannot start a thread to fetch the story: {e}"),
+                });
+                *slot = Some((number, state.clone()));
+                state
+            }
+        }
+    }
+
+    fn forget_story(&mut self) {
+        *lock(&self.story) = None;
+    }
+
     fn showing(&mut self, name: BoardName, filter: &BoardFilter) {
         let mut shown = lock(&self.shown);
         if shown
@@ -284,6 +331,103 @@ impl BoardSource for CollectorSource {
 /// A lock whose holder cannot leave its value half-changed: a poisoned one is used as it is.
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// `GET /v1/decisions/{government}/{session}/{item}` of the collector at `base`, signed as
+/// `wall`: the story, not found, or why it could not be had.
+fn fetch_story(base: &str, wall: &WallIdentity, number: &DecisionNumber) -> StoryState {
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            return StoryState::Failed(Trouble::Unreachable {
+                detail: format!("cannot start networking: {e}"),
+            });
+        }
+    };
+    let url = format!(
+        "{base}/v1/decisions/{}/{}/{:02}",
+        number.government, number.session, number.item
+    );
+    match rt.block_on(fetch_story_from(&url, wall)) {
+        Ok(Some(story)) => StoryState::Found(Arc::new(story)),
+        Ok(None) => StoryState::NotFound,
+        Err(why) => StoryState::Failed(why),
+    }
+}
+
+async fn fetch_story_from(
+    url: &str,
+    wall: &WallIdentity,
+) -> Result<Option<DecisionStory>, Trouble> {
+    let client = reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(5))
+        .build()
+        .map_err(|e| Trouble::Unreachable {
+            detail: e.to_string(),
+        })?;
+    let (status, bytes) = answer(signed_request(&client, wall, url)?).await?;
+    if let Some(why) = refusal(status, &bytes) {
+        return Err(why);
+    }
+    let error_word = serde_json::from_slice::<rasid_shared::wire::ErrorBody>(&bytes)
+        .map(|e| e.error)
+        .unwrap_or_default();
+    if status == reqwest::StatusCode::NOT_FOUND && error_word == "unknown-decision" {
+        return Ok(None);
+    }
+    if !status.is_success() {
+        return Err(answered(status, &bytes));
+    }
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|e| Trouble::Unreadable {
+            detail: e.to_string(),
+        })
+}
+
+/// A GET of `url` carrying `wall`'s name and, when it has a key, its signature.
+fn signed_request(
+    client: &reqwest::Client,
+    wall: &WallIdentity,
+    url: &str,
+) -> Result<reqwest::RequestBuilder, Trouble> {
+    let url = reqwest::Url::parse(url).map_err(|e| Trouble::BadAddress {
+        url: url.to_string(),
+        detail: e.to_string(),
+    })?;
+    let mut req = client.get(url.clone());
+    for (name, value) in wall.headers(&url) {
+        req = req.header(name, value);
+    }
+    Ok(req)
+}
+
+/// Sends `req` (within 15 s) and reads the whole answer.
+async fn answer(req: reqwest::RequestBuilder) -> Result<(reqwest::StatusCode, Vec<u8>), Trouble> {
+    let resp = req
+        .timeout(Duration::from_secs(15))
+        .send()
+        .await
+        .map_err(|e| Trouble::Unreachable {
+            detail: e.to_string(),
+        })?;
+    let status = resp.status();
+    let bytes = resp.bytes().await.map_err(|e| Trouble::Cut {
+        detail: e.to_string(),
+    })?;
+    Ok((status, bytes.to_vec()))
+}
+
+/// An answer that is not a success, with the start of what the collector said.
+fn answered(status: reqwest::StatusCode, bytes: &[u8]) -> Trouble {
+    let message: String = String::from_utf8_lossy(bytes).chars().take(200).collect();
+    Trouble::Answered {
+        status: status.to_string(),
+        message,
+    }
 }
 
 struct Network {
@@ -374,23 +518,6 @@ impl Network {
         });
     }
 
-    /// A GET of `url` carrying the wall's name and, when it has a key, its signature.
-    fn signed_get(
-        &self,
-        client: &reqwest::Client,
-        url: &str,
-    ) -> Result<reqwest::RequestBuilder, Trouble> {
-        let url = reqwest::Url::parse(url).map_err(|e| Trouble::BadAddress {
-            url: url.to_string(),
-            detail: e.to_string(),
-        })?;
-        let mut req = client.get(url.clone());
-        for (name, value) in self.wall.headers(&url) {
-            req = req.header(name, value);
-        }
-        Ok(req)
-    }
-
     async fn fetch(&self, client: &reqwest::Client, k: &Key) -> Result<BoardView, Trouble> {
         let mut url = format!("{}/v1/boards/{}", self.url, k.0);
         let mut q = Vec::new();
@@ -410,28 +537,13 @@ impl Network {
             url.push('?');
             url.push_str(&q.join("&"));
         }
-        let resp = self
-            .signed_get(client, &url)?
-            .timeout(Duration::from_secs(15))
-            .send()
-            .await
-            .map_err(|e| Trouble::Unreachable {
-                detail: e.to_string(),
-            })?;
-        let status = resp.status();
-        let bytes = resp.bytes().await.map_err(|e| Trouble::Cut {
-            detail: e.to_string(),
-        })?;
+        let (status, bytes) = answer(signed_request(client, &self.wall, &url)?).await?;
         if let Some(why) = refusal(status, &bytes) {
             self.send(Event::Refused(why.clone()));
             return Err(why);
         }
         if !status.is_success() {
-            let message: String = String::from_utf8_lossy(&bytes).chars().take(200).collect();
-            return Err(Trouble::Answered {
-                status: status.to_string(),
-                message,
-            });
+            return Err(answered(status, &bytes));
         }
         let view: BoardView = serde_json::from_slice(&bytes).map_err(|e| Trouble::Unreadable {
             detail: e.to_string(),
@@ -455,7 +567,8 @@ impl Network {
     ) {
         let mut wait = Duration::from_millis(500);
         loop {
-            let resp = match self.signed_get(client, &format!("{}/v1/stream", self.url)) {
+            let resp = match signed_request(client, &self.wall, &format!("{}/v1/stream", self.url))
+            {
                 Ok(r) => {
                     r.header(reqwest::header::ACCEPT, "text/event-stream")
                         .send()

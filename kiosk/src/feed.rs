@@ -5,8 +5,11 @@
 //! the live source reading a collector is `collector_source::CollectorSource`. Sources never
 //! panic on bad data: a board that cannot be had is an error the wall shows in its place.
 
-use rasid_shared::board::{BoardContext, BoardFilter, BoardName, BoardView, Dataset, build_board};
-use rasid_shared::model::{CenterCode, RecordEnvelope};
+use rasid_shared::board::{
+    BoardContext, BoardFilter, BoardName, BoardView, Dataset, DecisionStory, StoryError,
+    build_board, decision_story,
+};
+use rasid_shared::model::{CenterCode, DecisionNumber, RecordEnvelope};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -35,6 +38,19 @@ pub enum SourceStatus {
     },
 }
 
+/// One decision's story as the wall has it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoryState {
+    /// Asked for; the answer has not come yet.
+    Loading,
+    /// The story.
+    Found(Arc<DecisionStory>),
+    /// No decision of that number was received.
+    NotFound,
+    /// The story could not be had (shown in its place).
+    Failed(crate::trouble::Trouble),
+}
+
 pub trait BoardSource {
     /// The current state of board `name` filtered by `filter`.
     fn board(&mut self, name: BoardName, filter: &BoardFilter) -> BoardState;
@@ -55,6 +71,12 @@ pub trait BoardSource {
     fn operator_note(&self) -> Option<crate::trouble::Trouble> {
         None
     }
+    /// The story of decision `number`: at once from a source holding the records, or
+    /// [`StoryState::Loading`] until a fetch asked by the first call arrives (later calls with
+    /// the same number answer it).
+    fn story(&mut self, number: &DecisionNumber) -> StoryState;
+    /// The operator closed the story: the next [`Self::story`] asks afresh.
+    fn forget_story(&mut self) {}
     /// The registered centers (code, Arabic name, English name), for the operator's filter.
     /// By default read from the reporting board, which lists every registered center.
     fn centers(&mut self) -> Vec<(CenterCode, String, String)> {
@@ -78,6 +100,9 @@ pub struct DatasetSource {
     data: Dataset,
     ctx: BoardContext,
     cache: HashMap<(BoardName, BoardFilter), Arc<BoardView>>,
+    /// Earlier revisions of status records, for decisions' stories (the dataset keeps only the
+    /// latest).
+    history: Vec<RecordEnvelope>,
 }
 
 impl DatasetSource {
@@ -86,7 +111,15 @@ impl DatasetSource {
             data,
             ctx,
             cache: HashMap::new(),
+            history: Vec::new(),
         }
+    }
+
+    /// The same source telling stories with `history`: stored revisions of status records
+    /// (e.g. `rasid_shared::demo::status_history`).
+    pub fn with_history(mut self, history: Vec<RecordEnvelope>) -> DatasetSource {
+        self.history = history;
+        self
     }
 
     pub fn apply(&mut self, envs: impl IntoIterator<Item = RecordEnvelope>) -> bool {
@@ -121,6 +154,13 @@ impl BoardSource for DatasetSource {
 
     fn status(&self) -> SourceStatus {
         SourceStatus::Demo
+    }
+
+    fn story(&mut self, number: &DecisionNumber) -> StoryState {
+        match decision_story(&self.data, number, &self.history, self.ctx.today) {
+            Ok(s) => StoryState::Found(Arc::new(s)),
+            Err(StoryError::NotFound(_)) => StoryState::NotFound,
+        }
     }
 
     fn centers(&mut self) -> Vec<(CenterCode, String, String)> {

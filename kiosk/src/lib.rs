@@ -26,6 +26,7 @@ pub mod live_demo;
 pub mod playlist;
 pub mod render;
 pub mod screen_awake;
+pub mod story;
 pub mod text;
 pub mod theme;
 pub mod trouble;

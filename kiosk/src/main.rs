@@ -7,12 +7,13 @@ use clap::{Parser, Subcommand};
 use rasid_kiosk::app::{Clock, Wall, default_env, wall_zoom};
 use rasid_kiosk::collector_source::CollectorSource;
 use rasid_kiosk::config::{self, ConfigOrigin, WallConfig};
-use rasid_kiosk::feed::{BoardSource, DatasetSource};
+use rasid_kiosk::feed::{BoardSource, StoryState};
 use rasid_kiosk::identity::{self, WallIdentity};
 use rasid_kiosk::playlist::{PlaylistItem, default_playlist};
 use rasid_kiosk::theme::{Theme, ThemeName};
 use rasid_kiosk::window::WallWindow;
 use rasid_shared::board::{BoardContext, BoardFilter, BoardName, KpiThresholds};
+use rasid_shared::model::DecisionNumber;
 use rasid_shared::store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +45,10 @@ struct Cli {
     /// The board for --screenshot (decision-execution, centers, overdue, budget, kpi, committees, reporting).
     #[arg(long, default_value = "decision-execution")]
     board: String,
+    /// Open on this decision's story (e.g. 18/212/02; Arabic-Indic and Persian digits too):
+    /// with --screenshot, render the story instead of a board.
+    #[arg(long, value_name = "NUMBER", value_parser = parse_decision)]
+    decision: Option<DecisionNumber>,
     /// Image size for --screenshot, or the window's size with --windowed, in pixels.
     #[arg(long, default_value = "1920x1080")]
     size: String,
@@ -103,6 +108,12 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+fn parse_decision(s: &str) -> Result<DecisionNumber, String> {
+    s.parse().map_err(|_| {
+        format!("'{s}' is not a decision number; write it government/session/item, e.g. 18/212/02")
+    })
 }
 
 fn main() -> ExitCode {
@@ -194,6 +205,7 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
     }
     rasid_kiosk::screen_awake::keep_awake();
     let fill = !cli.windowed;
+    let decision = cli.decision;
     eframe::run_native(
         "rasid-kiosk",
         options,
@@ -202,6 +214,9 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
             let wake = rasid_kiosk::collector_source::wake_frame(&cc.egui_ctx);
             let source = CollectorSource::start(&url, wall, cache, wake.clone());
             let mut wall = Wall::new(env, Box::new(source), default_playlist());
+            if let Some(n) = decision {
+                wall.open_story(n);
+            }
             wall.screen_fallback = from_collector;
             // Checked above: the screen exists, or falls back to the first one.
             let _ = wall.apply_config(&first.config, screen.as_deref());
@@ -392,7 +407,7 @@ fn screenshot(cli: &Cli, env: rasid_kiosk::widgets::Env, path: &std::path::Path)
                 today: env.today,
                 kpi: KpiThresholds::default(),
             };
-            let source = DatasetSource::new(rasid_kiosk::demo::demo_dataset(), ctx);
+            let source = rasid_kiosk::demo::demo_source(ctx);
             Wall::new(env, Box::new(source), vec![item])
         }
         Some(url) => {
@@ -403,7 +418,7 @@ fn screenshot(cli: &Cli, env: rasid_kiosk::widgets::Env, path: &std::path::Path)
                 .or_else(|_| cfg.screen(None))
                 .map(|s| rasid_kiosk::app::screen_item(&s.playlist, board).filter)
                 .unwrap_or_default();
-            let source = collector_board(url, identity, board, &filter)?;
+            let source = collector_board(url, identity, board, &filter, cli.decision)?;
             Wall::new(env, Box::new(source), vec![item])
         }
     };
@@ -412,19 +427,26 @@ fn screenshot(cli: &Cli, env: rasid_kiosk::widgets::Env, path: &std::path::Path)
         wall.show_as_screen(&first.config, cli.screen.as_deref(), board)
             .map_err(|e| anyhow::anyhow!(e))?;
     }
+    if let Some(n) = cli.decision {
+        if wall.source.story(&n) == StoryState::NotFound {
+            bail!("--decision {n}: no decision of that number was received");
+        }
+        wall.open_story(n);
+    }
     wall.clock = Clock::Fixed(chrono::Local::now());
     rasid_kiosk::render::screenshot(wall, w, h, path)?;
     println!("wrote {}", path.display());
     Ok(())
 }
 
-/// A live source on the collector at `url` that has board `board` (or its error), waiting at
-/// most 15 s for it.
+/// A live source on the collector at `url` that has board `board` (or its error), and the story
+/// of `decision` if one is asked, waiting at most 15 s for them.
 fn collector_board(
     url: &str,
     wall: WallIdentity,
     board: BoardName,
     filter: &BoardFilter,
+    decision: Option<DecisionNumber>,
 ) -> Result<CollectorSource> {
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     let mut source = CollectorSource::start(
@@ -439,7 +461,8 @@ fn collector_board(
     loop {
         source.poll();
         let state = source.board(board, filter);
-        if state.view.is_some() || state.error.is_some() {
+        let story_ready = decision.is_none_or(|n| source.story(&n) != StoryState::Loading);
+        if (state.view.is_some() || state.error.is_some()) && story_ready {
             return Ok(source);
         }
         let left = deadline.saturating_duration_since(std::time::Instant::now());

@@ -406,3 +406,50 @@ fn the_budget_board_is_fetched_for_the_period_its_entry_names() {
     assert_eq!(q_period, Some(Period::Quarter(1)));
     assert_ne!(whole, q, "the quarter's figures are not the year's");
 }
+
+#[test]
+fn a_decisions_story_is_fetched_signed_with_its_revisions_and_an_unknown_one_is_not_found() {
+    use rasid_kiosk::feed::StoryState;
+    use rasid_shared::model::DecisionNumber;
+    let demo = rasid_kiosk::live_demo::start(None).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let mut live = CollectorSource::start(
+        &demo.url,
+        demo.wall.clone(),
+        None,
+        Arc::new(move || {
+            let _ = tx.send(());
+        }),
+    );
+    let n: DecisionNumber = "18/212/02".parse().unwrap();
+    assert_eq!(live.story(&n), StoryState::Loading);
+    let mut got = StoryState::Loading;
+    assert!(
+        wait_until(&mut live, &rx, Duration::from_secs(20), |h| {
+            got = h.story(&n);
+            got != StoryState::Loading
+        }),
+        "the story arrived"
+    );
+    let StoryState::Found(story) = got else {
+        panic!("not found: {got:?}")
+    };
+    let revisions: Vec<u64> = story.centers[0]
+        .revisions
+        .iter()
+        .map(|r| r.revision)
+        .collect();
+    assert_eq!(
+        revisions,
+        [1, 2, 3],
+        "the collector's history of the demo's reports"
+    );
+
+    let unknown: DecisionNumber = "18/999/01".parse().unwrap();
+    let mut got = StoryState::Loading;
+    assert!(wait_until(&mut live, &rx, Duration::from_secs(20), |h| {
+        got = h.story(&unknown);
+        got != StoryState::Loading
+    }));
+    assert_eq!(got, StoryState::NotFound);
+}

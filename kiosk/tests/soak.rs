@@ -7,11 +7,11 @@
 
 use egui_kittest::Harness;
 use rasid_kiosk::app::{Clock, Wall, default_env};
-use rasid_kiosk::feed::{BoardSource, BoardState, DatasetSource, SourceStatus};
+use rasid_kiosk::feed::{BoardSource, BoardState, DatasetSource, SourceStatus, StoryState};
 use rasid_kiosk::playlist::PlaylistItem;
 use rasid_kiosk::theme::{Theme, ThemeName};
 use rasid_shared::board::{BoardContext, BoardFilter, BoardName, KpiThresholds};
-use rasid_shared::model::{ExecutionStatus, Record, RecordEnvelope};
+use rasid_shared::model::{DecisionNumber, ExecutionStatus, Record, RecordEnvelope};
 use std::sync::{Arc, Mutex};
 
 /// Resident memory of this process in KiB (Linux), or `None` elsewhere.
@@ -37,6 +37,9 @@ struct Changing {
 impl BoardSource for Changing {
     fn board(&mut self, name: BoardName, filter: &BoardFilter) -> BoardState {
         self.inner.board(name, filter)
+    }
+    fn story(&mut self, number: &DecisionNumber) -> StoryState {
+        self.inner.story(number)
     }
     fn poll(&mut self) -> bool {
         let arrived: Vec<RecordEnvelope> = self

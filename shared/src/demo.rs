@@ -87,7 +87,9 @@ pub mod figures {
     pub const OPERATIONAL_PLAN_ACTIVITIES: u32 = 129;
 }
 
-/// The demo's centers and records (revision 1 each, reported by the center named in each).
+/// The demo's centers and records (revision 1 each, but those with earlier revisions in
+/// `earlier`: revision 2, or 3 for the statuses of the [`story_decisions`]; reported by the
+/// center named in each).
 #[derive(Debug, Clone)]
 pub struct DemoData {
     /// The centers the report names, with the secretariat ([`SECRETARIAT`]).
@@ -370,13 +372,15 @@ pub fn generate() -> DemoData {
     let mut out = Vec::new();
     let sessions = sessions(&mut out);
     decisions(&mut rng, &sessions, &mut out);
+    tell_stories(&mut out);
     secretariat_budget(&mut rng, &mut out);
     center_budgets(&mut rng, &mut out);
     kpis(&mut rng, &mut out);
     committees(&mut rng, &mut out);
     projects(&mut out);
-    let mut earlier = moved_goalposts(&mut out);
-    earlier.extend(status_history(&mut out));
+    let mut earlier = story_history(&out);
+    earlier.extend(moved_goalposts(&mut out));
+    earlier.extend(earlier_statuses(&mut out));
     earlier.extend(previous_year_budget(&out));
     DemoData {
         centers,
@@ -389,7 +393,7 @@ pub fn generate() -> DemoData {
 /// progress halfway between its issue and its execution, one in progress was not started a week
 /// after its issue (when reported a fortnight or more after it). Derived from the current
 /// records alone (no draw of the generator), so the rest of the demo is unchanged.
-fn status_history(out: &mut [RecordEnvelope]) -> Vec<RecordEnvelope> {
+fn earlier_statuses(out: &mut [RecordEnvelope]) -> Vec<RecordEnvelope> {
     let issued: BTreeMap<DecisionNumber, NaiveDate> = out
         .iter()
         .filter_map(|e| match &e.record {
@@ -402,6 +406,10 @@ fn status_history(out: &mut [RecordEnvelope]) -> Vec<RecordEnvelope> {
         let Record::DecisionStatus(s) = &e.record else {
             continue;
         };
+        // The story decisions' statuses have their own history (`story_history`).
+        if e.revision > 1 {
+            continue;
+        }
         let Some(issue) = issued.get(&s.decision).copied() else {
             continue;
         };
@@ -1529,6 +1537,116 @@ fn projects(out: &mut Vec<RecordEnvelope>) {
             );
         }
     }
+}
+
+/// The decisions whose story the demo tells over the year: 18/212/02 (the report's example),
+/// and the first two with a status chased by follow-ups. Their current statuses are revision 3,
+/// `story_history` has the two before; each is linked to the one before it in this list.
+pub fn story_decisions(records: &[RecordEnvelope]) -> Vec<DecisionNumber> {
+    let mut out = vec![DecisionNumber::new(18, 212, 2)];
+    for e in records {
+        if let Record::DecisionStatus(s) = &e.record
+            && !s.follow_ups.is_empty()
+            && !out.contains(&s.decision)
+            && out.len() < 3
+        {
+            out.push(s.decision);
+        }
+    }
+    out
+}
+
+/// Links the story decisions one to the next and makes their current statuses revision 3. No
+/// board counts links or revisions: every figure stays as it was.
+fn tell_stories(out: &mut [RecordEnvelope]) {
+    let story = story_decisions(out);
+    for e in out.iter_mut() {
+        match &mut e.record {
+            Record::Decision(d) => {
+                if let Some(i) = story.iter().position(|n| *n == d.number) {
+                    d.links = story
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| *j + 1 == i || *j == i + 1)
+                        .map(|(_, n)| *n)
+                        .collect();
+                }
+            }
+            Record::DecisionStatus(s) if story.contains(&s.decision) => e.revision = 3,
+            _ => {}
+        }
+    }
+}
+
+/// The earlier revisions of the story decisions' statuses, as a collector's history keeps them
+/// (the Dataset keeps only the latest): revision 1, not started, ten days after the decision;
+/// revision 2, in progress at a third of the current progress (none past 0 when it is still not
+/// started), halfway to the current report. Oldest first.
+fn story_history(records: &[RecordEnvelope]) -> Vec<RecordEnvelope> {
+    let story = story_decisions(records);
+    let issued: std::collections::HashMap<DecisionNumber, NaiveDate> = records
+        .iter()
+        .filter_map(|e| match &e.record {
+            Record::Decision(d) if story.contains(&d.number) => Some((d.number, d.date)),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for e in records {
+        let Record::DecisionStatus(s) = &e.record else {
+            continue;
+        };
+        let Some(date) = issued.get(&s.decision) else {
+            continue;
+        };
+        let first = (*date + Duration::days(10)).min(e.as_of);
+        let second = first + (e.as_of - first) / 2;
+        let progressing = s.status != ExecutionStatus::NotStarted;
+        for (revision, as_of, status, progress) in [
+            (1, first, ExecutionStatus::NotStarted, 0),
+            (
+                2,
+                second,
+                if progressing {
+                    ExecutionStatus::InProgress
+                } else {
+                    ExecutionStatus::NotStarted
+                },
+                if progressing {
+                    (s.progress / 3).max(1)
+                } else {
+                    0
+                },
+            ),
+        ] {
+            out.push(RecordEnvelope {
+                center: e.center.clone(),
+                as_of,
+                revision,
+                record: Record::DecisionStatus(DecisionStatus {
+                    decision: s.decision,
+                    status,
+                    progress,
+                    note: String::new(),
+                    follow_ups: Vec::new(),
+                }),
+            });
+        }
+    }
+    out
+}
+
+/// Every earlier revision of a status in the demo (of `earlier`), oldest first per key: what a
+/// collector's history holds beside the current records, for decisions' stories.
+pub fn status_history(data: &DemoData) -> Vec<RecordEnvelope> {
+    let mut h: Vec<RecordEnvelope> = data
+        .earlier
+        .iter()
+        .filter(|e| matches!(e.record, Record::DecisionStatus(_)))
+        .cloned()
+        .collect();
+    h.sort_by_key(|e| (e.key(), e.revision));
+    h
 }
 
 #[cfg(test)]

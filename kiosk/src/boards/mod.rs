@@ -19,6 +19,7 @@ mod table;
 mod trends;
 
 pub use overdue::decision_number;
+pub(crate) use overdue::execution_text;
 
 use crate::widgets::Env;
 use egui::{Rect, Ui};

@@ -31,7 +31,8 @@ fn severity_color(days_overdue: i64, env: &Env) -> Color32 {
     }
 }
 
-fn execution_text(e: Execution, env: &Env) -> (String, Color32) {
+/// A decision's execution in the wall's words, with its colour.
+pub(crate) fn execution_text(e: Execution, env: &Env) -> (String, Color32) {
     let t = &env.theme;
     match e {
         Execution::NotStarted => (env.tr("status-not-started"), t.not_started),
@@ -128,6 +129,7 @@ pub fn show(ui: &Ui, rect: Rect, b: &OverdueBoard, env: &Env) {
             );
         }
         overdue_row(ui, cells(rr), row, env);
+        crate::story::open_on_click(ui, rr, &row.number, env);
     }
 }
 

@@ -150,6 +150,7 @@ help-digits = 1 إلى 9: الانتقال إلى لوحة بعينها
 help-filter = F أو /: تصفية اللوحة حسب جهة (اكتب الاسم ثم Enter)
 help-escape = Esc: العودة إلى التدوير دون تصفية
 help-help = H أو F1: إظهار هذه المساعدة أو إخفاؤها
+help-story = D أو #: الانتقال إلى قصة قرار (اكتب رقمه ثم Enter)
 
 
 ## Troubles: the operator line and a board that cannot be shown. The detail (what the network
@@ -510,3 +511,41 @@ classification-without = { $by ->
 classification-unclassified-share = { $pct } من القرارات المحتسبة
 classification-how-counted = كيف تُحتسب
 classification-one-per-decision = يُحتسب القرار مرة واحدة في تصنيفه ولو تعددت الجهات المسؤولة عنه: منفذ إذا نفذته جميعها
+
+## Decision story: one decision, opened by its number (D or #) or from the overdue board
+story-title = قصة قرار
+story-prompt = اكتب رقم القرار، مثل 18/212/02
+story-box-title = الانتقال إلى القرار: { $query }
+story-box-hint = Enter لعرض القرار، Esc للإلغاء
+story-not-a-number = «{ $query }» ليس رقم قرار؛ اكتبه حكومة/جلسة/بند، مثل 18/212/02
+story-not-found = لا يوجد قرار برقم { $number } لدى المجمّع
+story-loading = جارٍ جلب القرار { $number }…
+story-open = عرض قصة القرار { $number }
+story-kind-decision = القرار
+story-kind-assignment = التكليف
+story-number = { $kind } رقم { $number }
+story-status-progress = { $status } · { $progress }
+story-due = موعد التنفيذ: { $date }
+story-no-due = بلا موعد تنفيذ
+story-overdue = متأخر { $days }
+story-not-overdue = غير متأخر
+story-session = الجلسة { $session } بتاريخ { $date }
+story-session-undated = الجلسة { $session }
+story-issued = صدر في { $date }
+story-routine = روتيني
+story-sector = القطاع: { $value }
+story-program = البرنامج: { $value }
+story-level = المستوى: { $value }
+story-type = النوع: { $value }
+story-centers = الجهات المسؤولة وتقاريرها عبر الزمن
+story-no-centers = لا جهات مسؤولة
+story-lead-center = { $center } (الجهة الرئيسية)
+story-no-report = لم ترد تقارير بعد
+story-earlier = و{ $count } تقارير أقدم
+story-follow-ups = إجراءات المتابعة
+story-no-follow-ups = لم تُسجَّل إجراءات متابعة
+story-follow-up = { $date }: { $kind } — { $center }
+story-more = و{ $count } غيرها
+story-links = قرارات مشابهة مرتبطة به
+story-no-links = لا قرارات مرتبطة
+story-link-unknown = لم يصل هذا القرار إلى المجمّع

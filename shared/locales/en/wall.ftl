@@ -128,6 +128,7 @@ help-digits = 1 to 9: go to that board
 help-filter = F or /: filter the board by center (type the name, then Enter)
 help-escape = Esc: back to the rotation, no filter
 help-help = H or F1: show or hide this help
+help-story = D or #: go to a decision's story (type its number, then Enter)
 
 
 ## Troubles: the operator line and a board that cannot be shown. The detail (what the network
@@ -441,3 +442,41 @@ classification-without = { $by ->
 classification-unclassified-share = { $pct } of those counted
 classification-how-counted = How it is counted
 classification-one-per-decision = A decision counts once in its class however many centers are responsible for it: executed when all of them have executed it
+
+## Decision story: one decision, opened by its number (D or #) or from the overdue board
+story-title = A decision's story
+story-prompt = type the decision's number, e.g. 18/212/02
+story-box-title = Go to decision: { $query }
+story-box-hint = Enter to show it, Esc to cancel
+story-not-a-number = "{ $query }" is not a decision number; write it government/session/item, e.g. 18/212/02
+story-not-found = The collector has no decision { $number }
+story-loading = Fetching decision { $number }…
+story-open = Show the story of decision { $number }
+story-kind-decision = Decision
+story-kind-assignment = Assignment
+story-number = { $kind } { $number }
+story-status-progress = { $status } · { $progress }
+story-due = Due: { $date }
+story-no-due = No due date
+story-overdue = Overdue by { $days }
+story-not-overdue = Not overdue
+story-session = Session { $session } of { $date }
+story-session-undated = Session { $session }
+story-issued = issued { $date }
+story-routine = routine
+story-sector = Sector: { $value }
+story-program = Programme: { $value }
+story-level = Level: { $value }
+story-type = Type: { $value }
+story-centers = Responsible centers and their reports over time
+story-no-centers = No responsible center
+story-lead-center = { $center } (lead)
+story-no-report = No report yet
+story-earlier = and { $count } earlier reports
+story-follow-ups = Follow-up actions
+story-no-follow-ups = No follow-up recorded
+story-follow-up = { $date }: { $kind } — { $center }
+story-more = and { $count } more
+story-links = Similar decisions linked to it
+story-no-links = No linked decision
+story-link-unknown = This decision has not reached the collector

@@ -131,6 +131,7 @@ help-digits = 1 تا 9: رفتن به یک صفحه
 help-filter = F یا /: فیلتر صفحه بر پایه دستگاه (نام را بنویسید، سپس Enter)
 help-escape = Esc: بازگشت به چرخش بدون فیلتر
 help-help = H یا F1: نمایش یا پنهان کردن این راهنما
+help-story = D یا #: رفتن به سرگذشت یک مصوبه (شماره‌اش را بنویسید و Enter)
 
 
 ## Troubles: the operator line and a board that cannot be shown. The detail (what the network
@@ -428,3 +429,41 @@ classification-without = { $by ->
 classification-unclassified-share = { $pct } از مصوبات شمرده‌شده
 classification-how-counted = چگونه شمرده می‌شود
 classification-one-per-decision = هر مصوبه یک بار در طبقه خود شمرده می‌شود، هرچند چند دستگاه مسئول آن باشند: اجراشده وقتی همه اجرا کرده باشند
+
+## Decision story: one decision, opened by its number (D or #) or from the overdue board
+story-title = سرگذشت یک مصوبه
+story-prompt = شماره مصوبه را بنویسید، مانند 18/212/02
+story-box-title = رفتن به مصوبه: { $query }
+story-box-hint = Enter برای نمایش، Esc برای لغو
+story-not-a-number = «{ $query }» شماره مصوبه نیست؛ آن را دولت/جلسه/بند بنویسید، مانند 18/212/02
+story-not-found = مصوبه‌ای با شماره { $number } در گردآورنده نیست
+story-loading = در حال دریافت مصوبه { $number }…
+story-open = نمایش سرگذشت مصوبه { $number }
+story-kind-decision = مصوبه
+story-kind-assignment = تکلیف
+story-number = { $kind } شماره { $number }
+story-status-progress = { $status } · { $progress }
+story-due = موعد اجرا: { $date }
+story-no-due = بدون موعد اجرا
+story-overdue = { $days } تأخیر
+story-not-overdue = بدون تأخیر
+story-session = جلسه { $session } در { $date }
+story-session-undated = جلسه { $session }
+story-issued = صادرشده در { $date }
+story-routine = روزمره
+story-sector = بخش: { $value }
+story-program = برنامه: { $value }
+story-level = سطح: { $value }
+story-type = نوع: { $value }
+story-centers = دستگاه‌های مسئول و گزارش‌هایشان در طول زمان
+story-no-centers = دستگاه مسئولی ندارد
+story-lead-center = { $center } (دستگاه اصلی)
+story-no-report = هنوز گزارشی نرسیده
+story-earlier = و { $count } گزارش پیشین
+story-follow-ups = اقدامات پیگیری
+story-no-follow-ups = اقدام پیگیری ثبت نشده
+story-follow-up = { $date }: { $kind } — { $center }
+story-more = و { $count } مورد دیگر
+story-links = مصوبه‌های مشابه پیوندخورده
+story-no-links = مصوبه پیوندخورده‌ای ندارد
+story-link-unknown = این مصوبه به گردآورنده نرسیده است

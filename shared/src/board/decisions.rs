@@ -441,6 +441,15 @@ pub struct OverdueBoard {
 /// Most rows the overdue board carries.
 pub const OVERDUE_ROWS: usize = 50;
 
+/// The overdue rule: days from `d`'s due date to `today` when `d` is not routine, has a due date
+/// before `today` and its execution (as combined by [`execution_of`]) is not executed; `None`
+/// otherwise. The overdue board and a decision's story both count with it.
+pub fn days_overdue(d: &Decision, execution: Execution, today: NaiveDate) -> Option<i64> {
+    let due = d.due?;
+    (!d.routine && due < today && execution != Execution::Executed)
+        .then(|| (today - due).num_days())
+}
+
 /// Computes board `overdue` as of `today`: non-routine decisions of the filter past their due
 /// date and not executed.
 pub fn aggregate_overdue(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> OverdueBoard {
@@ -454,9 +463,9 @@ pub fn aggregate_overdue(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> O
             continue;
         }
         let (execution, s_as_of, progress) = execution_of(data, d, f.center.as_ref());
-        if execution == Execution::Executed {
+        let Some(days_overdue) = days_overdue(d, execution, today) else {
             continue;
-        }
+        };
         as_of = latest(as_of, s_as_of);
         let lead_center_ar = d
             .centers
@@ -479,7 +488,7 @@ pub fn aggregate_overdue(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> O
             centers: d.centers.clone(),
             lead_center_ar,
             due,
-            days_overdue: (today - due).num_days(),
+            days_overdue,
             execution,
             progress,
         });

@@ -13,6 +13,7 @@ mod kpi;
 mod periods;
 mod projects;
 mod reporting;
+mod story;
 mod trends;
 
 pub use budget::*;
@@ -25,6 +26,7 @@ pub use kpi::*;
 pub use periods::*;
 pub use projects::*;
 pub use reporting::*;
+pub use story::*;
 pub use trends::*;
 
 use crate::model::CenterCode;
