@@ -190,7 +190,10 @@ pub fn problems_text(problems: &ConfigProblems) -> String {
                 "config-problem-at-line",
                 &[
                     ("file", file.into()),
-                    ("line", line.to_string().into()),
+                    (
+                        "line",
+                        rasid_shared::i18n::figure(i64::try_from(line).unwrap_or(i64::MAX)).into(),
+                    ),
                     ("key", p.key.as_str().into()),
                     ("message", p.message.as_str().into()),
                 ],

@@ -5,6 +5,8 @@
 use crate::language::say;
 use anyhow::{Context, Result};
 use rasid_shared::config_check::{ConfigProblem, ConfigProblems, Problems};
+use rasid_shared::digits::Digits;
+use rasid_shared::i18n::figure;
 use rasid_shared::model::CenterCode;
 use rasid_shared::sign::KeyPair;
 use serde::{Deserialize, Serialize};
@@ -46,6 +48,10 @@ pub struct AgentConfig {
     pub max_backoff_secs: u64,
     /// The clerk's language: templates are written in it (`arabic`, `persian`, `english`).
     pub language: crate::template::Language,
+    /// The digits the agent writes its own numbers in (counts, rows, totals): `western` (the
+    /// default, left out when written), `arabic-indic`, `persian`.
+    #[serde(skip_serializing_if = "Digits::is_western")]
+    pub digits: Digits,
 }
 
 /// `rasid-agent.toml` as written, with where each value is.
@@ -60,6 +66,7 @@ struct File {
     request_timeout_secs: Option<Spanned<i64>>,
     max_backoff_secs: Option<Spanned<i64>>,
     language: Option<Spanned<String>>,
+    digits: Option<Spanned<String>>,
 }
 
 fn default_drop() -> PathBuf {
@@ -82,11 +89,12 @@ fn in_range(
     match u64::try_from(*v.get_ref()) {
         Ok(n) if range.contains(&n) => n,
         _ => {
+            let own = |n: u64| figure(i64::try_from(n).unwrap_or(i64::MAX)).into();
             let args = [
                 ("value", v.get_ref().to_string().into()),
-                ("low", range.start().to_string().into()),
-                ("high", range.end().to_string().into()),
-                ("default", default.to_string().into()),
+                ("low", own(*range.start())),
+                ("high", own(*range.end())),
+                ("default", own(default)),
             ];
             p.at(v.span(), key, say("config-out-of-range", &args));
             default
@@ -105,6 +113,7 @@ impl AgentConfig {
             request_timeout_secs: DEFAULT_TIMEOUT,
             max_backoff_secs: DEFAULT_BACKOFF,
             language: crate::template::Language::Arabic,
+            digits: Digits::Western,
         }
     }
 
@@ -206,8 +215,20 @@ impl AgentConfig {
                 crate::template::Language::Arabic
             }),
         };
+        let digits = match &f.digits {
+            None => Digits::Western,
+            Some(d) => Digits::parse(d.get_ref()).unwrap_or_else(|| {
+                p.at(
+                    d.span(),
+                    "digits",
+                    say("config-not-digits", &[("value", d.get_ref().into())]),
+                );
+                Digits::Western
+            }),
+        };
         Some(AgentConfig {
             language,
+            digits,
             center: center?,
             upstream,
             drop_folder,

@@ -5,12 +5,14 @@
 //! Chosen before the command line is parsed, because `--help` is written in it: the flag and the
 //! data folder are read from the raw arguments. What it chooses is the language of what the
 //! agent prints; `--json` stays English, and templates follow the `language` key (or
-//! `template --lang`), see docs/AGENT.md.
+//! `template --lang`), see docs/AGENT.md. The numbers the agent writes itself (counts, rows,
+//! totals) are in the digits the `digits` key of `rasid-agent.toml` names, Western by default.
 
 use crate::config::CONFIG_FILE;
 use crate::template::TemplateWords;
+pub use rasid_shared::digits::Digits;
 pub use rasid_shared::format::Language;
-use rasid_shared::i18n::{Arg, agent_message};
+use rasid_shared::i18n::{Arg, agent_message, figure};
 use rasid_shared::model::RecordKind;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -123,9 +125,7 @@ pub fn of_config(data: &Path) -> Option<Language> {
 /// folder (`--data`, else `RASID_DATA`, else `rasid-data`) and the system's locale.
 pub fn sources_of_process() -> Sources {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
-    let data = option_in(&args, "data")
-        .or_else(|| std::env::var_os(DATA_ENV))
-        .map_or_else(|| PathBuf::from(DEFAULT_DATA), PathBuf::from);
+    let data = data_in(&args);
     Sources {
         flag: option_in(&args, "lang").map(|v| v.to_string_lossy().into_owned()),
         env: std::env::var_os(LANG_ENV).map(|v| v.to_string_lossy().into_owned()),
@@ -161,11 +161,34 @@ pub fn kind_name(kind: RecordKind, language: Language) -> String {
     crate::import::kind_sheet_names(kind)[language.index()].clone()
 }
 
-/// The arguments of a counted phrase: `$count` (the plural category of `n`) and `$num` (`n` as
-/// written, with Western digits).
+/// The arguments of a counted phrase: `$count` (the plural category of `n`) and `$num` (`n` in
+/// the digits the agent writes its numbers in: `digits` of rasid-agent.toml).
 pub fn counted(n: usize) -> [(&'static str, Arg<'static>); 2] {
     let n = i64::try_from(n).unwrap_or(i64::MAX);
-    [("count", Arg::Count(n)), ("num", n.to_string().into())]
+    [("count", Arg::Count(n)), ("num", figure(n).into())]
+}
+
+/// The `digits` key of `data`'s `rasid-agent.toml`, when the file exists and the key names
+/// digits; else `None` (the command that reads the configuration reports a bad value).
+pub fn digits_of_config(data: &Path) -> Option<Digits> {
+    let text = std::fs::read_to_string(data.join(CONFIG_FILE)).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    table
+        .get("digits")
+        .and_then(|v| v.as_str())
+        .and_then(Digits::parse)
+}
+
+/// The data folder of this process: `--data`, else `RASID_DATA`, else `rasid-data`.
+pub fn data_of_process() -> PathBuf {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    data_in(&args)
+}
+
+fn data_in(args: &[OsString]) -> PathBuf {
+    option_in(args, "data")
+        .or_else(|| std::env::var_os(DATA_ENV))
+        .map_or_else(|| PathBuf::from(DEFAULT_DATA), PathBuf::from)
 }
 
 #[cfg(test)]

@@ -158,6 +158,9 @@ fn main() -> ExitCode {
         }
     };
     language::speak(chosen);
+    // The agent's own numbers in the digits its configuration names (Western by default).
+    let digits = language::digits_of_config(&language::data_of_process());
+    rasid_shared::i18n::write_figures_in(digits.unwrap_or_default());
     let matches = help::localized(Cli::command(), chosen).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
@@ -166,6 +169,7 @@ fn main() -> ExitCode {
     if cli.json {
         // Scripts read --json, and what goes with it, in English whatever the language.
         language::speak(language::Language::English);
+        rasid_shared::i18n::write_figures_in(language::Digits::Western);
     }
     match run(cli) {
         Ok(code) => code,
@@ -256,8 +260,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     say(
                         "demo-wrote",
                         &[
-                            ("records", s.records.to_string().into()),
-                            ("files", s.files.to_string().into()),
+                            (
+                                "records",
+                                rasid_shared::i18n::figure(s.records as i64).into()
+                            ),
+                            ("files", rasid_shared::i18n::figure(s.files as i64).into()),
                             ("folder", out.display().to_string().into()),
                         ],
                     )
@@ -522,13 +529,14 @@ fn status(data: &Path, as_json: bool) -> Result<ExitCode> {
             })
         );
     } else {
-        let waiting = outbox.waiting.to_string();
+        let own = |n: usize| rasid_shared::i18n::figure(i64::try_from(n).unwrap_or(i64::MAX));
+        let waiting = own(outbox.waiting);
         let outbox_text = match outbox.inflight_batch {
             Some(batch) => say(
                 "status-waiting-in-flight",
                 &[
                     ("waiting", waiting.into()),
-                    ("batch", batch.to_string().into()),
+                    ("batch", rasid_shared::i18n::figure(batch as i64).into()),
                 ],
             ),
             None => say("status-waiting", &[("waiting", waiting.into())]),
@@ -541,9 +549,9 @@ fn status(data: &Path, as_json: bool) -> Result<ExitCode> {
         print_fields(&[
             ("status-center", cfg.center.to_string()),
             ("status-upstream", cfg.upstream.clone()),
-            ("status-records", store.record_count().to_string()),
+            ("status-records", own(store.record_count())),
             ("status-outbox", outbox_text),
-            ("status-rejected", store.rejected_count().to_string()),
+            ("status-rejected", own(store.rejected_count())),
             ("status-last-push", last_push.unwrap_or_else(never)),
             ("status-last-pull", last_pull.unwrap_or_else(never)),
             ("status-last-error", last_error),

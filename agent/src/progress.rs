@@ -120,17 +120,10 @@ pub fn whole_rate(per_sec: f64) -> String {
     }
 }
 
-/// `1234567` as `1,234,567`.
+/// `1234567` as `1,234,567`, in the digits the agent writes its numbers in (`١٬٢٣٤٬٥٦٧` with
+/// `digits = "arabic-indic"`).
 pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    rasid_shared::i18n::figure_grouped(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 #[cfg(test)]

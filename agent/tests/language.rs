@@ -297,3 +297,99 @@ fn a_language_the_agent_does_not_speak_is_refused_naming_those_it_does() {
         );
     }
 }
+
+/// The import report of `file` (copied into `dir` as `name`) by `rasid-agent --lang ar`.
+fn arabic_report(dir: &Path, name: &str) -> String {
+    let file = dir.join(name);
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/report/decision-status-report.csv"),
+        &file,
+    )
+    .unwrap();
+    let data = dir.join("data");
+    let out = agent_with(
+        &[],
+        &[
+            "--lang",
+            "ar",
+            "--data",
+            data.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success(), "the file is refused");
+    text(&out)
+}
+
+/// `status` by `rasid-agent --lang ar`.
+fn arabic_status(data: &Path) -> String {
+    let out = agent_with(
+        &[],
+        &["--lang", "ar", "--data", data.to_str().unwrap(), "status"],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    text(&out)
+}
+
+#[test]
+fn the_agents_own_numbers_are_in_the_digits_the_configuration_names_and_the_clerks_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    set_up(&data);
+    // Without the key: Western digits, as ever.
+    let report = arabic_report(dir.path(), "decision-status-2023.csv");
+    assert!(report.contains("وُجدت 10 مشكلات"), "{report}");
+    assert!(report.contains("الصف 3،"), "{report}");
+    assert!(arabic_status(&data).contains(" 0\n"));
+
+    let config = data.join("rasid-agent.toml");
+    let mut toml = std::fs::read_to_string(&config).unwrap();
+    toml.push_str("digits = \"arabic-indic\"\n");
+    std::fs::write(&config, toml).unwrap();
+    let report = arabic_report(dir.path(), "decision-status-2023.csv");
+    // The agent's count and row numbers in Arabic-Indic digits…
+    assert!(report.contains("وُجدت ١٠ مشكلات"), "{report}");
+    assert!(report.contains("الصف ٣،"), "{report}");
+    assert!(report.contains("الصف ١١،"), "{report}");
+    // …the clerk's values and the file's name as written.
+    assert!(report.contains("«18/212/8x»"), "{report}");
+    assert!(report.contains("«31/2/2023»"), "{report}");
+    assert!(report.contains("decision-status-2023.csv"), "{report}");
+    assert!(!report.contains("الصف 3،"), "{report}");
+    let status = arabic_status(&data);
+    assert!(
+        status.contains(" ٠\n") && !status.contains(" 0\n"),
+        "{status}"
+    );
+    // --json stays Western, for scripts.
+    let out = agent_with(
+        &[],
+        &[
+            "--lang",
+            "ar",
+            "--data",
+            data.to_str().unwrap(),
+            "--json",
+            "status",
+        ],
+    );
+    assert!(text(&out).contains("\"records\":0"), "{}", text(&out));
+
+    // A value that is not a set of digits is refused with its line and key.
+    let toml = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("arabic-indic", "hindi");
+    std::fs::write(&config, toml).unwrap();
+    let out = agent_with(
+        &[("RASID_LANG", "en")],
+        &["check-config", config.to_str().unwrap()],
+    );
+    let said = text(&out);
+    assert!(!out.status.success(), "{said}");
+    assert!(
+        said.contains("digits") && said.contains("'hindi' is not a set of digits"),
+        "{said}"
+    );
+}

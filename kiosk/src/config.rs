@@ -140,11 +140,7 @@ const CALS: &[(&str, CalendarKind)] = &[
     ("hijri", CalendarKind::Hijri),
     ("solar-hijri", CalendarKind::SolarHijri),
 ];
-const DIGITS: &[(&str, Digits)] = &[
-    ("western", Digits::Western),
-    ("arabic-indic", Digits::ArabicIndic),
-    ("persian", Digits::Persian),
-];
+const DIGITS: &[(&str, Digits)] = &Digits::WORDS;
 const THEMES: &[(&str, ThemeName)] = &[("dark", ThemeName::Dark), ("light", ThemeName::Light)];
 /// Seconds a board shows when neither it nor `[wall]` says.
 const DEFAULT_SECONDS: u64 = 20;

@@ -11,11 +11,13 @@
 //! given, never panics: the id is shown in its place and the miss is remembered ([`misses`]), so
 //! tests catch it. See docs/I18N.md for adding a string or a language.
 
+use crate::digits::{Digits, format_integer};
 use crate::format::Language;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{LazyLock, Mutex};
 use unic_langid::LanguageIdentifier;
 
@@ -240,6 +242,42 @@ fn lookup(bundles: &[Loaded], language: Language, id: &str, args: &[(&str, Arg<'
     text.into_owned()
 }
 
+/// The digits the agent writes its own numbers in ([`figure`]): Western until
+/// [`write_figures_in`] says otherwise.
+static FIGURE_DIGITS: AtomicU8 = AtomicU8::new(0);
+
+/// From now on, this process writes the numbers it makes itself (counts, row and line numbers,
+/// totals: [`figure`], [`MsgArg::Figure`]) in `digits`; never the values it quotes.
+pub fn write_figures_in(digits: Digits) {
+    let code = match digits {
+        Digits::Western => 0,
+        Digits::ArabicIndic => 1,
+        Digits::Persian => 2,
+    };
+    FIGURE_DIGITS.store(code, Ordering::Relaxed);
+}
+
+/// The digits set by [`write_figures_in`].
+pub fn figure_digits() -> Digits {
+    match FIGURE_DIGITS.load(Ordering::Relaxed) {
+        1 => Digits::ArabicIndic,
+        2 => Digits::Persian,
+        _ => Digits::Western,
+    }
+}
+
+/// A number the process writes itself, without grouping (a row, a line, a count in a
+/// sentence: `12`, `١٢`), in [`figure_digits`].
+pub fn figure(n: i64) -> String {
+    figure_digits().convert(&n.to_string())
+}
+
+/// A number the process writes itself, grouped by thousands (`1,234`, `١٬٢٣٤`), in
+/// [`figure_digits`].
+pub fn figure_grouped(n: i64) -> String {
+    format_integer(n, figure_digits())
+}
+
 /// A message of the agent's catalogue kept as an id and its arguments, to be written later in
 /// whatever language its reader reads ([`Msg::render`]): what is wrong with a file or a record
 /// is found once and said in Arabic, Persian or English. Values inside it (a cell's text, a
@@ -260,6 +298,9 @@ pub enum MsgArg {
     Text(String),
     /// A count the message chooses its plural form by (see [`Arg::Count`]).
     Count(i64),
+    /// A number the agent wrote itself (a count, a row): in the reader's digits
+    /// ([`figure_digits`]); in Western digits in English for scripts and logs ([`Msg::english`]).
+    Figure(i64),
     /// A number matched exactly (see [`Arg::Number`]).
     Number(i64),
     /// Another message, written in the same language first.
@@ -292,11 +333,18 @@ impl Msg {
         self
     }
 
-    /// With a count: `$count` its plural category, `$num` the number as written.
+    /// With a count: `$count` its plural category, `$num` the number in the reader's digits.
     pub fn count(mut self, n: usize) -> Msg {
-        self.args
-            .push(("count", MsgArg::Count(i64::try_from(n).unwrap_or(i64::MAX))));
-        self.args.push(("num", MsgArg::Text(n.to_string())));
+        let n = i64::try_from(n).unwrap_or(i64::MAX);
+        self.args.push(("count", MsgArg::Count(n)));
+        self.args.push(("num", MsgArg::Figure(n)));
+        self
+    }
+
+    /// With `$name` = a number the agent wrote itself (a row, a limit), in the reader's digits.
+    pub fn figure(mut self, name: &'static str, n: impl TryInto<i64>) -> Msg {
+        let n = n.try_into().unwrap_or(i64::MAX);
+        self.args.push((name, MsgArg::Figure(n)));
         self
     }
 
@@ -326,9 +374,14 @@ impl Msg {
         self
     }
 
-    /// The message in `language`; a missing id or argument is a miss ([`misses`]), shown as
-    /// the id. An empty message is empty text.
+    /// The message in `language`, the agent's own numbers in [`figure_digits`]; a missing id or
+    /// argument is a miss ([`misses`]), shown as the id. An empty message is empty text.
     pub fn render(&self, language: Language) -> String {
+        self.render_in(language, figure_digits())
+    }
+
+    /// The message in `language` with the agent's own numbers in `digits`.
+    fn render_in(&self, language: Language, digits: Digits) -> String {
         if self.id.is_empty() {
             return String::new();
         }
@@ -340,7 +393,8 @@ impl Msg {
                     MsgArg::Text(s) => Arg::Text(Cow::Borrowed(s.as_str())),
                     MsgArg::Count(n) => Arg::Count(*n),
                     MsgArg::Number(n) => Arg::Number(*n),
-                    MsgArg::Msg(m) => Arg::Text(Cow::Owned(m.render(language))),
+                    MsgArg::Figure(n) => Arg::Text(Cow::Owned(digits.convert(&n.to_string()))),
+                    MsgArg::Msg(m) => Arg::Text(Cow::Owned(m.render_in(language, digits))),
                     MsgArg::Names(n) => Arg::Text(Cow::Borrowed(match language {
                         Language::English => n[0].as_str(),
                         Language::Arabic => n[1].as_str(),
@@ -352,7 +406,10 @@ impl Msg {
                             (true, Language::English) => "; ",
                             (true, _) => "؛ ",
                         };
-                        let texts: Vec<String> = items.iter().map(|m| m.render(language)).collect();
+                        let texts: Vec<String> = items
+                            .iter()
+                            .map(|m| m.render_in(language, digits))
+                            .collect();
                         Arg::Text(Cow::Owned(texts.join(sep)))
                     }
                 };
@@ -362,9 +419,9 @@ impl Msg {
         agent_message(language, self.id, &args)
     }
 
-    /// The message in English, as logs, `--json` and the wire carry it.
+    /// The message in English with Western digits, as logs, `--json` and the wire carry it.
     pub fn english(&self) -> String {
-        self.render(Language::English)
+        self.render_in(Language::English, Digits::Western)
     }
 
     /// Every [`MsgArg::Text`] value in this message and the messages inside it: what is shown
@@ -395,6 +452,31 @@ pub fn comma(language: Language) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (The process-wide choice is left alone here: tests run side by side in one process.)
+    #[test]
+    fn the_agents_own_numbers_take_the_digits_and_quoted_values_keep_theirs() {
+        let m = Msg::new("import-place-row").figure("row", 12);
+        assert_eq!(
+            m.render_in(Language::Arabic, Digits::ArabicIndic),
+            "الصف ١٢"
+        );
+        assert_eq!(m.render_in(Language::Persian, Digits::Persian), "ردیف ۱۲");
+        assert_eq!(m.render_in(Language::Arabic, Digits::Western), "الصف 12");
+        let quoted = Msg::new("import-place-row").text("row", "12");
+        assert_eq!(
+            quoted.render_in(Language::Arabic, Digits::ArabicIndic),
+            "الصف 12"
+        );
+        // A count's $num converts too; English for scripts stays Western whatever the choice.
+        let n = Msg::new("record-too-long").count(2001).figure("max", 2000);
+        assert!(
+            n.render_in(Language::Arabic, Digits::ArabicIndic)
+                .contains("٢٠٠١")
+        );
+        assert!(n.english().contains("2001") && n.english().contains("2000"));
+        assert_eq!(figure_digits().convert("42"), figure(42));
+    }
 
     #[test]
     fn a_message_is_found_in_every_language() {

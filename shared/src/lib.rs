@@ -17,6 +17,7 @@
 pub mod board;
 pub mod config_check;
 pub mod demo;
+pub mod digits;
 pub mod format;
 pub mod i18n;
 pub mod model;

@@ -23,7 +23,7 @@ pub const KIND_WORDS: &str = table::KIND_ACCEPTED_WORDS;
 
 use chrono::NaiveDate;
 use rasid_shared::format::{CalendarKind, Language};
-use rasid_shared::i18n::{Msg, agent_message, comma};
+use rasid_shared::i18n::{Msg, agent_message, comma, figure};
 use rasid_shared::model::{CenterCode, Record, RecordKind};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -73,7 +73,8 @@ impl Location {
 
 impl Location {
     /// The place in `language`: the file's name as it is, then the sheet, row and column
-    /// (`budget.xlsx، الورقة «الموازنة»، الصف 4، العمود «المصروف»`); numbers in Western digits.
+    /// (`budget.xlsx، الورقة «الموازنة»، الصف ٤، العمود «المصروف»`); the row in the digits the
+    /// agent writes its own numbers in (`rasid_shared::i18n::figure`).
     pub fn render(&self, language: Language) -> String {
         let mut s = self.file.display().to_string();
         let mut part = |id: &str, name: &str, value: String| {
@@ -84,7 +85,11 @@ impl Location {
             part("import-at-sheet", "sheet", sheet.clone());
         }
         if let Some(r) = self.row {
-            part("import-at-row", "row", r.to_string());
+            part(
+                "import-at-row",
+                "row",
+                figure(i64::try_from(r).unwrap_or(i64::MAX)),
+            );
         }
         if let Some(c) = &self.column {
             part("import-at-column", "column", c.clone());
@@ -453,12 +458,15 @@ mod messages {
     /// A row giving again the record of an earlier row, with other values.
     pub fn same_record(earlier: &Location, later: &Location, key: &str) -> Msg {
         let at = |l: &Location| {
-            let row = l.row.map(|r| r.to_string()).unwrap_or_default();
+            let row = |m: Msg| match l.row {
+                Some(r) => m.figure("row", r),
+                None => m.text("row", ""),
+            };
             match (&l.sheet, &later.sheet) {
-                (Some(s), Some(t)) if s != t => Msg::new("import-place-sheet-row")
-                    .text("sheet", s)
-                    .text("row", row),
-                _ => Msg::new("import-place-row").text("row", row),
+                (Some(s), Some(t)) if s != t => {
+                    row(Msg::new("import-place-sheet-row").text("sheet", s))
+                }
+                _ => row(Msg::new("import-place-row")),
             }
         };
         Msg::new("import-same-record")

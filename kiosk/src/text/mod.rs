@@ -11,7 +11,7 @@
 
 mod bidi;
 mod cache;
-pub mod digits;
+pub use rasid_shared::digits;
 pub mod fonts;
 mod label;
 mod layout;

@@ -221,4 +221,5 @@ config-out-of-range = { $value } خارج المدى المسموح؛ استعم
 config-not-a-url = '{ $value }' ليس عنواناً؛ اكتبه مثل https://collector.example:8443
 config-empty-drop-folder = فارغ؛ سمِّ مجلداً مثل "inbox" (داخل مجلد الوكيل)
 config-not-a-language = '{ $value }' ليست لغة؛ اكتب arabic أو persian أو english (الافتراضي arabic)
+config-not-digits = '{ $value }' ليست أرقاماً معروفة؛ اكتب western أو arabic-indic أو persian (الافتراضي western)
 import-problems-marked-in = المشكلات معلَّمة في { $copy }

@@ -201,4 +201,5 @@ config-out-of-range = { $value } is out of range; use { $low } to { $high } (def
 config-not-a-url = '{ $value }' is not a URL; write it like https://collector.example:8443
 config-empty-drop-folder = is empty; name a folder such as "inbox" (relative to the data directory)
 config-not-a-language = '{ $value }' is not a language; write arabic, persian or english (default arabic)
+config-not-digits = '{ $value }' is not a set of digits; write western, arabic-indic or persian (default western)
 import-problems-marked-in = the problems are marked in { $copy }

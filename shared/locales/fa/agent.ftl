@@ -197,4 +197,5 @@ config-out-of-range = { $value } بیرون از بازهٔ مجاز است؛ ا
 config-not-a-url = '{ $value }' نشانی نیست؛ آن را مانند https://collector.example:8443 بنویسید
 config-empty-drop-folder = خالی است؛ پوشه‌ای مانند "inbox" نام ببرید (درون پوشهٔ عامل)
 config-not-a-language = '{ $value }' زبان نیست؛ arabic یا persian یا english بنویسید (پیش‌فرض arabic)
+config-not-digits = '{ $value }' رقم‌نویسی شناخته‌شده نیست؛ western یا arabic-indic یا persian بنویسید (پیش‌فرض western)
 import-problems-marked-in = ایرادها در { $copy } علامت خورده‌اند

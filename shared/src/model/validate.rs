@@ -166,7 +166,7 @@ fn text(p: &mut Vec<Problem>, field: &str, value: &str, required: bool, max: usi
     } else if n > max {
         p.push(Problem::new(
             field,
-            Msg::new("record-too-long").count(n).text("max", max),
+            Msg::new("record-too-long").count(n).figure("max", max),
         ));
     }
     if value

@@ -1,12 +1,15 @@
-//! Numbers for the wall in Western, Arabic-Indic or Persian digits.
+//! Numbers in Western, Arabic-Indic or Persian digits, for the wall and for what the agent
+//! writes itself.
 //!
 //! For: integers with thousands grouping, decimals and percentages, written with the digits,
 //! separators and signs readers of each digit set expect (CLDR's `latn`, `arab` and
 //! `arabext` symbols). Pure string functions. Not for: dates (see `shared`), currency, or
 //! parsing numbers back.
 
-/// Which digits a number is written with.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// Which digits a number is written with; in configuration files `western`, `arabic-indic`,
+/// `persian` ([`Digits::WORDS`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Digits {
     /// 0123456789, grouping ",", decimal ".", percent "%".
     #[default]
@@ -21,6 +24,26 @@ pub enum Digits {
 pub const NOT_A_NUMBER: &str = "—";
 
 impl Digits {
+    /// The words configuration files use, with the digits each names.
+    pub const WORDS: [(&'static str, Digits); 3] = [
+        ("western", Digits::Western),
+        ("arabic-indic", Digits::ArabicIndic),
+        ("persian", Digits::Persian),
+    ];
+
+    /// The digits named `word` as [`Digits::WORDS`] writes it (spaces around it ignored).
+    pub fn parse(word: &str) -> Option<Digits> {
+        Self::WORDS
+            .iter()
+            .find(|(w, _)| *w == word.trim())
+            .map(|(_, d)| *d)
+    }
+
+    /// True for [`Digits::Western`] (the default, left out of a written configuration).
+    pub fn is_western(&self) -> bool {
+        *self == Digits::Western
+    }
+
     fn zero(self) -> char {
         match self {
             Self::Western => '0',
