@@ -113,12 +113,14 @@ pub fn option_in(args: &[OsString], name: &str) -> Option<OsString> {
 /// language. Anything else (no file, a broken file, a bad value) gives `None`: the command that
 /// reads the configuration reports its problems, in the language chosen without it.
 pub fn of_config(data: &Path) -> Option<Language> {
+    config_word(data, "language").and_then(|w| Language::parse(&w))
+}
+
+/// The text of `key` in `data`'s `rasid-agent.toml`, read before the configuration is checked.
+fn config_word(data: &Path, key: &str) -> Option<String> {
     let text = std::fs::read_to_string(data.join(CONFIG_FILE)).ok()?;
     let table: toml::Table = toml::from_str(&text).ok()?;
-    table
-        .get("language")
-        .and_then(|v| v.as_str())
-        .and_then(Language::parse)
+    table.get(key)?.as_str().map(str::to_string)
 }
 
 /// The sources of this process: its arguments, its environment, the configuration in the data
@@ -171,12 +173,7 @@ pub fn counted(n: usize) -> [(&'static str, Arg<'static>); 2] {
 /// The `digits` key of `data`'s `rasid-agent.toml`, when the file exists and the key names
 /// digits; else `None` (the command that reads the configuration reports a bad value).
 pub fn digits_of_config(data: &Path) -> Option<Digits> {
-    let text = std::fs::read_to_string(data.join(CONFIG_FILE)).ok()?;
-    let table: toml::Table = toml::from_str(&text).ok()?;
-    table
-        .get("digits")
-        .and_then(|v| v.as_str())
-        .and_then(Digits::parse)
+    config_word(data, "digits").and_then(|w| Digits::parse(&w))
 }
 
 /// The data folder of this process: `--data`, else `RASID_DATA`, else `rasid-data`.

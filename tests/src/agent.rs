@@ -66,6 +66,29 @@ impl Agent {
         agent
     }
 
+    /// The agent of demo center `center` in `ws` (folder `agent-CENTER`, the demo's key), pushing
+    /// to `upstream`.
+    pub fn of_demo(
+        ws: &crate::Workspace,
+        demo: &crate::DemoFiles,
+        upstream: &str,
+        center: &str,
+    ) -> Agent {
+        Agent::init(
+            &ws.join(format!("agent-{center}")),
+            center,
+            upstream,
+            Some(&demo.key_file(center)),
+            &ws.logs(),
+        )
+    }
+
+    /// Imports `file` and pushes it, both expected to succeed.
+    pub fn import_and_push(&self, file: &Path) {
+        self.import(&[file.to_path_buf()]).expect_success();
+        self.push().expect_success();
+    }
+
     /// Changes the agent's `rasid-agent.toml` (validated as the agent validates it).
     pub fn configure(&self, change: impl FnOnce(&mut AgentConfig)) {
         let mut cfg = AgentConfig::load(&self.dir).unwrap_or_else(|e| panic!("{e:#}"));

@@ -42,6 +42,17 @@ impl Workspace {
         self.join("logs")
     }
 
+    /// Writes `text` to the file `name` inside the workspace (its folders made as needed).
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.join(name);
+        if let Some(dir) = p.parent() {
+            std::fs::create_dir_all(dir)
+                .unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
+        }
+        std::fs::write(&p, text).unwrap_or_else(|e| panic!("writing {}: {e}", p.display()));
+        p
+    }
+
     /// A new empty folder `name` inside the workspace.
     pub fn mkdir(&self, name: &str) -> PathBuf {
         let p = self.join(name);

@@ -5,18 +5,11 @@
 
 use rasid_e2e::{Agent, CollectorConfig, CollectorProc, DemoFiles, Workspace};
 use serde_json::{Value, json};
-use std::path::PathBuf;
 
 const DECISIONS: &str = "\
 رقم القرار,تاريخ القرار,النوع,عنوان القرار,روتيني,القطاع,الجهات المسؤولة,تاريخ التقرير
 18/200/01,2023-03-01,قرار,صيانة الطرق الرئيسية,لا,البنية التحتية,MOH,2023-03-01
 ";
-
-fn write(ws: &Workspace, name: &str, text: &str) -> PathBuf {
-    let path = ws.join(name);
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-    path
-}
 
 /// `[as_of, status, progress]` of each revision of `center` in `story`.
 fn revisions(story: &Value, center: &str) -> Vec<Value> {
@@ -39,19 +32,9 @@ fn a_status_revised_twice_tells_its_three_revisions_in_order() {
     let ws = Workspace::new("decision-story");
     let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
     let collector = CollectorProc::start_demo(&ws, &demo, CollectorConfig::default());
-    let agent = |center: &str| {
-        Agent::init(
-            &ws.join(format!("agent-{center}")),
-            center,
-            &collector.url(),
-            Some(&demo.key_file(center)),
-            &ws.logs(),
-        )
-    };
+    let agent = |center: &str| Agent::of_demo(&ws, &demo, &collector.url(), center);
     let (gsc, moh) = (agent("GSC"), agent("MOH"));
-    gsc.import(&[write(&ws, "decision.csv", DECISIONS)])
-        .expect_success();
-    gsc.push().expect_success();
+    gsc.import_and_push(&ws.write("decision.csv", DECISIONS));
     let reports = [
         ("لم يبدأ", 0, "2023-04-01"),
         ("قيد التنفيذ", 40, "2023-06-01"),
@@ -61,10 +44,7 @@ fn a_status_revised_twice_tells_its_three_revisions_in_order() {
         let text = format!(
             "رقم القرار,الحالة,نسبة الإنجاز,تاريخ التقرير\n18/200/01,{status},{progress},{day}\n"
         );
-        std::fs::create_dir_all(ws.join(format!("r{i}"))).expect("a directory");
-        moh.import(&[write(&ws, &format!("r{i}/moh-decision-status.csv"), &text)])
-            .expect_success();
-        moh.push().expect_success();
+        moh.import_and_push(&ws.write(&format!("r{i}/moh-decision-status.csv"), &text));
     }
 
     let story = collector.get_json("/v1/decisions/18%2F200%2F01");

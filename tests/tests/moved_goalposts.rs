@@ -6,7 +6,6 @@
 
 use rasid_e2e::{Agent, CollectorConfig, CollectorProc, DemoFiles, Workspace};
 use serde_json::{Value, json};
-use std::path::PathBuf;
 
 const DECISION_FIRST: &str = "\
 رقم القرار,تاريخ القرار,النوع,عنوان القرار,الجهات المسؤولة,تاريخ الاستحقاق,تاريخ التقرير
@@ -28,14 +27,6 @@ const KPI_LOWERED: &str = "\
 البرنامج,رمز المؤشر,اسم المؤشر,وحدة القياس,السنة,الربع,المستهدف السنوي,المستهدف الربعي,الفعلي,تاريخ التقرير
 P1,I1,نسبة التغطية,%,2023,1,400,60,55,2023-07-05
 ";
-
-fn write(ws: &Workspace, name: &str, text: &str) -> PathBuf {
-    let dir = ws.join(name.split('/').next().unwrap_or(name));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
-    let path = ws.join(name);
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-    path
-}
 
 /// What the two boards say of the moves, as `[overdue row, moved entry, lowered entry, KPI row]`.
 fn moves(collector: &CollectorProc) -> Value {
@@ -89,15 +80,7 @@ fn a_pushed_back_due_date_and_a_lowered_target_are_shown_beside_the_first_plan()
     let ws = Workspace::new("moved-goalposts");
     let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
     let mut collector = CollectorProc::start_demo(&ws, &demo, CollectorConfig::default());
-    let agent = |center: &str| {
-        Agent::init(
-            &ws.join(format!("agent-{center}")),
-            center,
-            &collector.url(),
-            Some(&demo.key_file(center)),
-            &ws.logs(),
-        )
-    };
+    let agent = |center: &str| Agent::of_demo(&ws, &demo, &collector.url(), center);
     let (gsc, moh) = (agent("GSC"), agent("MOH"));
     for (a, name, text) in [
         (&gsc, "first/decision.csv", DECISION_FIRST),
@@ -106,8 +89,7 @@ fn a_pushed_back_due_date_and_a_lowered_target_are_shown_beside_the_first_plan()
         (&gsc, "moved/decision.csv", DECISION_MOVED),
         (&moh, "moved/kpi.csv", KPI_LOWERED),
     ] {
-        a.import(&[write(&ws, name, text)]).expect_success();
-        a.push().expect_success();
+        a.import_and_push(&ws.write(name, text));
     }
     assert_eq!(
         collector.record_count(),

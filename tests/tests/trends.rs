@@ -6,7 +6,6 @@
 
 use rasid_e2e::{Agent, CollectorConfig, CollectorProc, DemoFiles, Workspace};
 use serde_json::{Value, json};
-use std::path::PathBuf;
 
 const DECISIONS: &str = "\
 رقم القرار,تاريخ القرار,النوع,عنوان القرار,الجهات المسؤولة,تاريخ الاستحقاق,تاريخ التقرير
@@ -36,15 +35,6 @@ fn budget() -> String {
         ));
     }
     csv
-}
-
-fn write(ws: &Workspace, name: &str, text: &str) -> PathBuf {
-    let path = ws.join(name);
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
-    }
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-    path
 }
 
 fn rounded(v: &Value) -> Value {
@@ -79,15 +69,7 @@ fn the_year_month_by_month_from_revisions_sent_over_time() {
     let ws = Workspace::new("trends");
     let demo = DemoFiles::write(&ws.join("demo"), &ws.logs());
     let mut collector = CollectorProc::start_demo(&ws, &demo, CollectorConfig::default());
-    let agent = |center: &str| {
-        Agent::init(
-            &ws.join(format!("agent-{center}")),
-            center,
-            &collector.url(),
-            Some(&demo.key_file(center)),
-            &ws.logs(),
-        )
-    };
+    let agent = |center: &str| Agent::of_demo(&ws, &demo, &collector.url(), center);
     let (gsc, moh) = (agent("GSC"), agent("MOH"));
     let budget = budget();
     for (a, name, text) in [
@@ -96,8 +78,7 @@ fn the_year_month_by_month_from_revisions_sent_over_time() {
         (&moh, "april/decision-status.csv", STATUS_APRIL),
         (&moh, "moh/budget.csv", budget.as_str()),
     ] {
-        a.import(&[write(&ws, name, text)]).expect_success();
-        a.push().expect_success();
+        a.import_and_push(&ws.write(name, text));
     }
 
     // January: 01 issued, not reported. February, March: 01 in progress (02 issued in March, not
