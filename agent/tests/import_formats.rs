@@ -983,3 +983,36 @@ fn without_cell_formats_a_percent_kpi_column_of_fractions_is_refused_not_guessed
         .collect();
     assert_eq!(actuals, [94.0, 12.0, 100.0]);
 }
+
+#[test]
+fn persian_complaints_csv_reads_persian_headers_and_digits() {
+    let rows = rows_of("complaints-persian.csv", &opts());
+    let expected = Record::Complaints(rasid_shared::model::ComplaintsQuarter {
+        year: 2023,
+        quarter: 1,
+        received: 55,
+        referred: 25,
+        accepted: 16,
+        rejected: 14,
+        processed: 16,
+        pending: 0,
+        overdue: 0,
+    });
+    assert_eq!(rows, [(2, d(2023, 7, 1), expected)]);
+}
+
+#[test]
+fn complaints_that_do_not_add_up_are_refused_row_by_row() {
+    let err = read_file(&fixture("complaints-errors.csv"), &opts(), &mut |_| {}).unwrap_err();
+    let (lines, total) = problem_lines(&err);
+    assert_eq!(total, 4, "{lines:#?}");
+    let at = |row: usize, column: &str| {
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("row {row}, column '{column}'")))
+    };
+    assert!(at(3, "الشكاوى الواردة"), "{lines:#?}");
+    assert!(at(4, "قيد المعالجة"), "{lines:#?}");
+    assert!(at(5, "العالقة"), "{lines:#?}");
+    assert!(at(6, "الربع"), "{lines:#?}");
+}

@@ -109,6 +109,7 @@ pub fn boards_fed_by(kind: RecordKind) -> &'static [BoardName] {
         RecordKind::Kpi => &[Kpi, Reporting],
         RecordKind::Committee => &[Committees, Reporting],
         RecordKind::Project | RecordKind::ProjectProgress => &[Projects, Reporting],
+        RecordKind::Complaints => &[Complaints, Reporting],
     }
 }
 

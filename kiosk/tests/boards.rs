@@ -189,6 +189,17 @@ fn board_classification_4k() {
 }
 
 #[test]
+fn board_complaints_1080p() {
+    snapshot_1080p(BoardName::Complaints);
+}
+
+#[test]
+fn board_complaints_4k() {
+    let mut h = rendered(wall(only(BoardName::Complaints), demo()), 3840.0, 2160.0);
+    h.snapshot("board_complaints_4k");
+}
+
+#[test]
 fn board_trends_1080p() {
     snapshot_1080p(BoardName::Trends);
 }
@@ -263,6 +274,11 @@ fn board_classification_fa_1080p() {
 }
 
 #[test]
+fn board_complaints_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Complaints);
+}
+
+#[test]
 fn board_trends_fa_1080p() {
     snapshot_persian_1080p(BoardName::Trends);
 }
@@ -292,6 +308,25 @@ fn overdue_board_lists_the_most_overdue_decision_first_by_number() {
     assert!(cell.rect().min.y < below.rect().min.y);
     h.get_by_label(&format!("القرار {number}"));
     h.get_by_label(&env().int(view.total));
+}
+
+#[test]
+fn complaints_board_reads_the_reports_year() {
+    let h = harness(wall(only(BoardName::Complaints), demo()));
+    h.get_by_label("الشكاوى الواردة");
+    h.get_by_label("٢٣٣");
+    h.get_by_label("١٠٦");
+    h.get_by_label("١٢٧");
+    h.get_by_label("قُبلت ٦٨ ورُفضت ٥٩");
+    assert_eq!(
+        h.query_all_by_label("٩٦٪").count(),
+        2,
+        "the card and the center's bar"
+    );
+    h.get_by_label("عولجت ٦٥ من ٦٨ مقبولة");
+    assert!(h.query_all_by_label("مقبولة قيد المعالجة").count() >= 1);
+    h.get_by_label("منها ٢ عالقة بعد المدة المسموح بها");
+    h.get_by_label("الأمانة العامة لمجلس الوزراء (٢ عالقة)");
 }
 
 #[test]
@@ -681,11 +716,11 @@ fn arrow_right_and_page_up_show_the_previous_board_wrapping_around() {
     let mut h = harness(wall(all_boards(), demo()));
     press(&mut h, Key::ArrowRight);
     assert!(
-        shows(&h, BoardName::Trends),
+        shows(&h, BoardName::Complaints),
         "before the first comes the last"
     );
     press(&mut h, Key::PageUp);
-    assert!(shows(&h, BoardName::Classification));
+    assert!(shows(&h, BoardName::Trends));
 }
 
 #[test]
@@ -1057,7 +1092,39 @@ fn malformed_views() -> Vec<BoardView> {
             })
             .collect(),
     };
+    let n = ComplaintCounts {
+        received: u64::MAX,
+        referred: u64::MAX,
+        accepted: 0,
+        rejected: u64::MAX,
+        processed: u64::MAX,
+        pending: 0,
+        overdue: u64::MAX,
+    };
+    let complaints = ComplaintsBoard {
+        as_of: None,
+        year: Some(i32::MAX),
+        total: n,
+        processing_rate: Some(f64::NAN),
+        centers: (0..80)
+            .map(|i| CenterComplaints {
+                center: code.clone(),
+                name_ar: "\u{202e}".repeat(i),
+                counts: n,
+                processing_rate: edge_rate(i),
+                as_of: None,
+            })
+            .collect(),
+        quarters: (0..30)
+            .map(|i| QuarterComplaints {
+                quarter: i as u8,
+                counts: n,
+                processing_rate: edge_rate(i),
+            })
+            .collect(),
+    };
     vec![
+        BoardView::Complaints(complaints),
         BoardView::Trends(trends),
         BoardView::Classification(classification),
         BoardView::DecisionExecution(decisions),

@@ -85,6 +85,18 @@ pub mod figures {
     /// Activities of the secretariat's operational plan; each is a KPI with quarterly targets
     /// in the demo.
     pub const OPERATIONAL_PLAN_ACTIVITIES: u32 = 129;
+    /// Complaints the secretariat's central system received in 2023.
+    pub const COMPLAINTS_RECEIVED: u64 = 233;
+    /// Of those, referred to the competent departments.
+    pub const COMPLAINTS_REFERRED: u64 = 106;
+    /// Followed up by the secretariat's complaints department and accepted.
+    pub const COMPLAINTS_ACCEPTED: u64 = 68;
+    /// Followed up by the secretariat's complaints department and rejected.
+    pub const COMPLAINTS_REJECTED: u64 = 59;
+    /// Of the accepted, processed (65 of 68: 96%).
+    pub const COMPLAINTS_PROCESSED: u64 = 65;
+    /// Of the accepted, still in process at the year's end.
+    pub const COMPLAINTS_PENDING: u64 = 3;
 }
 
 /// The demo's centers and records (revision 1 each, but those with earlier revisions in
@@ -378,6 +390,7 @@ pub fn generate() -> DemoData {
     kpis(&mut rng, &mut out);
     committees(&mut rng, &mut out);
     projects(&mut out);
+    complaints(&mut out);
     let mut earlier = story_history(&out);
     earlier.extend(moved_goalposts(&mut out));
     earlier.extend(earlier_statuses(&mut out));
@@ -462,6 +475,42 @@ fn previous_year_budget(out: &[RecordEnvelope]) -> Vec<RecordEnvelope> {
             })
         })
         .collect()
+}
+
+/// The secretariat's central complaints system in 2023, quarter by quarter, adding up to the
+/// report's year (the figures per quarter are made up; the report gives the year's only):
+/// 233 received, 106 referred, 68 accepted, 59 rejected, 65 processed and 3 still in process, 2
+/// of them stuck (the report's quarterly reports on stuck complaints).
+fn complaints(out: &mut Vec<RecordEnvelope>) {
+    // [received, referred, accepted, rejected, processed, pending, overdue] per quarter.
+    const QUARTERS: [[u32; 7]; 4] = [
+        [55, 25, 16, 14, 16, 0, 0],
+        [62, 28, 18, 16, 18, 0, 0],
+        [58, 27, 17, 14, 17, 0, 0],
+        [58, 26, 17, 15, 14, 3, 2],
+    ];
+    for (q, n) in (1u8..).zip(QUARTERS) {
+        let as_of = match q {
+            4 => date(DEMO_YEAR + 1, 1, 10),
+            _ => date(DEMO_YEAR, u32::from(q) * 3 + 1, 10),
+        };
+        push(
+            out,
+            SECRETARIAT,
+            as_of,
+            Record::Complaints(ComplaintsQuarter {
+                year: DEMO_YEAR,
+                quarter: q,
+                received: n[0],
+                referred: n[1],
+                accepted: n[2],
+                rejected: n[3],
+                processed: n[4],
+                pending: n[5],
+                overdue: n[6],
+            }),
+        );
+    }
 }
 
 /// Every this many non-routine decisions with a due date, one had its due date pushed back.

@@ -6,8 +6,8 @@
 //! The patterns here accept exactly what the custom (de)serialisers of codes accept.
 
 use crate::model::{
-    BudgetLine, CommitteeActivity, Decision, DecisionStatus, KpiAchievement, Project,
-    ProjectProgress, Record, RecordEnvelope, RecordKind, Session,
+    BudgetLine, CommitteeActivity, ComplaintsQuarter, Decision, DecisionStatus, KpiAchievement,
+    Project, ProjectProgress, Record, RecordEnvelope, RecordKind, Session,
 };
 use crate::wire::Batch;
 use schemars::generate::SchemaSettings;
@@ -52,6 +52,7 @@ pub fn schema_files() -> Vec<SchemaFile> {
             RecordKind::Committee => root::<CommitteeActivity>(),
             RecordKind::Project => root::<Project>(),
             RecordKind::ProjectProgress => root::<ProjectProgress>(),
+            RecordKind::Complaints => root::<ComplaintsQuarter>(),
         };
         files.push(file(
             &format!("record-{kind}.json"),

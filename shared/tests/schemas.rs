@@ -7,7 +7,7 @@ use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use rasid_shared::demo;
 use rasid_shared::model::validate::{validate_envelope, validate_record};
-use rasid_shared::model::{CenterCode, DecisionNumber, Record, RecordEnvelope};
+use rasid_shared::model::{CenterCode, DecisionNumber, Record, RecordEnvelope, RecordKind};
 use rasid_shared::schema::schema_files;
 use rasid_shared::wire::Batch;
 use serde_json::{Value, json};
@@ -173,7 +173,11 @@ fn the_demo_batches_pass_the_batch_schema() {
             assert!(errs.is_empty(), "{}: {}", env.key(), errs.join("\n"));
         }
     }
-    assert_eq!(kinds.len(), 8, "the demo has every kind: {kinds:?}");
+    assert_eq!(
+        kinds.len(),
+        RecordKind::ALL.len(),
+        "the demo has every kind: {kinds:?}"
+    );
 }
 
 /// A valid budget line, a valid decision status and a valid project progress, as JSON.

@@ -9,6 +9,7 @@ mod budget;
 mod centers;
 mod classification;
 mod committees;
+mod complaints;
 mod decisions;
 mod goalposts;
 mod kpi;
@@ -44,6 +45,7 @@ pub fn title(name: BoardName, env: &Env) -> String {
         BoardName::Reporting => env.tr("board-title-reporting"),
         BoardName::Classification => env.tr("board-title-classification"),
         BoardName::Trends => env.tr("board-title-trends"),
+        BoardName::Complaints => env.tr("board-title-complaints"),
     }
 }
 
@@ -65,6 +67,7 @@ pub fn show(ui: &Ui, rect: Rect, view: &BoardView, env: &Env) {
         BoardView::Reporting(b) => reporting::show(ui, rect, b, env),
         BoardView::Classification(b) => classification::show(ui, rect, b, env),
         BoardView::Trends(b) => trends::show(ui, rect, b, env),
+        BoardView::Complaints(b) => complaints::show(ui, rect, b, env),
     }
 }
 

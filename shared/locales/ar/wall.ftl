@@ -131,6 +131,7 @@ board-title-projects = متابعة المشاريع
 board-title-reporting = انتظام تقارير الجهات المسؤولة
 board-title-classification = تنفيذ القرارات حسب التصنيف
 board-title-trends = الاتجاهات خلال العام
+board-title-complaints = الشكاوى الحكومية
 wall-subtitle = الأمانة العامة لمجلس الوزراء — متابعة الأداء الحكومي
 wall-waiting-for-data = بانتظار البيانات…
 wall-board-failed = تعذّر عرض هذه اللوحة
@@ -360,6 +361,25 @@ trends-spending-no-previous = لا بيانات للعام السابق
 trends-execution-title = نسبة القرارات المنفذة في نهاية كل شهر من { $year }
 trends-executed-share = نسبة المنفذ
 trends-spending-title = الصرف التراكمي من المخصص السنوي
+# The complaints board.
+complaints-received = الشكاوى الواردة
+complaints-received-note = عبر النظام المحوسب في { $year }
+complaints-referred = أُحيلت إلى الجهات المختصة
+complaints-referred-note = تُتابَع هناك حسب الاختصاص
+complaints-handled = تابعتها الجهة نفسها
+complaints-handled-note = قُبلت { $accepted } ورُفضت { $rejected }
+complaints-rate = نسبة المعالجة
+complaints-rate-note = عولجت { $processed } من { $accepted } مقبولة
+complaints-pending = مقبولة قيد المعالجة
+complaints-stuck-note = منها { $stuck } عالقة بعد المدة المسموح بها
+complaints-by-quarter = الشكاوى حسب الربع
+complaints-legend-referred = محالة
+complaints-legend-rejected = مرفوضة
+complaints-legend-processed = مقبولة وعولجت
+complaints-legend-pending = مقبولة قيد المعالجة
+complaints-by-center = نسبة المعالجة حسب الجهة، الأضعف أولاً
+complaints-center-line = { $center } ({ $stuck } عالقة)
+complaints-none-accepted = لا مقبولة
 
 ## Board: committees
 

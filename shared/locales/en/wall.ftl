@@ -109,6 +109,7 @@ board-title-projects = Projects
 board-title-reporting = Reporting by the responsible centers
 board-title-classification = Execution by classification
 board-title-trends = Trends through the year
+board-title-complaints = Government complaints
 wall-subtitle = General Secretariat of the Cabinet — government performance
 wall-waiting-for-data = Waiting for data…
 wall-board-failed = This board cannot be shown
@@ -308,6 +309,25 @@ trends-spending-no-previous = No figures for last year
 trends-execution-title = Decisions executed at each month's end, { $year }
 trends-executed-share = Share executed
 trends-spending-title = Cumulative spending against the year's allocation
+# The complaints board.
+complaints-received = Complaints received
+complaints-received-note = through the central system in { $year }
+complaints-referred = Referred to the competent departments
+complaints-referred-note = followed up there
+complaints-handled = Handled by the unit itself
+complaints-handled-note = { $accepted } accepted, { $rejected } rejected
+complaints-rate = Processing rate
+complaints-rate-note = { $processed } of { $accepted } accepted processed
+complaints-pending = Accepted, in process
+complaints-stuck-note = { $stuck } of them stuck past the time allowed
+complaints-by-quarter = Complaints by quarter
+complaints-legend-referred = referred
+complaints-legend-rejected = rejected
+complaints-legend-processed = accepted, processed
+complaints-legend-pending = accepted, in process
+complaints-by-center = Processing rate by center, weakest first
+complaints-center-line = { $center } ({ $stuck } stuck)
+complaints-none-accepted = none accepted
 
 ## Board: committees
 

@@ -112,6 +112,7 @@ board-title-projects = پیگیری پروژه‌ها
 board-title-reporting = نظم گزارش‌دهی دستگاه‌های اجرایی
 board-title-classification = اجرای مصوبات بر حسب طبقه‌بندی
 board-title-trends = روندها در طول سال
+board-title-complaints = شکایت‌های دولتی
 wall-subtitle = دبیرخانه هیئت وزیران — پایش عملکرد دولت
 wall-waiting-for-data = در انتظار داده‌ها…
 wall-board-failed = نمایش این صفحه ممکن نشد
@@ -300,6 +301,25 @@ trends-spending-no-previous = داده‌ای از سال پیش نیست
 trends-execution-title = سهم مصوبات اجراشده در پایان هر ماه از { $year }
 trends-executed-share = سهم اجراشده
 trends-spending-title = هزینه انباشته از اعتبار سالانه
+# The complaints board.
+complaints-received = شکایت‌های دریافتی
+complaints-received-note = از سامانه رایانه‌ای در { $year }
+complaints-referred = ارجاع به دستگاه‌های صلاحیت‌دار
+complaints-referred-note = در آنجا بر پایه صلاحیت پیگیری می‌شود
+complaints-handled = پیگیری‌شده در خود واحد
+complaints-handled-note = { $accepted } پذیرفته و { $rejected } رد شد
+complaints-rate = نرخ رسیدگی
+complaints-rate-note = { $processed } از { $accepted } پذیرفته رسیدگی شد
+complaints-pending = پذیرفته در حال رسیدگی
+complaints-stuck-note = { $stuck } مورد معوق پس از مهلت مجاز
+complaints-by-quarter = شکایت‌ها بر پایه سه‌ماهه
+complaints-legend-referred = ارجاع‌شده
+complaints-legend-rejected = ردشده
+complaints-legend-processed = پذیرفته و رسیدگی‌شده
+complaints-legend-pending = پذیرفته در حال رسیدگی
+complaints-by-center = نرخ رسیدگی هر دستگاه، ضعیف‌ترین نخست
+complaints-center-line = { $center } ({ $stuck } معوق)
+complaints-none-accepted = بدون پذیرفته
 
 ## Board: committees
 

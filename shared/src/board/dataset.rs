@@ -108,6 +108,8 @@ pub struct Dataset {
     pub projects: BTreeMap<String, Stored<Project>>,
     /// Progress reports by project code and period end.
     pub project_reports: BTreeMap<(String, NaiveDate), Stored<ProjectProgress>>,
+    /// Complaints by reporting center, year and quarter.
+    pub complaints: BTreeMap<(CenterCode, i32, u8), Stored<ComplaintsQuarter>>,
     /// The first plan of every decision and KPI key: the lowest revision applied for the key.
     /// An older revision applied after a newer one still teaches it (the collector applies a
     /// revised key's first revision from its history when it starts).
@@ -203,6 +205,10 @@ impl Dataset {
             Record::ProjectProgress(r) => {
                 self.project_reports
                     .insert((r.project.clone(), r.period_end), stored!(r));
+            }
+            Record::Complaints(c) => {
+                self.complaints
+                    .insert((center.clone(), c.year, c.quarter), stored!(c));
             }
         }
         true

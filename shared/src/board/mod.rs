@@ -6,6 +6,7 @@
 mod budget;
 mod classification;
 mod committees;
+mod complaints;
 mod dataset;
 mod decisions;
 mod goalposts;
@@ -19,6 +20,7 @@ mod trends;
 pub use budget::*;
 pub use classification::*;
 pub use committees::*;
+pub use complaints::*;
 pub use dataset::{Dataset, FirstPlan, HistoryNeed, Plan, StatusPoint, Stored};
 pub use decisions::*;
 pub use goalposts::*;
@@ -63,11 +65,14 @@ pub enum BoardName {
     /// `trends`: the year month by month: decisions' execution rate and the budget's spending
     /// rate against the year before ([`TrendsBoard`]).
     Trends,
+    /// `complaints`: government complaints received, handled and processed, by center and
+    /// quarter ([`ComplaintsBoard`]).
+    Complaints,
 }
 
 impl BoardName {
     /// Every board, in the order [`BoardName::list`] names them.
-    pub const ALL: [BoardName; 10] = [
+    pub const ALL: [BoardName; 11] = [
         BoardName::DecisionExecution,
         BoardName::Centers,
         BoardName::Overdue,
@@ -78,6 +83,7 @@ impl BoardName {
         BoardName::Reporting,
         BoardName::Classification,
         BoardName::Trends,
+        BoardName::Complaints,
     ];
 
     /// The board's name in URLs, `boards.toml` and `--board` (`decision-execution`).
@@ -93,6 +99,7 @@ impl BoardName {
             BoardName::Reporting => "reporting",
             BoardName::Classification => "classification",
             BoardName::Trends => "trends",
+            BoardName::Complaints => "complaints",
         }
     }
 
@@ -163,6 +170,8 @@ pub enum BoardView {
     Classification(ClassificationBoard),
     /// Board `trends`.
     Trends(TrendsBoard),
+    /// Board `complaints`.
+    Complaints(ComplaintsBoard),
 }
 
 impl BoardView {
@@ -179,6 +188,7 @@ impl BoardView {
             BoardView::Reporting(_) => BoardName::Reporting,
             BoardView::Classification(_) => BoardName::Classification,
             BoardView::Trends(_) => BoardName::Trends,
+            BoardView::Complaints(_) => BoardName::Complaints,
         }
     }
 
@@ -195,6 +205,7 @@ impl BoardView {
             BoardView::Reporting(b) => b.as_of,
             BoardView::Classification(b) => b.as_of,
             BoardView::Trends(b) => b.as_of,
+            BoardView::Complaints(b) => b.as_of,
         }
     }
 }
@@ -238,6 +249,9 @@ pub fn build_board(
             BoardView::Classification(aggregate_classification(data, filter))
         }
         BoardName::Trends => BoardView::Trends(aggregate_trends(data, filter, ctx.today)),
+        BoardName::Complaints => {
+            BoardView::Complaints(aggregate_complaints(data, filter, ctx.today))
+        }
     }
 }
 

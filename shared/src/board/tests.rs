@@ -1009,3 +1009,44 @@ fn demo_history_changes_only_trends_moves_and_last_years_yearly_report() {
         }
     }
 }
+
+#[test]
+fn demo_reproduces_the_complaints_figures() {
+    let data = demo_dataset();
+    let BoardView::Complaints(b) = build_board(
+        BoardName::Complaints,
+        &data,
+        &BoardFilter::default(),
+        &ctx(),
+    ) else {
+        unreachable!()
+    };
+    use figures::*;
+    assert_eq!(b.year, Some(2023));
+    assert_eq!(
+        (
+            b.total.received,
+            b.total.referred,
+            b.total.handled(),
+            b.total.accepted,
+            b.total.rejected,
+            b.total.processed,
+            b.total.pending
+        ),
+        (
+            COMPLAINTS_RECEIVED,
+            COMPLAINTS_REFERRED,
+            127,
+            COMPLAINTS_ACCEPTED,
+            COMPLAINTS_REJECTED,
+            COMPLAINTS_PROCESSED,
+            COMPLAINTS_PENDING
+        )
+    );
+    assert_eq!(
+        b.processing_rate.map(|r| (r * 10.0).round() / 10.0),
+        Some(95.6)
+    );
+    assert_eq!(b.quarters.len(), 4);
+    assert_eq!(b.total.overdue, 2);
+}

@@ -337,6 +337,39 @@ pub struct CommitteeActivity {
     pub status: CommitteeStatus,
 }
 
+/// A center's government complaints of one quarter: those received in the quarter and what
+/// became of them by the report's day.
+///
+/// Every complaint received is referred to the competent department, accepted, rejected, or
+/// still awaits that decision; every accepted one is processed or still in process. Natural key:
+/// `complaints/{center}/{year}/Q{quarter}`, `center` being the envelope's (the center whose
+/// complaints unit reports: a ministry's, or the secretariat's central system).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintsQuarter {
+    /// The year, 1900 to 2200.
+    #[schemars(range(min = 1900, max = 2200))]
+    pub year: i32,
+    /// The quarter, 1 to 4.
+    #[schemars(range(min = 1, max = 4))]
+    pub quarter: u8,
+    /// Complaints received in the quarter.
+    pub received: u32,
+    /// Of those, referred to the competent departments (followed up there).
+    pub referred: u32,
+    /// Of those, accepted by the unit itself.
+    pub accepted: u32,
+    /// Of those, rejected by the unit itself.
+    pub rejected: u32,
+    /// Of the accepted, processed.
+    pub processed: u32,
+    /// Of the accepted, still in process; `processed + pending` is `accepted`.
+    pub pending: u32,
+    /// Stuck: open past the time allowed (of those pending or awaiting a decision).
+    #[serde(default)]
+    pub overdue: u32,
+}
+
 /// Whether a committee still works (closed list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -367,11 +400,13 @@ pub enum RecordKind {
     Project,
     /// A progress report on a project ([`ProjectProgress`]).
     ProjectProgress,
+    /// A quarter of a center's government complaints ([`ComplaintsQuarter`]).
+    Complaints,
 }
 
 impl RecordKind {
     /// Every kind, in declaration order (the order of `Ord`).
-    pub const ALL: [RecordKind; 8] = [
+    pub const ALL: [RecordKind; 9] = [
         RecordKind::Session,
         RecordKind::Decision,
         RecordKind::DecisionStatus,
@@ -380,6 +415,7 @@ impl RecordKind {
         RecordKind::Committee,
         RecordKind::Project,
         RecordKind::ProjectProgress,
+        RecordKind::Complaints,
     ];
 
     /// The name used in keys, files and the wire (`decision-status`).
@@ -393,6 +429,7 @@ impl RecordKind {
             RecordKind::Committee => "committee",
             RecordKind::Project => "project",
             RecordKind::ProjectProgress => "project-progress",
+            RecordKind::Complaints => "complaints",
         }
     }
 
@@ -437,6 +474,8 @@ pub enum Record {
     Project(Project),
     /// A progress report on a project.
     ProjectProgress(ProjectProgress),
+    /// A quarter of government complaints.
+    Complaints(ComplaintsQuarter),
 }
 
 impl Record {
@@ -451,6 +490,7 @@ impl Record {
             Record::Committee(_) => RecordKind::Committee,
             Record::Project(_) => RecordKind::Project,
             Record::ProjectProgress(_) => RecordKind::ProjectProgress,
+            Record::Complaints(_) => RecordKind::Complaints,
         }
     }
 
@@ -476,6 +516,7 @@ impl Record {
             Record::ProjectProgress(r) => {
                 format!("project-progress/{}/{}", r.project, r.period_end)
             }
+            Record::Complaints(c) => format!("complaints/{}/{}/Q{}", center, c.year, c.quarter),
         };
         RecordKey(k)
     }

@@ -105,6 +105,7 @@ pub fn validate_against_today(as_of: NaiveDate, record: &Record, today: NaiveDat
         Record::Budget(b) => Some(("fiscal_year", b.fiscal_year)),
         Record::Kpi(k) => Some(("year", k.year)),
         Record::Committee(c) => Some(("year", c.year)),
+        Record::Complaints(c) => Some(("year", c.year)),
         _ => None,
     };
     let next_year = today.year().saturating_add(1);
@@ -155,8 +156,78 @@ pub fn validate_record(record: &Record) -> Vec<Problem> {
         Record::Committee(c) => validate_committee(c, &mut p),
         Record::Project(x) => super::project::validate_project(x, &mut p),
         Record::ProjectProgress(r) => super::project::validate_progress(r, &mut p),
+        Record::Complaints(c) => validate_complaints(c, &mut p),
     }
     p
+}
+
+/// The most complaints one quarter's record may count.
+pub const MAX_COMPLAINTS: u32 = 10_000_000;
+
+/// A quarter of complaints: a real quarter and year, figures within bounds, and the figures
+/// adding up: referred, accepted and rejected not more than received; processed and pending
+/// exactly the accepted; stuck not more than those still open.
+fn validate_complaints(c: &ComplaintsQuarter, p: &mut Vec<Problem>) {
+    if !(1..=4).contains(&c.quarter) {
+        p.push(Problem::new(
+            "quarter",
+            Msg::new("record-not-a-quarter").text("value", c.quarter),
+        ));
+    }
+    if !(1900..=2200).contains(&c.year) {
+        p.push(Problem::new(
+            "year",
+            Msg::new("record-implausible-year").text("value", c.year),
+        ));
+    }
+    let figures = [
+        ("received", c.received),
+        ("referred", c.referred),
+        ("accepted", c.accepted),
+        ("rejected", c.rejected),
+        ("processed", c.processed),
+        ("pending", c.pending),
+        ("overdue", c.overdue),
+    ];
+    for (field, n) in figures {
+        if n > MAX_COMPLAINTS {
+            p.push(Problem::new(
+                field,
+                Msg::new("record-complaints-too-many")
+                    .text("value", n)
+                    .figure("max", MAX_COMPLAINTS),
+            ));
+        }
+    }
+    let decided = u64::from(c.referred) + u64::from(c.accepted) + u64::from(c.rejected);
+    if decided > u64::from(c.received) {
+        p.push(Problem::new(
+            "received",
+            Msg::new("record-complaints-decided-over-received")
+                .text("referred", c.referred)
+                .text("accepted", c.accepted)
+                .text("rejected", c.rejected)
+                .text("received", c.received),
+        ));
+    }
+    if u64::from(c.processed) + u64::from(c.pending) != u64::from(c.accepted) {
+        p.push(Problem::new(
+            "pending",
+            Msg::new("record-complaints-accepted-not-split")
+                .text("processed", c.processed)
+                .text("pending", c.pending)
+                .text("accepted", c.accepted),
+        ));
+    }
+    let open = u64::from(c.pending) + u64::from(c.received).saturating_sub(decided);
+    if u64::from(c.overdue) > open {
+        p.push(Problem::new(
+            "overdue",
+            Msg::new("record-complaints-overdue-over-open")
+                .text("overdue", c.overdue)
+                .figure("open", open),
+        ));
+    }
 }
 
 fn text(p: &mut Vec<Problem>, field: &str, value: &str, required: bool, max: usize) {
@@ -398,6 +469,45 @@ mod tests {
 
     fn fields(p: &[Problem]) -> Vec<&str> {
         p.iter().map(|x| x.field.as_str()).collect()
+    }
+
+    fn complaints(n: [u32; 7]) -> Record {
+        Record::Complaints(ComplaintsQuarter {
+            year: 2023,
+            quarter: 2,
+            received: n[0],
+            referred: n[1],
+            accepted: n[2],
+            rejected: n[3],
+            processed: n[4],
+            pending: n[5],
+            overdue: n[6],
+        })
+    }
+
+    #[test]
+    fn complaints_must_add_up() {
+        // The report's year: 233 received, 106 referred, 68 accepted, 59 rejected, 65 + 3.
+        assert!(validate_record(&complaints([233, 106, 68, 59, 65, 3, 3])).is_empty());
+        // More decided than received.
+        let p = validate_record(&complaints([100, 50, 40, 20, 40, 0, 0]));
+        assert_eq!(fields(&p), ["received"]);
+        // Processed and pending are not the accepted.
+        let p = validate_record(&complaints([100, 50, 40, 10, 30, 5, 0]));
+        assert_eq!(fields(&p), ["pending"]);
+        // Stuck beyond what is open: 3 pending + 0 awaiting a decision.
+        let p = validate_record(&complaints([233, 106, 68, 59, 65, 3, 4]));
+        assert_eq!(fields(&p), ["overdue"]);
+        // 10 awaiting a decision count as open.
+        assert!(validate_record(&complaints([243, 106, 68, 59, 65, 3, 13])).is_empty());
+        let mut q = complaints([1, 0, 0, 0, 0, 0, 0]);
+        if let Record::Complaints(c) = &mut q {
+            (c.quarter, c.year, c.received) = (5, 1800, MAX_COMPLAINTS + 1);
+        }
+        assert_eq!(
+            fields(&validate_record(&q)),
+            ["quarter", "year", "received"]
+        );
     }
 
     #[test]

@@ -309,6 +309,48 @@ const KPI: &[Field] = &[
     ),
 ];
 
+const COMPLAINTS: &[Field] = &[
+    f("year", "السنة", true, YEAR),
+    f("quarter", "الربع", true, &["فصل", "سه‌ماهه"]),
+    f(
+        "received",
+        "الشكاوى الواردة",
+        true,
+        &["الواردة", "عدد الشكاوى", "شکایت‌های دریافتی"],
+    ),
+    f(
+        "referred",
+        "المحالة للجهات المختصة",
+        true,
+        &["المحالة", "ارجاع‌شده"],
+    ),
+    f(
+        "accepted",
+        "المقبولة",
+        true,
+        &["الشكاوى المقبولة", "پذیرفته‌شده"],
+    ),
+    f("rejected", "المرفوضة", true, &["الشكاوى المرفوضة", "ردشده"]),
+    f(
+        "processed",
+        "المعالجة",
+        true,
+        &["تمت معالجتها", "رسیدگی‌شده"],
+    ),
+    f(
+        "pending",
+        "قيد المعالجة",
+        true,
+        &["in process", "در حال رسیدگی"],
+    ),
+    f(
+        "overdue",
+        "العالقة",
+        false,
+        &["stuck", "المتعثرة", "العالقة والمتعثرة", "معوق"],
+    ),
+];
+
 const COMMITTEE: &[Field] = &[
     f(
         "committee",
@@ -474,6 +516,7 @@ pub(crate) fn fields_of(kind: RecordKind) -> &'static [Field] {
         RecordKind::Committee => COMMITTEE,
         RecordKind::Project => PROJECT,
         RecordKind::ProjectProgress => PROJECT_PROGRESS,
+        RecordKind::Complaints => COMPLAINTS,
     }
 }
 
@@ -673,6 +716,10 @@ const KIND_WORDS: &[(RecordKind, &[&str])] = &[
     ),
     (RecordKind::Committee, &["لجنة", "اللجان", "کارگروه‌ها"]),
     (
+        RecordKind::Complaints,
+        &["الشكاوى", "شكاوى", "الشكاوى الحكومية", "شکایت‌ها"],
+    ),
+    (
         RecordKind::ProjectProgress,
         &[
             "تقدم المشاريع",
@@ -687,7 +734,7 @@ const KIND_WORDS: &[(RecordKind, &[&str])] = &[
 ];
 
 /// The words accepted in a `kind` cell, for messages.
-pub(crate) const KIND_ACCEPTED_WORDS: &str = "decision-status / حالة القرار، budget / الموازنة، kpi / مؤشر، committee / لجنة، project / مشروع، project-progress / تقدم المشاريع، decision / قرار، session / جلسة";
+pub(crate) const KIND_ACCEPTED_WORDS: &str = "decision-status / حالة القرار، budget / الموازنة، kpi / مؤشر، committee / لجنة، project / مشروع، project-progress / تقدم المشاريع، decision / قرار، session / جلسة، complaints / الشكاوى";
 
 /// A `kind` cell: `decision-status`, `Decision Status`, `حالة القرار`.
 pub(crate) fn parse_record_kind(s: &str) -> Option<RecordKind> {

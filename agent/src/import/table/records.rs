@@ -6,9 +6,9 @@ use super::{Cells, RowRead, values};
 use rasid_shared::i18n::Msg;
 use rasid_shared::model::{
     BudgetCategory, BudgetLine, CenterCode, Classification, CommitteeActivity, CommitteeStatus,
-    Decision, DecisionKind, DecisionNumber, DecisionStatus, ExecutionStatus, FollowUp,
-    FollowUpKind, FundingSource, KpiAchievement, Project, ProjectProgress, ProjectStatus, Record,
-    RecordKind, Session, SessionKind,
+    ComplaintsQuarter, Decision, DecisionKind, DecisionNumber, DecisionStatus, ExecutionStatus,
+    FollowUp, FollowUpKind, FundingSource, KpiAchievement, Project, ProjectProgress, ProjectStatus,
+    Record, RecordKind, Session, SessionKind,
 };
 
 /// The record of a row of `kind`; `None` (or `r.failed`) when something could not be read.
@@ -26,7 +26,33 @@ pub(super) fn build<C: Cells + ?Sized>(
         RecordKind::Committee => committee_activity(r),
         RecordKind::Project => project(r),
         RecordKind::ProjectProgress => project_progress(r),
+        RecordKind::Complaints => complaints(r),
     }
+}
+
+/// A quarter of a center's complaints.
+fn complaints<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Record> {
+    let year = r.required("year", values::year);
+    let quarter = r.required("quarter", values::quarter);
+    let mut count = |name: &str| r.required(name, values::whole::<u32>);
+    let received = count("received");
+    let referred = count("referred");
+    let accepted = count("accepted");
+    let rejected = count("rejected");
+    let processed = count("processed");
+    let pending = count("pending");
+    let overdue = r.optional("overdue", values::whole::<u32>).unwrap_or(0);
+    Some(Record::Complaints(ComplaintsQuarter {
+        year: year?,
+        quarter: quarter?,
+        received: received?,
+        referred: referred?,
+        accepted: accepted?,
+        rejected: rejected?,
+        processed: processed?,
+        pending: pending?,
+        overdue,
+    }))
 }
 
 /// A cabinet session.
