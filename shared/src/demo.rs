@@ -498,17 +498,7 @@ fn complaints(out: &mut Vec<RecordEnvelope>) {
             out,
             SECRETARIAT,
             as_of,
-            Record::Complaints(ComplaintsQuarter {
-                year: DEMO_YEAR,
-                quarter: q,
-                received: n[0],
-                referred: n[1],
-                accepted: n[2],
-                rejected: n[3],
-                processed: n[4],
-                pending: n[5],
-                overdue: n[6],
-            }),
+            Record::Complaints(ComplaintsQuarter::new(DEMO_YEAR, q, n)),
         );
     }
 }

@@ -3,11 +3,13 @@
 //! itself, the share of the accepted ones processed and the stuck ones; the quarters side by
 //! side; each center's processing rate, the weakest first.
 
+// A processing rate is coloured by the execution thresholds the other boards use.
+use super::centers::rate_color;
 use super::no_data_text;
 use crate::theme::space;
 use crate::widgets::*;
 use egui::{Rect, Ui};
-use rasid_shared::board::{ComplaintsBoard, threshold};
+use rasid_shared::board::ComplaintsBoard;
 
 pub fn show(ui: &Ui, rect: Rect, b: &ComplaintsBoard, env: &Env) {
     let Some(year) = b.year else {
@@ -19,17 +21,6 @@ pub fn show(ui: &Ui, rect: Rect, b: &ComplaintsBoard, env: &Env) {
     let cols = columns_rtl(r[1], &[1.0, 1.0], space::GAP);
     quarters(ui, cols[0], b, env);
     centers(ui, cols[1], b, env);
-}
-
-/// A processing rate's colour: the execution thresholds the other boards use.
-fn rate_color(rate: Option<f64>, env: &Env) -> egui::Color32 {
-    let t = &env.theme;
-    match rate {
-        Some(r) if r >= threshold::EXECUTION_GOOD => t.executed,
-        Some(r) if r >= threshold::EXECUTION_FAIR => t.in_progress,
-        Some(_) => t.not_started,
-        None => t.unreported,
-    }
 }
 
 fn cards(ui: &Ui, rect: Rect, b: &ComplaintsBoard, year: i32, env: &Env) {

@@ -370,6 +370,33 @@ pub struct ComplaintsQuarter {
     pub overdue: u32,
 }
 
+impl ComplaintsQuarter {
+    /// The quarter `quarter` of `year` with its figures in the order of the fields: received,
+    /// referred, accepted, rejected, processed, pending, overdue.
+    pub fn new(year: i32, quarter: u8, figures: [u32; 7]) -> ComplaintsQuarter {
+        let [
+            received,
+            referred,
+            accepted,
+            rejected,
+            processed,
+            pending,
+            overdue,
+        ] = figures;
+        ComplaintsQuarter {
+            year,
+            quarter,
+            received,
+            referred,
+            accepted,
+            rejected,
+            processed,
+            pending,
+            overdue,
+        }
+    }
+}
+
 /// Whether a committee still works (closed list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

@@ -472,17 +472,7 @@ mod tests {
     }
 
     fn complaints(n: [u32; 7]) -> Record {
-        Record::Complaints(ComplaintsQuarter {
-            year: 2023,
-            quarter: 2,
-            received: n[0],
-            referred: n[1],
-            accepted: n[2],
-            rejected: n[3],
-            processed: n[4],
-            pending: n[5],
-            overdue: n[6],
-        })
+        Record::Complaints(ComplaintsQuarter::new(2023, 2, n))
     }
 
     #[test]

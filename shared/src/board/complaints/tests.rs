@@ -17,17 +17,7 @@ fn quarter(center: &str, year: i32, quarter: u8, n: [u32; 7]) -> RecordEnvelope 
         center: code(center),
         as_of: d(year, u32::from(quarter) * 3, 28),
         revision: 1,
-        record: Record::Complaints(ComplaintsQuarter {
-            year,
-            quarter,
-            received: n[0],
-            referred: n[1],
-            accepted: n[2],
-            rejected: n[3],
-            processed: n[4],
-            pending: n[5],
-            overdue: n[6],
-        }),
+        record: Record::Complaints(ComplaintsQuarter::new(year, quarter, n)),
     }
 }
 
