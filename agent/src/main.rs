@@ -63,7 +63,8 @@ enum Command {
         /// The record kind of rows without a `record` (or `kind`) column; it takes precedence over the
         /// sheet and file names. One of: decision-status (حالة القرار), budget (الموازنة),
         /// kpi (مؤشر), committee (لجنة), project (مشروع), project-progress (تقدم المشاريع),
-        /// decision (قرار), session (جلسة).
+        /// decision (قرار), session (جلسة), complaints (الشكاوى), legislation (الخطة التشريعية),
+        /// legal-memoranda (المذكرات القانونية).
         #[arg(long)]
         kind: Option<String>,
         /// Text encoding of CSV files: utf-8 or windows-1256 (detected when left out).

@@ -1016,3 +1016,108 @@ fn complaints_that_do_not_add_up_are_refused_row_by_row() {
     assert!(at(5, "العالقة"), "{lines:#?}");
     assert!(at(6, "الربع"), "{lines:#?}");
 }
+
+#[test]
+fn persian_legislation_csv_reads_persian_headers_words_and_digits() {
+    use rasid_shared::model::{LegislationItem, LegislationStage, LegislationType};
+    let rows = rows_of("legislation-persian.csv", &opts());
+    let item = |code: &str, title: &str, item_type, stage, responsible: &str| LegislationItem {
+        code: code.into(),
+        title: title.into(),
+        item_type,
+        stage,
+        responsible: CenterCode::new(responsible).unwrap(),
+        year: 2023,
+        planned_quarter: None,
+        done: None,
+    };
+    // The report's day, ۱۴۰۲/۱۰/۱۰ ه.ش, is the last day of 2023.
+    let as_of = d(2023, 12, 31);
+    let expected = [
+        LegislationItem {
+            planned_quarter: Some(2),
+            // ۱۴۰۲/۸/۱۴ ه.ش
+            done: Some(d(2023, 11, 5)),
+            ..item(
+                "L-2023-03",
+                "لایحه حمایت از حقوق مصرف‌کنندگان",
+                LegislationType::Law,
+                LegislationStage::Forwarded,
+                "MOJ",
+            )
+        },
+        LegislationItem {
+            planned_quarter: Some(4),
+            ..item(
+                "R-2023-07",
+                "آیین‌نامه اجرایی قانون گردشگری",
+                LegislationType::Regulation,
+                LegislationStage::Drafting,
+                "MOT",
+            )
+        },
+        // Outside the plan: no planned quarter.
+        LegislationItem {
+            done: Some(d(2023, 6, 20)),
+            ..item(
+                "S-2023-02",
+                "راهبرد ملی تحول دیجیتال",
+                LegislationType::Strategy,
+                LegislationStage::Approved,
+                "MTIT",
+            )
+        },
+    ];
+    let expected: Vec<_> = (2..)
+        .zip(expected)
+        .map(|(row, i)| (row, as_of, Record::Legislation(i)))
+        .collect();
+    assert_eq!(rows, expected);
+}
+
+#[test]
+fn legislation_breaking_the_stage_rules_is_refused_row_by_row() {
+    let err = read_file(&fixture("legislation-errors.csv"), &opts(), &mut |_| {}).unwrap_err();
+    let (lines, total) = problem_lines(&err);
+    assert_eq!(total, 5, "{lines:#?}");
+    let at = |row: usize, column: &str, says: &str| {
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("row {row}, column '{column}'")) && l.contains(says))
+    };
+    // A regulation is done when approved; only a law is forwarded to the president.
+    assert!(at(3, "المرحلة", "only a law is forwarded"), "{lines:#?}");
+    // A law forwarded to the president is done: it needs the day.
+    assert!(at(4, "تاريخ الإنجاز", "has no done date"), "{lines:#?}");
+    // A strategy still in the cabinet's readings is not done: no day yet.
+    assert!(at(5, "تاريخ الإنجاز", "2023-03-15"), "{lines:#?}");
+    assert!(
+        at(6, "النوع", "'معاهدة' is not a type of legislation"),
+        "{lines:#?}"
+    );
+    assert!(at(6, "النوع", "regulation / نظام"), "{lines:#?}");
+    assert!(at(7, "الجهة المسؤولة", "وزارة النقل"), "{lines:#?}");
+}
+
+#[test]
+fn legal_memoranda_csv_with_arabic_headers_reads_each_quarter() {
+    use rasid_shared::model::LegalMemoranda;
+    let rows = rows_of("legal-memoranda.csv", &opts());
+    let quarter = |row, as_of, quarter, memoranda| {
+        let m = LegalMemoranda {
+            year: 2023,
+            quarter,
+            memoranda,
+        };
+        (row, as_of, Record::LegalMemoranda(m))
+    };
+    assert_eq!(
+        rows,
+        [
+            quarter(2, d(2023, 4, 10), 1, 262),
+            quarter(3, d(2023, 7, 10), 2, 281),
+            quarter(4, d(2023, 10, 10), 3, 255),
+            quarter(5, d(2024, 1, 10), 4, 282),
+        ]
+    );
+}

@@ -110,6 +110,7 @@ pub fn boards_fed_by(kind: RecordKind) -> &'static [BoardName] {
         RecordKind::Committee => &[Committees, Reporting],
         RecordKind::Project | RecordKind::ProjectProgress => &[Projects, Reporting],
         RecordKind::Complaints => &[Complaints, Reporting],
+        RecordKind::Legislation | RecordKind::LegalMemoranda => &[Legislation, Reporting],
     }
 }
 

@@ -20,7 +20,7 @@ use rasid_shared::board::*;
 use rasid_shared::demo::demo_today;
 use rasid_shared::model::{
     BudgetCategory, CenterCode, CommitteeStatus, DecisionKind, DecisionNumber, DecisionStatus,
-    ExecutionStatus, Record, RecordEnvelope,
+    ExecutionStatus, LegislationStage, LegislationType, Record, RecordEnvelope,
 };
 
 fn env() -> Env {
@@ -269,6 +269,22 @@ fn board_reporting_fa_1080p() {
 }
 
 #[test]
+fn board_legislation_1080p() {
+    snapshot_1080p(BoardName::Legislation);
+}
+
+#[test]
+fn board_legislation_4k() {
+    let mut h = rendered(wall(only(BoardName::Legislation), demo()), 3840.0, 2160.0);
+    h.snapshot("board_legislation_4k");
+}
+
+#[test]
+fn board_legislation_fa_1080p() {
+    snapshot_persian_1080p(BoardName::Legislation);
+}
+
+#[test]
 fn board_classification_fa_1080p() {
     snapshot_persian_1080p(BoardName::Classification);
 }
@@ -327,6 +343,24 @@ fn complaints_board_reads_the_reports_year() {
     assert!(h.query_all_by_label("مقبولة قيد المعالجة").count() >= 1);
     h.get_by_label("منها ٢ عالقة بعد المدة المسموح بها");
     h.get_by_label("الأمانة العامة لمجلس الوزراء (٢ عالقة)");
+}
+
+#[test]
+fn legislation_board_reads_the_plans_year() {
+    let h = harness(wall(only(BoardName::Legislation), demo()));
+    h.get_by_label("نسبة إنجاز الخطة");
+    h.get_by_label("٣١٪");
+    h.get_by_label("أُنجز ٢٨ من ٩١ في الخطة");
+    h.get_by_label("قوانين نُسّبت للرئيس");
+    h.get_by_label("و٣٢ قيد العمل");
+    h.get_by_label("أنظمة ولوائح صودق عليها");
+    h.get_by_label("و٣١ قيد العمل");
+    h.get_by_label("و٤ قيد العمل");
+    h.get_by_label("أُضيفت من خارج الخطة");
+    h.get_by_label("أُنجز منها ٤");
+    h.get_by_label("١٬٠٨٠");
+    h.get_by_label("أُنجزت في الربع الرابع");
+    h.get_by_label("قيد القراءات في المجلس");
 }
 
 #[test]
@@ -716,11 +750,11 @@ fn arrow_right_and_page_up_show_the_previous_board_wrapping_around() {
     let mut h = harness(wall(all_boards(), demo()));
     press(&mut h, Key::ArrowRight);
     assert!(
-        shows(&h, BoardName::Complaints),
+        shows(&h, BoardName::Legislation),
         "before the first comes the last"
     );
     press(&mut h, Key::PageUp);
-    assert!(shows(&h, BoardName::Trends));
+    assert!(shows(&h, BoardName::Complaints));
 }
 
 #[test]
@@ -1123,7 +1157,48 @@ fn malformed_views() -> Vec<BoardView> {
             })
             .collect(),
     };
+    let item = |i: usize| LegislationItemRow {
+        code: "\u{202e}".repeat(i),
+        title: "\u{202e}".repeat(i * 7),
+        item_type: LegislationType::Law,
+        stage: LegislationStage::Readings,
+        responsible: code.clone(),
+        responsible_ar: "\u{202e}".repeat(i),
+        planned_quarter: Some(u8::MAX),
+        done: None,
+        quarters_late: u32::MAX,
+    };
+    let huge = LegislationCounts {
+        items: 0,
+        done: u64::MAX,
+    };
+    let legislation = LegislationBoard {
+        as_of: None,
+        year: Some(i32::MIN),
+        day: None,
+        plan: huge,
+        plan_rate: Some(f64::INFINITY),
+        outside_plan: huge,
+        by_type: (0..30)
+            .map(|_| LegislationTypeRow {
+                item_type: LegislationType::Strategy,
+                counts: huge,
+            })
+            .collect(),
+        open_by_stage: (0..30)
+            .map(|i| LegislationStageRow {
+                stage: LegislationStage::Drafting,
+                items: if i % 2 == 0 { u64::MAX } else { 0 },
+            })
+            .collect(),
+        late: (0..300).map(item).collect(),
+        this_quarter: Some(u8::MAX),
+        done_this_quarter: (0..300).map(item).collect(),
+        memoranda: u64::MAX,
+        memoranda_quarters: Vec::new(),
+    };
     vec![
+        BoardView::Legislation(legislation),
         BoardView::Complaints(complaints),
         BoardView::Trends(trends),
         BoardView::Classification(classification),

@@ -16,6 +16,8 @@ use std::collections::BTreeMap;
 
 /// The year the dataset describes.
 pub const DEMO_YEAR: i32 = 2023;
+mod legislation_titles;
+
 /// The day the annual report was signed; the demo's boards are "as of" this day.
 pub fn demo_today() -> NaiveDate {
     date(2024, 2, 12)
@@ -97,6 +99,24 @@ pub mod figures {
     pub const COMPLAINTS_PROCESSED: u64 = 65;
     /// Of the accepted, still in process at the year's end.
     pub const COMPLAINTS_PENDING: u64 = 3;
+    /// Laws, regulations and strategies in the 2023 legislative plan.
+    pub const LEGISLATION_PLANNED: u64 = 91;
+    /// Of those, done (31%).
+    pub const LEGISLATION_PLANNED_DONE: u64 = 28;
+    /// Laws forwarded to the president in 2023.
+    pub const LAWS_FORWARDED: u64 = 8;
+    /// Draft laws in progress.
+    pub const LAWS_IN_PROGRESS: u64 = 32;
+    /// Regulations approved in 2023.
+    pub const REGULATIONS_APPROVED: u64 = 20;
+    /// Regulations in progress.
+    pub const REGULATIONS_IN_PROGRESS: u64 = 31;
+    /// Strategies, policies and agendas approved in 2023.
+    pub const STRATEGIES_APPROVED: u64 = 4;
+    /// Strategies, policies and agendas in progress.
+    pub const STRATEGIES_IN_PROGRESS: u64 = 4;
+    /// Legal memoranda written for the cabinet in 2023.
+    pub const LEGAL_MEMORANDA: u64 = 1_080;
 }
 
 /// The demo's centers and records (revision 1 each, but those with earlier revisions in
@@ -391,6 +411,7 @@ pub fn generate() -> DemoData {
     committees(&mut rng, &mut out);
     projects(&mut out);
     complaints(&mut out);
+    legislation(&mut out);
     let mut earlier = story_history(&out);
     earlier.extend(moved_goalposts(&mut out));
     earlier.extend(earlier_statuses(&mut out));
@@ -500,6 +521,84 @@ fn complaints(out: &mut Vec<RecordEnvelope>) {
             as_of,
             Record::Complaints(ComplaintsQuarter::new(DEMO_YEAR, q, n)),
         );
+    }
+}
+
+/// The centers the demo makes responsible for the plan's items, in turn.
+const LEGISLATION_CENTERS: [&str; 12] = [
+    "MOJ", "MOF", "MOH", "MOI", "MOE", "MOLG", "MOT", "MOSD", "MONE", "MTIT", "MOWA", "MOA",
+];
+
+/// The 2023 legislative plan as the secretariat's legal affairs report it, and their legal
+/// memoranda. The report's per-type figures (8 laws forwarded and 32 in progress, 20 regulations
+/// approved and 31 in progress, 4 strategies approved and 4 in progress) add up to 99 items and
+/// 32 done, while it gives the plan as 91 items and 28 done (31%); the demo reads the difference
+/// as 8 items added during the year outside the plan, 4 of them done (which 8 is made up, as are
+/// the stages of the open items, the planned quarters, the days done, the responsible centers
+/// and the memoranda per quarter).
+fn legislation(out: &mut Vec<RecordEnvelope>) {
+    use crate::model::{LegislationStage as S, LegislationType as T};
+    use legislation_titles::*;
+    // (type, titles, done, item indices outside the plan)
+    let groups: [(T, &[&str], bool, &[usize]); 6] = [
+        (T::Law, &LAWS_DONE, true, &[7]),
+        (T::Law, &LAWS_IN_PROGRESS, false, &[30, 31]),
+        (T::Regulation, &REGULATIONS_DONE, true, &[17, 18, 19]),
+        (T::Regulation, &REGULATIONS_IN_PROGRESS, false, &[29, 30]),
+        (T::Strategy, &STRATEGIES_DONE, true, &[]),
+        (T::Strategy, &STRATEGIES_IN_PROGRESS, false, &[]),
+    ];
+    let open_stages = [S::Drafting, S::Consultation, S::Readings, S::Approved];
+    let mut n = 0usize;
+    for (t, titles, done, outside) in groups {
+        for (i, title) in titles.iter().enumerate() {
+            n += 1;
+            let planned = (!outside.contains(&i)).then_some((n * 3 % 4 + 1) as u8);
+            // A done item was done in its planned quarter or the next (the fourth's in it).
+            let day = done.then(|| {
+                let q = planned.map_or(n % 4 + 1, |q| usize::from(q) + n % 2).min(4);
+                date(
+                    DEMO_YEAR,
+                    (q * 3 - 2 + n % 3) as u32,
+                    (n * 7 % 27 + 1) as u32,
+                )
+            });
+            // Open laws may stand approved, waiting to be forwarded; other types stop before.
+            let stages = if t == T::Law { 4 } else { 3 };
+            let stage = if done {
+                t.last_stage()
+            } else {
+                open_stages[n % stages]
+            };
+            let record = Record::Legislation(crate::model::LegislationItem {
+                code: format!("LP-{DEMO_YEAR}-{n:03}"),
+                title: title.to_string(),
+                item_type: t,
+                stage,
+                responsible: code_of(LEGISLATION_CENTERS[n % LEGISLATION_CENTERS.len()]),
+                year: DEMO_YEAR,
+                planned_quarter: planned,
+                done: day,
+            });
+            push(
+                out,
+                "GSC-LEGAL",
+                day.unwrap_or(date(DEMO_YEAR + 1, 1, 10)),
+                record,
+            );
+        }
+    }
+    for (quarter, memoranda) in (1u8..).zip([262u32, 281, 255, 282]) {
+        let as_of = match quarter {
+            4 => date(DEMO_YEAR + 1, 1, 10),
+            _ => date(DEMO_YEAR, u32::from(quarter) * 3 + 1, 10),
+        };
+        let m = LegalMemoranda {
+            year: DEMO_YEAR,
+            quarter,
+            memoranda,
+        };
+        push(out, "GSC-LEGAL", as_of, Record::LegalMemoranda(m));
     }
 }
 

@@ -7,7 +7,8 @@
 
 use crate::model::{
     BudgetLine, CommitteeActivity, ComplaintsQuarter, Decision, DecisionStatus, KpiAchievement,
-    Project, ProjectProgress, Record, RecordEnvelope, RecordKind, Session,
+    LegalMemoranda, LegislationItem, Project, ProjectProgress, Record, RecordEnvelope, RecordKind,
+    Session,
 };
 use crate::wire::Batch;
 use schemars::generate::SchemaSettings;
@@ -53,6 +54,8 @@ pub fn schema_files() -> Vec<SchemaFile> {
             RecordKind::Project => root::<Project>(),
             RecordKind::ProjectProgress => root::<ProjectProgress>(),
             RecordKind::Complaints => root::<ComplaintsQuarter>(),
+            RecordKind::Legislation => root::<LegislationItem>(),
+            RecordKind::LegalMemoranda => root::<LegalMemoranda>(),
         };
         files.push(file(
             &format!("record-{kind}.json"),

@@ -21,7 +21,7 @@ use columns::{AS_OF, Field, fields_of, is_one_of, kind_names, kind_words, normal
 use rasid_shared::format::CalendarKind;
 use rasid_shared::i18n::Msg;
 use rasid_shared::model::validate::{validate_against_today, validate_record};
-use rasid_shared::model::{CodeError, DecisionNumber, RecordKind};
+use rasid_shared::model::{CenterCode, CodeError, DecisionNumber, RecordKind};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -630,8 +630,8 @@ impl HeaderRow<'_> {
     }
 
     /// The column that gives each row's kind: one headed as the record's kind, or a plain
-    /// `kind` column unless the kind of the file has a `kind` field of its own (sessions and
-    /// decisions).
+    /// `kind` column unless the kind of the file has a field of its own headed so (a session's
+    /// or a decision's `kind`, a legislation item's `type`, all headed `النوع`).
     fn kind_column(&self, usable: &[bool], named: Option<RecordKind>) -> Option<usize> {
         let explicit = self
             .usable_columns(usable, |n| is_one_of(n, columns::RECORD_KIND_HEADERS))
@@ -639,8 +639,12 @@ impl HeaderRow<'_> {
         let plain = self
             .usable_columns(usable, |n| is_one_of(n, columns::PLAIN_KIND_HEADERS))
             .next();
-        let has_own_kind_field =
-            |k: RecordKind| matches!(k, RecordKind::Session | RecordKind::Decision);
+        let has_own_kind_field = |k: RecordKind| {
+            matches!(
+                k,
+                RecordKind::Session | RecordKind::Decision | RecordKind::Legislation
+            )
+        };
         explicit.or_else(|| {
             plain.filter(|_| match named {
                 Some(k) => !has_own_kind_field(k),
@@ -920,6 +924,12 @@ impl<'r, 'a, C: Cells + ?Sized> RowRead<'r, 'a, C> {
             values::text_of(c)
                 .parse::<DecisionNumber>()
                 .map_err(|e| e.msg())
+        })
+    }
+
+    fn center_code(&mut self, field: &str, required: bool) -> Option<CenterCode> {
+        self.value(field, required, |c| {
+            CenterCode::new(&values::text_of(c)).map_err(|e| e.msg())
         })
     }
 

@@ -13,6 +13,7 @@ mod complaints;
 mod decisions;
 mod goalposts;
 mod kpi;
+mod legislation;
 mod overdue;
 mod projects;
 mod reporting;
@@ -46,6 +47,7 @@ pub fn title(name: BoardName, env: &Env) -> String {
         BoardName::Classification => env.tr("board-title-classification"),
         BoardName::Trends => env.tr("board-title-trends"),
         BoardName::Complaints => env.tr("board-title-complaints"),
+        BoardName::Legislation => env.tr("board-title-legislation"),
     }
 }
 
@@ -68,6 +70,7 @@ pub fn show(ui: &Ui, rect: Rect, view: &BoardView, env: &Env) {
         BoardView::Classification(b) => classification::show(ui, rect, b, env),
         BoardView::Trends(b) => trends::show(ui, rect, b, env),
         BoardView::Complaints(b) => complaints::show(ui, rect, b, env),
+        BoardView::Legislation(b) => legislation::show(ui, rect, b, env),
     }
 }
 

@@ -132,6 +132,7 @@ board-title-reporting = انتظام تقارير الجهات المسؤولة
 board-title-classification = تنفيذ القرارات حسب التصنيف
 board-title-trends = الاتجاهات خلال العام
 board-title-complaints = الشكاوى الحكومية
+board-title-legislation = الخطة التشريعية
 wall-subtitle = الأمانة العامة لمجلس الوزراء — متابعة الأداء الحكومي
 wall-waiting-for-data = بانتظار البيانات…
 wall-board-failed = تعذّر عرض هذه اللوحة
@@ -569,3 +570,48 @@ story-more = و{ $count } غيرها
 story-links = قرارات مشابهة مرتبطة به
 story-no-links = لا قرارات مرتبطة
 story-link-unknown = لم يصل هذا القرار إلى المجمّع
+
+# The legislation board.
+legislation-plan-rate = نسبة إنجاز الخطة
+legislation-plan-rate-note = أُنجز { $done } من { $items } في الخطة
+legislation-laws-done = قوانين نُسّبت للرئيس
+legislation-regulations-done = أنظمة ولوائح صودق عليها
+legislation-strategies-done = إستراتيجيات صودق عليها
+legislation-in-progress-note = و{ $open } قيد العمل
+legislation-outside-plan = أُضيفت من خارج الخطة
+legislation-outside-plan-note = أُنجز منها { $done }
+legislation-memoranda = مذكرات قانونية
+legislation-memoranda-note = أُعدّت لمجلس الوزراء
+legislation-open-by-stage = غير المنجزة حسب المرحلة
+legislation-stage-drafting = قيد الصياغة
+legislation-stage-consultation = قيد التشاور مع الدوائر
+legislation-stage-readings = قيد القراءات في المجلس
+legislation-stage-approved = صودق عليها وتنتظر التنسيب
+legislation-stage-forwarded = نُسّبت للرئيس
+legislation-type-law = قانون
+legislation-type-regulation = نظام
+legislation-type-strategy = إستراتيجية
+legislation-late = متأخرة عن موعدها في الخطة ({ $num })
+legislation-none-late = لا بند متأخر عن موعده
+legislation-late-by = { $count ->
+    [two] متأخر ربعين
+    [few] متأخر { $num } أرباع
+    [many] متأخر { $num } ربعاً
+    [one] متأخر ربعاً
+   *[other] متأخر { $num } ربع
+}
+legislation-done-this-quarter = أُنجزت في { $quarter ->
+    [1] الربع الأول
+    [2] الربع الثاني
+    [3] الربع الثالث
+    [4] الربع الرابع
+   *[other] الربع { $num }
+}
+legislation-none-done = لم يُنجز بند في هذا الربع بعد
+legislation-more = { $count ->
+    [two] وبندان آخران
+    [few] و{ $num } بنود أخرى
+    [many] و{ $num } بنداً آخر
+    [one] وبند آخر
+   *[other] و{ $num } بند آخر
+}

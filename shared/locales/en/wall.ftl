@@ -110,6 +110,7 @@ board-title-reporting = Reporting by the responsible centers
 board-title-classification = Execution by classification
 board-title-trends = Trends through the year
 board-title-complaints = Government complaints
+board-title-legislation = Legislative plan
 wall-subtitle = General Secretariat of the Cabinet — government performance
 wall-waiting-for-data = Waiting for data…
 wall-board-failed = This board cannot be shown
@@ -500,3 +501,37 @@ story-more = and { $count } more
 story-links = Similar decisions linked to it
 story-no-links = No linked decision
 story-link-unknown = This decision has not reached the collector
+
+# The legislation board.
+legislation-plan-rate = Plan completed
+legislation-plan-rate-note = { $done } of { $items } planned items done
+legislation-laws-done = Laws forwarded to the president
+legislation-regulations-done = Regulations approved
+legislation-strategies-done = Strategies approved
+legislation-in-progress-note = and { $open } in progress
+legislation-outside-plan = Added outside the plan
+legislation-outside-plan-note = { $done } of them done
+legislation-memoranda = Legal memoranda
+legislation-memoranda-note = written for the cabinet
+legislation-open-by-stage = Items not done, by stage
+legislation-stage-drafting = Drafting
+legislation-stage-consultation = Consulting the departments
+legislation-stage-readings = In the cabinet's readings
+legislation-stage-approved = Approved, awaiting forwarding
+legislation-stage-forwarded = Forwarded to the president
+legislation-type-law = Law
+legislation-type-regulation = Regulation
+legislation-type-strategy = Strategy
+legislation-late = Behind the plan's schedule ({ $num })
+legislation-none-late = No item is behind schedule
+legislation-late-by = { $count ->
+    [one] { $num } quarter late
+   *[other] { $num } quarters late
+}
+legislation-done-this-quarter = Done in { $quarter ->
+   *[other] Q{ $num }
+}
+legislation-none-done = Nothing done this quarter yet
+legislation-more = { $count ->
+   *[other] and { $num } more
+}

@@ -113,6 +113,7 @@ board-title-reporting = نظم گزارش‌دهی دستگاه‌های اجر�
 board-title-classification = اجرای مصوبات بر حسب طبقه‌بندی
 board-title-trends = روندها در طول سال
 board-title-complaints = شکایت‌های دولتی
+board-title-legislation = برنامه قانون‌گذاری
 wall-subtitle = دبیرخانه هیئت وزیران — پایش عملکرد دولت
 wall-waiting-for-data = در انتظار داده‌ها…
 wall-board-failed = نمایش این صفحه ممکن نشد
@@ -487,3 +488,36 @@ story-more = و { $count } مورد دیگر
 story-links = مصوبه‌های مشابه پیوندخورده
 story-no-links = مصوبه پیوندخورده‌ای ندارد
 story-link-unknown = این مصوبه به گردآورنده نرسیده است
+
+# The legislation board.
+legislation-plan-rate = درصد انجام برنامه
+legislation-plan-rate-note = { $done } از { $items } مورد برنامه انجام شده
+legislation-laws-done = ارسال به رئیس جمهور
+legislation-regulations-done = آیین‌نامه تصویب‌شده
+legislation-strategies-done = راهبرد تصویب‌شده
+legislation-in-progress-note = و { $open } در دست اقدام
+legislation-outside-plan = افزوده خارج از برنامه
+legislation-outside-plan-note = { $done } مورد انجام شده
+legislation-memoranda = یادداشت حقوقی
+legislation-memoranda-note = برای هیئت وزیران تهیه شده
+legislation-open-by-stage = موارد انجام‌نشده بر حسب مرحله
+legislation-stage-drafting = در دست تهیه پیش‌نویس
+legislation-stage-consultation = در نظرخواهی از دستگاه‌ها
+legislation-stage-readings = در بررسی هیئت وزیران
+legislation-stage-approved = تصویب‌شده، در انتظار ارسال
+legislation-stage-forwarded = ارسال‌شده به رئیس جمهور
+legislation-type-law = قانون
+legislation-type-regulation = آیین‌نامه
+legislation-type-strategy = راهبرد
+legislation-late = عقب‌تر از موعد برنامه ({ $num })
+legislation-none-late = هیچ موردی از موعد عقب نیست
+legislation-late-by = { $count ->
+   *[other] { $num } سه‌ماهه تأخیر
+}
+legislation-done-this-quarter = انجام‌شده در { $quarter ->
+   *[other] سه‌ماهه { $num }
+}
+legislation-none-done = در این سه‌ماهه هنوز موردی انجام نشده
+legislation-more = { $count ->
+   *[other] و { $num } مورد دیگر
+}

@@ -110,6 +110,10 @@ pub struct Dataset {
     pub project_reports: BTreeMap<(String, NaiveDate), Stored<ProjectProgress>>,
     /// Complaints by reporting center, year and quarter.
     pub complaints: BTreeMap<(CenterCode, i32, u8), Stored<ComplaintsQuarter>>,
+    /// Items of legislative plans by reporting center, plan year and item code.
+    pub legislation: BTreeMap<(CenterCode, i32, String), Stored<LegislationItem>>,
+    /// Legal memoranda by reporting center, year and quarter.
+    pub memoranda: BTreeMap<(CenterCode, i32, u8), Stored<LegalMemoranda>>,
     /// The first plan of every decision and KPI key: the lowest revision applied for the key.
     /// An older revision applied after a newer one still teaches it (the collector applies a
     /// revised key's first revision from its history when it starts).
@@ -209,6 +213,14 @@ impl Dataset {
             Record::Complaints(c) => {
                 self.complaints
                     .insert((center.clone(), c.year, c.quarter), stored!(c));
+            }
+            Record::Legislation(i) => {
+                self.legislation
+                    .insert((center.clone(), i.year, i.code.clone()), stored!(i));
+            }
+            Record::LegalMemoranda(m) => {
+                self.memoranda
+                    .insert((center.clone(), m.year, m.quarter), stored!(m));
             }
         }
         true

@@ -11,6 +11,7 @@ mod dataset;
 mod decisions;
 mod goalposts;
 mod kpi;
+mod legislation;
 mod periods;
 mod projects;
 mod reporting;
@@ -25,6 +26,7 @@ pub use dataset::{Dataset, FirstPlan, HistoryNeed, Plan, StatusPoint, Stored};
 pub use decisions::*;
 pub use goalposts::*;
 pub use kpi::*;
+pub use legislation::*;
 pub use periods::*;
 pub use projects::*;
 pub use reporting::*;
@@ -68,11 +70,14 @@ pub enum BoardName {
     /// `complaints`: government complaints received, handled and processed, by center and
     /// quarter ([`ComplaintsBoard`]).
     Complaints,
+    /// `legislation`: the year's legislative plan: completion, by type and stage, late items,
+    /// done this quarter, legal memoranda ([`LegislationBoard`]).
+    Legislation,
 }
 
 impl BoardName {
     /// Every board, in the order [`BoardName::list`] names them.
-    pub const ALL: [BoardName; 11] = [
+    pub const ALL: [BoardName; 12] = [
         BoardName::DecisionExecution,
         BoardName::Centers,
         BoardName::Overdue,
@@ -84,6 +89,7 @@ impl BoardName {
         BoardName::Classification,
         BoardName::Trends,
         BoardName::Complaints,
+        BoardName::Legislation,
     ];
 
     /// The board's name in URLs, `boards.toml` and `--board` (`decision-execution`).
@@ -100,6 +106,7 @@ impl BoardName {
             BoardName::Classification => "classification",
             BoardName::Trends => "trends",
             BoardName::Complaints => "complaints",
+            BoardName::Legislation => "legislation",
         }
     }
 
@@ -172,6 +179,8 @@ pub enum BoardView {
     Trends(TrendsBoard),
     /// Board `complaints`.
     Complaints(ComplaintsBoard),
+    /// Board `legislation`.
+    Legislation(LegislationBoard),
 }
 
 impl BoardView {
@@ -189,6 +198,7 @@ impl BoardView {
             BoardView::Classification(_) => BoardName::Classification,
             BoardView::Trends(_) => BoardName::Trends,
             BoardView::Complaints(_) => BoardName::Complaints,
+            BoardView::Legislation(_) => BoardName::Legislation,
         }
     }
 
@@ -206,6 +216,7 @@ impl BoardView {
             BoardView::Classification(b) => b.as_of,
             BoardView::Trends(b) => b.as_of,
             BoardView::Complaints(b) => b.as_of,
+            BoardView::Legislation(b) => b.as_of,
         }
     }
 }
@@ -251,6 +262,9 @@ pub fn build_board(
         BoardName::Trends => BoardView::Trends(aggregate_trends(data, filter, ctx.today)),
         BoardName::Complaints => {
             BoardView::Complaints(aggregate_complaints(data, filter, ctx.today))
+        }
+        BoardName::Legislation => {
+            BoardView::Legislation(aggregate_legislation(data, filter, ctx.today))
         }
     }
 }

@@ -135,7 +135,8 @@ pub struct ReportingBoard {
     pub late: u32,
 }
 
-fn quarter_of(d: NaiveDate) -> u8 {
+/// The quarter, 1 to 4, of `d`.
+pub(super) fn quarter_of(d: NaiveDate) -> u8 {
     (d.month0() / 3 + 1) as u8
 }
 

@@ -8,6 +8,11 @@ fn demo_dataset() -> Dataset {
     Dataset::from_envelopes(d.centers, d.records)
 }
 
+/// Board `name` of the demo, unfiltered.
+fn demo_board(name: BoardName) -> BoardView {
+    build_board(name, &demo_dataset(), &BoardFilter::default(), &ctx())
+}
+
 fn ctx() -> BoardContext {
     BoardContext {
         today: demo::demo_today(),
@@ -1012,13 +1017,7 @@ fn demo_history_changes_only_trends_moves_and_last_years_yearly_report() {
 
 #[test]
 fn demo_reproduces_the_complaints_figures() {
-    let data = demo_dataset();
-    let BoardView::Complaints(b) = build_board(
-        BoardName::Complaints,
-        &data,
-        &BoardFilter::default(),
-        &ctx(),
-    ) else {
+    let BoardView::Complaints(b) = demo_board(BoardName::Complaints) else {
         unreachable!()
     };
     use figures::*;
@@ -1049,4 +1048,43 @@ fn demo_reproduces_the_complaints_figures() {
     );
     assert_eq!(b.quarters.len(), 4);
     assert_eq!(b.total.overdue, 2);
+}
+
+#[test]
+fn demo_reproduces_the_legislative_plans_figures() {
+    let BoardView::Legislation(b) = demo_board(BoardName::Legislation) else {
+        unreachable!()
+    };
+    use figures::*;
+    assert_eq!(b.year, Some(2023));
+    assert_eq!(
+        (b.plan.items, b.plan.done),
+        (LEGISLATION_PLANNED, LEGISLATION_PLANNED_DONE)
+    );
+    // 28 of 91: 30.8%, the report's 31%.
+    assert_eq!(b.plan_rate.map(f64::round), Some(31.0));
+    let by_type: Vec<(u64, u64)> = b
+        .by_type
+        .iter()
+        .map(|r| (r.counts.done, r.counts.in_progress()))
+        .collect();
+    assert_eq!(
+        by_type,
+        [
+            (LAWS_FORWARDED, LAWS_IN_PROGRESS),
+            (REGULATIONS_APPROVED, REGULATIONS_IN_PROGRESS),
+            (STRATEGIES_APPROVED, STRATEGIES_IN_PROGRESS)
+        ]
+    );
+    assert_eq!((b.outside_plan.items, b.outside_plan.done), (8, 4));
+    assert_eq!(b.memoranda, LEGAL_MEMORANDA);
+    // The open items stand somewhere, and some are late on the year's last day.
+    let open: u64 = b.open_by_stage.iter().map(|r| r.items).sum();
+    assert_eq!(open, 32 + 31 + 4);
+    assert!(!b.late.is_empty() && !b.done_this_quarter.is_empty());
+    assert!(
+        b.late
+            .iter()
+            .all(|r| r.done.is_none() && r.quarters_late > 0)
+    );
 }

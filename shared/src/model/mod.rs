@@ -5,10 +5,12 @@
 //! write in spreadsheets; it does no I/O. Validation lives in [`validate`].
 
 mod codes;
+pub mod legislation;
 pub mod project;
 pub mod validate;
 
 pub use codes::{CenterCode, CodeError, DecisionNumber};
+pub use legislation::{LegalMemoranda, LegislationItem, LegislationStage, LegislationType};
 pub use project::{FundingSource, Project, ProjectProgress, ProjectStatus};
 
 use chrono::NaiveDate;
@@ -429,11 +431,15 @@ pub enum RecordKind {
     ProjectProgress,
     /// A quarter of a center's government complaints ([`ComplaintsQuarter`]).
     Complaints,
+    /// An item of a year's legislative plan ([`LegislationItem`]).
+    Legislation,
+    /// A quarter's legal memoranda for the cabinet ([`LegalMemoranda`]).
+    LegalMemoranda,
 }
 
 impl RecordKind {
     /// Every kind, in declaration order (the order of `Ord`).
-    pub const ALL: [RecordKind; 9] = [
+    pub const ALL: [RecordKind; 11] = [
         RecordKind::Session,
         RecordKind::Decision,
         RecordKind::DecisionStatus,
@@ -443,6 +449,8 @@ impl RecordKind {
         RecordKind::Project,
         RecordKind::ProjectProgress,
         RecordKind::Complaints,
+        RecordKind::Legislation,
+        RecordKind::LegalMemoranda,
     ];
 
     /// The name used in keys, files and the wire (`decision-status`).
@@ -457,6 +465,8 @@ impl RecordKind {
             RecordKind::Project => "project",
             RecordKind::ProjectProgress => "project-progress",
             RecordKind::Complaints => "complaints",
+            RecordKind::Legislation => "legislation",
+            RecordKind::LegalMemoranda => "legal-memoranda",
         }
     }
 
@@ -503,6 +513,10 @@ pub enum Record {
     ProjectProgress(ProjectProgress),
     /// A quarter of government complaints.
     Complaints(ComplaintsQuarter),
+    /// An item of a year's legislative plan.
+    Legislation(LegislationItem),
+    /// A quarter's legal memoranda for the cabinet.
+    LegalMemoranda(LegalMemoranda),
 }
 
 impl Record {
@@ -518,6 +532,8 @@ impl Record {
             Record::Project(_) => RecordKind::Project,
             Record::ProjectProgress(_) => RecordKind::ProjectProgress,
             Record::Complaints(_) => RecordKind::Complaints,
+            Record::Legislation(_) => RecordKind::Legislation,
+            Record::LegalMemoranda(_) => RecordKind::LegalMemoranda,
         }
     }
 
@@ -544,6 +560,10 @@ impl Record {
                 format!("project-progress/{}/{}", r.project, r.period_end)
             }
             Record::Complaints(c) => format!("complaints/{}/{}/Q{}", center, c.year, c.quarter),
+            Record::Legislation(i) => format!("legislation/{}/{}/{}", center, i.year, i.code),
+            Record::LegalMemoranda(m) => {
+                format!("legal-memoranda/{}/{}/Q{}", center, m.year, m.quarter)
+            }
         };
         RecordKey(k)
     }

@@ -106,6 +106,8 @@ pub fn validate_against_today(as_of: NaiveDate, record: &Record, today: NaiveDat
         Record::Kpi(k) => Some(("year", k.year)),
         Record::Committee(c) => Some(("year", c.year)),
         Record::Complaints(c) => Some(("year", c.year)),
+        Record::Legislation(i) => Some(("year", i.year)),
+        Record::LegalMemoranda(m) => Some(("year", m.year)),
         _ => None,
     };
     let next_year = today.year().saturating_add(1);
@@ -157,6 +159,8 @@ pub fn validate_record(record: &Record) -> Vec<Problem> {
         Record::Project(x) => super::project::validate_project(x, &mut p),
         Record::ProjectProgress(r) => super::project::validate_progress(r, &mut p),
         Record::Complaints(c) => validate_complaints(c, &mut p),
+        Record::Legislation(i) => super::legislation::validate_item(i, &mut p),
+        Record::LegalMemoranda(m) => super::legislation::validate_memoranda(m, &mut p),
     }
     p
 }
@@ -168,18 +172,7 @@ pub const MAX_COMPLAINTS: u32 = 10_000_000;
 /// adding up: referred, accepted and rejected not more than received; processed and pending
 /// exactly the accepted; stuck not more than those still open.
 fn validate_complaints(c: &ComplaintsQuarter, p: &mut Vec<Problem>) {
-    if !(1..=4).contains(&c.quarter) {
-        p.push(Problem::new(
-            "quarter",
-            Msg::new("record-not-a-quarter").text("value", c.quarter),
-        ));
-    }
-    if !(1900..=2200).contains(&c.year) {
-        p.push(Problem::new(
-            "year",
-            Msg::new("record-implausible-year").text("value", c.year),
-        ));
-    }
+    year_and_quarter(p, c.year, Some(c.quarter), "quarter");
     let figures = [
         ("received", c.received),
         ("referred", c.referred),
@@ -228,6 +221,32 @@ fn validate_complaints(c: &ComplaintsQuarter, p: &mut Vec<Problem>) {
                 .figure("open", open),
         ));
     }
+}
+
+/// A year 1900 to 2200 (field `year`) and, when given, a quarter 1 to 4 (field `quarter_field`).
+pub(super) fn year_and_quarter(
+    p: &mut Vec<Problem>,
+    year: i32,
+    quarter: Option<u8>,
+    quarter_field: &str,
+) {
+    if let Some(q) = quarter.filter(|q| !(1..=4).contains(q)) {
+        p.push(Problem::new(
+            quarter_field,
+            Msg::new("record-not-a-quarter").text("value", q),
+        ));
+    }
+    if !(1900..=2200).contains(&year) {
+        p.push(Problem::new(
+            "year",
+            Msg::new("record-implausible-year").text("value", year),
+        ));
+    }
+}
+
+/// A name or code: not blank, at most [`MAX_NAME_CHARS`].
+pub(super) fn name(p: &mut Vec<Problem>, field: &str, value: &str) {
+    text(p, field, value, true, MAX_NAME_CHARS);
 }
 
 fn text(p: &mut Vec<Problem>, field: &str, value: &str, required: bool, max: usize) {

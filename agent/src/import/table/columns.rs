@@ -53,8 +53,8 @@ pub(crate) const AS_OF: Field = f(
 /// Headers of a column saying what kind of record each row is (`record`, as in JSON files).
 pub(crate) const RECORD_KIND_HEADERS: &[&str] =
     &["record", "record_kind", "نوع السجل", "نوع البيانات"];
-/// Headers that mean the record kind unless the file holds sessions or decisions, whose own
-/// field is called `kind` (ordinary/emergency, decision/assignment).
+/// Headers that mean the record kind unless the file holds sessions, decisions or legislation,
+/// whose own field is headed so (ordinary/emergency, decision/assignment, law/regulation/strategy).
 pub(crate) const PLAIN_KIND_HEADERS: &[&str] = &["kind", "النوع"];
 
 /// Serial-number columns (م، #، ردیف): spreadsheets number their rows; they carry no data.
@@ -74,6 +74,7 @@ pub(crate) const SERIAL_HEADERS: &[&str] = &[
 
 const PROGRAM: &[&str] = &["البرنامج", "اسم البرنامج", "برنامه"];
 const YEAR: &[&str] = &["السنة", "سال"];
+const QUARTER: &[&str] = &["فصل", "سه‌ماهه"];
 const DATE: &[&str] = &["التاريخ", "تاریخ"];
 const STATUS: &[&str] = &["الحالة", "وضعیت"];
 
@@ -265,7 +266,7 @@ const KPI: &[Field] = &[
         &["الوحدة", "واحد", "واحد سنجش"],
     ),
     f("year", "السنة", true, YEAR),
-    f("quarter", "الربع", true, &["فصل", "سه‌ماهه"]),
+    f("quarter", "الربع", true, QUARTER),
     f(
         "annual_target",
         "المستهدف السنوي",
@@ -311,7 +312,7 @@ const KPI: &[Field] = &[
 
 const COMPLAINTS: &[Field] = &[
     f("year", "السنة", true, YEAR),
-    f("quarter", "الربع", true, &["فصل", "سه‌ماهه"]),
+    f("quarter", "الربع", true, QUARTER),
     f(
         "received",
         "الشكاوى الواردة",
@@ -348,6 +349,43 @@ const COMPLAINTS: &[Field] = &[
         "العالقة",
         false,
         &["stuck", "المتعثرة", "العالقة والمتعثرة", "معوق"],
+    ),
+];
+
+const LEGISLATION: &[Field] = &[
+    f("code", "رمز البند", true, &["item code", "الرمز", "کد"]),
+    f("title", "العنوان", true, &["عنوان المشروع", "عنوان"]),
+    f("type", "النوع", true, &["نوع التشريع", "نوع"]),
+    f("stage", "المرحلة", true, &["مرحله"]),
+    f(
+        "responsible",
+        "الجهة المسؤولة",
+        true,
+        &["responsible center", "الجهة المختصة", "دستگاه مسئول"],
+    ),
+    f("year", "السنة", true, &["plan year", "سنة الخطة", "سال"]),
+    f(
+        "planned_quarter",
+        "الربع المخطط",
+        false,
+        &["ربع الإنجاز المخطط", "فصل برنامه"],
+    ),
+    f("done", "تاريخ الإنجاز", false, &["done date", "تاریخ انجام"]),
+];
+
+const LEGAL_MEMORANDA: &[Field] = &[
+    f("year", "السنة", true, YEAR),
+    f("quarter", "الربع", true, QUARTER),
+    f(
+        "memoranda",
+        "المذكرات القانونية",
+        true,
+        &[
+            "legal memoranda",
+            "عدد المذكرات",
+            "مذكرات الرأي القانوني",
+            "یادداشت‌های حقوقی",
+        ],
     ),
 ];
 
@@ -517,6 +555,8 @@ pub(crate) fn fields_of(kind: RecordKind) -> &'static [Field] {
         RecordKind::Project => PROJECT,
         RecordKind::ProjectProgress => PROJECT_PROGRESS,
         RecordKind::Complaints => COMPLAINTS,
+        RecordKind::Legislation => LEGISLATION,
+        RecordKind::LegalMemoranda => LEGAL_MEMORANDA,
     }
 }
 
@@ -720,6 +760,14 @@ const KIND_WORDS: &[(RecordKind, &[&str])] = &[
         &["الشكاوى", "شكاوى", "الشكاوى الحكومية", "شکایت‌ها"],
     ),
     (
+        RecordKind::Legislation,
+        &["الخطة التشريعية", "التشريعات", "برنامه قانون‌گذاری"],
+    ),
+    (
+        RecordKind::LegalMemoranda,
+        &["المذكرات القانونية", "مذكرات قانونية", "یادداشت‌های حقوقی"],
+    ),
+    (
         RecordKind::ProjectProgress,
         &[
             "تقدم المشاريع",
@@ -734,7 +782,7 @@ const KIND_WORDS: &[(RecordKind, &[&str])] = &[
 ];
 
 /// The words accepted in a `kind` cell, for messages.
-pub(crate) const KIND_ACCEPTED_WORDS: &str = "decision-status / حالة القرار، budget / الموازنة، kpi / مؤشر، committee / لجنة، project / مشروع، project-progress / تقدم المشاريع، decision / قرار، session / جلسة، complaints / الشكاوى";
+pub(crate) const KIND_ACCEPTED_WORDS: &str = "decision-status / حالة القرار، budget / الموازنة، kpi / مؤشر، committee / لجنة، project / مشروع، project-progress / تقدم المشاريع، decision / قرار، session / جلسة، complaints / الشكاوى، legislation / الخطة التشريعية، legal-memoranda / المذكرات القانونية";
 
 /// A `kind` cell: `decision-status`, `Decision Status`, `حالة القرار`.
 pub(crate) fn parse_record_kind(s: &str) -> Option<RecordKind> {
@@ -866,5 +914,44 @@ mod tests {
         );
         assert_eq!(parse_record_kind("KPI"), Some(RecordKind::Kpi));
         assert_eq!(parse_record_kind("ordinary"), None);
+        assert_eq!(
+            kind_from_name("الخطة التشريعية"),
+            Some(RecordKind::Legislation)
+        );
+        assert_eq!(
+            kind_from_name("legal_memoranda 2023"),
+            Some(RecordKind::LegalMemoranda)
+        );
+        assert_eq!(
+            parse_record_kind("یادداشت‌های حقوقی"),
+            Some(RecordKind::LegalMemoranda)
+        );
+        assert_eq!(
+            parse_record_kind("برنامه قانون‌گذاری"),
+            Some(RecordKind::Legislation)
+        );
+    }
+
+    #[test]
+    fn every_kind_has_words_and_no_word_names_two_kinds() {
+        for kind in RecordKind::ALL {
+            assert!(
+                KIND_WORDS.iter().any(|(k, _)| *k == kind),
+                "{kind} has no Arabic or Persian name"
+            );
+            assert!(
+                KIND_ACCEPTED_WORDS.contains(&format!("{kind} / ")),
+                "{kind} is missing from KIND_ACCEPTED_WORDS"
+            );
+        }
+        let words: Vec<(RecordKind, String)> = KIND_WORDS
+            .iter()
+            .flat_map(|(k, words)| words.iter().map(|w| (*k, normalize_header(w))))
+            .collect();
+        for (i, (kind, w)) in words.iter().enumerate() {
+            for (other, w2) in &words[i + 1..] {
+                assert!(kind == other || w != w2, "'{w}' names {kind} and {other}");
+            }
+        }
     }
 }

@@ -7,8 +7,9 @@ use rasid_shared::i18n::Msg;
 use rasid_shared::model::{
     BudgetCategory, BudgetLine, CenterCode, Classification, CommitteeActivity, CommitteeStatus,
     ComplaintsQuarter, Decision, DecisionKind, DecisionNumber, DecisionStatus, ExecutionStatus,
-    FollowUp, FollowUpKind, FundingSource, KpiAchievement, Project, ProjectProgress, ProjectStatus,
-    Record, RecordKind, Session, SessionKind,
+    FollowUp, FollowUpKind, FundingSource, KpiAchievement, LegalMemoranda, LegislationItem,
+    LegislationStage, LegislationType, Project, ProjectProgress, ProjectStatus, Record, RecordKind,
+    Session, SessionKind,
 };
 
 /// The record of a row of `kind`; `None` (or `r.failed`) when something could not be read.
@@ -27,6 +28,8 @@ pub(super) fn build<C: Cells + ?Sized>(
         RecordKind::Project => project(r),
         RecordKind::ProjectProgress => project_progress(r),
         RecordKind::Complaints => complaints(r),
+        RecordKind::Legislation => legislation(r),
+        RecordKind::LegalMemoranda => legal_memoranda(r),
     }
 }
 
@@ -52,6 +55,52 @@ fn complaints<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Record> {
         processed: processed?,
         pending: pending?,
         overdue,
+    }))
+}
+
+/// An item of a year's legislative plan.
+fn legislation<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Record> {
+    let code = r.text("code", true);
+    let title = r.text("title", true);
+    let item_type = r.word(
+        "type",
+        true,
+        LegislationType::parse,
+        "import-noun-legislation-type",
+        LegislationType::ACCEPTED_WORDS,
+    );
+    let stage = r.word(
+        "stage",
+        true,
+        LegislationStage::parse,
+        "import-noun-legislation-stage",
+        LegislationStage::ACCEPTED_WORDS,
+    );
+    let responsible = r.center_code("responsible", true);
+    let year = r.required("year", values::year);
+    let planned_quarter = r.optional("planned_quarter", values::quarter);
+    let done = r.date("done", false);
+    Some(Record::Legislation(LegislationItem {
+        code,
+        title,
+        item_type: item_type?,
+        stage: stage?,
+        responsible: responsible?,
+        year: year?,
+        planned_quarter,
+        done,
+    }))
+}
+
+/// A quarter's legal memoranda.
+fn legal_memoranda<C: Cells + ?Sized>(r: &mut RowRead<'_, '_, C>) -> Option<Record> {
+    let year = r.required("year", values::year);
+    let quarter = r.required("quarter", values::quarter);
+    let memoranda = r.required("memoranda", values::whole::<u32>);
+    Some(Record::LegalMemoranda(LegalMemoranda {
+        year: year?,
+        quarter: quarter?,
+        memoranda: memoranda?,
     }))
 }
 

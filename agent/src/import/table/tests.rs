@@ -501,6 +501,61 @@ fn sessions_and_decisions_read_their_own_kind_column() {
 }
 
 #[test]
+fn legislation_reads_its_own_type_column_headed_like_a_kind() {
+    use rasid_shared::model::{LegislationItem, LegislationStage, LegislationType};
+    // `النوع` heads a record-kind column in other files; here it is the item's type, whether
+    // the kind comes from the file's name or from the headers alone.
+    let rows = [
+        &[
+            "رمز البند",
+            "العنوان",
+            "النوع",
+            "المرحلة",
+            "الجهة المسؤولة",
+            "السنة",
+            "الربع المخطط",
+            "تاريخ الإنجاز",
+        ][..],
+        &[
+            "R-2023-04",
+            "نظام المتاحف",
+            "لائحة",
+            "مصادق عليه",
+            "moca",
+            "2023",
+            "الربع الثالث",
+            "10/9/2023",
+        ],
+    ];
+    let expected = Record::Legislation(LegislationItem {
+        code: "R-2023-04".into(),
+        title: "نظام المتاحف".into(),
+        item_type: LegislationType::Regulation,
+        stage: LegislationStage::Approved,
+        responsible: CenterCode::new("MOCA").unwrap(),
+        year: 2023,
+        planned_quarter: Some(3),
+        done: Some(d(2023, 9, 10)),
+    });
+    for file in ["legislation.csv", "plan.csv"] {
+        let got = read(file, table(None, &rows), &opts()).unwrap();
+        assert_eq!(got[0].record, expected, "{file}");
+    }
+    // Beside a record column, `النوع` is a legislation row's type, and empty in other rows.
+    let mut headers = rows[0].to_vec();
+    headers.extend(["record", "الربع", "المذكرات القانونية"]);
+    let mut item = rows[1].to_vec();
+    item.extend(["الخطة التشريعية", "", ""]);
+    let mut memoranda = vec![""; rows[0].len()];
+    memoranda[5] = "2023"; // السنة
+    memoranda.extend(["المذكرات القانونية", "4", "282"]);
+    let mixed = table(None, &[&headers, &item, &memoranda]);
+    let got = read("legal.csv", mixed, &opts()).unwrap();
+    assert_eq!(got[0].record, expected);
+    assert_eq!(got[1].record.kind(), RecordKind::LegalMemoranda);
+}
+
+#[test]
 fn committee_dates_follow_the_calendar_option_unless_marked() {
     let t = table(
         Some("committee"),
