@@ -49,6 +49,7 @@ record-legislation-forwarded-not-law = التنسيب للرئيس للقوان�
 record-legislation-done-missing = البند في مرحلته الأخيرة (التنسيب للرئيس للقانون، والمصادقة لغيره) بلا تاريخ إنجاز؛ اكتبوا يوم إنجازه
 record-legislation-done-early = كُتب تاريخ إنجاز ({ $day }) والبند ليس في مرحلته الأخيرة (التنسيب للرئيس للقانون، والمصادقة لغيره)؛ احذفوا التاريخ أو صححوا المرحلة
 record-legislation-done-before-year = أُنجز في { $day } قبل سنة الخطة ({ $year })؛ راجعوا التاريخ والسنة
+record-legislation-done-after-as-of = تاريخ الإنجاز { $day } بعد تاريخ التقرير ({ $as_of })؛ لا يُنجز بند بعد يوم تقريره: راجعوا التاريخ
 record-memoranda-too-many = { $value } أكثر من الحد ({ $max }) لمذكرات ربع واحد
 record-project-code-empty = فارغ؛ اكتبوا رمز المشروع
 record-project-name-empty = فارغ؛ اكتبوا اسم المشروع بالعربية

@@ -48,6 +48,7 @@ record-legislation-forwarded-not-law = only a law is forwarded to the president;
 record-legislation-done-missing = the item is at its last stage (forwarded to the president for a law, approved otherwise) but has no done date; write the day it was done
 record-legislation-done-early = a done date ({ $day }) is given but the item is not at its last stage (forwarded to the president for a law, approved otherwise); clear the date or correct the stage
 record-legislation-done-before-year = done on { $day }, before the plan's year ({ $year }); check the date and the year
+record-legislation-done-after-as-of = done on { $day }, after the day the report is as of ({ $as_of }); an item cannot be done later than its report: check the date
 record-memoranda-too-many = { $value } is more than a quarter's memoranda may be ({ $max })
 record-project-code-empty = is empty; give the project its code
 record-project-name-empty = is empty; write the project's Arabic name

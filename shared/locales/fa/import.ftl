@@ -45,6 +45,7 @@ record-legislation-forwarded-not-law = فقط قانون برای رئیس جم�
 record-legislation-done-missing = مورد در آخرین مرحله است (ارسال به رئیس جمهور برای قانون، تصویب برای بقیه) اما تاریخ انجام ندارد؛ روز انجام را بنویسید
 record-legislation-done-early = تاریخ انجام ({ $day }) نوشته شده اما مورد در آخرین مرحله نیست (ارسال به رئیس جمهور برای قانون، تصویب برای بقیه)؛ تاریخ را پاک یا مرحله را اصلاح کنید
 record-legislation-done-before-year = در { $day }، پیش از سال برنامه ({ $year }) انجام شده است؛ تاریخ و سال را بررسی کنید
+record-legislation-done-after-as-of = تاریخ انجام { $day } پس از تاریخ گزارش ({ $as_of }) است؛ موردی پس از روز گزارشش انجام نمی‌شود: تاریخ را بررسی کنید
 record-memoranda-too-many = { $value } بیش از حد ({ $max }) یادداشت‌های یک سه‌ماهه است
 record-project-code-empty = خالی است؛ کد طرح را بنویسید
 record-project-name-empty = خالی است؛ نام عربی طرح را بنویسید

@@ -364,6 +364,25 @@ mod tests {
     }
 
     #[test]
+    fn an_item_is_not_done_after_the_day_its_report_is_as_of() {
+        use crate::model::RecordEnvelope;
+        use crate::model::validate::validate_envelope;
+        let env = |as_of| RecordEnvelope {
+            center: CenterCode::new("GSC-LEGAL").expect("a code"),
+            as_of,
+            revision: 1,
+            record: Record::Legislation(law(LegislationStage::Forwarded, day(11, 5))),
+        };
+        assert!(
+            validate_envelope(&env(NaiveDate::from_ymd_opt(2023, 11, 5).expect("a day")))
+                .is_empty()
+        );
+        let p = validate_envelope(&env(NaiveDate::from_ymd_opt(2023, 11, 4).expect("a day")));
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].field, "done");
+    }
+
+    #[test]
     fn codes_quarters_and_years_are_checked() {
         let mut i = law(LegislationStage::Drafting, None);
         i.code = " ".into();

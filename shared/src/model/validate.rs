@@ -130,6 +130,18 @@ pub fn validate_envelope(env: &RecordEnvelope) -> Vec<Problem> {
     if env.revision == 0 {
         p.push(Problem::new("revision", Msg::new("record-revision-zero")));
     }
+    // An item cannot have been done after the day its report is as of (a day typed in the
+    // future would count it done before it is).
+    if let Record::Legislation(i) = &env.record
+        && let Some(done) = i.done.filter(|d| *d > env.as_of)
+    {
+        p.push(Problem::new(
+            "done",
+            Msg::new("record-legislation-done-after-as-of")
+                .text("day", done)
+                .text("as_of", env.as_of),
+        ));
+    }
     p
 }
 
