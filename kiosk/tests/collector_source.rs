@@ -141,6 +141,18 @@ fn only_news_of_the_board_on_screen_wakes_the_wall() {
         }),
         "both boards arrived and the stream is live"
     );
+    // A board fetched before the stream connected is fetched again on connecting, and its copy
+    // (on screen) rightly wakes the wall: let that copy arrive before counting. It comes at once
+    // or not at all (when the first fetch came after connecting), so a few quiet seconds do.
+    let ptr = |h: &mut CollectorSource| {
+        h.board(BoardName::Budget, &all)
+            .view
+            .map(|v| Arc::as_ptr(&v) as usize)
+    };
+    let first_copy = ptr(&mut live);
+    wait_until(&mut live, &rx, Duration::from_secs(3), |h| {
+        ptr(h) != first_copy
+    });
     let before = wakes.load(Ordering::SeqCst);
     assert!(
         wait_until(&mut live, &rx, Duration::from_secs(30), |h| {
