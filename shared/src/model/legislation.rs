@@ -251,10 +251,12 @@ pub(super) fn validate_item(i: &LegislationItem, p: &mut Vec<Problem>) {
     super::validate::name(p, "title", &i.title);
     super::validate::year_and_quarter(p, i.year, i.planned_quarter, "planned_quarter");
     if i.stage == LegislationStage::Forwarded && i.item_type != LegislationType::Law {
+        // One mistake, one problem: the day done is judged once the stage is right.
         p.push(Problem::new(
             "stage",
             Msg::new("record-legislation-forwarded-not-law"),
         ));
+        return;
     }
     match (i.is_done(), i.done) {
         (true, None) => p.push(Problem::new(
@@ -355,6 +357,9 @@ mod tests {
         assert_eq!(fields(law(LegislationStage::Forwarded, None)), ["done"]);
         let mut r = law(LegislationStage::Forwarded, None);
         r.item_type = LegislationType::Regulation;
+        assert_eq!(fields(r.clone()), ["stage"]);
+        // A regulation "forwarded" with its day: the stage is the mistake, not the day.
+        r.done = day(5, 3);
         assert_eq!(fields(r.clone()), ["stage"]);
         r.stage = LegislationStage::Approved;
         r.done = day(3, 1);
