@@ -8,7 +8,7 @@ use super::{
 };
 use chrono::NaiveDate;
 use rasid_shared::i18n::Msg;
-use rasid_shared::model::validate::{validate_against_today, validate_record};
+use rasid_shared::model::validate::{validate_against_today, validate_as_of, validate_record};
 use rasid_shared::model::{Record, RecordKind};
 use serde_json::Value;
 use std::path::Path;
@@ -158,6 +158,7 @@ fn read_row(
         vec![(column, message)]
     })?;
     let mut found = validate_record(&record);
+    found.extend(validate_as_of(as_of, &record));
     found.extend(validate_against_today(as_of, &record, today));
     if found.is_empty() {
         Ok((as_of, record))

@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use columns::{AS_OF, Field, fields_of, is_one_of, kind_names, kind_words, normalize_header};
 use rasid_shared::format::CalendarKind;
 use rasid_shared::i18n::Msg;
-use rasid_shared::model::validate::{validate_against_today, validate_record};
+use rasid_shared::model::validate::{validate_against_today, validate_as_of, validate_record};
 use rasid_shared::model::{CenterCode, CodeError, DecisionNumber, RecordKind};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -492,6 +492,7 @@ impl<'a> TableReader<'a> {
             return;
         };
         let mut found = validate_record(&record);
+        found.extend(validate_as_of(as_of, &record));
         found.extend(validate_against_today(as_of, &record, self.today));
         if found.is_empty() {
             out.push(ImportedRow {

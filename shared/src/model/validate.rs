@@ -130,16 +130,23 @@ pub fn validate_envelope(env: &RecordEnvelope) -> Vec<Problem> {
     if env.revision == 0 {
         p.push(Problem::new("revision", Msg::new("record-revision-zero")));
     }
-    // An item cannot have been done after the day its report is as of (a day typed in the
-    // future would count it done before it is).
-    if let Record::Legislation(i) = &env.record
-        && let Some(done) = i.done.filter(|d| *d > env.as_of)
+    p.extend(validate_as_of(env.as_of, &env.record));
+    p
+}
+
+/// Checks `record` against the day it is reported as of: a legislation item cannot have been
+/// done after that day (a day typed in the future would count it done before it is). The
+/// import calls it beside [`validate_record`], the collector through [`validate_envelope`].
+pub fn validate_as_of(as_of: NaiveDate, record: &Record) -> Vec<Problem> {
+    let mut p = Vec::new();
+    if let Record::Legislation(i) = record
+        && let Some(done) = i.done.filter(|d| *d > as_of)
     {
         p.push(Problem::new(
             "done",
             Msg::new("record-legislation-done-after-as-of")
                 .text("day", done)
-                .text("as_of", env.as_of),
+                .text("as_of", as_of),
         ));
     }
     p
