@@ -1,11 +1,11 @@
 //! Budget performance: allocation against spending by center, program, category and month.
 
-use super::{BoardFilter, Dataset, Stored, default_year, div_round_half_even, latest};
+use super::{BoardFilter, CenterScope, Dataset, Stored, default_year, div_round_half_even, latest};
 use crate::model::*;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// Allocation, commitments and spending of some set of budget lines.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -117,14 +117,22 @@ pub struct BudgetBoard {
     pub monthly: Vec<MonthSpending>,
 }
 
-/// A (center, program, category) of the budget: the line of a program's spending.
-type LineKey = (CenterCode, String, BudgetCategory);
+/// One line of a program's spending, a (center, program, category), and what its lines add up
+/// to: the allocation in force in its latest month, commitments and spending of the period's
+/// months.
+struct LineSum<'a> {
+    center: &'a CenterCode,
+    program: &'a str,
+    category: BudgetCategory,
+    /// The month the allocation was taken from (0 before any).
+    allocation_month: u8,
+    totals: BudgetTotals,
+}
 
 /// What the lines of one year and currency add up to, before grouping by center or program.
-struct LineSums {
-    /// Per line: the annual allocation of the latest month reported, and the commitments and
-    /// spending of the period's months.
-    per_line: BTreeMap<LineKey, BudgetTotals>,
+struct LineSums<'a> {
+    /// Per (center, program, category), sorted by it.
+    per_line: Vec<LineSum<'a>>,
     /// Spending per month (index 0 is month 1), of the period's months only.
     monthly_spent: [i64; 12],
     as_of: Option<NaiveDate>,
@@ -155,11 +163,10 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> Bu
     let (currency, other_currencies) = board_currency(&in_year);
     let period = f.period.filter(|p| *p != super::Period::Year);
     let last_month = period.map(|p| p.last_month()).unwrap_or(12);
-    let lines: Vec<&Stored<BudgetLine>> = in_year
+    let lines = in_year
         .into_iter()
-        .filter(|s| s.value.currency == currency && s.value.month <= last_month)
-        .collect();
-    let sums = sum_lines(&lines, period);
+        .filter(|s| s.value.currency == currency && s.value.month <= last_month);
+    let sums = sum_lines(lines, period);
     let groups = group_lines(data, &sums.per_line, period_months(period));
     let monthly = monthly_spending(&sums, groups.annual, period);
     BudgetBoard {
@@ -191,99 +198,127 @@ pub fn period_share(annual: i64, months: i64) -> i64 {
     div_round_half_even(annual as i128 * months as i128, 12)
 }
 
-/// The budget lines of the filter's center and the centers reporting through it.
-fn lines_within<'a>(data: &'a Dataset, f: &BoardFilter) -> Vec<&'a Stored<BudgetLine>> {
+/// The budget lines of the filter's center and the centers reporting through it, in the
+/// dataset's order.
+fn lines_within<'a>(data: &'a Dataset, f: &'a BoardFilter) -> Vec<&'a Stored<BudgetLine>> {
+    let mut scope = CenterScope::new(data, f);
     data.budget
         .values()
-        .filter(|s| {
-            f.center
-                .as_ref()
-                .is_none_or(|c| data.is_within(&s.center, c))
-        })
+        .filter(|s| scope.contains(&s.center))
         .collect()
 }
 
-/// The board's currency, the one with the largest allocation, and the other currencies.
+/// The board's currency, the one with the largest allocation (the first by name of those with
+/// the same), and the other currencies, by name.
 fn board_currency(lines: &[&Stored<BudgetLine>]) -> (String, Vec<String>) {
-    let mut by_currency: BTreeMap<&str, i64> = BTreeMap::new();
+    // A line's currency is mostly the one before it: a few currencies, looked for from the last.
+    let mut by_currency: Vec<(&str, i64)> = Vec::new();
+    let mut last = 0;
     for s in lines {
-        let sum = by_currency.entry(s.value.currency.as_str()).or_default();
+        let c = s.value.currency.as_str();
+        if by_currency.get(last).is_none_or(|(l, _)| *l != c) {
+            last = match by_currency.iter().position(|(l, _)| *l == c) {
+                Some(i) => i,
+                None => {
+                    by_currency.push((c, 0));
+                    by_currency.len() - 1
+                }
+            };
+        }
+        let sum = &mut by_currency[last].1;
         *sum = sum.saturating_add(s.value.allocation());
     }
+    by_currency.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let currency = by_currency
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
         .map(|(c, _)| c.to_string())
         .unwrap_or_default();
     let other_currencies = by_currency
-        .keys()
-        .filter(|c| **c != currency)
-        .map(|c| c.to_string())
+        .iter()
+        .filter(|(c, _)| *c != currency)
+        .map(|(c, _)| c.to_string())
         .collect();
     (currency, other_currencies)
 }
 
 /// Sums `lines` (one year, one currency, months up to the period's last) per line and month.
-fn sum_lines(lines: &[&Stored<BudgetLine>], period: Option<super::Period>) -> LineSums {
-    let in_period = |m: u8| period.is_none_or(|p| p.months().contains(&m));
-    // Allocation per (center, program, category) is the one reported in the latest month.
-    let mut allocation: BTreeMap<(CenterCode, &str, BudgetCategory), (u8, i64)> = BTreeMap::new();
+/// Each sum adds its lines in the order given, so that where it saturates does not change.
+fn sum_lines<'a>(
+    lines: impl Iterator<Item = &'a Stored<BudgetLine>>,
+    period: Option<super::Period>,
+) -> LineSums<'a> {
+    let months = period.map(|p| p.months());
+    let in_period = |m: u8| months.as_ref().is_none_or(|r| r.contains(&m));
+    let mut index: HashMap<(&CenterCode, &str, BudgetCategory), usize> = HashMap::new();
     let mut sums = LineSums {
-        per_line: BTreeMap::new(),
+        per_line: Vec::new(),
         monthly_spent: [0i64; 12],
         as_of: None,
         latest_month: 0,
     };
     for s in lines {
         let b = &s.value;
-        let slot = allocation
-            .entry((s.center.clone(), b.program.as_str(), b.category))
-            .or_insert((0, 0));
-        if b.month >= slot.0 {
-            *slot = (b.month, b.allocation());
+        let i = *index
+            .entry((&s.center, b.program.as_str(), b.category))
+            .or_insert_with(|| {
+                sums.per_line.push(LineSum {
+                    center: &s.center,
+                    program: &b.program,
+                    category: b.category,
+                    allocation_month: 0,
+                    totals: BudgetTotals::default(),
+                });
+                sums.per_line.len() - 1
+            });
+        let line = &mut sums.per_line[i];
+        // The allocation is the one reported in the latest month.
+        if b.month >= line.allocation_month {
+            line.allocation_month = b.month;
+            line.totals.allocated = b.allocation();
         }
-        if (1..=12).contains(&b.month) && in_period(b.month) {
-            let m = &mut sums.monthly_spent[b.month as usize - 1];
-            *m = m.saturating_add(b.spent);
+        if in_period(b.month) {
+            let t = &mut line.totals;
+            t.committed = t.committed.saturating_add(b.committed);
+            t.spent = t.spent.saturating_add(b.spent);
+            if (1..=12).contains(&b.month) {
+                let m = &mut sums.monthly_spent[b.month as usize - 1];
+                *m = m.saturating_add(b.spent);
+            }
         }
         sums.latest_month = sums.latest_month.max(b.month);
         sums.as_of = latest(sums.as_of, Some(s.as_of));
     }
-    for s in lines {
-        let b = &s.value;
-        let t = sums
-            .per_line
-            .entry((s.center.clone(), b.program.clone(), b.category))
-            .or_default();
-        if in_period(b.month) {
-            t.committed = t.committed.saturating_add(b.committed);
-            t.spent = t.spent.saturating_add(b.spent);
-        }
-    }
-    for ((c, p, cat), (_, alloc)) in &allocation {
-        if let Some(t) = sums.per_line.get_mut(&(c.clone(), p.to_string(), *cat)) {
-            t.allocated = *alloc;
-        }
-    }
+    sums.per_line.sort_unstable_by(|a, b| {
+        (a.center, a.program, a.category).cmp(&(b.center, b.program, b.category))
+    });
     sums
 }
 
-/// Adds the lines up in total, by category, by center and by program, annual allocations first;
-/// then each figure's allocation becomes its share of `months` (see [`period_share`]).
-fn group_lines(
-    data: &Dataset,
-    per_line: &BTreeMap<LineKey, BudgetTotals>,
-    months: i64,
-) -> BudgetGroups {
+/// Adds the lines up in total, by category, by center and by program, annual allocations first,
+/// in the lines' order; then each figure's allocation becomes its share of `months` (see
+/// [`period_share`]).
+fn group_lines(data: &Dataset, per_line: &[LineSum<'_>], months: i64) -> BudgetGroups {
     let mut total = BudgetTotals::default();
-    let mut by_category: BTreeMap<BudgetCategory, BudgetTotals> = BTreeMap::new();
-    let mut by_center: BTreeMap<CenterCode, BudgetTotals> = BTreeMap::new();
-    let mut by_program: BTreeMap<(CenterCode, String), BudgetTotals> = BTreeMap::new();
-    for ((c, p, cat), t) in per_line {
+    // Indexed by category, in category order.
+    let mut by_category: [Option<BudgetTotals>; 3] = [None; 3];
+    let mut by_center: Vec<(&CenterCode, BudgetTotals)> = Vec::new();
+    let mut by_program: Vec<(&CenterCode, &str, BudgetTotals)> = Vec::new();
+    for l in per_line {
+        let t = &l.totals;
         total.add(t);
-        by_category.entry(*cat).or_default().add(t);
-        by_center.entry(c.clone()).or_default().add(t);
-        by_program.entry((c.clone(), p.clone())).or_default().add(t);
+        by_category[l.category as usize]
+            .get_or_insert_default()
+            .add(t);
+        // The lines are sorted by center, then program: each group is a run.
+        match by_center.last_mut() {
+            Some((c, sum)) if *c == l.center => sum.add(t),
+            _ => by_center.push((l.center, *t)),
+        }
+        match by_program.last_mut() {
+            Some((c, p, sum)) if *c == l.center && *p == l.program => sum.add(t),
+            _ => by_program.push((l.center, l.program, *t)),
+        }
     }
     let share = |mut t: BudgetTotals| {
         t.allocated = period_share(t.allocated, months);
@@ -292,11 +327,12 @@ fn group_lines(
     let mut by_center: Vec<CenterBudgetRow> = by_center
         .into_iter()
         .map(|(center, totals)| CenterBudgetRow {
-            name_ar: data.center_names(&center).0,
-            center,
+            name_ar: data.center_names(center).0,
+            center: center.clone(),
             totals: share(totals),
         })
         .collect();
+    // Stable: ties stay in code order.
     by_center.sort_by(|a, b| {
         b.totals
             .allocated
@@ -305,26 +341,35 @@ fn group_lines(
     });
     let mut by_program: Vec<ProgramBudgetRow> = by_program
         .into_iter()
-        .map(|((center, program), totals)| ProgramBudgetRow {
-            center,
-            program,
+        .map(|(center, program, totals)| ProgramBudgetRow {
+            center: center.clone(),
+            program: program.to_string(),
             totals: share(totals),
         })
         .collect();
+    // Stable: ties of allocation and program stay in center order.
     by_program.sort_by(|a, b| {
         b.totals
             .allocated
             .cmp(&a.totals.allocated)
             .then(a.program.cmp(&b.program))
     });
+    let categories = [
+        BudgetCategory::Operating,
+        BudgetCategory::Development,
+        BudgetCategory::Salaries,
+    ];
     BudgetGroups {
         annual: total.allocated,
         total: share(total),
-        by_category: by_category
+        by_category: categories
             .into_iter()
-            .map(|(category, totals)| CategoryBudgetRow {
-                category,
-                totals: share(totals),
+            .zip(by_category)
+            .filter_map(|(category, totals)| {
+                totals.map(|totals| CategoryBudgetRow {
+                    category,
+                    totals: share(totals),
+                })
             })
             .collect(),
         by_center,
@@ -335,7 +380,7 @@ fn group_lines(
 /// Spending month by month, from the period's first month to the latest reported, against the
 /// linear plan: by the period's `k`-th month, `k` twelfths of `annual`, rounded once.
 fn monthly_spending(
-    sums: &LineSums,
+    sums: &LineSums<'_>,
     annual: i64,
     period: Option<super::Period>,
 ) -> Vec<MonthSpending> {
@@ -355,3 +400,8 @@ fn monthly_spending(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod oracle;
+#[cfg(test)]
+mod oracle_tests;

@@ -299,6 +299,42 @@ pub fn div_round_half_even(n: i128, d: i128) -> i64 {
     i64::try_from(q).unwrap_or(if q < 0 { i64::MIN } else { i64::MAX })
 }
 
+/// The filter's center and the centers reporting through it, asked of record after record: the
+/// answer for the last center asked is kept, since a dataset's records of one center mostly come
+/// one after another, and [`Dataset::is_within`] walks the registry each time.
+pub(crate) struct CenterScope<'a> {
+    data: &'a Dataset,
+    center: Option<&'a CenterCode>,
+    last: Option<(&'a CenterCode, bool)>,
+}
+
+impl<'a> CenterScope<'a> {
+    /// The scope of `f`'s center; every center when it names none.
+    pub(crate) fn new(data: &'a Dataset, f: &'a BoardFilter) -> CenterScope<'a> {
+        CenterScope {
+            data,
+            center: f.center.as_ref(),
+            last: None,
+        }
+    }
+
+    /// True when `code` is the filter's center or reports through it, or the filter names none:
+    /// what `data.is_within(code, center)` says.
+    pub(crate) fn contains(&mut self, code: &'a CenterCode) -> bool {
+        let Some(center) = self.center else {
+            return true;
+        };
+        match self.last {
+            Some((last, within)) if last == code => within,
+            _ => {
+                let within = self.data.is_within(code, center);
+                self.last = Some((code, within));
+                within
+            }
+        }
+    }
+}
+
 pub(crate) fn latest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
     match (a, b) {
         (Some(x), Some(y)) => Some(x.max(y)),
@@ -307,5 +343,7 @@ pub(crate) fn latest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<Naive
     }
 }
 
+#[cfg(test)]
+mod arbitrary;
 #[cfg(test)]
 mod tests;
