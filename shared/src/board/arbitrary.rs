@@ -6,11 +6,11 @@
 //! to [`MAX_AMOUNT`] so that sums saturate; KPI achievements; and records of every other kind,
 //! taken from the demo with another center and day.
 
-use super::{BoardFilter, Dataset, Period};
+use super::{Activity, BoardFilter, CenterActivity, Dataset, Period};
 use crate::demo;
 use crate::model::validate::MAX_AMOUNT;
 use crate::model::*;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -203,4 +203,48 @@ pub(super) fn arb_filter() -> impl Strategy<Value = BoardFilter> {
         period,
         by: None,
     })
+}
+
+fn arb_time() -> impl Strategy<Value = DateTime<Utc>> {
+    (0i64..1826 * 86_400).prop_map(|s| {
+        Utc.timestamp_opt(1_640_995_200 + s, 0)
+            .single()
+            .unwrap_or_default()
+    })
+}
+
+/// What a collector heard: some centers (`GONE` among them), kiosks and walls.
+pub(super) fn arb_activity() -> impl Strategy<Value = Activity> {
+    (
+        proptest::collection::btree_map(
+            arb_code(),
+            (
+                proptest::option::of(arb_time()),
+                proptest::option::of(arb_time()),
+            ),
+            0..4,
+        ),
+        proptest::collection::btree_map(prop_oneof![Just("k1"), Just("k2")], arb_time(), 0..=2),
+        proptest::collection::btree_map(
+            prop_oneof![Just("hall-1"), Just("old")],
+            arb_time(),
+            0..=2,
+        ),
+    )
+        .prop_map(|(centers, kiosks, walls)| Activity {
+            centers: centers
+                .into_iter()
+                .map(|(c, (last_heard, last_received))| {
+                    (
+                        c,
+                        CenterActivity {
+                            last_heard,
+                            last_received,
+                        },
+                    )
+                })
+                .collect(),
+            kiosks: kiosks.into_iter().map(|(k, t)| (k.into(), t)).collect(),
+            walls: walls.into_iter().map(|(w, t)| (w.into(), t)).collect(),
+        })
 }

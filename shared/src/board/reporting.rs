@@ -9,7 +9,7 @@ use crate::model::*;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// When the collector last heard from whom; kept by the collector, not derived from records.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -196,34 +196,34 @@ pub fn aggregate_reporting(
 
 /// What each center's current records show, by center.
 fn seen_per_center(data: &Dataset) -> BTreeMap<&CenterCode, Seen> {
-    let mut seen: BTreeMap<&CenterCode, Seen> = BTreeMap::new();
+    let mut seen = SeenByCenter::default();
     for s in data.sessions.values() {
-        bump(&mut seen, &s.center, s.as_of);
+        seen.bump(&s.center, s.as_of);
     }
     for s in data.decisions.values() {
-        bump(&mut seen, &s.center, s.as_of);
+        seen.bump(&s.center, s.as_of);
     }
     for s in data.statuses.values() {
-        bump(&mut seen, &s.center, s.as_of);
+        seen.bump(&s.center, s.as_of);
     }
     for s in data.committees.values() {
-        bump(&mut seen, &s.center, s.as_of);
+        seen.bump(&s.center, s.as_of);
     }
     for s in data.projects.values() {
-        bump(&mut seen, &s.center, s.as_of);
+        seen.bump(&s.center, s.as_of);
     }
     for s in data.project_reports.values() {
-        bump(&mut seen, &s.center, s.as_of);
+        seen.bump(&s.center, s.as_of);
     }
     for s in data.budget.values() {
-        let e = bump(&mut seen, &s.center, s.as_of);
-        e.budget_months.insert((s.value.fiscal_year, s.value.month));
+        let e = seen.bump(&s.center, s.as_of);
+        e.add_budget_month((s.value.fiscal_year, s.value.month));
     }
     for s in data.kpis.values() {
-        let e = bump(&mut seen, &s.center, s.as_of);
-        e.kpi_quarters.insert((s.value.year, s.value.quarter));
+        let e = seen.bump(&s.center, s.as_of);
+        e.add_kpi_quarter((s.value.year, s.value.quarter));
     }
-    seen
+    seen.by_center.into_iter().collect()
 }
 
 /// The board with no center counted yet: the clock's month and quarter, the kiosks heard from.
@@ -304,9 +304,29 @@ struct Seen {
     last_as_of: Option<NaiveDate>,
     budget_months: BTreeSet<(i32, u8)>,
     kpi_quarters: BTreeSet<(i32, u8)>,
+    /// The month and quarter added last: a center's lines of one month come one after another
+    /// (their keys share `budget/{center}/{year}/{month}/`), and each need not be added again.
+    last_budget_month: Option<(i32, u8)>,
+    last_kpi_quarter: Option<(i32, u8)>,
 }
 
 impl Seen {
+    /// Counts a budget line of `(year, month)`.
+    fn add_budget_month(&mut self, month: (i32, u8)) {
+        if self.last_budget_month != Some(month) {
+            self.budget_months.insert(month);
+            self.last_budget_month = Some(month);
+        }
+    }
+
+    /// Counts a KPI achievement of `(year, quarter)`.
+    fn add_kpi_quarter(&mut self, quarter: (i32, u8)) {
+        if self.last_kpi_quarter != Some(quarter) {
+            self.kpi_quarters.insert(quarter);
+            self.last_kpi_quarter = Some(quarter);
+        }
+    }
+
     fn has(&self, r: &DueReport) -> bool {
         match *r {
             DueReport::QuarterlyKpi { year, quarter } => {
@@ -339,15 +359,34 @@ impl Seen {
     }
 }
 
-fn bump<'a, 'b>(
-    seen: &'b mut BTreeMap<&'a CenterCode, Seen>,
-    c: &'a CenterCode,
-    d: NaiveDate,
-) -> &'b mut Seen {
-    let e = seen.entry(c).or_default();
-    e.last_as_of = latest(e.last_as_of, Some(d));
-    e
+/// [`Seen`] per center while the records are read. The last center's place is kept at hand: a
+/// map's records of one center mostly come one after another (budget lines and KPIs by key).
+#[derive(Default)]
+struct SeenByCenter<'a> {
+    by_center: Vec<(&'a CenterCode, Seen)>,
+    index: HashMap<&'a CenterCode, usize>,
+    last: usize,
 }
+
+impl<'a> SeenByCenter<'a> {
+    /// `c`'s record of day `d` seen: its entry, with `d` if it is the newest.
+    fn bump(&mut self, c: &'a CenterCode, d: NaiveDate) -> &mut Seen {
+        if self.by_center.get(self.last).is_none_or(|(l, _)| *l != c) {
+            self.last = *self.index.entry(c).or_insert_with(|| {
+                self.by_center.push((c, Seen::default()));
+                self.by_center.len() - 1
+            });
+        }
+        let e = &mut self.by_center[self.last].1;
+        e.last_as_of = latest(e.last_as_of, Some(d));
+        e
+    }
+}
+
+#[cfg(test)]
+mod oracle;
+#[cfg(test)]
+mod oracle_tests;
 
 #[cfg(test)]
 mod tests {
