@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::ops::RangeInclusive;
 
 /// Allocation, commitments and spending of some set of budget lines.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -129,9 +131,48 @@ struct LineSum<'a> {
     totals: BudgetTotals,
 }
 
+/// A (center, program, category) with its hash, worked out before it is looked up (see
+/// [`sum_by_currency`]).
+#[derive(Clone, Copy)]
+struct LineKey<'a> {
+    hash: u64,
+    center: &'a CenterCode,
+    program: &'a str,
+    category: BudgetCategory,
+}
+
+impl<'a> LineKey<'a> {
+    fn of(s: &'a Stored<BudgetLine>) -> LineKey<'a> {
+        let mut h = FxHasher::default();
+        (&s.center, s.value.program.as_str(), s.value.category).hash(&mut h);
+        LineKey {
+            hash: h.finish(),
+            center: &s.center,
+            program: &s.value.program,
+            category: s.value.category,
+        }
+    }
+}
+
+impl PartialEq for LineKey<'_> {
+    fn eq(&self, o: &Self) -> bool {
+        self.category == o.category && self.center == o.center && self.program == o.program
+    }
+}
+
+impl Eq for LineKey<'_> {}
+
+impl Hash for LineKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
 /// What the lines of one year and currency add up to, before grouping by center or program.
 struct LineSums<'a> {
-    /// Per (center, program, category), sorted by it.
+    /// Where each (center, program, category) is in `per_line`.
+    index: HashMap<LineKey<'a>, usize, BuildHasherDefault<KeyHasher>>,
+    /// Per (center, program, category), in the order first seen; sorted by it before grouping.
     per_line: Vec<LineSum<'a>>,
     /// Spending per month (index 0 is month 1), of the period's months only.
     monthly_spent: [i64; 12],
@@ -156,17 +197,20 @@ pub fn aggregate_budget(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> Bu
     let year = f
         .year
         .or_else(|| default_year(lines.iter().map(|s| s.value.fiscal_year), today));
-    let in_year: Vec<&Stored<BudgetLine>> = lines
-        .into_iter()
-        .filter(|s| Some(s.value.fiscal_year) == year)
-        .collect();
-    let (currency, other_currencies) = board_currency(&in_year);
     let period = f.period.filter(|p| *p != super::Period::Year);
-    let last_month = period.map(|p| p.last_month()).unwrap_or(12);
-    let lines = in_year
+    let in_year = lines
         .into_iter()
-        .filter(|s| s.value.currency == currency && s.value.month <= last_month);
-    let sums = sum_lines(lines, period);
+        .filter(|s| Some(s.value.fiscal_year) == year);
+    let by_currency = sum_by_currency(in_year, period);
+    let (currency, other_currencies) = board_currency(&by_currency);
+    let mut sums = by_currency
+        .into_iter()
+        .find(|c| c.currency == currency)
+        .map(|c| c.sums)
+        .unwrap_or_else(LineSums::new);
+    sums.per_line.sort_unstable_by(|a, b| {
+        (a.center, a.program, a.category).cmp(&(b.center, b.program, b.category))
+    });
     let groups = group_lines(data, &sums.per_line, period_months(period));
     let monthly = monthly_spending(&sums, groups.annual, period);
     BudgetBoard {
@@ -208,33 +252,77 @@ fn lines_within<'a>(data: &'a Dataset, f: &'a BoardFilter) -> Vec<&'a Stored<Bud
         .collect()
 }
 
+/// The lines of one currency (of one year): the sum of their allocations, and their sums of
+/// the months up to the period's last.
+struct CurrencySums<'a> {
+    currency: &'a str,
+    allocation: i64,
+    sums: LineSums<'a>,
+}
+
+/// Sums `lines` (one year), in the order given, per currency: every line's allocation, and
+/// those of the months up to the period's last per line and month (see [`LineSums::add`]). One
+/// pass, so that each line is read once.
+fn sum_by_currency<'a>(
+    mut lines: impl Iterator<Item = &'a Stored<BudgetLine>>,
+    period: Option<super::Period>,
+) -> Vec<CurrencySums<'a>> {
+    let months = period.map(|p| p.months());
+    let last_month = period.map(|p| p.last_month()).unwrap_or(12);
+    let mut by_currency: Vec<CurrencySums<'a>> = Vec::new();
+    // A line's currency is mostly the one before it: a few currencies, looked for from the last.
+    let mut last = 0;
+    // Lines a few hundred at a time: first each line's currency and key hashed, one line after
+    // another with little work between (the CPU then reads many lines' strings at once), then
+    // added. Reading the strings line by line as each is added took most of the time.
+    let mut chunk: Vec<(&Stored<BudgetLine>, usize, LineKey<'a>)> = Vec::with_capacity(CHUNK);
+    loop {
+        chunk.clear();
+        for s in lines.by_ref().take(CHUNK) {
+            let c = s.value.currency.as_str();
+            if by_currency.get(last).is_none_or(|l| l.currency != c) {
+                last = match by_currency.iter().position(|l| l.currency == c) {
+                    Some(i) => i,
+                    None => {
+                        by_currency.push(CurrencySums {
+                            currency: c,
+                            allocation: 0,
+                            sums: LineSums::new(),
+                        });
+                        by_currency.len() - 1
+                    }
+                };
+            }
+            chunk.push((s, last, LineKey::of(s)));
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        for (s, currency, key) in &chunk {
+            let sums = &mut by_currency[*currency];
+            sums.allocation = sums.allocation.saturating_add(s.value.allocation());
+            if s.value.month <= last_month {
+                sums.sums.add(s, *key, months.as_ref());
+            }
+        }
+    }
+    by_currency
+}
+
 /// The board's currency, the one with the largest allocation (the first by name of those with
 /// the same), and the other currencies, by name.
-fn board_currency(lines: &[&Stored<BudgetLine>]) -> (String, Vec<String>) {
-    // A line's currency is mostly the one before it: a few currencies, looked for from the last.
-    let mut by_currency: Vec<(&str, i64)> = Vec::new();
-    let mut last = 0;
-    for s in lines {
-        let c = s.value.currency.as_str();
-        if by_currency.get(last).is_none_or(|(l, _)| *l != c) {
-            last = match by_currency.iter().position(|(l, _)| *l == c) {
-                Some(i) => i,
-                None => {
-                    by_currency.push((c, 0));
-                    by_currency.len() - 1
-                }
-            };
-        }
-        let sum = &mut by_currency[last].1;
-        *sum = sum.saturating_add(s.value.allocation());
-    }
-    by_currency.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let currency = by_currency
+fn board_currency(by_currency: &[CurrencySums<'_>]) -> (String, Vec<String>) {
+    let mut by_name: Vec<(&str, i64)> = by_currency
+        .iter()
+        .map(|c| (c.currency, c.allocation))
+        .collect();
+    by_name.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let currency = by_name
         .iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
         .map(|(c, _)| c.to_string())
         .unwrap_or_default();
-    let other_currencies = by_currency
+    let other_currencies = by_name
         .iter()
         .filter(|(c, _)| *c != currency)
         .map(|(c, _)| c.to_string())
@@ -242,57 +330,57 @@ fn board_currency(lines: &[&Stored<BudgetLine>]) -> (String, Vec<String>) {
     (currency, other_currencies)
 }
 
-/// Sums `lines` (one year, one currency, months up to the period's last) per line and month.
-/// Each sum adds its lines in the order given, so that where it saturates does not change.
-fn sum_lines<'a>(
-    lines: impl Iterator<Item = &'a Stored<BudgetLine>>,
-    period: Option<super::Period>,
-) -> LineSums<'a> {
-    let months = period.map(|p| p.months());
-    let in_period = |m: u8| months.as_ref().is_none_or(|r| r.contains(&m));
-    let mut index: HashMap<(&CenterCode, &str, BudgetCategory), usize> = HashMap::new();
-    let mut sums = LineSums {
-        per_line: Vec::new(),
-        monthly_spent: [0i64; 12],
-        as_of: None,
-        latest_month: 0,
-    };
-    for s in lines {
+impl<'a> LineSums<'a> {
+    fn new() -> LineSums<'a> {
+        LineSums {
+            index: HashMap::default(),
+            per_line: Vec::new(),
+            monthly_spent: [0i64; 12],
+            as_of: None,
+            latest_month: 0,
+        }
+    }
+
+    /// Adds line `s`, of `key` (of the sums' year and currency, its month up to the period's last, which
+    /// covers `months`; every month without a period): its allocation when its month is the
+    /// latest yet of its (center, program, category), its commitments and spending when its
+    /// month is the period's. Each sum adds its lines in the order given, so that where it
+    /// saturates does not change.
+    fn add(
+        &mut self,
+        s: &'a Stored<BudgetLine>,
+        key: LineKey<'a>,
+        months: Option<&RangeInclusive<u8>>,
+    ) {
         let b = &s.value;
-        let i = *index
-            .entry((&s.center, b.program.as_str(), b.category))
-            .or_insert_with(|| {
-                sums.per_line.push(LineSum {
-                    center: &s.center,
-                    program: &b.program,
-                    category: b.category,
-                    allocation_month: 0,
-                    totals: BudgetTotals::default(),
-                });
-                sums.per_line.len() - 1
+        let per_line = &mut self.per_line;
+        let i = *self.index.entry(key).or_insert_with(|| {
+            per_line.push(LineSum {
+                center: &s.center,
+                program: &b.program,
+                category: b.category,
+                allocation_month: 0,
+                totals: BudgetTotals::default(),
             });
-        let line = &mut sums.per_line[i];
-        // The allocation is the one reported in the latest month.
+            per_line.len() - 1
+        });
+        let line = &mut per_line[i];
         if b.month >= line.allocation_month {
             line.allocation_month = b.month;
             line.totals.allocated = b.allocation();
         }
-        if in_period(b.month) {
+        if months.is_none_or(|r| r.contains(&b.month)) {
             let t = &mut line.totals;
             t.committed = t.committed.saturating_add(b.committed);
             t.spent = t.spent.saturating_add(b.spent);
             if (1..=12).contains(&b.month) {
-                let m = &mut sums.monthly_spent[b.month as usize - 1];
+                let m = &mut self.monthly_spent[b.month as usize - 1];
                 *m = m.saturating_add(b.spent);
             }
         }
-        sums.latest_month = sums.latest_month.max(b.month);
-        sums.as_of = latest(sums.as_of, Some(s.as_of));
+        self.latest_month = self.latest_month.max(b.month);
+        self.as_of = latest(self.as_of, Some(s.as_of));
     }
-    sums.per_line.sort_unstable_by(|a, b| {
-        (a.center, a.program, a.category).cmp(&(b.center, b.program, b.category))
-    });
-    sums
 }
 
 /// Adds the lines up in total, by category, by center and by program, annual allocations first,
@@ -399,6 +487,69 @@ fn monthly_spending(
             }
         })
         .collect()
+}
+
+/// Budget lines read at a time by [`sum_by_currency`].
+const CHUNK: usize = 256;
+
+/// Hashes a [`LineKey`]: its hash, worked out already.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    // A LineKey writes its hash only (`write_u64`); anything else is folded in all the same.
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// FxHash, rustc's hash for its own tables: a rotate, xor and multiply per 8 bytes. The
+/// (center, program, category) keys are hashed once per budget line, and SipHash, the default,
+/// took most of the board's time at a million lines.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        let mut rest = [0u8; 8];
+        let tail = chunks.remainder();
+        rest[..tail.len()].copy_from_slice(tail);
+        self.add(u64::from_le_bytes(rest) ^ tail.len() as u64);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
 
 #[cfg(test)]
