@@ -55,6 +55,11 @@ pub struct Wall {
     /// boards.toml to every screen name, so a wall following it takes its own section when
     /// there is one and the default (first) screen otherwise.
     pub screen_fallback: bool,
+    /// Whether [`Wall::ui`] fills its whole area with the theme's background first. A window
+    /// clears to that colour before each frame ([`Wall::background`]), so it turns this off:
+    /// without a GPU every pixel filled twice costs a full-screen pass of the software
+    /// renderer (docs/BENCHMARKS.md, *The wall without a GPU*).
+    pub paint_background: bool,
     /// The operator's type-ahead query for a center, while the filter box is open.
     pub filter_query: Option<String>,
     /// The center the operator narrowed the wall to (rotation pauses until Escape).
@@ -84,6 +89,7 @@ impl Wall {
             config_updates: None,
             screen: None,
             screen_fallback: false,
+            paint_background: true,
             filter_query: None,
             center_override: None,
             center_names: Default::default(),
@@ -420,6 +426,11 @@ impl Wall {
     }
 
     /// Draws one frame into `ui` and schedules the next repaint.
+    /// The colour behind every board: what a window clears to before each frame.
+    pub fn background(&self) -> egui::Color32 {
+        self.env.theme.background
+    }
+
     pub fn ui(&mut self, ui: &mut Ui) {
         self.take_config_updates();
         self.handle_keys(ui);
@@ -440,8 +451,10 @@ impl Wall {
                 .insert(c.clone(), name.unwrap_or_else(|| c.to_string()));
         }
         let rect = ui.max_rect();
-        ui.painter()
-            .rect_filled(rect, CornerRadius::ZERO, self.env.theme.background);
+        if self.paint_background {
+            ui.painter()
+                .rect_filled(rect, CornerRadius::ZERO, self.env.theme.background);
+        }
         let header = Rect::from_min_size(rect.min, vec2(rect.width(), space::HEADER_HEIGHT));
         let footer = Rect::from_min_max(
             pos2(rect.left(), rect.bottom() - space::FOOTER_HEIGHT),

@@ -12,7 +12,8 @@
 //! - [`playlist`]: the rotation (pure); [`app`]: the wall itself (header, board, footer,
 //!   operator keys); [`render`]: drawing a wall to PNG without a window.
 //! - [`window`]: the wall's window covering its monitor, systemd's watchdog;
-//!   [`screen_awake`]: no screen saver or DPMS under X while the wall runs.
+//!   [`screen_awake`]: no screen saver or DPMS under X while the wall runs; [`memory`]: freed
+//!   memory goes back to the system.
 
 pub mod app;
 pub mod boards;
@@ -23,6 +24,7 @@ pub mod feed;
 pub mod identity;
 #[cfg(feature = "demo")]
 pub mod live_demo;
+pub mod memory;
 pub mod playlist;
 pub mod render;
 pub mod screen_awake;

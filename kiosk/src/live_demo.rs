@@ -51,10 +51,14 @@ pub fn start(live_every: Option<Duration>) -> Result<EmbeddedDemo> {
     let handle = runtime
         .block_on(collector::start(opts))
         .context("starting the embedded collector")?;
+    let changes = live_every.map(|every| (every, LiveChanges::of(&data)));
     preload(&handle, data.all_revisions())?;
+    // The demo's records now live in the collector; what loading them took is handed back.
+    drop(data);
+    crate::memory::release_freed();
     let url = handle.url();
-    if let Some(every) = live_every {
-        runtime.spawn(simulate(url.clone(), every));
+    if let Some((every, changes)) = changes {
+        runtime.spawn(simulate(url.clone(), every, changes));
     }
     Ok(EmbeddedDemo {
         url,
@@ -103,41 +107,63 @@ fn preload(handle: &CollectorHandle, records: Vec<RecordEnvelope>) -> Result<()>
     Ok(())
 }
 
+/// What the live demo changes: the decisions in progress, the latest report of each project
+/// still under way and the projects' budgets; taken from the demo data once, so that the data
+/// itself is not kept for the life of the wall.
+struct LiveChanges {
+    statuses: Vec<RecordEnvelope>,
+    projects: Vec<RecordEnvelope>,
+    budgets: BTreeMap<String, i64>,
+}
+
+impl LiveChanges {
+    fn of(data: &demo::DemoData) -> LiveChanges {
+        let statuses: Vec<RecordEnvelope> = data
+            .records
+            .iter()
+            .filter(|e| matches!(&e.record, Record::DecisionStatus(s) if s.status == ExecutionStatus::InProgress))
+            .cloned()
+            .collect();
+        // The latest report of each project still under way.
+        let mut projects: BTreeMap<String, RecordEnvelope> = BTreeMap::new();
+        for e in &data.records {
+            if let Record::ProjectProgress(r) = &e.record
+                && matches!(r.status, ProjectStatus::OnTrack | ProjectStatus::Delayed)
+            {
+                let newer = projects.get(&r.project).is_none_or(|p| match &p.record {
+                    Record::ProjectProgress(q) => q.period_end < r.period_end,
+                    _ => true,
+                });
+                if newer {
+                    projects.insert(r.project.clone(), e.clone());
+                }
+            }
+        }
+        let budgets = data
+            .records
+            .iter()
+            .filter_map(|e| match &e.record {
+                Record::Project(p) => Some((p.code.clone(), p.budget)),
+                _ => None,
+            })
+            .collect();
+        LiveChanges {
+            statuses,
+            projects: projects.into_values().collect(),
+            budgets,
+        }
+    }
+}
+
 /// Every `every`, one in-progress decision moves forward (or is executed) at its center; every
 /// third time, an open project also reports progress. Each change is pushed as a signed batch
 /// over HTTP, as an agent would.
-async fn simulate(url: String, every: Duration) {
-    let data = demo::generate();
-    let mut statuses: Vec<RecordEnvelope> = data
-        .records
-        .iter()
-        .filter(|e| matches!(&e.record, Record::DecisionStatus(s) if s.status == ExecutionStatus::InProgress))
-        .cloned()
-        .collect();
-    // The latest report of each project still under way.
-    let mut projects: BTreeMap<String, RecordEnvelope> = BTreeMap::new();
-    for e in &data.records {
-        if let Record::ProjectProgress(r) = &e.record
-            && matches!(r.status, ProjectStatus::OnTrack | ProjectStatus::Delayed)
-        {
-            let newer = projects.get(&r.project).is_none_or(|p| match &p.record {
-                Record::ProjectProgress(q) => q.period_end < r.period_end,
-                _ => true,
-            });
-            if newer {
-                projects.insert(r.project.clone(), e.clone());
-            }
-        }
-    }
-    let mut projects: Vec<RecordEnvelope> = projects.into_values().collect();
-    let budgets: BTreeMap<String, i64> = data
-        .records
-        .iter()
-        .filter_map(|e| match &e.record {
-            Record::Project(p) => Some((p.code.clone(), p.budget)),
-            _ => None,
-        })
-        .collect();
+async fn simulate(url: String, every: Duration, changes: LiveChanges) {
+    let LiveChanges {
+        mut statuses,
+        mut projects,
+        budgets,
+    } = changes;
     let mut seq: BTreeMap<CenterCode, u64> = BTreeMap::new();
     let mut i = 0usize;
     let mut tick = 0u64;

@@ -117,6 +117,7 @@ fn parse_decision(s: &str) -> Result<DecisionNumber, String> {
 }
 
 fn main() -> ExitCode {
+    rasid_kiosk::memory::tune_allocator();
     init_tracing();
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -218,6 +219,8 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
                 wall.open_story(n);
             }
             wall.screen_fallback = from_collector;
+            // The window clears to the wall's background (`clear_color`): no second full fill.
+            wall.paint_background = false;
             // Checked above: the screen exists, or falls back to the first one.
             let _ = wall.apply_config(&first.config, screen.as_deref());
             if let Some(detail) = first.note {
@@ -241,16 +244,20 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
 /// window manager nobody honours the full-screen request: the window is then moved to its
 /// monitor by winit and grown to it by [`WallWindow`] once the first frame knows its size.
 fn viewport(cli: &Cli) -> Result<egui::ViewportBuilder> {
+    // No icon: egui's own would be decoded and kept (a MiB) for a window nobody switches to.
+    let none = std::sync::Arc::new(egui::IconData::default());
     Ok(if cli.windowed {
         let (w, h) = rasid_kiosk::render::parse_size(&cli.size)?;
         egui::ViewportBuilder::default()
             .with_inner_size([w as f32, h as f32])
             .with_title("Rasid")
+            .with_icon(none)
     } else {
         let builder = egui::ViewportBuilder::default()
             .with_fullscreen(true)
             .with_decorations(false)
-            .with_title("Rasid");
+            .with_title("Rasid")
+            .with_icon(none);
         match cli.monitor {
             Some(n) => builder.with_monitor(n),
             None => builder,
@@ -484,6 +491,12 @@ struct KioskApp {
     frames: u64,
 }
 impl eframe::App for KioskApp {
+    /// The wall's background, so that the wall need not fill the screen a second time; opaque,
+    /// and in gamma space as egui's painter expects.
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        self.wall.background().to_opaque().to_normalized_gamma_f32()
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frames += 1;
         tracing::trace!(frame = self.frames, "frame");

@@ -10,6 +10,7 @@ mod disk;
 mod epoch;
 mod import;
 mod outbox;
+mod temporary;
 
 pub use epoch::{Beginning, Epoch, revision_floor};
 pub use import::ImportSummary;
@@ -112,6 +113,9 @@ pub struct Store {
     imports: std::sync::Arc<import::ImportGate>,
 }
 
+/// The page cache of a [`Store::temporary`].
+const TEMPORARY_CACHE_BYTES: u64 = 4 * 1024 * 1024;
+
 impl Store {
     /// Opens (creating if needed) the store in `dir`.
     ///
@@ -157,9 +161,22 @@ impl Store {
         Self::from_db(db)
     }
 
-    /// A store that lives only in memory, for tests and the kiosk demo.
+    /// A store that lives only in memory, for tests and the kiosk demo, removed when dropped
+    /// (and, if its process is killed, by the next temporary store: see `temporary.rs`). Its
+    /// cache is small (the demo's store is a few MiB): what sled caches of it lives in the
+    /// process beside the copy in its file, and the wall's `--demo` runs in that same process.
     pub fn temporary() -> Result<Store> {
-        Self::from_db(sled::Config::new().temporary(true).open()?)
+        Self::temporary_at(&temporary::new_path())
+    }
+
+    fn temporary_at(path: &Path) -> Result<Store> {
+        Self::from_db(
+            sled::Config::new()
+                .path(path)
+                .temporary(true)
+                .cache_capacity(TEMPORARY_CACHE_BYTES)
+                .open()?,
+        )
     }
 
     /// The store over `db`, with an import a killed process left half done undone first.
