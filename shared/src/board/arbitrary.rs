@@ -248,3 +248,72 @@ pub(super) fn arb_activity() -> impl Strategy<Value = Activity> {
             walls: walls.into_iter().map(|(w, t)| (w.into(), t)).collect(),
         })
 }
+
+/// Decisions 1 to 12 of session 100, each with one to three responsible centers of [`CODES`],
+/// issued in 2022–2025, some routine, some assignments; and statuses on them, each center's in up
+/// to three revisions (the history the trends read), some by centers not responsible.
+pub(super) fn arb_decisions() -> impl Strategy<Value = Vec<RecordEnvelope>> {
+    let decision = (
+        arb_day(),
+        any::<bool>(),
+        prop_oneof![3 => Just(false), 1 => Just(true)],
+        proptest::collection::vec(arb_code(), 1..=3),
+    );
+    let status = (
+        0u16..12,
+        arb_code(),
+        arb_day(),
+        1u64..=3,
+        prop_oneof![
+            Just(ExecutionStatus::NotStarted),
+            Just(ExecutionStatus::InProgress),
+            Just(ExecutionStatus::Executed),
+            Just(ExecutionStatus::Blocked),
+        ],
+    );
+    (
+        proptest::collection::vec(decision, 0..12),
+        proptest::collection::vec(status, 0..60),
+    )
+        .prop_map(|(decisions, statuses)| {
+            let number = |i: u16| DecisionNumber::new(18, 100, i + 1);
+            let mut out: Vec<RecordEnvelope> = Vec::new();
+            for (i, (date, assignment, routine, centers)) in decisions.into_iter().enumerate() {
+                out.push(RecordEnvelope {
+                    center: code("GSC"),
+                    as_of: date,
+                    revision: 1,
+                    record: Record::Decision(Decision {
+                        number: number(i as u16),
+                        date,
+                        kind: if assignment {
+                            DecisionKind::Assignment
+                        } else {
+                            DecisionKind::Decision
+                        },
+                        title: "t".into(),
+                        routine,
+                        classification: Classification::default(),
+                        centers,
+                        due: None,
+                        links: Vec::new(),
+                    }),
+                });
+            }
+            for (i, center, as_of, revision, status) in statuses {
+                out.push(RecordEnvelope {
+                    center,
+                    as_of,
+                    revision,
+                    record: Record::DecisionStatus(DecisionStatus {
+                        decision: number(i),
+                        status,
+                        progress: 50,
+                        note: String::new(),
+                        follow_ups: Vec::new(),
+                    }),
+                });
+            }
+            out
+        })
+}

@@ -98,21 +98,39 @@ pub fn center_trends(
     f: &BoardFilter,
     days: &[NaiveDate],
 ) -> BTreeMap<CenterCode, Vec<Option<f64>>> {
-    let mut out: BTreeMap<CenterCode, Vec<Option<f64>>> = BTreeMap::new();
-    for (i, day) in days.iter().enumerate() {
-        let mut counts: BTreeMap<&CenterCode, ExecutionCounts> = BTreeMap::new();
-        for d in filtered(data, f).filter(|d| !d.routine && d.date <= *day) {
-            for c in responsible_within(data, d, f.center.as_ref()) {
-                let s = data.status_on(&d.number, c, *day).map(|p| p.status);
-                counts.entry(c).or_default().add(combine_statuses(&[s]));
+    // Per center and day, the decisions counted; `None` before any of its decisions was issued.
+    // Each decision's statuses are looked up once for all the days, not once a day.
+    let mut counts: BTreeMap<&CenterCode, Vec<Option<ExecutionCounts>>> = BTreeMap::new();
+    for d in filtered(data, f).filter(|d| !d.routine) {
+        if !days.iter().any(|day| d.date <= *day) {
+            continue;
+        }
+        for c in responsible_within(data, d, f.center.as_ref()) {
+            let history = data.status_history.get(&(d.number, c.clone()));
+            let per_day = counts.entry(c).or_insert_with(|| vec![None; days.len()]);
+            for (n, day) in per_day
+                .iter_mut()
+                .zip(days)
+                .filter(|(_, day)| d.date <= **day)
+            {
+                // What `Dataset::status_on` says for the day.
+                let s = history
+                    .and_then(|h| h.iter().rev().find(|p| p.as_of <= *day))
+                    .map(|p| p.status);
+                n.get_or_insert_default().add(combine_statuses(&[s]));
             }
         }
-        for (c, n) in counts {
-            out.entry(c.clone())
-                .or_insert_with(|| vec![None; days.len()])[i] = n.percent(n.executed);
-        }
     }
-    out
+    counts
+        .into_iter()
+        .map(|(c, per_day)| {
+            let rates = per_day
+                .into_iter()
+                .map(|n| n.and_then(|n| n.percent(n.executed)))
+                .collect();
+            (c.clone(), rates)
+        })
+        .collect()
 }
 
 /// The spending rate at each month's end of the budget board of `year` (same center), by month.
@@ -202,5 +220,9 @@ pub fn aggregate_trends(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> Tr
     }
 }
 
+#[cfg(test)]
+mod oracle;
+#[cfg(test)]
+mod oracle_tests;
 #[cfg(test)]
 mod tests;
