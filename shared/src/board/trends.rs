@@ -6,7 +6,8 @@
 
 use super::decisions::{filtered, responsible_within};
 use super::{
-    BoardFilter, Dataset, ExecutionCounts, aggregate_budget, combine_statuses, default_year,
+    BoardFilter, Dataset, ExecutionCounts, StatusPoint, aggregate_budget, combine_statuses,
+    default_year,
 };
 use crate::model::*;
 use chrono::{Datelike, Months, NaiveDate};
@@ -77,15 +78,33 @@ pub fn months_through(year: i32, today: NaiveDate) -> Vec<(u8, NaiveDate)> {
 }
 
 /// The execution of the filter's non-routine decisions (not assignments: the decision-execution
-/// board's headline share) on `day`, those issued by then.
-fn execution_on(data: &Dataset, f: &BoardFilter, day: NaiveDate) -> ExecutionCounts {
-    let mut counts = ExecutionCounts::default();
-    let counted = |d: &&Decision| !d.routine && d.kind == DecisionKind::Decision && d.date <= day;
+/// board's headline share) on each of `days`, those issued by then. Each decision's statuses are
+/// looked up once for all the days, not once a day.
+fn executions_on(data: &Dataset, f: &BoardFilter, days: &[NaiveDate]) -> Vec<ExecutionCounts> {
+    let mut counts = vec![ExecutionCounts::default(); days.len()];
+    let mut statuses: Vec<Option<ExecutionStatus>> = Vec::new();
+    let counted = |d: &&Decision| !d.routine && d.kind == DecisionKind::Decision;
     for d in filtered(data, f).filter(counted) {
-        let statuses: Vec<Option<ExecutionStatus>> = responsible_within(data, d, f.center.as_ref())
-            .map(|c| data.status_on(&d.number, c, day).map(|p| p.status))
-            .collect();
-        counts.add(combine_statuses(&statuses));
+        if !days.iter().any(|day| d.date <= *day) {
+            continue;
+        }
+        let histories: Vec<Option<&Vec<StatusPoint>>> =
+            responsible_within(data, d, f.center.as_ref())
+                .map(|c| data.status_history.get(&(d.number, c.clone())))
+                .collect();
+        for (n, day) in counts
+            .iter_mut()
+            .zip(days)
+            .filter(|(_, day)| d.date <= **day)
+        {
+            // What `Dataset::status_on` says of each center for the day.
+            statuses.clear();
+            statuses.extend(histories.iter().map(|h| {
+                h.and_then(|h| h.iter().rev().find(|p| p.as_of <= *day))
+                    .map(|p| p.status)
+            }));
+            n.add(combine_statuses(&statuses));
+        }
     }
     counts
 }
@@ -183,16 +202,16 @@ pub fn aggregate_trends(data: &Dataset, f: &BoardFilter, today: NaiveDate) -> Tr
         year: Some(year),
         ..f.clone()
     };
-    let execution: Vec<ExecutionPoint> = months_through(year, today)
+    let months = months_through(year, today);
+    let days: Vec<NaiveDate> = months.iter().map(|(_, day)| *day).collect();
+    let execution: Vec<ExecutionPoint> = months
         .into_iter()
-        .map(|(month, day)| {
-            let counts = execution_on(data, &in_year, day);
-            ExecutionPoint {
-                month,
-                day,
-                rate: counts.percent(counts.executed),
-                counts,
-            }
+        .zip(executions_on(data, &in_year, &days))
+        .map(|((month, day), counts)| ExecutionPoint {
+            month,
+            day,
+            rate: counts.percent(counts.executed),
+            counts,
         })
         .collect();
     let as_of = filtered(data, &in_year)

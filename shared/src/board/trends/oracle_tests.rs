@@ -1,7 +1,7 @@
 //! The centers' trends (the centers board's sparklines) against their reference
 //! ([`super::oracle`], the code before they were made fast) on random decisions and statuses.
 
-use super::super::arbitrary::{arb_day, arb_decisions, arb_filter, registry};
+use super::super::arbitrary::{arb_dataset, arb_day, arb_decisions, arb_filter, registry};
 use super::*;
 use proptest::prelude::*;
 
@@ -24,5 +24,24 @@ proptest! {
         let reference = oracle::center_trends(&data, &f, &days);
         prop_assert_eq!(format!("{fast:?}"), format!("{reference:?}"));
         prop_assert_eq!(&fast, &reference);
+    }
+
+    #[test]
+    fn trends_board_is_the_references_on_random_datasets(
+        mut data in arb_dataset(),
+        records in arb_decisions(),
+        f in arb_filter(),
+        today in arb_day(),
+    ) {
+        for e in records {
+            data.apply(e);
+        }
+        let fast = aggregate_trends(&data, &f, today);
+        let reference = oracle::aggregate_trends(&data, &f, today);
+        prop_assert_eq!(
+            serde_json::to_string(&fast).unwrap(),
+            serde_json::to_string(&reference).unwrap()
+        );
+        prop_assert_eq!(fast, reference);
     }
 }
