@@ -234,6 +234,7 @@ fn open_wall(cli: &Cli, env: rasid_kiosk::widgets::Env) -> Result<()> {
                 window: WallWindow::new(fill),
                 _demo: demo,
                 frames: 0,
+                trimmer: Default::default(),
             }))
         }),
     )
@@ -489,6 +490,8 @@ struct KioskApp {
     /// Frames drawn so far: logged at trace level (`RASID_LOG=rasid_kiosk=trace`), which is how
     /// the CPU a frame costs is measured (docs/BENCHMARKS.md).
     frames: u64,
+    /// Gives freed memory back to the system once a minute.
+    trimmer: rasid_kiosk::memory::Trimmer,
 }
 impl eframe::App for KioskApp {
     /// The wall's background, so that the wall need not fill the screen a second time; opaque,
@@ -512,6 +515,7 @@ impl eframe::App for KioskApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         self.wall.ui(ui);
+        self.trimmer.tick();
     }
 }
 

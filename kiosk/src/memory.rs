@@ -34,3 +34,39 @@ pub fn release_freed() {
         libc::malloc_trim(0);
     }
 }
+
+/// Hands freed memory back from the frame loop: once [`Trimmer::FIRST`] after the start (what
+/// opening the window and fetching every board of the playlist took and let go), then at most
+/// once every [`Trimmer::EVERY`] (what a board replaced or a rotation laid out and let go), so it
+/// does not stay with the wall for weeks.
+pub struct Trimmer {
+    next: std::time::Instant,
+}
+
+impl Trimmer {
+    /// The first time, after the start.
+    pub const FIRST: std::time::Duration = std::time::Duration::from_secs(10);
+    /// Then as often as the wall's clock changes.
+    pub const EVERY: std::time::Duration = std::time::Duration::from_secs(60);
+
+    pub fn new() -> Trimmer {
+        Trimmer {
+            next: std::time::Instant::now() + Self::FIRST,
+        }
+    }
+
+    /// Called each frame; trims when the time has come.
+    pub fn tick(&mut self) {
+        let now = std::time::Instant::now();
+        if now >= self.next {
+            self.next = now + Self::EVERY;
+            release_freed();
+        }
+    }
+}
+
+impl Default for Trimmer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
