@@ -3,8 +3,10 @@
 use super::{BoardFilter, CenterScope, Dataset, Stored, default_year, div_round_half_even, latest};
 use crate::model::*;
 use chrono::NaiveDate;
+use rustc_hash::FxHasher;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::RangeInclusive;
@@ -132,7 +134,8 @@ struct LineSum<'a> {
 }
 
 /// A (center, program, category) with its hash, worked out before it is looked up (see
-/// [`sum_by_currency`]).
+/// [`sum_by_currency`]). The hash is FxHash (`rustc-hash`): SipHash, the default, took most of
+/// the board's time at a million lines.
 #[derive(Clone, Copy)]
 struct LineKey<'a> {
     hash: u64,
@@ -388,16 +391,13 @@ impl<'a> LineSums<'a> {
 /// [`period_share`]).
 fn group_lines(data: &Dataset, per_line: &[LineSum<'_>], months: i64) -> BudgetGroups {
     let mut total = BudgetTotals::default();
-    // Indexed by category, in category order.
-    let mut by_category: [Option<BudgetTotals>; 3] = [None; 3];
+    let mut by_category: BTreeMap<BudgetCategory, BudgetTotals> = BTreeMap::new();
     let mut by_center: Vec<(&CenterCode, BudgetTotals)> = Vec::new();
     let mut by_program: Vec<(&CenterCode, &str, BudgetTotals)> = Vec::new();
     for l in per_line {
         let t = &l.totals;
         total.add(t);
-        by_category[l.category as usize]
-            .get_or_insert_default()
-            .add(t);
+        by_category.entry(l.category).or_default().add(t);
         // The lines are sorted by center, then program: each group is a run.
         match by_center.last_mut() {
             Some((c, sum)) if *c == l.center => sum.add(t),
@@ -442,22 +442,14 @@ fn group_lines(data: &Dataset, per_line: &[LineSum<'_>], months: i64) -> BudgetG
             .cmp(&a.totals.allocated)
             .then(a.program.cmp(&b.program))
     });
-    let categories = [
-        BudgetCategory::Operating,
-        BudgetCategory::Development,
-        BudgetCategory::Salaries,
-    ];
     BudgetGroups {
         annual: total.allocated,
         total: share(total),
-        by_category: categories
+        by_category: by_category
             .into_iter()
-            .zip(by_category)
-            .filter_map(|(category, totals)| {
-                totals.map(|totals| CategoryBudgetRow {
-                    category,
-                    totals: share(totals),
-                })
+            .map(|(category, totals)| CategoryBudgetRow {
+                category,
+                totals: share(totals),
             })
             .collect(),
         by_center,
@@ -510,45 +502,6 @@ impl Hasher for KeyHasher {
 
     fn finish(&self) -> u64 {
         self.0
-    }
-}
-
-/// FxHash, rustc's hash for its own tables: a rotate, xor and multiply per 8 bytes. The
-/// (center, program, category) keys are hashed once per budget line, and SipHash, the default,
-/// took most of the board's time at a million lines.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
-        }
-        let mut rest = [0u8; 8];
-        let tail = chunks.remainder();
-        rest[..tail.len()].copy_from_slice(tail);
-        self.add(u64::from_le_bytes(rest) ^ tail.len() as u64);
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
