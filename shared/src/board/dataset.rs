@@ -85,6 +85,14 @@ pub struct StatusPoint {
     pub progress: u8,
 }
 
+impl StatusPoint {
+    /// Where a center stood on `day`, from its `history` of one decision (by revision): the
+    /// newest revision as of that day or before, `None` when it had reported nothing by then.
+    pub fn on(history: &[StatusPoint], day: NaiveDate) -> Option<&StatusPoint> {
+        history.iter().rev().find(|p| p.as_of <= day)
+    }
+}
+
 /// Every current record, indexed for aggregation, plus the registry of centers.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
@@ -278,11 +286,19 @@ impl Dataset {
         center: &CenterCode,
         day: NaiveDate,
     ) -> Option<&StatusPoint> {
+        StatusPoint::on(self.status_history_of(decision, center)?, day)
+    }
+
+    /// Every revision `center` reported on `decision`, by revision; `None` when it reported
+    /// none. For a question asked of many days: [`StatusPoint::on`] each.
+    pub fn status_history_of(
+        &self,
+        decision: &DecisionNumber,
+        center: &CenterCode,
+    ) -> Option<&[StatusPoint]> {
         self.status_history
-            .get(&(*decision, center.clone()))?
-            .iter()
-            .rev()
-            .find(|p| p.as_of <= day)
+            .get(&(*decision, center.clone()))
+            .map(Vec::as_slice)
     }
 
     /// How much of a revised key's history this dataset needs, by kind: decisions and KPIs their

@@ -88,21 +88,20 @@ fn executions_on(data: &Dataset, f: &BoardFilter, days: &[NaiveDate]) -> Vec<Exe
         if !days.iter().any(|day| d.date <= *day) {
             continue;
         }
-        let histories: Vec<Option<&Vec<StatusPoint>>> =
-            responsible_within(data, d, f.center.as_ref())
-                .map(|c| data.status_history.get(&(d.number, c.clone())))
-                .collect();
+        let histories: Vec<Option<&[StatusPoint]>> = responsible_within(data, d, f.center.as_ref())
+            .map(|c| data.status_history_of(&d.number, c))
+            .collect();
         for (n, day) in counts
             .iter_mut()
             .zip(days)
             .filter(|(_, day)| d.date <= **day)
         {
-            // What `Dataset::status_on` says of each center for the day.
             statuses.clear();
-            statuses.extend(histories.iter().map(|h| {
-                h.and_then(|h| h.iter().rev().find(|p| p.as_of <= *day))
-                    .map(|p| p.status)
-            }));
+            statuses.extend(
+                histories
+                    .iter()
+                    .map(|h| h.and_then(|h| StatusPoint::on(h, *day)).map(|p| p.status)),
+            );
             n.add(combine_statuses(&statuses));
         }
     }
@@ -125,16 +124,15 @@ pub fn center_trends(
             continue;
         }
         for c in responsible_within(data, d, f.center.as_ref()) {
-            let history = data.status_history.get(&(d.number, c.clone()));
+            let history = data.status_history_of(&d.number, c);
             let per_day = counts.entry(c).or_insert_with(|| vec![None; days.len()]);
             for (n, day) in per_day
                 .iter_mut()
                 .zip(days)
                 .filter(|(_, day)| d.date <= **day)
             {
-                // What `Dataset::status_on` says for the day.
                 let s = history
-                    .and_then(|h| h.iter().rev().find(|p| p.as_of <= *day))
+                    .and_then(|h| StatusPoint::on(h, *day))
                     .map(|p| p.status);
                 n.get_or_insert_default().add(combine_statuses(&[s]));
             }
