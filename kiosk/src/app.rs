@@ -425,12 +425,12 @@ impl Wall {
         }
     }
 
-    /// Draws one frame into `ui` and schedules the next repaint.
     /// The colour behind every board: what a window clears to before each frame.
     pub fn background(&self) -> egui::Color32 {
         self.env.theme.background
     }
 
+    /// Draws one frame into `ui` and schedules the next repaint.
     pub fn ui(&mut self, ui: &mut Ui) {
         self.take_config_updates();
         self.handle_keys(ui);
