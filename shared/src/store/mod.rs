@@ -9,6 +9,7 @@
 mod disk;
 mod epoch;
 mod import;
+mod migrate;
 mod outbox;
 mod temporary;
 
