@@ -6,6 +6,7 @@
 //! Every multi-tree change is one sled transaction, so a crash shows all of it or none of it;
 //! an import, committed in chunks, is undone as a whole from `undo` (see `import.rs`).
 
+mod codec;
 mod disk;
 mod epoch;
 mod import;
@@ -15,6 +16,7 @@ mod temporary;
 
 pub use epoch::{Beginning, Epoch, revision_floor};
 pub use import::ImportSummary;
+pub use migrate::CURRENT_FORMAT;
 pub use outbox::{InflightBatch, OutboxCounts};
 
 use crate::model::{RecordEnvelope, RecordKey};
@@ -66,6 +68,16 @@ pub enum StoreError {
         key: String,
         /// What the JSON decoder said.
         detail: String,
+    },
+    /// The store was written by a newer release, in a format this one does not know.
+    #[error(
+        "the data store was written by a newer release of Rasid (store format {found}; this release reads formats up to {known}). Run that release or a newer one; the store is left as it is"
+    )]
+    Newer {
+        /// The store's format.
+        found: u32,
+        /// The newest format this release reads.
+        known: u32,
     },
 }
 
@@ -183,6 +195,11 @@ impl Store {
 
     /// The store over `db`, with an import a killed process left half done undone first.
     fn from_db(db: sled::Db) -> Result<Store> {
+        Self::from_db_migrating(db, &|_| Ok(()))
+    }
+
+    /// [`Store::from_db`], the migration stopping where `fault` says (tests).
+    fn from_db_migrating(db: sled::Db, fault: migrate::Fault<'_>) -> Result<Store> {
         let store = Store {
             records: db.open_tree("records")?,
             history: db.open_tree("history")?,
@@ -195,7 +212,12 @@ impl Store {
             db,
         };
         store.finish_interrupted_import()?;
-        Ok(store)
+        match store.migrate(fault) {
+            Err(e @ StoreError::Newer { .. }) => Err(e),
+            // Not finished (a full disk, say): every value reads whichever format it is in, so
+            // the store is used as it is, and the next opening carries on.
+            Err(_) | Ok(()) => Ok(store),
+        }
     }
 
     /// Waits until everything written so far is on disk.
@@ -392,9 +414,8 @@ impl Store {
             for item in tree.iter() {
                 let (k, v) = item?;
                 let key = String::from_utf8_lossy(&k).to_string();
-                let parsed: std::result::Result<serde_json::Value, _> = serde_json::from_slice(&v);
-                if let Err(e) = parsed {
-                    bad.push((name.to_string(), key, e.to_string()));
+                if let Err(detail) = codec::decode::<serde::de::IgnoredAny>(&v) {
+                    bad.push((name.to_string(), key, detail));
                 }
             }
         }
@@ -415,20 +436,21 @@ fn read_u64(v: Option<sled::IVec>) -> u64 {
         .unwrap_or(0)
 }
 
+/// `value` as the store keeps it (see `codec.rs`).
 pub(crate) fn encode<T: Serialize>(value: &T) -> Vec<u8> {
-    // Serialising our own plain data types to JSON cannot fail (no maps with non-string keys).
-    serde_json::to_vec(value).unwrap_or_default()
+    codec::encode(value)
 }
 
+/// A value of `tree` at `key` read back, whichever format it was written in.
 pub(crate) fn decode<T: DeserializeOwned>(
     tree: &'static str,
     key: &str,
     bytes: &[u8],
 ) -> Result<T> {
-    serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt {
+    codec::decode(bytes).map_err(|detail| StoreError::Corrupt {
         tree,
         key: key.to_string(),
-        detail: e.to_string(),
+        detail,
     })
 }
 

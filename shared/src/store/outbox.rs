@@ -91,7 +91,8 @@ impl Store {
         let inflight = InflightBatch {
             epoch,
             seq,
-            body: encode(&batch),
+            // The wire's JSON, not the store's encoding: sent and signed as it is.
+            body: serde_json::to_vec(&batch).unwrap_or_default(),
             records: batch.records.len(),
             positions,
         };
@@ -115,7 +116,12 @@ impl Store {
         if inflight.seq != ack.seq || inflight.epoch != ack.epoch {
             return Ok(false);
         }
-        let batch: Batch = decode("meta", INFLIGHT, &inflight.body)?;
+        let batch: Batch =
+            serde_json::from_slice(&inflight.body).map_err(|e| super::StoreError::Corrupt {
+                tree: "meta",
+                key: INFLIGHT.into(),
+                detail: e.to_string(),
+            })?;
         let mut rejected_rows = Vec::new();
         for rej in &ack.rejected {
             if let Some(env) = batch.records.iter().find(|e| e.key() == rej.key) {

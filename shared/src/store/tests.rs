@@ -21,6 +21,20 @@ pub(super) fn status(item: u16, progress: u8) -> Record {
     })
 }
 
+/// Opens the store in `dir` that this process has just closed: sled lets go of its lock a
+/// moment after the last handle is dropped, once its background writes are done.
+pub(super) fn reopen(dir: &std::path::Path) -> Store {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        match Store::open(dir) {
+            Err(StoreError::Open { .. }) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            opened => return opened.unwrap(),
+        }
+    }
+}
+
 fn at(as_of: NaiveDate, records: Vec<Record>) -> Vec<(NaiveDate, Record)> {
     records.into_iter().map(|r| (as_of, r)).collect()
 }
@@ -260,7 +274,7 @@ fn committed_batches_survive_reopening_and_are_remembered() {
         };
         s.commit_batch("MOH/a/2", &[older], &ack).unwrap();
     }
-    let s = Store::open(dir.path()).unwrap();
+    let s = reopen(dir.path());
     assert_eq!(s.current(&env.key()).unwrap().unwrap().revision, 3);
     assert_eq!(s.seen_batch("MOH/a/1").unwrap(), Some(ack));
     assert_eq!(s.seen_batch("MOH/a/3").unwrap(), None);

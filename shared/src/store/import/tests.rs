@@ -250,7 +250,7 @@ fn an_import_killed_midway_is_undone_when_the_store_is_opened_again() {
             s.flush().unwrap();
             before
         };
-        let s = Store::open(dir.path()).unwrap();
+        let s = crate::store::tests::reopen(dir.path());
         assert_eq!(contents(&s), before, "{steps:?}");
         assert_eq!(s.outbox_counts().unwrap().waiting, 5);
         assert_eq!(cut(&s, 10).unwrap().positions, [4, 5]);

@@ -9,7 +9,7 @@
 //! Run again at a later commit it would write that commit's format: the committed fixture is the
 //! one to migrate from, and is not to be made again.
 
-use super::super::{Store, read_u64};
+use super::super::Store;
 use crate::demo;
 use crate::model::{CenterCode, RecordEnvelope, RecordKey};
 use crate::store::Beginning;
@@ -67,7 +67,10 @@ fn agent_store(dir: &Path) {
     let current = records_of(&data.records, "MOH", 120);
     s.import(
         &center,
-        earlier.iter().map(|e| (e.as_of, e.record.clone())).collect(),
+        earlier
+            .iter()
+            .map(|e| (e.as_of, e.record.clone()))
+            .collect(),
     )
     .expect("first import");
     let batch = s
@@ -141,7 +144,8 @@ fn collector_store(dir: &Path) {
         };
         let id = format!("{center}/k-{n}/0a1b2c3d4e5f/1");
         if n == 1 {
-            s.commit_batch_relayed(&id, accepted, &ack).expect("relayed");
+            s.commit_batch_relayed(&id, accepted, &ack)
+                .expect("relayed");
         } else {
             s.commit_batch(&id, accepted, &ack).expect("committed");
         }
@@ -171,5 +175,4 @@ fn write_format_1_fixture() {
         std::fs::remove_file(dir.join(super::super::disk::RESERVE_FILE)).ok();
         std::fs::write(root.join(format!("{name}.json")), dumped + "\n").expect("writing the dump");
     }
-    let _ = read_u64;
 }
