@@ -236,6 +236,7 @@ async fn push_one(url: &str, seq: &mut BTreeMap<CenterCode, u64>, env: RecordEnv
         body,
         positions: vec![],
         records: 1,
+        split: None,
     };
     if let Err(e) = up.send_batch(&inflight).await {
         tracing::warn!("demo push failed: {e}");

@@ -7,22 +7,27 @@
 //!
 //! 1. `import.pending` is written to `meta`, alone: the import's first outbox position and the
 //!    outbox counter before it.
-//! 2. Each chunk is one transaction: records, history, outbox and rejected entries as ever, and
-//!    in `undo` what the import overwrites, the first time it changes a key: the previous
-//!    record (`r` + key) and rejection (`j` + key). A key that had neither gets no entry.
+//! 2. Each chunk is one transaction: each new or changed record in `records` (the revision it
+//!    replaces moved to `history`), rejections it corrects removed, the chunk's queued records
+//!    as one outbox segment at the next position, and in `undo` what the import overwrites, the
+//!    first time it changes a key: the previous record (`r` + key) and rejection (`j` + key). A
+//!    key that had neither gets no entry.
 //! 3. Removing the marker (one small write) stores the file.
 //!
 //! A store opened with the marker still there (the agent was killed mid-import, or a chunk
 //! failed and so did its rollback) is rolled back in `Store::from_db`, before anything reads
 //! it; a failed chunk is rolled back before `import` returns its error. The rollback walks the
-//! import's outbox entries (positions from the marker's on): each names a key and a revision the
-//! import wrote; `undo` says what the key held before. It can be cut short and run again. In the
+//! import's outbox segments (positions from the marker's on), one transaction each: each record
+//! in one names a key the import wrote; `undo` says what the key held before, and the history
+//! entries at or above that revision are the import's (what it replaced). It can be cut short
+//! and run again. In the
 //! process that imports, `outbox_next_batch` takes no position of a pending import (other
 //! processes cannot open the store: sled locks it). `undo` is emptied when the next import
 //! begins. Not here: reading and checking files (the agent's `import/`), the collector's commits.
 
 use super::{
-    RecordEnvelope, Result, Store, StoreError, decode, encode, epoch, history_key, outbox, read_u64,
+    RecordEnvelope, Result, Store, StoreError, decode, encode, epoch, history_key, history_prefix,
+    outbox, read_u64,
 };
 use crate::model::{CenterCode, Record, RecordKey};
 use chrono::NaiveDate;
@@ -256,7 +261,7 @@ impl Store {
         )
             .transaction(|(records, history, outbox, rejected, meta, undo)| {
                 let mut summary = ImportSummary::default();
-                let mut next = next;
+                let mut queued: Vec<RecordEnvelope> = Vec::new();
                 let mut first_changes: Vec<usize> = Vec::new();
                 let mut changed_here: HashSet<&str> = HashSet::new();
                 for (i, (key, (as_of, record))) in keys.iter().zip(rows).enumerate() {
@@ -269,13 +274,12 @@ impl Store {
                         None => None,
                     };
                     let first_change = !changed.contains(k) && changed_here.insert(k);
-                    let revision = match &current {
+                    let revision = match current {
                         // Unchanged, but the collector refused it (say, it came before the
                         // decision or project it reports on): send the same revision again.
                         Some(cur) if &cur.record == record && rejected.get(k)?.is_some() => {
                             summary.resent += 1;
-                            next += 1;
-                            outbox.insert(&next.to_be_bytes(), encode(cur))?;
+                            queued.push(cur);
                             let refused = rejected.remove(k)?;
                             if first_change {
                                 first_changes.push(i);
@@ -292,6 +296,10 @@ impl Store {
                         }
                         Some(cur) => {
                             summary.changed += 1;
+                            // The revision replaced goes to the history, as it was stored.
+                            if let Some(v) = &stored {
+                                history.insert(history_key(key, cur.revision), v.clone())?;
+                            }
                             epoch::next_revision(Some(cur.revision), floor)
                         }
                         None => {
@@ -305,18 +313,24 @@ impl Store {
                         revision,
                         record: record.clone(),
                     };
-                    let bytes = encode(&env);
-                    records.insert(k, bytes.clone())?;
-                    history.insert(history_key(key, revision), bytes.clone())?;
-                    next += 1;
-                    outbox.insert(&next.to_be_bytes(), bytes)?;
-                    let refused = rejected.remove(k)?;
+                    records.insert(k, encode(&env))?;
+                    queued.push(env);
+                    let refused = match rejected.get(k)? {
+                        Some(_) => rejected.remove(k)?,
+                        None => None,
+                    };
                     if first_change {
                         first_changes.push(i);
                         save_undo(undo, k, stored, refused)?;
                     }
                 }
-                meta.insert(outbox::NEXT_OUTBOX, &next.to_be_bytes())?;
+                let mut next = next;
+                if !queued.is_empty() {
+                    // The chunk's records, queued as one outbox segment (see `outbox.rs`).
+                    next += 1;
+                    outbox.insert(outbox::segment_key(next, queued.len()), encode(&queued))?;
+                    meta.insert(outbox::NEXT_OUTBOX, &next.to_be_bytes())?;
+                }
                 Ok((summary, next, first_changes))
             })?;
         Ok(done)
@@ -354,15 +368,13 @@ impl Store {
     fn roll_back_import(&self, pending: &PendingImport, plan: &Plan<'_>) -> Result<()> {
         let mut step = 0;
         loop {
+            // One outbox segment (a chunk of the import) per transaction.
+            let Some(item) = self.outbox.range(pending.first.to_be_bytes()..).next() else {
+                break;
+            };
+            let (position, bytes) = item?;
             let mut entries = Vec::new();
-            for item in self
-                .outbox
-                .range(pending.first.to_be_bytes()..)
-                .take(plan.chunk_rows.max(1))
-            {
-                let (pos, bytes) = item?;
-                let env: RecordEnvelope =
-                    decode("outbox", &read_u64(Some(pos.clone())).to_string(), &bytes)?;
+            for env in outbox::entry_records(&position, &bytes)? {
                 let key = env.key();
                 let before = self.undo.get(undo_key(UNDO_RECORD, key.as_str()))?;
                 let revision_before = match &before {
@@ -370,18 +382,24 @@ impl Store {
                     None => None,
                 };
                 let refused_before = self.undo.get(undo_key(UNDO_REJECTED, key.as_str()))?;
-                // A resent record kept its revision: that history entry is older than the import.
-                let added = revision_before.is_none_or(|r| env.revision > r);
-                entries.push((pos, key, env.revision, before, refused_before, added));
-            }
-            if entries.is_empty() {
-                break;
+                // What the import put in the history: the revision it replaced and any it made
+                // and replaced again (a key met twice), each at or above the revision before.
+                let mut added = Vec::new();
+                for h in self.history.scan_prefix(history_prefix(&key)).keys() {
+                    let h = h?;
+                    let revision =
+                        read_u64(h.get(h.len().saturating_sub(8)..).map(sled::IVec::from));
+                    if revision_before.is_none_or(|r| revision >= r) {
+                        added.push(h);
+                    }
+                }
+                entries.push((key, before, refused_before, added));
             }
             (plan.fault)(Step::RollBack(step))?;
             step += 1;
             (&self.records, &self.history, &self.outbox, &self.rejected).transaction(
                 |(records, history, outbox, rejected)| {
-                    for (pos, key, revision, before, refused_before, added) in &entries {
+                    for (key, before, refused_before, added) in &entries {
                         match before {
                             Some(b) => records.insert(key.as_str(), b.clone())?,
                             None => records.remove(key.as_str())?,
@@ -389,11 +407,11 @@ impl Store {
                         if let Some(r) = refused_before {
                             rejected.insert(key.as_str(), r.clone())?;
                         }
-                        if *added {
-                            history.remove(history_key(key, *revision))?;
+                        for h in added {
+                            history.remove(h.clone())?;
                         }
-                        outbox.remove(pos.clone())?;
                     }
+                    outbox.remove(position.clone())?;
                     Ok::<_, ConflictableTransactionError<StoreError>>(())
                 },
             )?;

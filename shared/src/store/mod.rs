@@ -1,7 +1,8 @@
 //! The sled-backed store used by agents, collectors and kiosks.
 //!
-//! Trees: `records` (newest revision per key), `history` (every revision), `outbox` (records
-//! waiting to be pushed, in order), `seen` (answers given per received batch), `rejected`
+//! Trees: `records` (newest revision per key), `history` (the revisions replaced since, by key
+//! and revision), `outbox` (records waiting to be pushed, in order, a segment per import chunk or
+//! relayed batch: see `outbox.rs`), `seen` (answers given per received batch), `rejected`
 //! (records the collector refused, with its reason) and `meta` (small named values).
 //! Every multi-tree change is one sled transaction, so a crash shows all of it or none of it;
 //! an import, committed in chunks, is undone as a whole from `undo` (see `import.rs`).
@@ -17,7 +18,7 @@ mod temporary;
 pub use epoch::{Beginning, Epoch, revision_floor};
 pub use import::ImportSummary;
 pub use migrate::CURRENT_FORMAT;
-pub use outbox::{InflightBatch, OutboxCounts};
+pub use outbox::{InflightBatch, OutboxCounts, Split};
 
 use crate::model::{RecordEnvelope, RecordKey};
 use crate::wire::{BatchAck, Rejection};
@@ -258,29 +259,35 @@ impl Store {
         self.records.len()
     }
 
-    /// Every stored revision of `key`, oldest first.
+    /// Every stored revision of `key`, oldest first: those it replaced (`history`), then the
+    /// current one (`records`). A format-1 store also kept the current one in `history`.
     pub fn history(&self, key: &RecordKey) -> Result<Vec<RecordEnvelope>> {
-        let mut prefix = key.as_str().as_bytes().to_vec();
-        prefix.push(0);
-        self.history
-            .scan_prefix(prefix)
+        let mut revisions: Vec<RecordEnvelope> = self
+            .history
+            .scan_prefix(history_prefix(key))
             .map(|item| {
                 let (k, v) = item?;
                 decode("history", &String::from_utf8_lossy(&k), &v)
             })
-            .collect()
+            .collect::<Result<_>>()?;
+        if let Some(current) = self.current(key)?
+            && revisions
+                .last()
+                .is_none_or(|r| r.revision < current.revision)
+        {
+            revisions.push(current);
+        }
+        Ok(revisions)
     }
 
     /// The oldest stored revision of `key` (its first plan, for a decision or a KPI), if any.
     pub fn first_revision(&self, key: &RecordKey) -> Result<Option<RecordEnvelope>> {
-        let mut prefix = key.as_str().as_bytes().to_vec();
-        prefix.push(0);
-        match self.history.scan_prefix(prefix).next() {
+        match self.history.scan_prefix(history_prefix(key)).next() {
             Some(item) => {
                 let (k, v) = item?;
                 decode("history", &String::from_utf8_lossy(&k), &v).map(Some)
             }
-            None => Ok(None),
+            None => self.current(key),
         }
     }
 
@@ -332,11 +339,7 @@ impl Store {
             &self.meta,
         )
             .transaction(|(records, history, seen, outbox, meta)| {
-                let mut next = if relay {
-                    read_u64(meta.get(outbox::NEXT_OUTBOX)?)
-                } else {
-                    0
-                };
+                let mut relayed: Vec<&RecordEnvelope> = Vec::new();
                 for env in accepted {
                     let key = env.key();
                     if let Some(v) = records.get(key.as_str())? {
@@ -345,16 +348,18 @@ impl Store {
                         if cur.revision >= env.revision {
                             continue;
                         }
+                        // The revision replaced goes to the history, as it was stored.
+                        history.insert(history_key(&key, cur.revision), v)?;
                     }
-                    let bytes = encode(env);
-                    records.insert(key.as_str(), bytes.clone())?;
-                    history.insert(history_key(&key, env.revision), bytes.clone())?;
+                    records.insert(key.as_str(), encode(env))?;
                     if relay {
-                        next += 1;
-                        outbox.insert(&next.to_be_bytes(), bytes)?;
+                        relayed.push(env);
                     }
                 }
-                if relay {
+                if !relayed.is_empty() {
+                    // One segment for the batch (see `outbox.rs`).
+                    let next = read_u64(meta.get(outbox::NEXT_OUTBOX)?) + 1;
+                    outbox.insert(outbox::segment_key(next, relayed.len()), encode(&relayed))?;
                     meta.insert(outbox::NEXT_OUTBOX, &next.to_be_bytes())?;
                 }
                 seen.insert(batch_id, ack_bytes.clone())?;
@@ -423,9 +428,15 @@ impl Store {
     }
 }
 
-fn history_key(key: &RecordKey, revision: u64) -> Vec<u8> {
+/// The `history` keys of `key`'s revisions begin with this: the key, then a zero byte.
+fn history_prefix(key: &RecordKey) -> Vec<u8> {
     let mut k = key.as_str().as_bytes().to_vec();
     k.push(0);
+    k
+}
+
+fn history_key(key: &RecordKey, revision: u64) -> Vec<u8> {
+    let mut k = history_prefix(key);
     k.extend_from_slice(&revision.to_be_bytes());
     k
 }

@@ -2,6 +2,14 @@
 //!
 //! A batch is cut once and remembered (`inflight`) until acknowledged, so a resend after a crash
 //! or a lost answer carries the same number and the same bytes, and the collector counts it once.
+//!
+//! An outbox entry is a *segment*: the records one import chunk (or one relayed batch) queued,
+//! in order, as one compact value under its position and count (12 bytes: position, then the
+//! count, both big endian), so that queueing a thousand rows is one write. Format 1 queued each
+//! record alone under its position (8 bytes); such entries are read as segments of one. A batch
+//! takes whole segments from the head and, when the next one does not fit, its first records
+//! ([`Split`]): the answer to the batch removes the whole ones and writes the rest of that one
+//! back under the same position.
 
 use super::{RejectedRecord, Result, Store, decode, encode, read_u64};
 use crate::model::{CenterCode, RecordEnvelope};
@@ -25,10 +33,49 @@ pub struct InflightBatch {
     pub seq: u64,
     /// The exact body to send (and to sign).
     pub body: Vec<u8>,
-    /// Outbox positions this batch carries, removed when it is acknowledged.
+    /// Outbox positions this batch carries whole, removed when it is acknowledged.
     pub positions: Vec<u64>,
     /// How many records the batch carries.
     pub records: usize,
+    /// The segment the batch carries the first records of, after those of `positions`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split: Option<Split>,
+}
+
+/// The first records of an outbox segment, taken by a batch without the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Split {
+    /// The segment's position.
+    pub position: u64,
+    /// How many of its records, from its first, the batch carries.
+    pub taken: usize,
+}
+
+/// The outbox key of a segment of `count` records at `position`.
+pub(super) fn segment_key(position: u64, count: usize) -> Vec<u8> {
+    let mut k = position.to_be_bytes().to_vec();
+    k.extend_from_slice(&u32::try_from(count).unwrap_or(u32::MAX).to_be_bytes());
+    k
+}
+
+/// The position and record count an outbox key names (a format-1 key: one record).
+pub(super) fn parse_key(key: &[u8]) -> (u64, usize) {
+    let position = read_u64(key.get(..8).map(sled::IVec::from));
+    let count = key
+        .get(8..12)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map_or(1, |b| u32::from_be_bytes(b) as usize);
+    (position, count)
+}
+
+/// The records of the outbox entry `key` → `value`, in order.
+pub(super) fn entry_records(key: &[u8], value: &[u8]) -> Result<Vec<RecordEnvelope>> {
+    let (position, _) = parse_key(key);
+    if key.len() == 8 {
+        Ok(vec![decode("outbox", &position.to_string(), value)?])
+    } else {
+        decode("outbox", &position.to_string(), value)
+    }
 }
 
 /// How much waits in the outbox.
@@ -44,8 +91,12 @@ impl Store {
     /// How much waits to be sent, and the batch in flight.
     pub fn outbox_counts(&self) -> Result<OutboxCounts> {
         let inflight: Option<InflightBatch> = self.meta(INFLIGHT)?;
+        let mut waiting = 0;
+        for key in self.outbox.iter().keys() {
+            waiting += parse_key(&key?).1;
+        }
         Ok(OutboxCounts {
-            waiting: self.outbox.len(),
+            waiting,
             inflight_batch: inflight.map(|b| b.seq),
         })
     }
@@ -63,15 +114,30 @@ impl Store {
         if let Some(b) = self.meta::<InflightBatch>(INFLIGHT)? {
             return Ok(Some(b));
         }
+        let limit = limit.clamp(1, MAX_BATCH_RECORDS);
         let mut positions = Vec::new();
+        let mut split = None;
         let mut records: Vec<RecordEnvelope> = Vec::new();
         // Not the positions of an import under way: it may yet be undone.
         let (_import_marker, visible) = self.outbox_visible()?;
-        for item in visible.take(limit.clamp(1, MAX_BATCH_RECORDS)) {
+        for item in visible {
             let (k, v) = item?;
-            let pos = read_u64(Some(k.clone()));
-            records.push(decode("outbox", &pos.to_string(), &v)?);
-            positions.push(pos);
+            let mut segment = entry_records(&k, &v)?;
+            let room = limit - records.len();
+            let position = parse_key(&k).0;
+            if segment.len() <= room {
+                records.append(&mut segment);
+                positions.push(position);
+            } else {
+                records.extend(segment.drain(..room));
+                split = Some(Split {
+                    position,
+                    taken: room,
+                });
+            }
+            if records.len() >= limit {
+                break;
+            }
         }
         drop(_import_marker);
         if records.is_empty() {
@@ -95,6 +161,7 @@ impl Store {
             body: serde_json::to_vec(&batch).unwrap_or_default(),
             records: batch.records.len(),
             positions,
+            split,
         };
         let inflight_bytes = encode(&inflight);
         self.meta.transaction(|meta| {
@@ -132,9 +199,35 @@ impl Store {
                 rejected_rows.push((rej.key.as_str().to_string(), encode(&row)));
             }
         }
+        // The entries' keys, and what stays of a split segment, read before the transaction: no
+        // other writer changes them meanwhile (an import only adds positions after them).
+        let mut whole = Vec::new();
+        for position in &inflight.positions {
+            if let Some(item) = self.outbox.scan_prefix(position.to_be_bytes()).next() {
+                whole.push(item?.0);
+            }
+        }
+        let mut rest = None;
+        if let Some(split) = inflight.split
+            && let Some(item) = self.outbox.scan_prefix(split.position.to_be_bytes()).next()
+        {
+            let (k, v) = item?;
+            let left: Vec<RecordEnvelope> = entry_records(&k, &v)?
+                .into_iter()
+                .skip(split.taken)
+                .collect();
+            let new_key = segment_key(split.position, left.len());
+            rest = Some((k, new_key, (!left.is_empty()).then(|| encode(&left))));
+        }
         (&self.outbox, &self.rejected, &self.meta).transaction(|(outbox, rejected, meta)| {
-            for pos in &inflight.positions {
-                outbox.remove(&pos.to_be_bytes())?;
+            for key in &whole {
+                outbox.remove(key)?;
+            }
+            if let Some((old_key, new_key, left)) = &rest {
+                outbox.remove(old_key)?;
+                if let Some(left) = left {
+                    outbox.insert(new_key.as_slice(), left.clone())?;
+                }
             }
             for (key, row) in &rejected_rows {
                 rejected.insert(key.as_str(), row.clone())?;

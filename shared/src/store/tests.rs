@@ -455,3 +455,170 @@ fn a_new_epoch_numbers_again_and_resends_what_was_in_flight() {
     // A third epoch, even at the same moment, floors above the second.
     assert!(s.begin_new_epoch(later).unwrap().floor > second.floor);
 }
+
+/// The progress values of the statuses `b` carries, in order.
+fn progress_of(b: &InflightBatch) -> Vec<u8> {
+    let batch: crate::wire::Batch = serde_json::from_slice(&b.body).unwrap();
+    batch
+        .records
+        .iter()
+        .map(|e| match &e.record {
+            Record::DecisionStatus(s) => s.progress,
+            other => panic!("not a status: {other:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn batches_take_segments_whole_or_their_first_records_and_answers_keep_the_rest_in_order() {
+    let s = Store::temporary().unwrap();
+    // Two imports: two segments, of 10 records (items 1–10) and of 4 (items 11–14).
+    s.import(
+        &moh(),
+        at(
+            d(2023, 6, 1),
+            (1..=10).map(|i| status(i, i as u8)).collect(),
+        ),
+    )
+    .unwrap();
+    s.import(
+        &moh(),
+        at(
+            d(2023, 6, 1),
+            (11..=14).map(|i| status(i, i as u8)).collect(),
+        ),
+    )
+    .unwrap();
+    assert_eq!(s.outbox_counts().unwrap().waiting, 14);
+    let cut = |limit| {
+        s.outbox_next_batch(&moh(), "agent", limit, now())
+            .unwrap()
+            .unwrap()
+    };
+    // The first 3 of the first segment.
+    let b = cut(3);
+    assert_eq!(progress_of(&b), [1, 2, 3]);
+    assert_eq!(
+        (b.positions.as_slice(), b.split),
+        (
+            &[][..],
+            Some(Split {
+                position: 1,
+                taken: 3
+            })
+        )
+    );
+    // Unanswered, the same batch, whatever the limit.
+    assert_eq!(cut(100), b);
+    assert!(s.outbox_acknowledge(&ack_of(&b)).unwrap());
+    assert_eq!(s.outbox_counts().unwrap().waiting, 11);
+    // The rest of the first segment, whole, and the first of the second.
+    let b = cut(8);
+    assert_eq!(progress_of(&b), [4, 5, 6, 7, 8, 9, 10, 11]);
+    assert_eq!(
+        (b.positions.as_slice(), b.split),
+        (
+            &[1][..],
+            Some(Split {
+                position: 2,
+                taken: 1
+            })
+        )
+    );
+    // An answer for another batch changes nothing.
+    let mut other = ack_of(&b);
+    other.seq += 1;
+    assert!(!s.outbox_acknowledge(&other).unwrap());
+    assert_eq!(s.outbox_counts().unwrap().waiting, 11);
+    assert!(s.outbox_acknowledge(&ack_of(&b)).unwrap());
+    let b = cut(100);
+    assert_eq!(progress_of(&b), [12, 13, 14]);
+    assert_eq!((b.positions.as_slice(), b.split), (&[2][..], None));
+    assert!(s.outbox_acknowledge(&ack_of(&b)).unwrap());
+    assert_eq!(s.outbox_counts().unwrap().waiting, 0);
+    assert_eq!(
+        s.outbox_next_batch(&moh(), "agent", 100, now()).unwrap(),
+        None
+    );
+}
+
+#[test]
+fn a_batch_carries_records_queued_one_by_one_by_format_1_then_segments() {
+    let s = Store::temporary().unwrap();
+    // What format 1 queued: a record alone under its 8-byte position.
+    for i in 1..=3u16 {
+        let env = RecordEnvelope {
+            center: moh(),
+            as_of: d(2023, 6, 1),
+            revision: 1,
+            record: status(i, i as u8),
+        };
+        s.outbox
+            .insert(
+                u64::from(i).to_be_bytes(),
+                serde_json::to_vec(&env).unwrap(),
+            )
+            .unwrap();
+    }
+    s.meta
+        .insert(outbox::NEXT_OUTBOX, &3u64.to_be_bytes())
+        .unwrap();
+    s.import(
+        &moh(),
+        at(d(2023, 6, 1), (4..=6).map(|i| status(i, i as u8)).collect()),
+    )
+    .unwrap();
+    assert_eq!(s.outbox_counts().unwrap().waiting, 6);
+    let b = s
+        .outbox_next_batch(&moh(), "agent", 4, now())
+        .unwrap()
+        .unwrap();
+    assert_eq!(progress_of(&b), [1, 2, 3, 4]);
+    assert_eq!(
+        (b.positions.as_slice(), b.split),
+        (
+            &[1, 2, 3][..],
+            Some(Split {
+                position: 4,
+                taken: 1
+            })
+        )
+    );
+    assert!(s.outbox_acknowledge(&ack_of(&b)).unwrap());
+    let b = s
+        .outbox_next_batch(&moh(), "agent", 4, now())
+        .unwrap()
+        .unwrap();
+    assert_eq!(progress_of(&b), [5, 6]);
+}
+
+#[test]
+fn the_history_holds_what_was_replaced_and_reads_with_the_current_revision() {
+    let s = Store::temporary().unwrap();
+    for progress in [10, 20, 30] {
+        s.import(&moh(), at(d(2023, 6, 1), vec![status(1, progress)]))
+            .unwrap();
+    }
+    let key = status(1, 0).key(&moh());
+    // Two entries in `history`: revisions 1 and 2; the third is the current record.
+    assert_eq!(s.history.len(), 2);
+    let all = s.history(&key).unwrap();
+    assert_eq!(
+        all.iter().map(|e| e.revision).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    assert_eq!(all.last(), s.current(&key).unwrap().as_ref());
+    assert_eq!(s.first_revision(&key).unwrap().unwrap().revision, 1);
+    // A record never revised: its one revision is the current one.
+    s.import(&moh(), at(d(2023, 6, 1), vec![status(2, 5)]))
+        .unwrap();
+    let once = status(2, 0).key(&moh());
+    assert_eq!(s.history(&once).unwrap().len(), 1);
+    assert_eq!(s.first_revision(&once).unwrap().unwrap().revision, 1);
+    // A format-1 store also kept the current revision in `history`: read once.
+    let current = s.current(&once).unwrap().unwrap();
+    s.history
+        .insert(history_key(&once, 1), serde_json::to_vec(&current).unwrap())
+        .unwrap();
+    assert_eq!(s.history(&once).unwrap(), vec![current]);
+}
