@@ -149,6 +149,26 @@ impl Drop for TempDir {
     }
 }
 
+/// The file a store keeps as a reserve of zeros so it can be opened on a full disk
+/// (`rasid_shared::store`): deliberate, and not what the records take.
+const STORE_RESERVE_FILE: &str = "space-reserve";
+
+/// What a store takes on disk: the sizes of the files under `dir`, in every subfolder, but for
+/// its reserve of space (`space-reserve`).
+pub fn store_bytes(dir: &Path) -> Result<u64> {
+    let mut bytes = 0;
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let entry = entry?;
+        let meta = entry.metadata()?;
+        if meta.is_dir() {
+            bytes += store_bytes(&entry.path())?;
+        } else if entry.file_name() != STORE_RESERVE_FILE {
+            bytes += meta.len();
+        }
+    }
+    Ok(bytes)
+}
+
 /// A sibling program of this one in the same target folder (`rasid-agent`, `rasid-kiosk`), or
 /// the one named by the environment variable `var`.
 pub fn sibling_program(name: &str, var: &str) -> Result<PathBuf> {
@@ -250,6 +270,12 @@ fn proc_kib(path: &str, field: &str) -> Option<u64> {
         .and_then(|v| v.split_whitespace().next()?.parse().ok())
 }
 
+/// Peak resident memory of `pid` so far (VmHWM), in KiB: readable while it runs, unlike
+/// `ru_maxrss`.
+pub fn peak_rss_kib(pid: u32) -> Option<u64> {
+    proc_kib(&format!("/proc/{pid}/status"), "VmHWM")
+}
+
 /// Resident memory of `pid` now (VmRSS), in KiB.
 pub fn rss_kib(pid: u32) -> Option<u64> {
     proc_kib(&format!("/proc/{pid}/status"), "VmRSS")
@@ -292,6 +318,26 @@ fn stat_cpu(path: &str) -> Option<Duration> {
     // SAFETY: sysconf has no preconditions.
     let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
     Some(Duration::from_secs_f64((utime + stime) as f64 / ticks))
+}
+
+/// A child process stopped (SIGTERM) and reaped when dropped.
+pub struct Running(pub Child);
+
+impl Running {
+    /// Asks it to stop (SIGTERM) and waits for its end.
+    pub fn stop(self) -> std::io::Result<ExitStatus> {
+        // Reaped here: the drop must not signal a pid that may be reused.
+        let mut me = std::mem::ManuallyDrop::new(self);
+        terminate(me.0.id());
+        me.0.wait()
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        terminate(self.0.id());
+        let _ = self.0.wait();
+    }
 }
 
 /// Asks `pid` to stop (SIGTERM).
@@ -346,6 +392,16 @@ mod tests {
         assert_eq!(quantile(&v, 0.99), 5.0);
         let hundred: Vec<f64> = (1..=100).map(f64::from).collect();
         assert_eq!(quantile(&hundred, 0.99), 99.0);
+    }
+
+    #[test]
+    fn a_store_is_measured_without_its_reserve() {
+        let dir = TempDir::new("store-bytes-test").unwrap();
+        std::fs::create_dir_all(dir.path().join("blobs")).unwrap();
+        std::fs::write(dir.path().join("db"), [0u8; 100]).unwrap();
+        std::fs::write(dir.path().join("blobs/1"), [0u8; 20]).unwrap();
+        std::fs::write(dir.path().join(STORE_RESERVE_FILE), [0u8; 4096]).unwrap();
+        assert_eq!(store_bytes(dir.path()).unwrap(), 120);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use crate::fleet::{self, Agent};
 use crate::kiosk::{X, hub_wall_args, wait_for_first_chart};
-use crate::measure::{self, Stats, TempDir, load_average, num};
+use crate::measure::{self, Running, Stats, TempDir, load_average, num};
 use anyhow::{Context, Result, bail};
 use rasid_collector::demo::{demo_key, demo_registry};
 use rasid_shared::demo::{self, DemoData};
@@ -39,16 +39,6 @@ struct Sample {
     cpu_pct: f64,
     cache_bytes: u64,
     cache_files: u64,
-}
-
-/// A child process stopped (SIGTERM) and reaped when dropped.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        measure::terminate(self.0.id());
-        let _ = self.0.wait();
-    }
 }
 
 pub fn run(args: &SoakArgs) -> Result<()> {
