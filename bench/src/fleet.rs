@@ -24,16 +24,18 @@ pub struct Agent {
 
 /// `n` agents, centers `C0001` … with keys that are the same on every run.
 pub fn agents(n: usize) -> Vec<Agent> {
-    (1..=n)
-        .map(|i| {
-            let mut seed = [0x42u8; 32];
-            seed[..8].copy_from_slice(&(i as u64).to_le_bytes());
-            Agent {
-                center: synthetic::center_code(i),
-                key: KeyPair::from_seed(seed),
-            }
-        })
-        .collect()
+    (1..=n).map(agent).collect()
+}
+
+/// The agent of center number `i` (`synthetic::center_code(i)`: the secretariat for 0), with
+/// a key that is the same on every run.
+pub fn agent(i: usize) -> Agent {
+    let mut seed = [0x42u8; 32];
+    seed[..8].copy_from_slice(&(i as u64).to_le_bytes());
+    Agent {
+        center: synthetic::center_code(i),
+        key: KeyPair::from_seed(seed),
+    }
 }
 
 /// The registry of the secretariat and `agents`, each center with its key.
@@ -109,6 +111,14 @@ fn preload(c: &collector::Collector, records: &[RecordEnvelope]) -> Result<()> {
 /// `records` in batches as their centers' agents would send them: the secretariat's sessions
 /// and decisions before the statuses that report on them, each center's batches numbered from 1.
 pub fn demo_batches(records: &[RecordEnvelope]) -> Vec<(CenterCode, u64, Vec<RecordEnvelope>)> {
+    batches_by_center(records, MAX_BATCH_RECORDS)
+}
+
+/// [`demo_batches`] with at most `size` records a batch.
+pub fn batches_by_center(
+    records: &[RecordEnvelope],
+    size: usize,
+) -> Vec<(CenterCode, u64, Vec<RecordEnvelope>)> {
     let mut per: BTreeMap<(bool, CenterCode), Vec<RecordEnvelope>> = BTreeMap::new();
     for r in records {
         let later = !matches!(r.record.kind(), RecordKind::Session | RecordKind::Decision);
@@ -119,7 +129,7 @@ pub fn demo_batches(records: &[RecordEnvelope]) -> Vec<(CenterCode, u64, Vec<Rec
     let mut seq: HashMap<CenterCode, u64> = HashMap::new();
     let mut out = Vec::new();
     for ((_, center), envs) in per {
-        for chunk in envs.chunks(MAX_BATCH_RECORDS) {
+        for chunk in envs.chunks(size.max(1)) {
             let n = seq.entry(center.clone()).or_insert(0);
             *n += 1;
             out.push((center.clone(), *n, chunk.to_vec()));

@@ -5,10 +5,12 @@
 //! (HTTP, signature check, per-record checks, durable commit, in-memory boards) and not the
 //! agents'. Both run in this one process on the same cores. To show where the time goes, the
 //! same batches are also handed straight to the collector's core (`Collector::ingest`: checks,
-//! durable commit, boards; no HTTP, no signatures), one after the other.
+//! durable commit, boards; no HTTP, no signatures), one after the other. After the run, the
+//! collector's store is measured on disk per record held (every file under it but its
+//! `space-reserve`), beside the raw sled baseline's folder.
 
 use crate::fleet::{self, Agent};
-use crate::measure::{Stats, TempDir, num, spread, table_row};
+use crate::measure::{self, Stats, TempDir, num, spread, table_row};
 use anyhow::{Result, bail};
 use rasid_collector::Collector;
 use rasid_shared::model::RecordEnvelope;
@@ -77,8 +79,22 @@ fn core_only(agents: &[Agent], work: &[Vec<Vec<RecordEnvelope>>], total: usize) 
     Ok(total as f64 / took.as_secs_f64())
 }
 
-/// One run: collector records/s, its core's records/s and raw sled records/s.
-fn run_once(rt: &tokio::runtime::Runtime, args: &IngestArgs) -> Result<(f64, f64, f64)> {
+/// What one run measured.
+struct Sample {
+    /// Over HTTP, records/s.
+    collector: f64,
+    /// Into `Collector::ingest`, records/s.
+    core: f64,
+    /// Raw sled batches + flush, records/s.
+    raw: f64,
+    /// The collector's store on disk after the run, bytes per record held.
+    store_bytes: f64,
+    /// The raw sled folder on disk after the run, bytes per record.
+    raw_bytes: f64,
+}
+
+/// One run: the collector over HTTP, its core, raw sled, and their sizes on disk.
+fn run_once(rt: &tokio::runtime::Runtime, args: &IngestArgs) -> Result<Sample> {
     let agents = fleet::agents(args.agents);
     let work = workload(&agents, args.records, args.batch);
     let total: usize = work.iter().flatten().map(Vec::len).sum();
@@ -129,31 +145,32 @@ fn run_once(rt: &tokio::runtime::Runtime, args: &IngestArgs) -> Result<(f64, f64
         );
     }
     rt.block_on(handle.shutdown())?;
+    let store_bytes = measure::store_bytes(&rasid_collector::store_dir(dir.path()))?;
     drop(dir);
 
     let core = core_only(&agents, &work, total)?;
     let raw_dir = TempDir::new("ingest-sled")?;
     let batches: Vec<Vec<RecordEnvelope>> = work.into_iter().flatten().collect();
     let raw = fleet::raw_sled_writes(raw_dir.path(), &batches)?;
-    Ok((
-        total as f64 / took.as_secs_f64(),
+    Ok(Sample {
+        collector: total as f64 / took.as_secs_f64(),
         core,
-        total as f64 / raw.as_secs_f64(),
-    ))
+        raw: total as f64 / raw.as_secs_f64(),
+        store_bytes: store_bytes as f64 / total as f64,
+        raw_bytes: measure::store_bytes(raw_dir.path())? as f64 / total as f64,
+    })
 }
 
 pub fn run(args: IngestArgs) -> Result<()> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    let (mut collector, mut core, mut raw) = (vec![], vec![], vec![]);
-    for _ in 0..args.runs.max(1) {
-        let (c, k, r) = run_once(&rt, &args)?;
-        collector.push(c);
-        core.push(k);
-        raw.push(r);
-    }
-    let (c, k, r) = (Stats::of(&collector), Stats::of(&core), Stats::of(&raw));
+    let samples = (0..args.runs.max(1))
+        .map(|_| run_once(&rt, &args))
+        .collect::<Result<Vec<_>>>()?;
+    let stats = |f: fn(&Sample) -> f64| Stats::of(&samples.iter().map(f).collect::<Vec<_>>());
+    let (c, k, r) = (stats(|s| s.collector), stats(|s| s.core), stats(|s| s.raw));
+    let n = samples.len();
     table_row(
         &format!(
             "ingest: {} records from {} agents (batches of {}), records/s",
@@ -161,7 +178,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
             args.agents,
             args.batch
         ),
-        collector.len(),
+        n,
         spread(c, 0),
         &format!("sled batch + flush: {}", num(r.median, 0)),
         &format!("{:.2}× of sled", c.median / r.median),
@@ -171,10 +188,21 @@ pub fn run(args: IngestArgs) -> Result<()> {
             "ingest: {} records, the same batches into `Collector::ingest` (no HTTP, no signatures), records/s",
             num(args.records as f64, 0)
         ),
-        core.len(),
+        n,
         spread(k, 0),
         &format!("sled batch + flush: {}", num(r.median, 0)),
         &format!("{:.2}× of sled", k.median / r.median),
+    );
+    let (b, rb) = (stats(|s| s.store_bytes), stats(|s| s.raw_bytes));
+    table_row(
+        &format!(
+            "ingest: {} records over HTTP: the collector's store on disk after it (files, `space-reserve` left out), bytes per record",
+            num(args.records as f64, 0)
+        ),
+        n,
+        spread(b, 0),
+        &format!("sled batch + flush (JSON): {}", num(rb.median, 0)),
+        &format!("{:.2}× of sled", b.median / rb.median),
     );
     Ok(())
 }

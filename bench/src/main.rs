@@ -19,6 +19,7 @@ mod kiosk;
 mod latency;
 mod measure;
 mod soak;
+mod start;
 mod synthetic;
 
 use anyhow::Result;
@@ -58,10 +59,29 @@ enum Cmd {
         #[arg(long, default_value_t = 200)]
         batch: usize,
     },
-    /// From a signed push of a status change to the kiosk's board model showing it: p50/p99.
+    /// From a signed push of a change to the kiosk's board model showing it: p50/p99.
     Latency {
         #[arg(long, default_value_t = 1000)]
         updates: usize,
+        /// Over synthetic data at national scale (`--decisions`, `--budget-lines`) instead of
+        /// the demo's: decision-status and budget-line changes, every board they feed.
+        #[arg(long)]
+        scale: bool,
+        /// Decisions of `--scale` (with their statuses).
+        #[arg(long, default_value_t = 100_000)]
+        decisions: usize,
+        /// Budget lines of `--scale`.
+        #[arg(long, default_value_t = 1_000_000)]
+        budget_lines: usize,
+    },
+    /// `rasid-agent serve` started on a store holding synthetic data: seconds until every board
+    /// has been served, and its memory then.
+    Start {
+        /// Decisions (with their statuses).
+        #[arg(long, default_value_t = 100_000)]
+        decisions: usize,
+        #[arg(long, default_value_t = 1_000_000)]
+        budget_lines: usize,
     },
     /// `rasid-agent import` of a generated budget file as a process: rows/s and peak RSS.
     Import {
@@ -139,6 +159,16 @@ enum Cmd {
         store: PathBuf,
         file: PathBuf,
     },
+    /// The baseline of `import`'s store size: budget rows as JSON into raw sled under DIR.
+    #[command(hide = true)]
+    SledRows {
+        #[arg(long)]
+        rows: usize,
+        dir: PathBuf,
+    },
+    /// Part of `import`: each sled tree of a store with its entries and bytes.
+    #[command(hide = true)]
+    StoreTrees { dir: PathBuf },
     /// The baseline process of `import`: reads a file into memory, prints its row count.
     #[command(hide = true)]
     ReadFile {
@@ -167,6 +197,8 @@ fn run(cli: Cli) -> Result<()> {
             | Cmd::WriteFile { .. }
             | Cmd::ReadFile { .. }
             | Cmd::ImportSteps { .. }
+            | Cmd::SledRows { .. }
+            | Cmd::StoreTrees { .. }
     );
     if cli.header && measuring {
         measure::table_header();
@@ -184,7 +216,28 @@ fn run(cli: Cli) -> Result<()> {
             batch,
             runs,
         })?,
-        Cmd::Latency { updates } => latency::run(updates, runs)?,
+        Cmd::Latency {
+            updates,
+            scale,
+            decisions,
+            budget_lines,
+        } => {
+            let scale = scale.then_some(start::Scale {
+                decisions,
+                budget_lines,
+            });
+            latency::run(updates, runs, scale)?
+        }
+        Cmd::Start {
+            decisions,
+            budget_lines,
+        } => start::run(
+            start::Scale {
+                decisions,
+                budget_lines,
+            },
+            runs,
+        )?,
         Cmd::Import { rows, format } => import::run(rows, format, runs)?,
         Cmd::Drain { records } => drain::run(records, runs)?,
         Cmd::Kiosk {
@@ -223,6 +276,8 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::WriteFile { rows, format, out } => import::write_file(&out, format, rows)?,
         Cmd::ReadFile { format, file } => import::read_file(&file, format)?,
         Cmd::ImportSteps { rows, store, file } => import::steps_in_process(&file, &store, rows)?,
+        Cmd::SledRows { rows, dir } => import::sled_rows(&dir, rows)?,
+        Cmd::StoreTrees { dir } => import::store_trees(&dir)?,
     }
     Ok(())
 }
