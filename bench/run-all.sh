@@ -60,12 +60,16 @@ echo
 "$bench" machine
 echo
 
+# The national scale of issue #18 (`start`, `latency --scale`): decisions with their statuses
+# and budget lines, held by a collector built before the clock starts (about 1.2 M records).
 if [ "$quick" = 1 ]; then
   runs=1; ingest_sizes="2000"; updates=20; rows=5000; drains="5000"; settle=8; idle=5
+  scale_decisions=2000; scale_lines=20000; scale_updates=20
   crit=(--quick)
 else
   runs=3; ingest_sizes="20000 100000 400000"; updates=1000; rows=100000; drains="200000 1000000"
   settle=30; idle=60
+  scale_decisions=100000; scale_lines=1000000; scale_updates=200
   crit=()
 fi
 
@@ -92,6 +96,9 @@ for n in $ingest_sizes; do calm; "$bench" --runs "$runs" ingest --agents 200 --r
 # The agent's own batch size (batch_records = 1000 by default).
 calm; "$bench" --runs "$runs" ingest --agents 200 --records "${ingest_sizes##* }" --batch 1000
 calm; "$bench" --runs "$runs" latency --updates "$updates"
+calm; "$bench" --runs "$runs" latency --scale --decisions "$scale_decisions" \
+  --budget-lines "$scale_lines" --updates "$scale_updates"
+calm; "$bench" --runs "$runs" start --decisions "$scale_decisions" --budget-lines "$scale_lines"
 calm; "$bench" --runs "$runs" import --rows "$rows" --format csv
 calm; "$bench" --runs "$runs" import --rows "$rows" --format xlsx
 for n in $drains; do calm; "$bench" --runs "$runs" drain --records "$n"; done
