@@ -31,7 +31,9 @@ pub struct InflightBatch {
     pub epoch: String,
     /// The batch's number within the epoch, from 1.
     pub seq: u64,
-    /// The exact body to send (and to sign).
+    /// The exact body to send (and to sign). Stored as JSON text (the body is JSON); format 1
+    /// stored it as an array of byte values, four times longer, and is read either way.
+    #[serde(with = "body_text")]
     pub body: Vec<u8>,
     /// Outbox positions this batch carries whole, removed when it is acknowledged.
     pub positions: Vec<u64>,
@@ -40,6 +42,32 @@ pub struct InflightBatch {
     /// The segment the batch carries the first records of, after those of `positions`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub split: Option<Split>,
+}
+
+/// A batch body in `meta`: as the text it is, or (format 1, or bytes that are not UTF-8) as the
+/// array of its byte values.
+mod body_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(body: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        match std::str::from_utf8(body) {
+            Ok(text) => s.serialize_str(text),
+            Err(_) => s.collect_seq(body),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Body {
+            Text(String),
+            Bytes(Vec<u8>),
+        }
+        Ok(match Body::deserialize(d)? {
+            Body::Text(text) => text.into_bytes(),
+            Body::Bytes(bytes) => bytes,
+        })
+    }
 }
 
 /// The first records of an outbox segment, taken by a batch without the rest.

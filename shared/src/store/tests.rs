@@ -622,3 +622,22 @@ fn the_history_holds_what_was_replaced_and_reads_with_the_current_revision() {
         .unwrap();
     assert_eq!(s.history(&once).unwrap(), vec![current]);
 }
+
+#[test]
+fn a_batch_in_flight_keeps_its_body_as_text_and_reads_one_kept_as_bytes() {
+    let s = Store::temporary().unwrap();
+    s.import(&moh(), at(d(2023, 6, 1), vec![status(1, 10)]))
+        .unwrap();
+    let b = next_batch(&s);
+    let stored = serde_json::to_value(&b).unwrap();
+    assert_eq!(
+        stored["body"].as_str().unwrap().as_bytes(),
+        b.body.as_slice()
+    );
+    // As format 1 kept it: an array of byte values.
+    let mut old = stored.clone();
+    old["body"] =
+        serde_json::to_value(b.body.iter().map(|&x| u64::from(x)).collect::<Vec<_>>()).unwrap();
+    let read: InflightBatch = serde_json::from_value(old).unwrap();
+    assert_eq!(read, b);
+}

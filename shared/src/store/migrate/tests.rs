@@ -113,7 +113,21 @@ fn the_migrated_agent_store_carries_on_where_it_was() {
         .outbox_next_batch(&center, "k-moh", 30, now)
         .unwrap()
         .unwrap();
-    assert_eq!(serde_json::to_value(&batch).unwrap(), inflight);
+    // Format 1 kept the body as an array of byte values: the same bytes.
+    let body: Vec<u8> = serde_json::from_value(inflight["body"].clone()).unwrap();
+    assert_eq!(batch.body, body);
+    assert_eq!(
+        (batch.seq, batch.epoch.as_str(), batch.records),
+        (
+            inflight["seq"].as_u64().unwrap(),
+            inflight["epoch"].as_str().unwrap(),
+            inflight["records"].as_u64().unwrap() as usize
+        )
+    );
+    assert_eq!(
+        serde_json::to_value(&batch.positions).unwrap(),
+        inflight["positions"]
+    );
     let counts = store.outbox_counts().unwrap();
     assert_eq!(counts.waiting, d["outbox"].as_array().unwrap().len());
     assert_eq!(store.rejected().unwrap().len(), 1);
