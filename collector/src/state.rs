@@ -251,7 +251,8 @@ impl Collector {
     /// set, and changes nothing. Otherwise every record is checked (see
     /// [`check_batch`](super::ingest::check_batch); records dated after the collector's today
     /// are refused first, see [`take_future_records`]); what is accepted is on disk before this
-    /// returns, then in the boards, then announced.
+    /// returns, then in the boards, then announced. Batches are checked and written one at a
+    /// time; batches that wait for the disk at once share one flush (`Store::durable`).
     pub fn ingest(
         &self,
         signed_by: &CenterCode,
@@ -274,12 +275,19 @@ impl Collector {
             what: format!("batch {batch_id}"),
             source,
         })?;
-        let _serial = lock(&self.ingest);
+        // Batches are checked and written one at a time; the flush that puts a batch on disk is
+        // waited for after, shared with the batches written meanwhile (group commit,
+        // `Store::durable`), and nothing is answered, applied or announced before it.
+        let serial = lock(&self.ingest);
         if let Some(mut ack) = self.store.seen_batch(&batch_id)? {
             // An answer stored without a digest (before digests) is taken as the same batch.
             if ack.digest.as_ref().is_some_and(|d| *d != digest) {
                 return Err(IngestError::NumberReused { batch: batch_id });
             }
+            // The first answer may still wait for its flush: this one waits for it too.
+            let ticket = self.store.ticket();
+            drop(serial);
+            self.store.durable(ticket)?;
             Metrics::add(&self.metrics.batches_replayed, 1);
             ack.replay = true;
             return Ok(ack);
@@ -292,13 +300,15 @@ impl Collector {
         };
         verdict.refuse(future);
         verdict.ack.digest = Some(digest);
-        if self.relay {
+        let ticket = if self.relay {
             self.store
-                .commit_batch_relayed(&batch_id, &verdict.accepted, &verdict.ack)?;
+                .write_batch_relayed(&batch_id, &verdict.accepted, &verdict.ack)?
         } else {
             self.store
-                .commit_batch(&batch_id, &verdict.accepted, &verdict.ack)?;
-        }
+                .write_batch(&batch_id, &verdict.accepted, &verdict.ack)?
+        };
+        drop(serial);
+        self.store.durable(ticket)?;
         Metrics::add(&self.metrics.batches_accepted, 1);
         Metrics::add(&self.metrics.records_accepted, verdict.accepted.len());
         Metrics::add(

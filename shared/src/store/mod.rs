@@ -9,12 +9,14 @@
 
 mod codec;
 mod disk;
+mod durable;
 mod epoch;
 mod import;
 mod migrate;
 mod outbox;
 mod temporary;
 
+pub use durable::Ticket;
 pub use epoch::{Beginning, Epoch, revision_floor};
 pub use import::ImportSummary;
 pub use migrate::CURRENT_FORMAT;
@@ -125,6 +127,8 @@ pub struct Store {
     /// What an import under way overwrote (see `import.rs`).
     undo: sled::Tree,
     imports: std::sync::Arc<import::ImportGate>,
+    /// Flushes shared by writers waiting at once (see `durable.rs`).
+    commits: std::sync::Arc<durable::GroupCommit>,
 }
 
 /// The page cache of a [`Store::temporary`]: as an on-disk store's. (4 MiB was tried: 2 MiB less
@@ -210,6 +214,7 @@ impl Store {
             meta: db.open_tree("meta")?,
             undo: db.open_tree("undo")?,
             imports: Default::default(),
+            commits: Default::default(),
             db,
         };
         store.finish_interrupted_import()?;
@@ -308,6 +313,18 @@ impl Store {
         accepted: &[RecordEnvelope],
         ack: &BatchAck,
     ) -> Result<()> {
+        let ticket = self.commit_batch_inner(batch_id, accepted, ack, false)?;
+        self.durable(ticket)
+    }
+
+    /// [`Store::commit_batch`] without waiting for the disk: the ticket to give
+    /// [`Store::durable`] before the answer is sent. Writers that wait at once share a flush.
+    pub fn write_batch(
+        &self,
+        batch_id: &str,
+        accepted: &[RecordEnvelope],
+        ack: &BatchAck,
+    ) -> Result<Ticket> {
         self.commit_batch_inner(batch_id, accepted, ack, false)
     }
 
@@ -320,6 +337,17 @@ impl Store {
         accepted: &[RecordEnvelope],
         ack: &BatchAck,
     ) -> Result<()> {
+        let ticket = self.commit_batch_inner(batch_id, accepted, ack, true)?;
+        self.durable(ticket)
+    }
+
+    /// [`Store::commit_batch_relayed`] without waiting for the disk (see [`Store::write_batch`]).
+    pub fn write_batch_relayed(
+        &self,
+        batch_id: &str,
+        accepted: &[RecordEnvelope],
+        ack: &BatchAck,
+    ) -> Result<Ticket> {
         self.commit_batch_inner(batch_id, accepted, ack, true)
     }
 
@@ -329,7 +357,7 @@ impl Store {
         accepted: &[RecordEnvelope],
         ack: &BatchAck,
         relay: bool,
-    ) -> Result<()> {
+    ) -> Result<Ticket> {
         let ack_bytes = encode(ack);
         (
             &self.records,
@@ -365,7 +393,7 @@ impl Store {
                 seen.insert(batch_id, ack_bytes.clone())?;
                 Ok(())
             })?;
-        self.flush()
+        Ok(self.ticket())
     }
 
     /// Records the collector rejected, oldest key first.
