@@ -452,6 +452,20 @@ fn report(samples: &[Sample], rows: usize, format: FileFormat, size_mib: f64) {
         &format!("{raw}: {}", num(rb.median, 0)),
         &format!("{:.2}× of sled", sb.median / rb.median),
     );
+    report_trees(samples, &what);
+    let (m, bm) = (stats(|s| s.import.rss_mib), stats(|s| s.baseline.rss_mib));
+    table_row(
+        &format!("{what}: peak RSS MiB"),
+        n,
+        spread(m, 1),
+        &format!("{reader}: {:.1}", bm.median),
+        &format!("{:.2}×", m.median / bm.median),
+    );
+}
+
+/// The rows splitting the agent's store on disk: each tree's keys and values, and sled's own.
+fn report_trees(samples: &[Sample], what: &str) {
+    let n = samples.len();
     let tree = |s: &Sample, name: &str| s.trees.get(name).copied().unwrap_or(0.0);
     for name in TREES_APART {
         let t = Stats::of(&samples.iter().map(|s| tree(s, name)).collect::<Vec<_>>());
@@ -492,13 +506,5 @@ fn report(samples: &[Sample], rows: usize, format: FileFormat, size_mib: f64) {
         spread(Stats::of(&sled_own), 0),
         "–",
         "–",
-    );
-    let (m, bm) = (stats(|s| s.import.rss_mib), stats(|s| s.baseline.rss_mib));
-    table_row(
-        &format!("{what}: peak RSS MiB"),
-        n,
-        spread(m, 1),
-        &format!("{reader}: {:.1}", bm.median),
-        &format!("{:.2}×", m.median / bm.median),
     );
 }
