@@ -19,6 +19,30 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+/// The store in `dir`, opened (and brought to this release's format if an older release wrote
+/// it). A store written by a newer release is refused in the clerk's language, saying what to
+/// do; other errors are the store's own.
+pub fn open_store(dir: &Path) -> Result<Store> {
+    match Store::open(dir) {
+        Ok(store) => Ok(store),
+        Err(StoreError::Newer { found, known }) => bail!(newer_store(dir, found, known)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// What the clerk is told of a store written by a newer release (format `found`; this release
+/// reads up to `known`): the store is left as it is; run that release again.
+fn newer_store(dir: &Path, found: u32, known: u32) -> String {
+    say(
+        "error-store-newer",
+        &[
+            ("store", shown(dir)),
+            ("found", number(found as usize)),
+            ("known", number(known as usize)),
+        ],
+    )
+}
+
 /// The agent set up in `data`: its checked configuration and its store. A folder without a
 /// configuration is said plainly (the most common mistake: the wrong folder, or no `init` yet).
 pub fn open_agent(data: &Path) -> Result<(AgentConfig, Store)> {
@@ -35,7 +59,7 @@ pub fn open_agent(data: &Path) -> Result<(AgentConfig, Store)> {
         Ok(problems) => anyhow::anyhow!(rasid_agent::check_config::problems_text(&problems)),
         Err(e) => e,
     })?;
-    let store = Store::open(&data.join("store"))?;
+    let store = open_store(&data.join("store"))?;
     // `init` begins the first epoch; a store found without one was made anew since (the old
     // one set aside by `doctor`, or deleted), so its numbering must not meet the old one's.
     store.ensure_epoch(Beginning::Replacement, chrono::Utc::now())?;
@@ -479,6 +503,7 @@ pub fn doctor(data: &Path, as_json: bool) -> Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
+        Err(StoreError::Newer { found, known }) => bail!(newer_store(&store_dir, found, known)),
         // Only damage sets the store aside. A full disk, a store in use or a permission
         // problem is none: setting the store aside would only hide its records and outbox.
         Err(e @ StoreError::DiskFull) => bail!("{e}\n{}", say("doctor-disk-full", &[])),

@@ -299,7 +299,8 @@ fn init(data: &Path, center: &str, upstream: &str, force: bool, as_json: bool) -
     write_private(&data.join(KEY_FILE), &key.secret_base64())?;
     std::fs::write(&cfg_path, cfg.to_toml())
         .with_context(|| say("error-writing", &[("file", shown(&cfg_path))]))?;
-    Store::open(&data.join("store"))?.ensure_epoch(Beginning::First, chrono::Utc::now())?;
+    commands::open_store(&data.join("store"))?
+        .ensure_epoch(Beginning::First, chrono::Utc::now())?;
     if as_json {
         println!(
             "{}",

@@ -219,6 +219,72 @@ fn status_doctor_and_rejected_in_arabic_and_persian_have_no_english_but_names() 
     assert!(status.contains("last push:     never\n"), "{status}");
 }
 
+/// A store written by a newer release (its format set above this release's) is refused by every
+/// command that opens it, in the clerk's language, naming the folder and what to do; the store
+/// stays as it was.
+#[test]
+fn a_store_of_a_newer_release_is_refused_in_the_clerks_language() {
+    use rasid_shared::store::{CURRENT_FORMAT, Store, StoreError};
+    let dir = tempfile::tempdir().unwrap();
+    set_up(dir.path());
+    let data = dir.path().to_str().unwrap();
+    let store_dir = dir.path().join("store");
+    let newer = CURRENT_FORMAT + 1;
+    {
+        let store = Store::open(&store_dir).unwrap();
+        store.set_meta("store.format", &newer).unwrap();
+        store.flush().unwrap();
+    }
+    // sled lets go of its folder a moment after the handle is dropped.
+    let mut english = String::new();
+    for _ in 0..200 {
+        let out = agent_with(&[("RASID_LANG", "en")], &["--data", data, "status"]);
+        assert!(!out.status.success());
+        english = text(&out);
+        if english.contains("newer release") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(
+        english.contains(&format!("store format {newer}"))
+            && english.contains("Install that release again"),
+        "{english}"
+    );
+    for lang in ["ar", "fa"] {
+        for command in ["status", "doctor", "push"] {
+            let out = agent_with(&[], &["--lang", lang, "--data", data, command]);
+            assert!(!out.status.success(), "{lang} {command}: {}", text(&out));
+            let said = text(&out);
+            assert_no_english(&format!("{lang} {command} on a newer store"), &said);
+            assert!(said.contains(store_dir.to_str().unwrap()), "{said}");
+            assert!(said.contains("راصد"), "{said}");
+        }
+    }
+    // Left as it was: still the newer format, and not set aside by `doctor`.
+    let reopened = loop {
+        match Store::open(&store_dir) {
+            Err(StoreError::Open { .. }) => {
+                std::thread::sleep(std::time::Duration::from_millis(25))
+            }
+            other => break other,
+        }
+    };
+    assert!(
+        matches!(reopened, Err(StoreError::Newer { found, .. }) if found == newer),
+        "{:?}",
+        reopened.as_ref().err()
+    );
+    let entries: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !entries.iter().any(|e| e.starts_with("store.damaged")),
+        "{entries:?}"
+    );
+}
+
 /// The language `status` spoke in, by its first word.
 fn language_of_status(env: &[(&str, &str)], args: &[&str]) -> &'static str {
     let out = agent_with(env, args);

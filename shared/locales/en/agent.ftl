@@ -78,6 +78,7 @@ error-not-set-up = { $file } does not exist: no agent is set up in { $data }. Ru
 error-reading = reading { $file }
 error-writing = writing { $file }
 error-creating = creating { $folder }
+error-store-newer = the data store { $store } was written by a newer release of Rasid (store format { $found }; this release reads formats up to { $known }). Install that release again, or a newer one, and run it on this folder; the store was left as it is.
 
 ## init
 
