@@ -296,6 +296,8 @@ pub async fn push_outbox(
     if report.batches > 0 {
         store.remove_meta(META_LAST_ERROR)?;
     }
+    // The last answer on disk (each earlier one went with the next batch's cut).
+    store.flush()?;
     Ok(report)
 }
 

@@ -204,6 +204,12 @@ impl Store {
     /// The collector acknowledged the batch in flight: drop its records from the outbox and
     /// keep its rejections for the clerk, all at once. An answer for another batch (another
     /// number or epoch) changes nothing and returns false.
+    ///
+    /// Not flushed here: the next [`Store::outbox_next_batch`] that cuts a batch flushes both
+    /// at once (sled keeps the order of writes, so a batch cut is never on disk without the
+    /// answer before it), and whoever acknowledges the last batch flushes ([`Store::flush`]).
+    /// An answer lost to a crash before its flush costs nothing: the batch is still in flight,
+    /// is sent again, and the collector gives the same answer again.
     pub fn outbox_acknowledge(&self, ack: &BatchAck) -> Result<bool> {
         let Some(inflight) = self.meta::<InflightBatch>(INFLIGHT)? else {
             return Ok(false);
@@ -211,15 +217,21 @@ impl Store {
         if inflight.seq != ack.seq || inflight.epoch != ack.epoch {
             return Ok(false);
         }
-        let batch: Batch =
-            serde_json::from_slice(&inflight.body).map_err(|e| super::StoreError::Corrupt {
-                tree: "meta",
-                key: INFLIGHT.into(),
-                detail: e.to_string(),
-            })?;
         let mut rejected_rows = Vec::new();
+        // The batch is read back only for the records refused: most answers refuse none.
+        let sent: Vec<RecordEnvelope> = if ack.rejected.is_empty() {
+            Vec::new()
+        } else {
+            serde_json::from_slice::<Batch>(&inflight.body)
+                .map_err(|e| super::StoreError::Corrupt {
+                    tree: "meta",
+                    key: INFLIGHT.into(),
+                    detail: e.to_string(),
+                })?
+                .records
+        };
         for rej in &ack.rejected {
-            if let Some(env) = batch.records.iter().find(|e| e.key() == rej.key) {
+            if let Some(env) = sent.iter().find(|e| e.key() == rej.key) {
                 let row = RejectedRecord {
                     envelope: env.clone(),
                     rejection: rej.clone(),
@@ -263,7 +275,6 @@ impl Store {
             meta.remove(INFLIGHT)?;
             Ok::<_, ConflictableTransactionError<super::StoreError>>(())
         })?;
-        self.flush()?;
         Ok(true)
     }
 }
