@@ -219,19 +219,53 @@ impl Store {
         let mut summary = ImportSummary::default();
         let mut changed: HashSet<&str> = HashSet::new();
         let mut next = pending.first - 1;
-        for (n, (keys, records)) in keys
-            .chunks(chunk_rows)
-            .zip(records.chunks(chunk_rows))
-            .enumerate()
-        {
-            (plan.fault)(Step::Chunk(n))?;
-            let (s, last, first_changes) =
-                self.store_chunk(center, keys, records, floor, next, &changed)?;
-            summary.add(s);
-            next = last;
-            changed.extend(first_changes.into_iter().map(|i| keys[i].as_str()));
-            progress(n * chunk_rows + keys.len());
-        }
+        // A new key's first revision is known before anything is read: another thread encodes
+        // each chunk's records at it while the chunk before is written (encoding is most of the
+        // work a record costs outside sled). A record found with another revision is encoded
+        // in the transaction instead, as it was.
+        let fresh = epoch::next_revision(None, floor);
+        std::thread::scope(|scope| {
+            let (encoded, ready) = std::sync::mpsc::sync_channel::<(Vec<Vec<u8>>, Vec<u8>)>(2);
+            scope.spawn(move || {
+                for rows in records.chunks(chunk_rows) {
+                    let envelopes: Vec<RecordEnvelope> = rows
+                        .iter()
+                        .map(|(as_of, record)| RecordEnvelope {
+                            center: center.clone(),
+                            as_of: *as_of,
+                            revision: fresh,
+                            record: record.clone(),
+                        })
+                        .collect();
+                    let values = envelopes.iter().map(encode).collect();
+                    // The writing side stopped (an error, a fault): nothing more is wanted.
+                    if encoded.send((values, encode(&envelopes))).is_err() {
+                        return;
+                    }
+                }
+            });
+            for (n, (keys, records)) in keys
+                .chunks(chunk_rows)
+                .zip(records.chunks(chunk_rows))
+                .enumerate()
+            {
+                (plan.fault)(Step::Chunk(n))?;
+                let (values, segment) = ready.recv().unwrap_or_default();
+                let prepared = Prepared {
+                    floor,
+                    revision: fresh,
+                    values,
+                    segment,
+                };
+                let (s, last, first_changes) =
+                    self.store_chunk(center, keys, records, next, &changed, &prepared)?;
+                summary.add(s);
+                next = last;
+                changed.extend(first_changes.into_iter().map(|i| keys[i].as_str()));
+                progress(n * chunk_rows + keys.len());
+            }
+            Ok::<_, super::StoreError>(())
+        })?;
         (plan.fault)(Step::Finish)?;
         let _marker = hold(&self.imports.marker);
         self.meta.remove(PENDING)?;
@@ -240,17 +274,19 @@ impl Store {
 
     /// One chunk of an import, in one transaction. `next` is the last outbox position taken,
     /// `changed` the keys earlier chunks changed (their state before the import is in `undo`
-    /// already). Returns the chunk's summary, the last outbox position it took and the indices
+    /// already), `prepared` the chunk's records encoded at a new key's revision above the store's
+    /// floor. Returns the chunk's summary, the last outbox position it took and the indices
     /// (in `keys`) of the keys it changed first.
     fn store_chunk(
         &self,
         center: &CenterCode,
         keys: &[RecordKey],
         rows: &[(NaiveDate, Record)],
-        floor: u64,
         next: u64,
         changed: &HashSet<&str>,
+        prepared: &Prepared,
     ) -> Result<(ImportSummary, u64, Vec<usize>)> {
+        let floor = prepared.floor;
         let done = (
             &self.records,
             &self.history,
@@ -313,7 +349,7 @@ impl Store {
                         revision,
                         record: record.clone(),
                     };
-                    records.insert(k, encode(&env))?;
+                    records.insert(k, prepared.value_of(i, &env))?;
                     queued.push(env);
                     let refused = match rejected.get(k)? {
                         Some(_) => rejected.remove(k)?,
@@ -328,7 +364,8 @@ impl Store {
                 if !queued.is_empty() {
                     // The chunk's records, queued as one outbox segment (see `outbox.rs`).
                     next += 1;
-                    outbox.insert(outbox::segment_key(next, queued.len()), encode(&queued))?;
+                    let segment = prepared.segment_of(summary.new == rows.len(), &queued);
+                    outbox.insert(outbox::segment_key(next, queued.len()), segment)?;
                     meta.insert(outbox::NEXT_OUTBOX, &next.to_be_bytes())?;
                 }
                 Ok((summary, next, first_changes))
@@ -444,6 +481,38 @@ fn save_undo(
         undo.insert(undo_key(UNDO_REJECTED, key), j)?;
     }
     Ok(())
+}
+
+/// A chunk's records encoded ahead, each at `revision` (a new key's first revision above the
+/// store's `floor`), in the chunk's order.
+struct Prepared {
+    floor: u64,
+    revision: u64,
+    values: Vec<Vec<u8>>,
+    /// The outbox segment of the chunk's records, every one new (empty when not encoded).
+    segment: Vec<u8>,
+}
+
+impl Prepared {
+    /// The value of the chunk's `i`-th record, stored as `env`: the one encoded ahead when `env`
+    /// is at the revision it was encoded at, else encoded now.
+    fn value_of(&self, i: usize, env: &RecordEnvelope) -> sled::IVec {
+        match self.values.get(i) {
+            Some(ahead) if env.revision == self.revision => sled::IVec::from(ahead.as_slice()),
+            _ => encode(env).into(),
+        }
+    }
+
+    /// The chunk's outbox segment holding `queued`: the one encoded ahead when `all_new` (every
+    /// record of the chunk queued at the revision encoded at, in the chunk's order), else
+    /// encoded now.
+    fn segment_of(&self, all_new: bool, queued: &[RecordEnvelope]) -> sled::IVec {
+        if all_new && self.values.len() == queued.len() && !self.segment.is_empty() {
+            sled::IVec::from(self.segment.as_slice())
+        } else {
+            encode(&queued).into()
+        }
+    }
 }
 
 #[cfg(test)]

@@ -399,3 +399,89 @@ fn a_thread_pushing_while_a_large_import_is_stored_then_undone_never_sends_any_o
     assert_eq!(s.record_count(), 8);
     assert_eq!(s.outbox_counts().unwrap().waiting, 0);
 }
+
+/// Records are encoded ahead on another thread at a new key's first revision; what is stored is
+/// byte for byte what encoding each stored envelope gives, whatever the chunk mixes: new keys,
+/// changed ones (another revision, encoded in the transaction), unchanged ones and a key given
+/// twice in one chunk. The outbox segments hold what was queued, in order.
+#[test]
+fn records_encoded_ahead_are_the_bytes_of_what_is_stored_whatever_a_chunk_mixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path()).unwrap();
+    let plan = Plan {
+        chunk_rows: 3,
+        ..Plan::PRODUCTION
+    };
+    let first: Vec<Record> = (1..=5).map(|i| status(i, 10)).collect();
+    s.import_planned(&moh(), rows(&first), &plan, &mut |_| {})
+        .unwrap();
+    // 1 unchanged; 2 and 3 changed; 6 new, then changed again in the same chunk; 7 new.
+    let second = vec![
+        status(1, 10),
+        status(2, 20),
+        status(3, 30),
+        status(6, 60),
+        status(6, 61),
+        status(7, 70),
+    ];
+    let summary = s
+        .import_planned(&moh(), rows(&second), &plan, &mut |_| {})
+        .unwrap();
+    assert_eq!(
+        (summary.new, summary.changed, summary.unchanged),
+        (2, 3, 1),
+        "{summary:?}"
+    );
+    let mut revisions = Vec::new();
+    for item in s.records.iter() {
+        let (k, v) = item.unwrap();
+        let env: RecordEnvelope = decode("records", "", &v).unwrap();
+        assert_eq!(v.to_vec(), encode(&env), "{}", String::from_utf8_lossy(&k));
+        let Record::DecisionStatus(st) = &env.record else {
+            panic!("{env:?}")
+        };
+        revisions.push((st.decision.to_string(), st.progress, env.revision));
+    }
+    let n = |i: u16| crate::model::DecisionNumber::new(18, 200, i).to_string();
+    assert_eq!(
+        revisions,
+        vec![
+            (n(1), 10, 1),
+            (n(2), 20, 2),
+            (n(3), 30, 2),
+            (n(4), 10, 1),
+            (n(5), 10, 1),
+            (n(6), 61, 2),
+            (n(7), 70, 1),
+        ]
+    );
+    // Queued, in order: the first import's five, then 2, 3, 6 (new), 6 (changed), 7.
+    let mut queued = Vec::new();
+    for item in s.outbox.iter() {
+        let (k, v) = item.unwrap();
+        assert_eq!(v.to_vec(), encode(&outbox::entry_records(&k, &v).unwrap()));
+        queued.extend(outbox::entry_records(&k, &v).unwrap());
+    }
+    let progress: Vec<(u8, u64)> = queued
+        .iter()
+        .map(|e| match &e.record {
+            Record::DecisionStatus(st) => (st.progress, e.revision),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        progress,
+        vec![
+            (10, 1),
+            (10, 1),
+            (10, 1),
+            (10, 1),
+            (10, 1),
+            (20, 2),
+            (30, 2),
+            (60, 1),
+            (61, 2),
+            (70, 1)
+        ]
+    );
+}
