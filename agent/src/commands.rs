@@ -23,24 +23,29 @@ use std::time::{Duration, Instant};
 /// it). A store written by a newer release is refused in the clerk's language, saying what to
 /// do; other errors are the store's own.
 pub fn open_store(dir: &Path) -> Result<Store> {
-    match Store::open(dir) {
-        Ok(store) => Ok(store),
-        Err(StoreError::Newer { found, known }) => bail!(newer_store(dir, found, known)),
-        Err(e) => Err(e.into()),
-    }
+    Store::open(dir).map_err(|e| match said_of_store(dir, &e) {
+        Some(text) => anyhow::anyhow!(text),
+        None => e.into(),
+    })
 }
 
-/// What the clerk is told of a store written by a newer release (format `found`; this release
-/// reads up to `known`): the store is left as it is; run that release again.
-fn newer_store(dir: &Path, found: u32, known: u32) -> String {
-    say(
-        "error-store-newer",
-        &[
-            ("store", shown(dir)),
-            ("found", number(found as usize)),
-            ("known", number(known as usize)),
-        ],
-    )
+/// What the clerk is told, in the clerk's language, of a store that cannot be opened because of
+/// something outside it: written by a newer release (run that release again), or in use by
+/// another process (the service, say: wait or have it stopped). `None` for the store's other
+/// errors, said as they are.
+fn said_of_store(dir: &Path, e: &StoreError) -> Option<String> {
+    match e {
+        StoreError::Newer { found, known } => Some(say(
+            "error-store-newer",
+            &[
+                ("store", shown(dir)),
+                ("found", number(*found as usize)),
+                ("known", number(*known as usize)),
+            ],
+        )),
+        StoreError::InUse { .. } => Some(say("error-store-in-use", &[("store", shown(dir))])),
+        _ => None,
+    }
 }
 
 /// The agent set up in `data`: its checked configuration and its store. A folder without a
@@ -503,7 +508,9 @@ pub fn doctor(data: &Path, as_json: bool) -> Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
-        Err(StoreError::Newer { found, known }) => bail!(newer_store(&store_dir, found, known)),
+        Err(e @ (StoreError::Newer { .. } | StoreError::InUse { .. })) => {
+            bail!(said_of_store(&store_dir, &e).unwrap_or_else(|| e.to_string()))
+        }
         // Only damage sets the store aside. A full disk, a store in use or a permission
         // problem is none: setting the store aside would only hide its records and outbox.
         Err(e @ StoreError::DiskFull) => bail!("{e}\n{}", say("doctor-disk-full", &[])),

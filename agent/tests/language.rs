@@ -264,7 +264,7 @@ fn a_store_of_a_newer_release_is_refused_in_the_clerks_language() {
     // Left as it was: still the newer format, and not set aside by `doctor`.
     let reopened = loop {
         match Store::open(&store_dir) {
-            Err(StoreError::Open { .. }) => {
+            Err(StoreError::Open { .. } | StoreError::InUse { .. }) => {
                 std::thread::sleep(std::time::Duration::from_millis(25))
             }
             other => break other,
@@ -283,6 +283,44 @@ fn a_store_of_a_newer_release_is_refused_in_the_clerks_language() {
         !entries.iter().any(|e| e.starts_with("store.damaged")),
         "{entries:?}"
     );
+}
+
+/// While another process holds the store (the service `rasid-agent run`, say), a command says
+/// so in the clerk's language, naming the folder and what to do, and changes nothing: `doctor`
+/// sets nothing aside.
+#[test]
+fn a_store_in_use_by_another_process_is_said_in_the_clerks_language() {
+    use rasid_shared::store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    set_up(dir.path());
+    let data = dir.path().to_str().unwrap();
+    let store_dir = dir.path().join("store");
+    let held = Store::open(&store_dir).unwrap();
+    let out = agent_with(&[("RASID_LANG", "en")], &["--data", data, "status"]);
+    assert!(!out.status.success());
+    let english = text(&out);
+    assert!(
+        english.contains("is in use by another rasid-agent") && english.contains("rasid-agent run"),
+        "{english}"
+    );
+    for lang in ["ar", "fa"] {
+        for command in ["status", "doctor", "push"] {
+            let out = agent_with(&[], &["--lang", lang, "--data", data, command]);
+            assert!(!out.status.success(), "{lang} {command}: {}", text(&out));
+            let said = text(&out);
+            assert_no_english(&format!("{lang} {command} on a store in use"), &said);
+            assert!(said.contains(store_dir.to_str().unwrap()), "{said}");
+        }
+    }
+    let entries: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !entries.iter().any(|e| e.starts_with("store.damaged")),
+        "{entries:?}"
+    );
+    assert_eq!(held.record_count(), 0);
 }
 
 /// The language `status` spoke in, by its first word.

@@ -79,6 +79,7 @@ error-reading = reading { $file }
 error-writing = writing { $file }
 error-creating = creating { $folder }
 error-store-newer = the data store { $store } was written by a newer release of Rasid (store format { $found }; this release reads formats up to { $known }). Install that release again, or a newer one, and run it on this folder; the store was left as it is.
+error-store-in-use = the data store { $store } is in use by another rasid-agent on this computer (often the service that runs `rasid-agent run` on this folder); one program at a time can open it. Wait for the other command to finish, or ask IT to stop the service, then try again; nothing was changed.
 
 ## init
 

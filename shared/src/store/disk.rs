@@ -77,6 +77,14 @@ fn while_closed<T>(
     out.map(Some)
 }
 
+/// Whether another process (or another store of this one) holds the store in `dir`: sled
+/// locks its `db` file for as long as a store is open, and a second lock on it is refused.
+pub(super) fn held_by_another(dir: &Path) -> bool {
+    File::open(dir.join("db"))
+        .map(|f| matches!(f.try_lock(), Err(TryLockError::WouldBlock)))
+        .unwrap_or(false)
+}
+
 /// Deletes the `snap.N.generating` files in `dir` unless some process has the store open;
 /// returns their names. Such a file was never finished: sled renames it once written and synced,
 /// and sled writes snapshots only while holding the store's lock. The older snapshot and the log
@@ -329,7 +337,8 @@ mod tests {
         written_store(dir.path());
         let held = Store::open(dir.path()).unwrap();
         let busy = Store::open(dir.path()).err().unwrap();
-        assert!(matches!(busy, StoreError::Open { .. }), "{busy}");
+        assert!(matches!(busy, StoreError::InUse { .. }), "{busy}");
+        assert!(busy.to_string().contains("in use"), "{busy}");
         close(held, dir.path());
         // A finished snapshot (the name sled renames to) that holds garbage.
         fs::write(

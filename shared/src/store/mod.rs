@@ -42,6 +42,15 @@ pub enum StoreError {
         /// What the system or sled said.
         detail: String,
     },
+    /// Another process has the store open (the agent's service, say): sled opens it in one
+    /// process at a time.
+    #[error(
+        "the data store at {path} is in use by another rasid process (the agent's service `rasid-agent run`, or a collector, on this folder); it opens in one process at a time. Wait for the other to finish, or stop it, then try again; nothing was changed"
+    )]
+    InUse {
+        /// The store's folder.
+        path: PathBuf,
+    },
     /// sled cannot make sense of its own files: the only error that means the store is damaged.
     #[error(
         "the data store at {path} is damaged: {detail}. `rasid-agent doctor` sets it aside and starts an empty one"
@@ -140,8 +149,8 @@ impl Store {
     ///
     /// Fails with [`StoreError::DiskFull`] when there is no room for what opening writes (see
     /// `disk.rs`), leaving the store as it was; with [`StoreError::Damaged`] only when sled cannot
-    /// make sense of its own files; with [`StoreError::Open`] otherwise (another process has it
-    /// open, permissions). What an interrupted snapshot write left is removed first, and on a
+    /// make sense of its own files; with [`StoreError::InUse`] when another process has it open;
+    /// with [`StoreError::Open`] otherwise (permissions, say). What an interrupted snapshot write left is removed first, and on a
     /// full disk the store gives up its reserve of space, so it can still be opened and read.
     pub fn open(dir: &Path) -> Result<Store> {
         let store = match Self::open_once(dir) {
@@ -171,6 +180,9 @@ impl Store {
             | sled::Error::Unsupported(_)) => StoreError::Damaged {
                 path: dir.to_path_buf(),
                 detail: e.to_string(),
+            },
+            _ if disk::held_by_another(dir) => StoreError::InUse {
+                path: dir.to_path_buf(),
             },
             e => StoreError::Open {
                 path: dir.to_path_buf(),

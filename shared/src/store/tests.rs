@@ -27,7 +27,9 @@ pub(super) fn reopen(dir: &std::path::Path) -> Store {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
         match Store::open(dir) {
-            Err(StoreError::Open { .. }) if std::time::Instant::now() < deadline => {
+            Err(StoreError::Open { .. } | StoreError::InUse { .. })
+                if std::time::Instant::now() < deadline =>
+            {
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
             opened => return opened.unwrap(),

@@ -231,7 +231,7 @@ fn an_empty_store_is_made_at_the_current_format_and_a_newer_one_is_refused() {
     let err = loop {
         match Store::open(dir.path()) {
             // Not yet let go of by the store just closed.
-            Err(StoreError::Open { .. }) => {
+            Err(StoreError::Open { .. } | StoreError::InUse { .. }) => {
                 std::thread::sleep(std::time::Duration::from_millis(20))
             }
             Err(e) => break e,
