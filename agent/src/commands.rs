@@ -508,9 +508,6 @@ pub fn doctor(data: &Path, as_json: bool) -> Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
-        Err(e @ (StoreError::Newer { .. } | StoreError::InUse { .. })) => {
-            bail!(said_of_store(&store_dir, &e).unwrap_or_else(|| e.to_string()))
-        }
         // Only damage sets the store aside. A full disk, a store in use or a permission
         // problem is none: setting the store aside would only hide its records and outbox.
         Err(e @ StoreError::DiskFull) => bail!("{e}\n{}", say("doctor-disk-full", &[])),
@@ -529,7 +526,10 @@ pub fn doctor(data: &Path, as_json: bool) -> Result<ExitCode> {
                 say("doctor-import-again", &[])
             )
         }
-        Err(e) => bail!("{e}\n{}", say("doctor-left", &[])),
+        Err(e) => match said_of_store(&store_dir, &e) {
+            Some(text) => bail!(text),
+            None => bail!("{e}\n{}", say("doctor-left", &[])),
+        },
     }
 }
 

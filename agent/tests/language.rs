@@ -219,6 +219,34 @@ fn status_doctor_and_rejected_in_arabic_and_persian_have_no_english_but_names() 
     assert!(status.contains("last push:     never\n"), "{status}");
 }
 
+/// `status`, `doctor` and `push` of the agent set up in `dir`, in Arabic and in Persian, on a
+/// store they cannot open (`what`): each fails and says so with no English but names, naming the
+/// store's folder, and `doctor` sets nothing aside. What each said, for more checks.
+fn refused_in_arabic_and_persian(dir: &Path, what: &str) -> Vec<String> {
+    let data = dir.to_str().unwrap();
+    let store_dir = dir.join("store");
+    let mut said_all = Vec::new();
+    for lang in ["ar", "fa"] {
+        for command in ["status", "doctor", "push"] {
+            let out = agent_with(&[], &["--lang", lang, "--data", data, command]);
+            assert!(!out.status.success(), "{lang} {command}: {}", text(&out));
+            let said = text(&out);
+            assert_no_english(&format!("{lang} {command} {what}"), &said);
+            assert!(said.contains(store_dir.to_str().unwrap()), "{said}");
+            said_all.push(said);
+        }
+    }
+    let entries: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !entries.iter().any(|e| e.starts_with("store.damaged")),
+        "{entries:?}"
+    );
+    said_all
+}
+
 /// A store written by a newer release (its format set above this release's) is refused by every
 /// command that opens it, in the clerk's language, naming the folder and what to do; the store
 /// stays as it was.
@@ -251,15 +279,8 @@ fn a_store_of_a_newer_release_is_refused_in_the_clerks_language() {
             && english.contains("Install that release again"),
         "{english}"
     );
-    for lang in ["ar", "fa"] {
-        for command in ["status", "doctor", "push"] {
-            let out = agent_with(&[], &["--lang", lang, "--data", data, command]);
-            assert!(!out.status.success(), "{lang} {command}: {}", text(&out));
-            let said = text(&out);
-            assert_no_english(&format!("{lang} {command} on a newer store"), &said);
-            assert!(said.contains(store_dir.to_str().unwrap()), "{said}");
-            assert!(said.contains("راصد"), "{said}");
-        }
+    for said in refused_in_arabic_and_persian(dir.path(), "on a newer store") {
+        assert!(said.contains("راصد"), "{said}");
     }
     // Left as it was: still the newer format, and not set aside by `doctor`.
     let reopened = loop {
@@ -274,14 +295,6 @@ fn a_store_of_a_newer_release_is_refused_in_the_clerks_language() {
         matches!(reopened, Err(StoreError::Newer { found, .. }) if found == newer),
         "{:?}",
         reopened.as_ref().err()
-    );
-    let entries: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        !entries.iter().any(|e| e.starts_with("store.damaged")),
-        "{entries:?}"
     );
 }
 
@@ -303,23 +316,7 @@ fn a_store_in_use_by_another_process_is_said_in_the_clerks_language() {
         english.contains("is in use by another rasid-agent") && english.contains("rasid-agent run"),
         "{english}"
     );
-    for lang in ["ar", "fa"] {
-        for command in ["status", "doctor", "push"] {
-            let out = agent_with(&[], &["--lang", lang, "--data", data, command]);
-            assert!(!out.status.success(), "{lang} {command}: {}", text(&out));
-            let said = text(&out);
-            assert_no_english(&format!("{lang} {command} on a store in use"), &said);
-            assert!(said.contains(store_dir.to_str().unwrap()), "{said}");
-        }
-    }
-    let entries: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        !entries.iter().any(|e| e.starts_with("store.damaged")),
-        "{entries:?}"
-    );
+    refused_in_arabic_and_persian(dir.path(), "on a store in use");
     assert_eq!(held.record_count(), 0);
 }
 

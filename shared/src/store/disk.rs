@@ -77,12 +77,10 @@ fn while_closed<T>(
     out.map(Some)
 }
 
-/// Whether another process (or another store of this one) holds the store in `dir`: sled
-/// locks its `db` file for as long as a store is open, and a second lock on it is refused.
+/// Whether another process (or another store of this one) has the store in `dir` open: there
+/// is a store, and the lock sled holds while it is open cannot be taken.
 pub(super) fn held_by_another(dir: &Path) -> bool {
-    File::open(dir.join("db"))
-        .map(|f| matches!(f.try_lock(), Err(TryLockError::WouldBlock)))
-        .unwrap_or(false)
+    dir.join(LOCK_FILE).exists() && matches!(while_closed(dir, Duration::ZERO, || Ok(())), Ok(None))
 }
 
 /// Deletes the `snap.N.generating` files in `dir` unless some process has the store open;

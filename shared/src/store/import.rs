@@ -223,7 +223,7 @@ impl Store {
         // each chunk's records at it while the chunk before is written (encoding is most of the
         // work a record costs outside sled). A record found with another revision is encoded
         // in the transaction instead, as it was.
-        let fresh = epoch::next_revision(None, floor);
+        let fresh = Prepared::revision_of(floor);
         std::thread::scope(|scope| {
             let (encoded, ready) = std::sync::mpsc::sync_channel::<(Vec<Vec<u8>>, Vec<u8>)>(2);
             scope.spawn(move || {
@@ -253,7 +253,6 @@ impl Store {
                 let (values, segment) = ready.recv().unwrap_or_default();
                 let prepared = Prepared {
                     floor,
-                    revision: fresh,
                     values,
                     segment,
                 };
@@ -483,22 +482,28 @@ fn save_undo(
     Ok(())
 }
 
-/// A chunk's records encoded ahead, each at `revision` (a new key's first revision above the
-/// store's `floor`), in the chunk's order.
+/// A chunk's records encoded ahead, each at a new key's first revision above the store's
+/// `floor` ([`Prepared::revision_of`]), in the chunk's order.
 struct Prepared {
     floor: u64,
-    revision: u64,
     values: Vec<Vec<u8>>,
-    /// The outbox segment of the chunk's records, every one new (empty when not encoded).
+    /// The outbox segment of the chunk's records, every one new.
     segment: Vec<u8>,
 }
 
 impl Prepared {
+    /// The revision records are encoded ahead at: a new key's first above `floor`.
+    fn revision_of(floor: u64) -> u64 {
+        epoch::next_revision(None, floor)
+    }
+
     /// The value of the chunk's `i`-th record, stored as `env`: the one encoded ahead when `env`
     /// is at the revision it was encoded at, else encoded now.
     fn value_of(&self, i: usize, env: &RecordEnvelope) -> sled::IVec {
         match self.values.get(i) {
-            Some(ahead) if env.revision == self.revision => sled::IVec::from(ahead.as_slice()),
+            Some(ahead) if env.revision == Self::revision_of(self.floor) => {
+                sled::IVec::from(ahead.as_slice())
+            }
             _ => encode(env).into(),
         }
     }
@@ -507,7 +512,7 @@ impl Prepared {
     /// record of the chunk queued at the revision encoded at, in the chunk's order), else
     /// encoded now.
     fn segment_of(&self, all_new: bool, queued: &[RecordEnvelope]) -> sled::IVec {
-        if all_new && self.values.len() == queued.len() && !self.segment.is_empty() {
+        if all_new && self.values.len() == queued.len() {
             sled::IVec::from(self.segment.as_slice())
         } else {
             encode(&queued).into()

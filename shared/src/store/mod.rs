@@ -150,8 +150,9 @@ impl Store {
     /// Fails with [`StoreError::DiskFull`] when there is no room for what opening writes (see
     /// `disk.rs`), leaving the store as it was; with [`StoreError::Damaged`] only when sled cannot
     /// make sense of its own files; with [`StoreError::InUse`] when another process has it open;
-    /// with [`StoreError::Open`] otherwise (permissions, say). What an interrupted snapshot write left is removed first, and on a
-    /// full disk the store gives up its reserve of space, so it can still be opened and read.
+    /// with [`StoreError::Open`] otherwise (permissions, say). What an interrupted snapshot write
+    /// left is removed first, and on a full disk the store gives up its reserve of space, so it
+    /// can still be opened and read.
     pub fn open(dir: &Path) -> Result<Store> {
         let store = match Self::open_once(dir) {
             // Opening writes (sled's recovery, the rollback of an interrupted import): the
